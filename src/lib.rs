@@ -1,0 +1,37 @@
+//! draftdiff shows how a document changed from draft to final, paragraph by paragraph, and
+//! traces the lineage of every paragraph across many versions.
+//!
+//! The pipeline, one module a stage:
+//!
+//! 1. [`read`]: bytes → text (decoding, PDF-text repair);
+//! 2. [`segment`]: text → [`Document`] of units (paragraphs, headings, list items, footnotes);
+//! 3. [`align`]: (old, new) → [`Alignment`] (1:1, merges, splits, moves, additions, removals);
+//! 4. [`diff`]: aligned pair → [`WordDiff`];
+//! 5. [`render`]: report → terminal, JSON or Markdown.
+//!
+//! [`lineage`] chains the pairwise alignments of N versions; [`eval`] scores an alignment
+//! against a gold lineage; [`synth`] generates version pairs with known lineage.
+#![warn(missing_docs)]
+
+pub mod align;
+pub mod diff;
+mod error;
+pub mod eval;
+pub mod lineage;
+pub mod model;
+pub mod read;
+pub mod render;
+pub mod segment;
+pub mod synth;
+
+pub use align::{AlignOptions, align};
+pub use error::{Error, Result};
+pub use model::{Alignment, Document, Link, Unit, UnitId, UnitKind, WordDiff};
+pub use read::ReadOptions;
+pub use segment::SegmentOptions;
+
+/// Reads and segments the file at `path`.
+pub fn load(path: &str, read: &ReadOptions, segment: &SegmentOptions) -> Result<Document> {
+    let text = read::read_path(path, read)?;
+    Ok(segment::segment(path, &text, segment))
+}

@@ -1,0 +1,54 @@
+//! A word diff of one aligned pair.
+
+/// What a diff operation does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum OpKind {
+    /// Text on both sides.
+    Equal,
+    /// Text only in the new version.
+    Insert,
+    /// Text only in the old version.
+    Delete,
+}
+
+impl OpKind {
+    /// The name used in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OpKind::Equal => "equal",
+            OpKind::Insert => "insert",
+            OpKind::Delete => "delete",
+        }
+    }
+}
+
+/// One run of a word diff: text as written, spaces included.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Op {
+    /// Equal, insert or delete.
+    pub kind: OpKind,
+    /// The text of the run, as written in the version it comes from.
+    pub text: String,
+}
+
+/// Word counts of a diff.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct DiffStats {
+    /// Words on both sides.
+    pub equal: usize,
+    /// Words only in the new text.
+    pub inserted: usize,
+    /// Words only in the old text.
+    pub deleted: usize,
+}
+
+/// The word diff of an aligned pair (joined texts for merges and splits).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct WordDiff {
+    /// The runs, in order.
+    pub ops: Vec<Op>,
+    /// Word counts.
+    pub stats: DiffStats,
+    /// True when the diff hit its deadline and fell back to a coarser result.
+    pub timed_out: bool,
+}

@@ -1,0 +1,121 @@
+//! A document is the sequence of units one version of a draft was cut into.
+
+use std::fmt;
+
+/// Index of a unit in [`Document::units`]; stable for one reading of one file.
+pub type UnitId = usize;
+
+/// What a unit is in the structure of the document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum UnitKind {
+    /// A section title (`II. Definition and history …`, `## Scope`, an unnumbered title line).
+    Heading,
+    /// A body paragraph, numbered (`12. …`) or not.
+    Paragraph,
+    /// An item of a list (`(a) …`, `- …`, `i. …`).
+    ListItem,
+    /// The body of a footnote, taken out of the running text.
+    Footnote,
+}
+
+impl UnitKind {
+    /// The name used in JSON and on the command line.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            UnitKind::Heading => "heading",
+            UnitKind::Paragraph => "paragraph",
+            UnitKind::ListItem => "list_item",
+            UnitKind::Footnote => "footnote",
+        }
+    }
+}
+
+impl fmt::Display for UnitKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One unit of a document: a heading, paragraph, list item or footnote.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unit {
+    /// Position of the unit in its document (0-based), also its id in JSON.
+    pub id: UnitId,
+    /// What the unit is.
+    pub kind: UnitKind,
+    /// The number as printed, without a trailing period: `"17"`, `"IV"`, `"(a)"`, `"3.2"`.
+    pub number: Option<String>,
+    /// The heading unit of the section this unit sits in, if any.
+    pub section: Option<UnitId>,
+    /// For a list item, the paragraph that introduces its list; for a footnote, the unit
+    /// whose text carried its marker, when it was found.
+    pub parent: Option<UnitId>,
+    /// First line of the unit in the input file, 1-based.
+    pub line: usize,
+    /// Last line of the unit in the input file, 1-based.
+    pub end_line: usize,
+    /// The text shown to people: as written, repaired (lines rejoined, broken words mended,
+    /// footnote markers and page artifacts removed), without the printed number.
+    pub text: String,
+    /// The text used for matching: [`text`](Self::text) normalised (case folded, quotes,
+    /// dashes and spaces unified).
+    pub norm: String,
+}
+
+/// Something the reader removed from the running text, kept so nothing is lost silently.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Artifact {
+    /// What was removed.
+    pub kind: ArtifactKind,
+    /// Line of the input file it stood on, 1-based.
+    pub line: usize,
+    /// The removed text, as written.
+    pub text: String,
+}
+
+/// The kinds of text the reader removes from the running text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ArtifactKind {
+    /// A running page header or footer.
+    PageHeader,
+    /// A page number.
+    PageNumber,
+    /// A line that only marks a page break (spaces, form feed) or a stray line such as a
+    /// URL printed in the page margin.
+    PageBreak,
+    /// An inline footnote marker (`world.2`); the footnote itself becomes a unit.
+    FootnoteMarker,
+}
+
+/// One version of a draft, cut into units.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Document {
+    /// The path the document was read from, as given by the user (`-` for standard input).
+    pub path: String,
+    /// The units in reading order; `units[i].id == i`.
+    pub units: Vec<Unit>,
+    /// What the reader removed from the text, in input order.
+    pub artifacts: Vec<Artifact>,
+}
+
+impl Document {
+    /// The unit with this id.
+    ///
+    /// # Panics
+    /// If `id` is not the id of a unit of this document.
+    pub fn unit(&self, id: UnitId) -> &Unit {
+        &self.units[id]
+    }
+
+    /// A short human label for a unit: `¶17`, `§IV`, `(a)`, `fn 3`, or `line 30` when unnumbered.
+    pub fn label(&self, id: UnitId) -> String {
+        let unit = &self.units[id];
+        match (&unit.number, unit.kind) {
+            (Some(n), UnitKind::Paragraph) => format!("¶{n}"),
+            (Some(n), UnitKind::Heading) => format!("§{n}"),
+            (Some(n), UnitKind::Footnote) => format!("fn {n}"),
+            (Some(n), UnitKind::ListItem) => n.clone(),
+            (None, _) => format!("line {}", unit.line),
+        }
+    }
+}
