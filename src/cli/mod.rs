@@ -1,46 +1,127 @@
 //! Command-line parsing, the colour decision and exit codes; nothing else.
 //!
-//! PLACEHOLDER: the report issue fills this in.
+//! Each subcommand has its own file with its clap arguments and a `run` that returns
+//! whether the inputs differ; this module reads the environment once into a [`Ctx`] and
+//! maps the outcome to diff's exit statuses.
+
+mod compare;
+mod lineage;
+mod output;
+mod segment;
 
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{Parser, Subcommand, ValueEnum};
+
+pub use output::Ctx;
 
 /// Paragraph-level diff and lineage for drafts.
 #[derive(Debug, Parser)]
-#[command(name = "draftdiff", version)]
-struct Args {
-    /// The old version.
-    old: String,
-    /// The new version.
-    new: String,
+#[command(
+    name = "draftdiff",
+    version,
+    about,
+    args_conflicts_with_subcommands = true,
+    subcommand_negates_reqs = true
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    #[command(flatten)]
+    compare: compare::CompareArgs,
+    #[command(flatten)]
+    global: GlobalArgs,
+}
+
+/// Options every subcommand takes.
+#[derive(Debug, clap::Args)]
+pub struct GlobalArgs {
+    /// When to colour the output.
+    #[arg(long, value_enum, default_value_t = ColorWhen::Auto, global = true, value_name = "WHEN")]
+    pub color: ColorWhen,
+    /// Encoding of the inputs (default: UTF-8, or UTF-16 with a byte-order mark).
+    #[arg(long, value_enum, global = true)]
+    pub encoding: Option<EncodingArg>,
+    /// Write the output to FILE (whole or not at all) instead of standard output.
+    #[arg(short = 'o', long, global = true, value_name = "FILE")]
+    pub output: Option<String>,
+}
+
+/// `--color`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorWhen {
+    /// Colour when standard output is a terminal.
+    Auto,
+    /// Always colour.
+    Always,
+    /// Never colour.
+    Never,
+}
+
+/// `--encoding`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum EncodingArg {
+    /// UTF-8 (a byte-order mark is allowed).
+    #[value(name = "utf-8", alias = "utf8")]
+    Utf8,
+    /// Windows-1252, a superset of printable Latin-1.
+    #[value(
+        name = "windows-1252",
+        alias = "latin1",
+        alias = "latin-1",
+        alias = "cp1252"
+    )]
+    Windows1252,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Show how a document is cut into units.
+    Segment(segment::SegmentArgs),
+    /// Write a Markdown changelog of OLD → NEW for a drafting group.
+    Changelog(compare::ChangelogArgs),
+    /// Follow one unit through every version.
+    Trace(lineage::TraceArgs),
+    /// Name, for each unit of the last version, the version its text comes from.
+    Blame(lineage::BlameArgs),
+    /// Summarise each step of a version chain, or draw its lineage graph.
+    Log(lineage::LogArgs),
+}
+
+/// What a command found: like diff, "same" exits 0 and "different" 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// No differences (or nothing to compare).
+    Same,
+    /// Differences found.
+    Different,
 }
 
 /// Runs the command line and returns its exit status (0 same, 1 different, 2 trouble).
 pub fn run() -> ExitCode {
-    let args = Args::parse();
-    let opts = (
-        draftdiff::ReadOptions::new(),
-        draftdiff::SegmentOptions::new(),
-    );
-    let load = |p: &str| draftdiff::load(p, &opts.0, &opts.1);
-    let (old, new) = match (load(&args.old), load(&args.new)) {
-        (Ok(o), Ok(n)) => (o, n),
-        (Err(e), _) | (_, Err(e)) => {
-            eprintln!("draftdiff: {e}");
-            return ExitCode::from(2);
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let _ = e.print();
+            return ExitCode::from(code);
         }
     };
-    let alignment = draftdiff::align(&old, &new, &draftdiff::AlignOptions::new());
-    println!(
-        "{} links, {} added, {} removed",
-        alignment.links.len(),
-        alignment.added.len(),
-        alignment.removed.len()
-    );
-    if alignment.added.is_empty() && alignment.removed.is_empty() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
+    let ctx = Ctx::from_env(&cli.global);
+    let result = match cli.command {
+        None => compare::run(&ctx, &cli.compare),
+        Some(Command::Segment(args)) => segment::run(&ctx, &args),
+        Some(Command::Changelog(args)) => compare::run_changelog(&ctx, &args),
+        Some(Command::Trace(args)) => lineage::run_trace(&ctx, &args),
+        Some(Command::Blame(args)) => lineage::run_blame(&ctx, &args),
+        Some(Command::Log(args)) => lineage::run_log(&ctx, &args),
+    };
+    match result {
+        Ok(Outcome::Same) => ExitCode::SUCCESS,
+        Ok(Outcome::Different) => ExitCode::from(1),
+        Err(e) => {
+            eprintln!("draftdiff: {e}");
+            ExitCode::from(2)
+        }
     }
 }
