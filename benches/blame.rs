@@ -1,0 +1,3 @@
+//! PLACEHOLDER: filled in by the issue that owns the blame bench.
+
+fn main() {}

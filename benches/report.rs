@@ -1,0 +1,3 @@
+//! PLACEHOLDER: filled in by the issue that owns the report bench.
+
+fn main() {}
