@@ -100,7 +100,12 @@ pub struct ChangelogArgs {
 }
 
 /// Loads, aligns and diffs the two versions.
-fn build(ctx: &Ctx, old: &str, new: &str, diff: &DiffArgs) -> Result<draftdiff::model::Report, Error> {
+fn build(
+    ctx: &Ctx,
+    old: &str,
+    new: &str,
+    diff: &DiffArgs,
+) -> Result<draftdiff::model::Report, Error> {
     if old == "-" && new == "-" {
         return Err(Error::Input {
             path: "-".into(),

@@ -120,6 +120,7 @@ pub fn run() -> ExitCode {
         Some(Command::Log(args)) => lineage::run_log(&ctx, &args),
     };
     match result {
+        _ if ctx.pipe_closed() => ExitCode::SUCCESS,
         Ok(Outcome::Same) => ExitCode::SUCCESS,
         Ok(Outcome::Different) => ExitCode::from(1),
         Err(e) => {

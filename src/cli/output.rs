@@ -6,6 +6,7 @@
 //! colour on. Output to `-o FILE` is never a terminal. The decision becomes a
 //! [`Palette`]: all plain styles when off, so no escape code can reach a pipe or a file.
 
+use std::cell::Cell;
 use std::ffi::OsString;
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
@@ -29,6 +30,9 @@ pub struct Ctx {
     pub read: ReadOptions,
     /// Where to write (`None` = standard output).
     pub output: Option<String>,
+    /// Set when standard output was closed by its reader (`draftdiff … | head`): the
+    /// command then exits 0, like diff, whatever it found.
+    pipe_closed: Cell<bool>,
 }
 
 /// The environment variables the colour decision reads.
@@ -95,7 +99,13 @@ impl Ctx {
             width,
             read: ReadOptions::new().encoding(encoding),
             output: global.output.clone(),
+            pipe_closed: Cell::new(false),
         }
+    }
+
+    /// True when standard output was closed by its reader during [`emit`](Self::emit).
+    pub fn pipe_closed(&self) -> bool {
+        self.pipe_closed.get()
     }
 
     /// Reads and segments one input; `-` is standard input.
@@ -135,7 +145,10 @@ impl Ctx {
         let mut out = io::BufWriter::new(stdout.lock());
         match write(&mut out).and_then(|()| out.flush()) {
             Ok(()) => Ok(()),
-            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
+                self.pipe_closed.set(true);
+                Ok(())
+            }
             Err(e) => Err(Error::Output {
                 path: "-".into(),
                 message: e.to_string(),
@@ -172,7 +185,12 @@ fn write_file(
     let mut tmp = tempfile::Builder::new()
         .prefix(".draftdiff-")
         .tempfile_in(&dir)
-        .map_err(|e| fail(format!("cannot create a temporary file in {}: {e}", dir.display())))?;
+        .map_err(|e| {
+            fail(format!(
+                "cannot create a temporary file in {}: {e}",
+                dir.display()
+            ))
+        })?;
     {
         let mut out = io::BufWriter::new(tmp.as_file_mut());
         write(&mut out)
@@ -224,7 +242,15 @@ mod tests {
         assert!(decide_color(auto, false, &env(None, Some("1"), None)));
         assert!(!decide_color(auto, false, &env(None, Some("0"), None)));
         assert!(!decide_color(auto, false, &env(None, Some(""), None)));
-        assert!(decide_color(ColorWhen::Always, false, &env(Some("1"), None, None)));
-        assert!(!decide_color(ColorWhen::Never, true, &env(None, Some("1"), None)));
+        assert!(decide_color(
+            ColorWhen::Always,
+            false,
+            &env(Some("1"), None, None)
+        ));
+        assert!(!decide_color(
+            ColorWhen::Never,
+            true,
+            &env(None, Some("1"), None)
+        ));
     }
 }

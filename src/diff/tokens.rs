@@ -80,9 +80,7 @@ fn normalize_piece(piece: &str, options: &DiffOptions) -> String {
         let c = if options.ignore_quote_styles {
             match c {
                 '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '`' | '\u{00B4}' => '\'',
-                '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{00AB}' | '\u{00BB}' => {
-                    '"'
-                }
+                '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{00AB}' | '\u{00BB}' => '"',
                 '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' => '-',
                 c => c,
             }
@@ -129,7 +127,10 @@ pub(crate) fn leading_number_len(text: &str) -> usize {
         }
     } else if bytes.get(i) == Some(&b')') {
         i += 1;
-    } else if !paren && bytes[i - 1] != b'.' && bytes.get(i).is_none_or(|b| !b.is_ascii_whitespace()) {
+    } else if !paren
+        && bytes[i - 1] != b'.'
+        && bytes.get(i).is_none_or(|b| !b.is_ascii_whitespace())
+    {
         return 0;
     }
     if paren && bytes.get(i - 1) != Some(&b')') {
@@ -159,10 +160,7 @@ mod tests {
     use super::*;
 
     fn keys(text: &str, options: &DiffOptions) -> Vec<String> {
-        tokenize(text, options)
-            .into_iter()
-            .map(|t| t.key)
-            .collect()
+        tokenize(text, options).into_iter().map(|t| t.key).collect()
     }
 
     #[test]
@@ -187,7 +185,9 @@ mod tests {
 
     #[test]
     fn options_fold_keys() {
-        let o = DiffOptions::new().ignore_case(true).ignore_quote_styles(true);
+        let o = DiffOptions::new()
+            .ignore_case(true)
+            .ignore_quote_styles(true);
         assert_eq!(keys("“Big” – Deal", &o), ["\"", "big", "\"", "-", "deal"]);
         let o = DiffOptions::new().ignore_punctuation(true);
         assert_eq!(keys("“Big” – Deal", &o), ["Big", "Deal"]);

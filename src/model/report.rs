@@ -70,9 +70,11 @@ impl Report {
     pub fn has_differences(&self) -> bool {
         !self.alignment.added.is_empty()
             || !self.alignment.removed.is_empty()
-            || self.alignment.links.iter().any(|l| {
-                l.moved || l.shape != LinkShape::OneToOne || l.change != Change::Unchanged
-            })
+            || self
+                .alignment
+                .links
+                .iter()
+                .any(|l| l.moved || l.shape != LinkShape::OneToOne || l.change != Change::Unchanged)
     }
 
     /// For each new unit, the index of the link it belongs to, if any.

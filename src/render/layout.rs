@@ -10,7 +10,11 @@ use super::Only;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Entry {
     /// A new unit with an origin: link index, and its position among the link's new units.
-    Linked { new: UnitId, link: usize, part: usize },
+    Linked {
+        new: UnitId,
+        link: usize,
+        part: usize,
+    },
     /// A new unit with no origin.
     Added { new: UnitId },
     /// An old unit with no descendant.
@@ -29,7 +33,9 @@ pub(crate) fn entries(report: &Report) -> Vec<Entry> {
     for &old in &report.alignment.removed {
         let anchor = (0..old).rev().find_map(|p| {
             let link = &links[link_of_old.get(p).copied().flatten()?];
-            (!link.moved).then(|| link.new.iter().copied().max()).flatten()
+            (!link.moved)
+                .then(|| link.new.iter().copied().max())
+                .flatten()
         });
         after.push((anchor, old));
     }
@@ -43,7 +49,11 @@ pub(crate) fn entries(report: &Report) -> Vec<Entry> {
     for unit in &report.new.units {
         match link_of_new.get(unit.id).copied().flatten() {
             Some(link) => {
-                let part = links[link].new.iter().position(|&n| n == unit.id).unwrap_or(0);
+                let part = links[link]
+                    .new
+                    .iter()
+                    .position(|&n| n == unit.id)
+                    .unwrap_or(0);
                 out.push(Entry::Linked {
                     new: unit.id,
                     link,
@@ -83,7 +93,9 @@ impl Entry {
         only.iter().any(|o| match (o, self) {
             (Only::Added, Entry::Added { .. }) => true,
             (Only::Removed, Entry::Removed { .. }) => true,
-            (Only::Changed, Entry::Linked { link, .. }) => is_changed(&report.alignment.links[link]),
+            (Only::Changed, Entry::Linked { link, .. }) => {
+                is_changed(&report.alignment.links[link])
+            }
             (Only::Moved, Entry::Linked { link, .. }) => report.alignment.links[link].moved,
             _ => false,
         })

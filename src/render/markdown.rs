@@ -180,7 +180,7 @@ fn write_section(report: &Report, section: &Section, out: &mut dyn io::Write) ->
         if !quoted.is_empty() {
             text.push_str(&format!(": {}", quoted.join("; ")));
             if new_units.len() > quoted.len() {
-                text.push_str("; …");
+                text.push_str(&format!("; and {} more", new_units.len() - quoted.len()));
             }
         }
         text.push('.');
@@ -378,7 +378,10 @@ fn code(text: &str) -> String {
 fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        if matches!(c, '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '|' | '#') {
+        if matches!(
+            c,
+            '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '|' | '#'
+        ) {
             out.push('\\');
         }
         out.push(c);

@@ -57,7 +57,10 @@ pub fn side_by_side(
                 vec![Span::new(Role::Added, report.new.unit(new).text.clone())],
             ),
             Entry::Removed { old } => (
-                Span::new(Role::Deleted, format!("old {} (removed)", report.old.label(old))),
+                Span::new(
+                    Role::Deleted,
+                    format!("old {} (removed)", report.old.label(old)),
+                ),
                 Span::new(Role::Plain, ""),
                 vec![Span::new(Role::Removed, report.old.unit(old).text.clone())],
                 Vec::new(),

@@ -102,7 +102,11 @@ fn counts(s: &Summary) -> [Vec<Span>; 2] {
             if i > 0 {
                 push(&mut spans, Role::Dim, " · ");
             }
-            push(&mut spans, if n > 0 { role } else { Role::Plain }, &format!("{name} {n}"));
+            push(
+                &mut spans,
+                if n > 0 { role } else { Role::Plain },
+                &format!("{name} {n}"),
+            );
         }
         spans
     };
@@ -166,13 +170,23 @@ pub(crate) fn heading(
         }
         let used = l.iter().map(|s| width(&s.text)).sum::<usize>() + if i > 0 { 3 } else { 0 };
         if i == last && used + 2 < options.width {
-            push(l, Role::Heading, &format!(" {}", "─".repeat(options.width - used - 1)));
+            push(
+                l,
+                Role::Heading,
+                &format!(" {}", "─".repeat(options.width - used - 1)),
+            );
         }
         write_spans(out, l, palette)?;
         writeln!(out)?;
     }
     if let (true, Some(note)) = (with_origin, note) {
-        write_wrapped(out, &[Span::new(Role::Origin, note)], options.width, 3, palette)?;
+        write_wrapped(
+            out,
+            &[Span::new(Role::Origin, note)],
+            options.width,
+            3,
+            palette,
+        )?;
     }
     Ok(())
 }
@@ -228,7 +242,10 @@ fn unit(
             vec![Span::new(Role::Added, report.new.unit(new).text.clone())],
         ),
         Entry::Removed { old } => (
-            Span::new(Role::Deleted, format!("old {} (removed)", report.old.label(old))),
+            Span::new(
+                Role::Deleted,
+                format!("old {} (removed)", report.old.label(old)),
+            ),
             vec![Span::new(Role::Removed, report.old.unit(old).text.clone())],
         ),
     };

@@ -114,7 +114,11 @@ pub(crate) fn wrap(spans: &[Span], width: usize, first: usize, indent: usize) ->
 }
 
 /// Writes one line of spans in the palette's styles (no newline).
-pub(crate) fn write_spans(out: &mut dyn io::Write, spans: &[Span], palette: &Palette) -> io::Result<()> {
+pub(crate) fn write_spans(
+    out: &mut dyn io::Write,
+    spans: &[Span],
+    palette: &Palette,
+) -> io::Result<()> {
     for span in spans {
         let style = match span.role {
             Role::Plain => owo_colors::Style::new(),
@@ -163,7 +167,10 @@ mod tests {
     #[test]
     fn wraps_at_word_boundaries() {
         let spans = vec![Span::new(Role::Plain, "one two three four five")];
-        assert_eq!(text(&wrap(&spans, 10, 0, 2)), ["one two", "three", "four five"]);
+        assert_eq!(
+            text(&wrap(&spans, 10, 0, 2)),
+            ["one two", "three", "four five"]
+        );
     }
 
     #[test]
@@ -179,7 +186,10 @@ mod tests {
     #[test]
     fn long_words_overflow_alone() {
         let spans = vec![Span::new(Role::Plain, "a verylongwordindeed b")];
-        assert_eq!(text(&wrap(&spans, 8, 0, 0)), ["a", "verylongwordindeed", "b"]);
+        assert_eq!(
+            text(&wrap(&spans, 8, 0, 0)),
+            ["a", "verylongwordindeed", "b"]
+        );
     }
 
     #[test]
