@@ -168,8 +168,13 @@ mod tests {
     fn wraps_at_word_boundaries() {
         let spans = vec![Span::new(Role::Plain, "one two three four five")];
         assert_eq!(
+            text(&wrap(&spans, 10, 0, 0)),
+            ["one two", "three four", "five"]
+        );
+        // Continuation lines start at the indent, which counts towards the width.
+        assert_eq!(
             text(&wrap(&spans, 10, 0, 2)),
-            ["one two", "three", "four five"]
+            ["one two", "three", "four", "five"]
         );
     }
 
