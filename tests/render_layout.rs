@@ -55,7 +55,11 @@ fn sample() -> Report {
             (P, "1", "Switzerland observed that the term is not defined."),
             (P, "2", "Canada stressed that the term is linked to trade."),
             (P, "3", "Canada then remarked that defining it comes first."),
-            (P, "4", "Japan reported projects in four sectors. Each sector has a budget."),
+            (
+                P,
+                "4",
+                "Japan reported projects in four sectors. Each sector has a budget.",
+            ),
             (P, "5", "This paragraph was dropped from the final text."),
             (P, "6", "The group will meet again in May."),
         ],
@@ -64,10 +68,18 @@ fn sample() -> Report {
         "new.txt",
         &[
             (H, "I", "Comments received"),
-            (P, "1", "Canada stressed that the term is linked to trade, and that defining it comes first."),
+            (
+                P,
+                "1",
+                "Canada stressed that the term is linked to trade, and that defining it comes first.",
+            ),
             (P, "2", "Japan reported projects in four sectors."),
             (P, "3", "Each sector has its own budget."),
-            (P, "4", "Switzerland observed that the term is not sufficiently defined."),
+            (
+                P,
+                "4",
+                "Switzerland observed that the term is not sufficiently defined.",
+            ),
             (P, "5", "A wholly new paragraph on follow-up."),
             (P, "7", "The group will meet again in May."),
         ],
@@ -105,7 +117,10 @@ fn origins_and_inline_diffs() {
     assert!(t.contains("{+sufficiently+}"), "{t}");
     // The split's second part carries its own words, not the first part's.
     let second = t.split("split 2/2").nth(1).expect("second part shown");
-    assert!(second.contains("{+its own+}") || second.contains("{+its own +}"), "{second}");
+    assert!(
+        second.contains("{+its own+}") || second.contains("{+its own +}"),
+        "{second}"
+    );
     // The removed paragraph stands after the unit its predecessor became.
     let removed = t.find("old ¶5 (removed)").expect("removed shown");
     let split = t.find("split 2/2").expect("split shown");
@@ -117,7 +132,15 @@ fn origins_and_inline_diffs() {
 fn summary_counts() {
     let s = sample().summary;
     assert_eq!(
-        (s.edited, s.renumbered, s.merged, s.split, s.moved, s.added, s.removed),
+        (
+            s.edited,
+            s.renumbered,
+            s.merged,
+            s.split,
+            s.moved,
+            s.added,
+            s.removed
+        ),
         (4, 1, 1, 1, 1, 1, 1)
     );
     assert!(s.carried_over() > 0.5 && s.carried_over() < 1.0);
@@ -146,7 +169,10 @@ fn markdown_names_every_kind() {
     render::markdown(&sample(), &mut out).expect("renders");
     let md = String::from_utf8(out).expect("utf-8");
     insta::assert_snapshot!("layout_markdown", md);
-    assert!(md.contains("**Merged:** ¶1 combines former ¶2 and ¶3"), "{md}");
+    assert!(
+        md.contains("**Merged:** ¶1 combines former ¶2 and ¶3"),
+        "{md}"
+    );
     assert!(md.contains("**Split:** former ¶4 is now ¶2 and ¶3"), "{md}");
     assert!(md.contains("**Moved:** ¶4 (former ¶1"), "{md}");
     assert!(md.contains("**Removed:** former ¶5"), "{md}");
@@ -177,11 +203,19 @@ fn side_by_side_fits_the_width() {
 #[test]
 fn colour_palette_writes_escapes_and_no_markers() {
     let mut out = Vec::new();
-    render::terminal(&sample(), &TerminalOptions::new(), &Palette::colored(), &mut out)
-        .expect("renders");
+    render::terminal(
+        &sample(),
+        &TerminalOptions::new(),
+        &Palette::colored(),
+        &mut out,
+    )
+    .expect("renders");
     let t = String::from_utf8(out).expect("utf-8");
     assert!(t.contains("\u{1b}["));
     assert!(!t.contains("{+"));
     // Deleted words are red and struck through (SGR 31 and 9).
-    assert!(t.contains("\u{1b}[31;9m") || t.contains("\u{1b}[9;31m"), "{t:?}");
+    assert!(
+        t.contains("\u{1b}[31;9m") || t.contains("\u{1b}[9;31m"),
+        "{t:?}"
+    );
 }
