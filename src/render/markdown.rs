@@ -286,7 +286,7 @@ fn key_changes(diff: &WordDiff) -> String {
             .filter(|o| o.kind == kind)
             .max_by_key(|o| o.text.split_whitespace().count())
             .map(|o| o.text.trim())
-            .filter(|t| t.chars().any(char::is_alphanumeric))
+            .filter(|t| t.chars().any(char::is_alphabetic))
     };
     let mut parts = Vec::new();
     if let Some(t) = longest(OpKind::Insert) {
