@@ -1,10 +1,67 @@
-//! `draftdiff OLD NEW` and `draftdiff changelog OLD NEW`.
-//!
-//! PLACEHOLDER: the report issue fills this in.
+//! `draftdiff OLD NEW` and `draftdiff changelog OLD NEW`: load both versions, align them,
+//! diff every link, render the report.
 
+use clap::ValueEnum;
 use draftdiff::Error;
+use draftdiff::diff::DiffOptions;
+use draftdiff::render::{self, Format, Only, TerminalOptions};
 
 use super::{Ctx, Outcome};
+
+/// `--format` of the main command.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    /// The report for people: origins and inline word diffs, coloured on a terminal.
+    Terminal,
+    /// The alignment and word diffs as versioned JSON (see docs/json-schema.md).
+    Json,
+    /// The Markdown changelog (as `draftdiff changelog`).
+    Markdown,
+}
+
+/// `--only`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OnlyArg {
+    /// New units with no origin.
+    Added,
+    /// Old units with no descendant.
+    Removed,
+    /// Units whose text or number changed, merges and splits.
+    Changed,
+    /// Units that moved.
+    Moved,
+}
+
+/// How words are compared (shared by the main command and `changelog`).
+#[derive(Debug, Clone, clap::Args)]
+pub struct DiffArgs {
+    /// Compare words without regard to case.
+    #[arg(long)]
+    pub ignore_case: bool,
+    /// Do not compare punctuation.
+    #[arg(long)]
+    pub ignore_punctuation: bool,
+    /// Treat curly and straight quotes alike, and dashes and hyphens alike.
+    #[arg(long)]
+    pub ignore_quotes: bool,
+    /// Do not compare a leading paragraph or list number in a unit's text.
+    #[arg(long)]
+    pub ignore_numbering: bool,
+    /// Compare the width of spaces too (ignored by default: it carries no meaning in prose).
+    #[arg(long)]
+    pub compare_whitespace: bool,
+}
+
+impl DiffArgs {
+    fn options(&self) -> DiffOptions {
+        DiffOptions::new()
+            .ignore_case(self.ignore_case)
+            .ignore_punctuation(self.ignore_punctuation)
+            .ignore_quote_styles(self.ignore_quotes)
+            .ignore_numbering(self.ignore_numbering)
+            .ignore_whitespace(!self.compare_whitespace)
+    }
+}
 
 /// Arguments of the main command.
 #[derive(Debug, clap::Args)]
@@ -15,50 +72,103 @@ pub struct CompareArgs {
     /// The new version (`-` for standard input).
     #[arg(required = true)]
     pub new: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = FormatArg::Terminal)]
+    pub format: FormatArg,
+    /// Show old and new side by side (terminal format; width from the terminal or --width).
+    #[arg(long)]
+    pub side_by_side: bool,
+    /// Show only these entries (terminal format); repeat or separate with commas.
+    #[arg(long, value_enum, value_delimiter = ',', value_name = "WHAT")]
+    pub only: Vec<OnlyArg>,
+    /// Show the summary alone (terminal format).
+    #[arg(long)]
+    pub stat: bool,
+    #[command(flatten)]
+    pub diff: DiffArgs,
 }
 
 /// Arguments of `changelog`.
 #[derive(Debug, clap::Args)]
 pub struct ChangelogArgs {
-    /// The old version.
+    /// The old version (`-` for standard input).
     pub old: String,
-    /// The new version.
+    /// The new version (`-` for standard input).
     pub new: String,
+    #[command(flatten)]
+    pub diff: DiffArgs,
+}
+
+/// Loads, aligns and diffs the two versions.
+fn build(
+    ctx: &Ctx,
+    old: &str,
+    new: &str,
+    diff: &DiffArgs,
+) -> Result<draftdiff::model::Report, Error> {
+    if old == "-" && new == "-" {
+        return Err(Error::Input {
+            path: "-".into(),
+            message: "standard input can be only one of the two versions".into(),
+        });
+    }
+    let old_doc = ctx.load(old)?;
+    let new_doc = ctx.load(new)?;
+    let alignment = draftdiff::align(&old_doc, &new_doc, &draftdiff::AlignOptions::new());
+    Ok(draftdiff::diff::report(
+        old_doc,
+        new_doc,
+        alignment,
+        &diff.options(),
+    ))
+}
+
+fn outcome(report: &draftdiff::model::Report) -> Outcome {
+    if report.has_differences() {
+        Outcome::Different
+    } else {
+        Outcome::Same
+    }
 }
 
 /// Runs `draftdiff OLD NEW`.
 pub fn run(ctx: &Ctx, args: &CompareArgs) -> Result<Outcome, Error> {
     let (Some(old), Some(new)) = (&args.old, &args.new) else {
-        unreachable!("clap requires OLD and NEW without a subcommand");
+        return Err(Error::Input {
+            path: "-".into(),
+            message: "two versions are needed: draftdiff OLD NEW".into(),
+        });
     };
-    let old_doc = ctx.load(old)?;
-    let new_doc = ctx.load(new)?;
-    let alignment = draftdiff::align(&old_doc, &new_doc, &draftdiff::AlignOptions::new());
+    let report = build(ctx, old, new, &args.diff)?;
+    let format = match args.format {
+        FormatArg::Terminal if args.side_by_side => Format::SideBySide,
+        FormatArg::Terminal => Format::Terminal,
+        FormatArg::Json => Format::Json,
+        FormatArg::Markdown => Format::Markdown,
+    };
+    let only = args
+        .only
+        .iter()
+        .map(|o| match o {
+            OnlyArg::Added => Only::Added,
+            OnlyArg::Removed => Only::Removed,
+            OnlyArg::Changed => Only::Changed,
+            OnlyArg::Moved => Only::Moved,
+        })
+        .collect();
+    let options = TerminalOptions::new()
+        .width(ctx.width)
+        .only(only)
+        .stat(args.stat);
     ctx.emit(&[old, new], |w| {
-        writeln!(
-            w,
-            "{} links, {} added, {} removed",
-            alignment.links.len(),
-            alignment.added.len(),
-            alignment.removed.len()
-        )
+        render::render(&report, format, &options, &ctx.palette, w)
     })?;
-    Ok(
-        if alignment.added.is_empty() && alignment.removed.is_empty() {
-            Outcome::Same
-        } else {
-            Outcome::Different
-        },
-    )
+    Ok(outcome(&report))
 }
 
 /// Runs `draftdiff changelog OLD NEW`.
 pub fn run_changelog(ctx: &Ctx, args: &ChangelogArgs) -> Result<Outcome, Error> {
-    run(
-        ctx,
-        &CompareArgs {
-            old: Some(args.old.clone()),
-            new: Some(args.new.clone()),
-        },
-    )
+    let report = build(ctx, &args.old, &args.new, &args.diff)?;
+    ctx.emit(&[&args.old, &args.new], |w| render::markdown(&report, w))?;
+    Ok(outcome(&report))
 }

@@ -45,6 +45,9 @@ pub struct GlobalArgs {
     /// Write the output to FILE (whole or not at all) instead of standard output.
     #[arg(short = 'o', long, global = true, value_name = "FILE")]
     pub output: Option<String>,
+    /// Columns to lay terminal output out in (default: the terminal's width, else 80).
+    #[arg(long, global = true, value_name = "COLUMNS")]
+    pub width: Option<usize>,
 }
 
 /// `--color`.
@@ -117,6 +120,7 @@ pub fn run() -> ExitCode {
         Some(Command::Log(args)) => lineage::run_log(&ctx, &args),
     };
     match result {
+        _ if ctx.pipe_closed() => ExitCode::SUCCESS,
         Ok(Outcome::Same) => ExitCode::SUCCESS,
         Ok(Outcome::Different) => ExitCode::from(1),
         Err(e) => {

@@ -7,7 +7,9 @@
 mod alignment;
 mod diff;
 mod document;
+mod report;
 
 pub use alignment::{Alignment, Change, Evidence, Link, LinkShape};
 pub use diff::{DiffStats, Op, OpKind, WordDiff};
 pub use document::{Artifact, ArtifactKind, Document, Unit, UnitId, UnitKind};
+pub use report::{Report, Summary};

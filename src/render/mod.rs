@@ -1,3 +1,134 @@
-//! Stage 5: report → bytes (terminal, side-by-side, JSON, Markdown).
+//! Stage 5: [`Report`] → bytes: the terminal report, side by side, JSON, Markdown.
 //!
-//! PLACEHOLDER: the report issue fills this stage in.
+//! Renderers write to any [`io::Write`] and never look at the process: whether to colour,
+//! and how wide to wrap, arrive resolved in [`TerminalOptions`] and a [`Palette`]. A plain
+//! palette writes no escape codes at all and marks changes git-style instead
+//! (`[-deleted-]{+inserted+}`), so a report stays readable in a pipe, a file or `less`.
+//! JSON and Markdown are never coloured.
+//!
+//! ```
+//! use draftdiff::{Document, diff::{DiffOptions, report}, render};
+//! use draftdiff::segment::{segment, SegmentOptions};
+//!
+//! let old = segment("old.txt", "1. The cat sat.\n\n2. It slept.\n", &SegmentOptions::new());
+//! let new = segment("new.txt", "1. The black cat sat.\n\n2. It slept.\n", &SegmentOptions::new());
+//! let alignment = draftdiff::align(&old, &new, &draftdiff::AlignOptions::new());
+//! let report = report(old, new, alignment, &DiffOptions::new());
+//! let mut out = Vec::new();
+//! render::terminal(&report, &render::TerminalOptions::new(), &render::Palette::plain(), &mut out).unwrap();
+//! assert!(String::from_utf8(out).unwrap().contains("old.txt"));
+//! ```
+
+mod json;
+mod layout;
+mod markdown;
+mod palette;
+mod side_by_side;
+mod terminal;
+mod wrap;
+
+use std::io;
+
+pub use json::{JSON_VERSION, json};
+pub use markdown::markdown;
+pub use palette::Palette;
+pub use side_by_side::side_by_side;
+pub use terminal::terminal;
+
+#[allow(unused_imports, reason = "re-exported for the docs")]
+use crate::model::Report;
+
+/// The width used when none is given and none can be asked of a terminal: the classic
+/// terminal width, which every pager and editor shows without wrapping.
+pub const DEFAULT_WIDTH: usize = 80;
+
+/// The narrowest width the renderers lay out for; below it lines simply overflow.
+pub const MIN_WIDTH: usize = 40;
+
+/// Which entries a terminal report shows (`--only`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Only {
+    /// New units with no origin.
+    Added,
+    /// Old units with no descendant.
+    Removed,
+    /// Linked units whose text or number changed, merges and splits.
+    Changed,
+    /// Linked units that moved.
+    Moved,
+}
+
+/// How to lay out a terminal report.
+#[derive(Debug, Clone)]
+pub struct TerminalOptions {
+    /// Columns to wrap to.
+    pub width: usize,
+    /// Show only these entries (all when empty).
+    pub only: Vec<Only>,
+    /// Show the summary alone.
+    pub stat: bool,
+}
+
+impl Default for TerminalOptions {
+    fn default() -> TerminalOptions {
+        TerminalOptions {
+            width: DEFAULT_WIDTH,
+            only: Vec::new(),
+            stat: false,
+        }
+    }
+}
+
+impl TerminalOptions {
+    /// The defaults: [`DEFAULT_WIDTH`] columns, every entry, the whole report.
+    pub fn new() -> TerminalOptions {
+        TerminalOptions::default()
+    }
+
+    /// Wrap to `width` columns (at least [`MIN_WIDTH`]).
+    pub fn width(mut self, width: usize) -> TerminalOptions {
+        self.width = width.max(MIN_WIDTH);
+        self
+    }
+
+    /// Show only these entries.
+    pub fn only(mut self, only: Vec<Only>) -> TerminalOptions {
+        self.only = only;
+        self
+    }
+
+    /// Show the summary alone.
+    pub fn stat(mut self, stat: bool) -> TerminalOptions {
+        self.stat = stat;
+        self
+    }
+}
+
+/// The formats a report can be rendered in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Format {
+    /// The terminal report (coloured or marked).
+    Terminal,
+    /// Two columns, old and new.
+    SideBySide,
+    /// The versioned JSON document (see `docs/json-schema.md`).
+    Json,
+    /// The Markdown changelog.
+    Markdown,
+}
+
+/// Renders `report` in `format`.
+pub fn render(
+    report: &Report,
+    format: Format,
+    options: &TerminalOptions,
+    palette: &Palette,
+    out: &mut dyn io::Write,
+) -> io::Result<()> {
+    match format {
+        Format::Terminal => terminal(report, options, palette, out),
+        Format::SideBySide => side_by_side(report, options, palette, out),
+        Format::Json => json(report, out),
+        Format::Markdown => markdown(report, out),
+    }
+}

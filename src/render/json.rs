@@ -1,0 +1,233 @@
+//! The JSON rendering: our own versioned wire types, documented in `docs/json-schema.md`.
+//!
+//! The wire types are separate from the model so that the model can change without
+//! breaking tools that read the JSON: any change to what is written here needs a snapshot
+//! update, a CHANGELOG line and, if it is not an addition, a new [`JSON_VERSION`].
+//! Output is deterministic: fields in a fixed order, lists in document order, scores
+//! rounded to four decimals.
+
+use std::io;
+
+use serde::Serialize;
+
+use crate::model::{Document, Evidence, Link, Op, Report, Summary, Unit, UnitId, WordDiff};
+
+/// The version of the JSON format written by [`json`].
+pub const JSON_VERSION: u32 = 1;
+
+/// Writes `report` as one pretty-printed JSON document and a newline.
+pub fn json(report: &Report, out: &mut dyn io::Write) -> io::Result<()> {
+    let wire = ReportJson::from(report);
+    let mut bytes = serde_json::to_vec_pretty(&wire).map_err(io::Error::other)?;
+    bytes.push(b'\n');
+    out.write_all(&bytes)
+}
+
+/// The whole report.
+#[derive(Serialize)]
+struct ReportJson<'a> {
+    version: u32,
+    old: DocumentJson<'a>,
+    new: DocumentJson<'a>,
+    links: Vec<LinkJson<'a>>,
+    added: &'a [UnitId],
+    removed: &'a [UnitId],
+    summary: SummaryJson,
+}
+
+/// One version.
+#[derive(Serialize)]
+struct DocumentJson<'a> {
+    path: &'a str,
+    units: Vec<UnitJson<'a>>,
+}
+
+/// One unit, exactly as `draftdiff segment --format json` writes it.
+#[derive(Serialize)]
+struct UnitJson<'a> {
+    id: UnitId,
+    kind: &'static str,
+    number: Option<&'a str>,
+    line: usize,
+    end_line: usize,
+    text: &'a str,
+}
+
+impl<'a> From<&'a Unit> for UnitJson<'a> {
+    fn from(u: &'a Unit) -> Self {
+        UnitJson {
+            id: u.id,
+            kind: u.kind.as_str(),
+            number: u.number.as_deref(),
+            line: u.line,
+            end_line: u.end_line,
+            text: &u.text,
+        }
+    }
+}
+
+/// One link with its word diff.
+#[derive(Serialize)]
+struct LinkJson<'a> {
+    old: &'a [UnitId],
+    new: &'a [UnitId],
+    score: f64,
+    kind: &'static str,
+    change: &'static str,
+    moved: bool,
+    evidence: EvidenceJson,
+    diff: DiffJson<'a>,
+}
+
+#[derive(Serialize)]
+struct EvidenceJson {
+    chars: f64,
+    words: f64,
+    containment: f64,
+    sentences: f64,
+    position: f64,
+}
+
+#[derive(Serialize)]
+struct DiffJson<'a> {
+    ops: Vec<OpJson<'a>>,
+    stats: StatsJson,
+    timed_out: bool,
+}
+
+#[derive(Serialize)]
+struct OpJson<'a> {
+    op: &'static str,
+    text: &'a str,
+}
+
+#[derive(Serialize)]
+struct StatsJson {
+    equal: usize,
+    inserted: usize,
+    deleted: usize,
+}
+
+#[derive(Serialize)]
+struct SummaryJson {
+    old_units: usize,
+    new_units: usize,
+    unchanged: usize,
+    renumbered: usize,
+    edited: usize,
+    rewritten: usize,
+    moved: usize,
+    merged: usize,
+    split: usize,
+    added: usize,
+    removed: usize,
+    old_words: usize,
+    kept_words: usize,
+    carried_over: f64,
+    timed_out: usize,
+}
+
+/// Rounds a score to four decimals, so the text of the JSON does not depend on the last
+/// bits of a float computation.
+fn round(x: f64) -> f64 {
+    if x.is_finite() {
+        (x * 10_000.0).round() / 10_000.0
+    } else {
+        0.0
+    }
+}
+
+impl<'a> From<&'a Report> for ReportJson<'a> {
+    fn from(r: &'a Report) -> Self {
+        ReportJson {
+            version: JSON_VERSION,
+            old: DocumentJson::from(&r.old),
+            new: DocumentJson::from(&r.new),
+            links: r
+                .alignment
+                .links
+                .iter()
+                .zip(&r.diffs)
+                .map(|(l, d)| LinkJson::new(l, d))
+                .collect(),
+            added: &r.alignment.added,
+            removed: &r.alignment.removed,
+            summary: SummaryJson::from(&r.summary),
+        }
+    }
+}
+
+impl<'a> From<&'a Document> for DocumentJson<'a> {
+    fn from(d: &'a Document) -> Self {
+        DocumentJson {
+            path: &d.path,
+            units: d.units.iter().map(UnitJson::from).collect(),
+        }
+    }
+}
+
+impl<'a> LinkJson<'a> {
+    fn new(l: &'a Link, d: &'a WordDiff) -> Self {
+        LinkJson {
+            old: &l.old,
+            new: &l.new,
+            score: round(l.score),
+            kind: l.shape.as_str(),
+            change: l.change.as_str(),
+            moved: l.moved,
+            evidence: EvidenceJson::from(&l.evidence),
+            diff: DiffJson {
+                ops: d.ops.iter().map(OpJson::from).collect(),
+                stats: StatsJson {
+                    equal: d.stats.equal,
+                    inserted: d.stats.inserted,
+                    deleted: d.stats.deleted,
+                },
+                timed_out: d.timed_out,
+            },
+        }
+    }
+}
+
+impl From<&Evidence> for EvidenceJson {
+    fn from(e: &Evidence) -> Self {
+        EvidenceJson {
+            chars: round(e.chars),
+            words: round(e.words),
+            containment: round(e.containment),
+            sentences: round(e.sentences),
+            position: round(e.position),
+        }
+    }
+}
+
+impl<'a> From<&'a Op> for OpJson<'a> {
+    fn from(o: &'a Op) -> Self {
+        OpJson {
+            op: o.kind.as_str(),
+            text: &o.text,
+        }
+    }
+}
+
+impl From<&Summary> for SummaryJson {
+    fn from(s: &Summary) -> Self {
+        SummaryJson {
+            old_units: s.old_units,
+            new_units: s.new_units,
+            unchanged: s.unchanged,
+            renumbered: s.renumbered,
+            edited: s.edited,
+            rewritten: s.rewritten,
+            moved: s.moved,
+            merged: s.merged,
+            split: s.split,
+            added: s.added,
+            removed: s.removed,
+            old_words: s.old_words,
+            kept_words: s.kept_words,
+            carried_over: round(s.carried_over()),
+            timed_out: s.timed_out,
+        }
+    }
+}

@@ -1,0 +1,189 @@
+//! The reading order of a report, shared by the renderers: the new document in order, each
+//! removed old unit placed where it stood, and the word diff of each entry.
+
+use crate::diff::JOIN_SEPARATOR;
+use crate::model::{Change, Link, LinkShape, Op, OpKind, Report, UnitId, UnitKind};
+
+use super::Only;
+
+/// One entry of the report, in reading order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Entry {
+    /// A new unit with an origin: link index, and its position among the link's new units.
+    Linked {
+        new: UnitId,
+        link: usize,
+        part: usize,
+    },
+    /// A new unit with no origin.
+    Added { new: UnitId },
+    /// An old unit with no descendant.
+    Removed { old: UnitId },
+}
+
+/// The entries of a report: every new unit in order; every removed old unit right after the
+/// new unit that descends from the nearest old unit before it that did not move (so it
+/// shows where it stood), or first when there is none.
+pub(crate) fn entries(report: &Report) -> Vec<Entry> {
+    let link_of_new = report.link_of_new();
+    let link_of_old = report.link_of_old();
+    let links = &report.alignment.links;
+    // Removed old units, grouped by the new unit they follow (None: before everything).
+    let mut after: Vec<(Option<UnitId>, UnitId)> = Vec::new();
+    for &old in &report.alignment.removed {
+        let anchor = (0..old).rev().find_map(|p| {
+            let link = &links[link_of_old.get(p).copied().flatten()?];
+            (!link.moved)
+                .then(|| link.new.iter().copied().max())
+                .flatten()
+        });
+        after.push((anchor, old));
+    }
+    after.sort();
+    let mut removed = after.into_iter().peekable();
+    let mut out = Vec::new();
+    while let Some(&(None, old)) = removed.peek() {
+        out.push(Entry::Removed { old });
+        removed.next();
+    }
+    for unit in &report.new.units {
+        match link_of_new.get(unit.id).copied().flatten() {
+            Some(link) => {
+                let part = links[link]
+                    .new
+                    .iter()
+                    .position(|&n| n == unit.id)
+                    .unwrap_or(0);
+                out.push(Entry::Linked {
+                    new: unit.id,
+                    link,
+                    part,
+                });
+            }
+            None => out.push(Entry::Added { new: unit.id }),
+        }
+        while let Some(&(Some(anchor), old)) = removed.peek() {
+            if anchor != unit.id {
+                break;
+            }
+            out.push(Entry::Removed { old });
+            removed.next();
+        }
+    }
+    // Anchors that name no new unit (a bad alignment): show the rest at the end.
+    out.extend(removed.map(|(_, old)| Entry::Removed { old }));
+    out
+}
+
+impl Entry {
+    /// True when the entry is a heading of its document.
+    pub fn is_heading(self, report: &Report) -> bool {
+        let unit = match self {
+            Entry::Linked { new, .. } | Entry::Added { new } => report.new.units.get(new),
+            Entry::Removed { old } => report.old.units.get(old),
+        };
+        unit.is_some_and(|u| u.kind == UnitKind::Heading)
+    }
+
+    /// True when `--only` lets the entry through.
+    pub fn shown(self, report: &Report, only: &[Only]) -> bool {
+        if only.is_empty() {
+            return true;
+        }
+        only.iter().any(|o| match (o, self) {
+            (Only::Added, Entry::Added { .. }) => true,
+            (Only::Removed, Entry::Removed { .. }) => true,
+            (Only::Changed, Entry::Linked { link, .. }) => {
+                is_changed(&report.alignment.links[link])
+            }
+            (Only::Moved, Entry::Linked { link, .. }) => report.alignment.links[link].moved,
+            _ => false,
+        })
+    }
+}
+
+/// True when a link changed the text, the number or the shape.
+pub(crate) fn is_changed(link: &Link) -> bool {
+    link.change != Change::Unchanged || link.shape != LinkShape::OneToOne
+}
+
+/// The origin of a link in words: `merged`, `split 2/3`, `edited`, `edited, moved`.
+pub(crate) fn kind_words(link: &Link, part: usize) -> String {
+    let mut words = match link.shape {
+        LinkShape::Merge => "merged".to_string(),
+        LinkShape::Split => format!("split {}/{}", part + 1, link.new.len()),
+        LinkShape::OneToOne => link.change.as_str().to_string(),
+    };
+    if link.moved {
+        words.push_str(", moved");
+    }
+    words
+}
+
+/// The labels of units joined with ` + `.
+pub(crate) fn labels(doc: &crate::model::Document, ids: &[UnitId]) -> String {
+    ids.iter()
+        .map(|&id| doc.label(id))
+        .collect::<Vec<_>>()
+        .join(" + ")
+}
+
+/// The runs of a link's diff that belong to its `part`-th new unit. For a one-to-one link
+/// or a merge, all of them; for a split, the joined new text is cut back at the unit
+/// boundaries, and each deleted run goes with the unit whose text it stood in.
+pub(crate) fn ops_for_part(report: &Report, link: usize, part: usize) -> Vec<Op> {
+    let l = &report.alignment.links[link];
+    let ops = &report.diffs[link].ops;
+    if l.new.len() <= 1 {
+        return ops.clone();
+    }
+    // Byte range of each new unit in the joined new text.
+    let mut ranges = Vec::new();
+    let mut at = 0;
+    for (i, &id) in l.new.iter().enumerate() {
+        if i > 0 {
+            at += JOIN_SEPARATOR.len();
+        }
+        let len = report.new.units.get(id).map_or(0, |u| u.text.len());
+        ranges.push(at..at + len);
+        at += len;
+    }
+    let Some(want) = ranges.get(part).cloned() else {
+        return Vec::new();
+    };
+    let mut out: Vec<Op> = Vec::new();
+    let mut pos = 0;
+    for op in ops {
+        match op.kind {
+            OpKind::Delete => {
+                // The part the position falls in: the last one that starts at or before it.
+                let owner = ranges.iter().rposition(|r| r.start <= pos).unwrap_or(0);
+                if owner == part {
+                    push_op(&mut out, op.kind, &op.text);
+                }
+            }
+            OpKind::Equal | OpKind::Insert => {
+                let end = pos + op.text.len();
+                let from = pos.max(want.start);
+                let to = end.min(want.end);
+                if from < to {
+                    if let Some(piece) = op.text.get(from - pos..to - pos) {
+                        push_op(&mut out, op.kind, piece);
+                    }
+                }
+                pos = end;
+            }
+        }
+    }
+    out
+}
+
+fn push_op(out: &mut Vec<Op>, kind: OpKind, text: &str) {
+    match out.last_mut() {
+        Some(last) if last.kind == kind => last.text.push_str(text),
+        _ => out.push(Op {
+            kind,
+            text: text.to_string(),
+        }),
+    }
+}

@@ -1,0 +1,117 @@
+//! The side-by-side report: old text on the left, new on the right, one row an entry.
+
+use std::io;
+
+use crate::model::{Op, OpKind, Report};
+
+use super::layout::{self, Entry};
+use super::terminal::{diff_spans, heading, origin_text};
+use super::wrap::{Role, Span, width, wrap, write_spans};
+use super::{Palette, TerminalOptions};
+
+/// What separates the two columns.
+const GUTTER: &str = " │ ";
+
+/// Writes `report` in two columns fitted to `options.width`: each row shows an entry's old
+/// text (deletions marked) beside its new text (insertions marked); headings span both.
+pub fn side_by_side(
+    report: &Report,
+    options: &TerminalOptions,
+    palette: &Palette,
+    out: &mut dyn io::Write,
+) -> io::Result<()> {
+    let col = (options.width.saturating_sub(width(GUTTER)) / 2).max(10);
+    let mut pending_heading: Option<Entry> = None;
+    for entry in layout::entries(report) {
+        let shown = entry.shown(report, &options.only);
+        if entry.is_heading(report) {
+            if options.only.is_empty() || shown {
+                heading(report, entry, options, palette, out, true)?;
+                pending_heading = None;
+            } else if !matches!(entry, Entry::Removed { .. }) {
+                pending_heading = Some(entry);
+            }
+            continue;
+        }
+        if !shown {
+            continue;
+        }
+        if let Some(h) = pending_heading.take() {
+            heading(report, h, options, palette, out, false)?;
+        }
+        let (old_head, new_head, old_text, new_text) = match entry {
+            Entry::Linked { new, link, part } => {
+                let l = &report.alignment.links[link];
+                let ops = layout::ops_for_part(report, link, part);
+                (
+                    Span::new(Role::Origin, layout::labels(&report.old, &l.old)),
+                    Span::new(Role::Origin, origin_text(report, link, part, new)),
+                    diff_spans(&side(&ops, OpKind::Delete), palette, Role::Plain),
+                    diff_spans(&side(&ops, OpKind::Insert), palette, Role::Plain),
+                )
+            }
+            Entry::Added { new } => (
+                Span::new(Role::Plain, ""),
+                Span::new(Role::Inserted, format!("{} (new)", report.new.label(new))),
+                Vec::new(),
+                vec![Span::new(Role::Added, report.new.unit(new).text.clone())],
+            ),
+            Entry::Removed { old } => (
+                Span::new(
+                    Role::Deleted,
+                    format!("old {} (removed)", report.old.label(old)),
+                ),
+                Span::new(Role::Plain, ""),
+                vec![Span::new(Role::Removed, report.old.unit(old).text.clone())],
+                Vec::new(),
+            ),
+        };
+        writeln!(out)?;
+        rows(out, &[old_head], &[new_head], col, palette)?;
+        rows(out, &old_text, &new_text, col, palette)?;
+    }
+    Ok(())
+}
+
+/// The runs of one side: equal runs and the runs of `kind`.
+fn side(ops: &[Op], kind: OpKind) -> Vec<Op> {
+    ops.iter()
+        .filter(|o| o.kind == OpKind::Equal || o.kind == kind)
+        .cloned()
+        .collect()
+}
+
+/// Wraps both sides to `col` columns and writes them beside each other.
+fn rows(
+    out: &mut dyn io::Write,
+    old: &[Span],
+    new: &[Span],
+    col: usize,
+    palette: &Palette,
+) -> io::Result<()> {
+    let left = if old.iter().all(|s| s.text.is_empty()) {
+        Vec::new()
+    } else {
+        wrap(old, col, 0, 0)
+    };
+    let right = if new.iter().all(|s| s.text.is_empty()) {
+        Vec::new()
+    } else {
+        wrap(new, col, 0, 0)
+    };
+    for i in 0..left.len().max(right.len()) {
+        let l = left.get(i).map(Vec::as_slice).unwrap_or(&[]);
+        let used: usize = l.iter().map(|s| width(&s.text)).sum();
+        write_spans(out, l, palette)?;
+        write!(out, "{}", " ".repeat(col.saturating_sub(used)))?;
+        match right.get(i) {
+            Some(r) => {
+                write!(out, "{GUTTER}")?;
+                write_spans(out, r, palette)?;
+                writeln!(out)?;
+            }
+            None => writeln!(out, "{}", GUTTER.trim_end())?,
+        }
+    }
+    Ok(())
+}

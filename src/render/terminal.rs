@@ -1,0 +1,299 @@
+//! The terminal report: a summary, then the new version in order with the origin and the
+//! inline word diff of every unit, removed units where they stood, headings as rules.
+
+use std::io;
+
+use crate::model::{Op, OpKind, Report, Summary, UnitKind};
+
+use super::layout::{self, Entry};
+use super::wrap::{Role, Span, push, width, write_spans, write_wrapped};
+use super::{Palette, TerminalOptions};
+
+/// Indentation of a unit's text under its origin line.
+const TEXT_INDENT: usize = 4;
+
+/// Writes the terminal report of `report`.
+pub fn terminal(
+    report: &Report,
+    options: &TerminalOptions,
+    palette: &Palette,
+    out: &mut dyn io::Write,
+) -> io::Result<()> {
+    summary(report, options, palette, out)?;
+    if options.stat {
+        return Ok(());
+    }
+    let mut pending_heading: Option<Entry> = None;
+    for entry in layout::entries(report) {
+        let shown = entry.shown(report, &options.only);
+        if entry.is_heading(report) {
+            if options.only.is_empty() || shown {
+                heading(report, entry, options, palette, out, true)?;
+                pending_heading = None;
+            } else if !matches!(entry, Entry::Removed { .. }) {
+                pending_heading = Some(entry);
+            }
+            continue;
+        }
+        if !shown {
+            continue;
+        }
+        if let Some(h) = pending_heading.take() {
+            heading(report, h, options, palette, out, false)?;
+        }
+        unit(report, entry, options, palette, out)?;
+    }
+    Ok(())
+}
+
+/// The summary header.
+fn summary(
+    report: &Report,
+    options: &TerminalOptions,
+    palette: &Palette,
+    out: &mut dyn io::Write,
+) -> io::Result<()> {
+    let s = &report.summary;
+    let title = vec![
+        Span::new(Role::Title, "draftdiff"),
+        Span::new(
+            Role::Plain,
+            format!(" {} → {}", report.old.path, report.new.path),
+        ),
+    ];
+    write_wrapped(out, &title, options.width, 0, palette)?;
+    let units = vec![Span::new(
+        Role::Plain,
+        format!("units: {} old, {} new", s.old_units, s.new_units),
+    )];
+    write_wrapped(out, &units, options.width, 0, palette)?;
+    for line in counts(s) {
+        write_wrapped(out, &line, options.width, 0, palette)?;
+    }
+    let kept = vec![Span::new(
+        Role::Plain,
+        format!(
+            "old text carried over: {:.1}% ({} of {} words)",
+            s.carried_over() * 100.0,
+            s.kept_words,
+            s.old_words
+        ),
+    )];
+    write_wrapped(out, &kept, options.width, 0, palette)?;
+    if s.timed_out > 0 {
+        let note = vec![Span::new(
+            Role::Dim,
+            format!(
+                "note: {} word diffs hit their deadline and are coarser than they could be",
+                s.timed_out
+            ),
+        )];
+        write_wrapped(out, &note, options.width, 0, palette)?;
+    }
+    Ok(())
+}
+
+/// `unchanged 3 · renumbered 2 · …` over two lines (links, then moves and units), each
+/// count in the colour of its kind.
+fn counts(s: &Summary) -> [Vec<Span>; 2] {
+    let line = |items: &[(&str, usize, Role)]| {
+        let mut spans = Vec::new();
+        for (i, &(name, n, role)) in items.iter().enumerate() {
+            if i > 0 {
+                push(&mut spans, Role::Dim, " · ");
+            }
+            push(
+                &mut spans,
+                if n > 0 { role } else { Role::Plain },
+                &format!("{name} {n}"),
+            );
+        }
+        spans
+    };
+    [
+        line(&[
+            ("unchanged", s.unchanged, Role::Plain),
+            ("renumbered", s.renumbered, Role::Plain),
+            ("edited", s.edited, Role::Plain),
+            ("rewritten", s.rewritten, Role::Plain),
+        ]),
+        line(&[
+            ("moved", s.moved, Role::Plain),
+            ("merged", s.merged, Role::Plain),
+            ("split", s.split, Role::Plain),
+            ("added", s.added, Role::Inserted),
+            ("removed", s.removed, Role::Deleted),
+        ]),
+    ]
+}
+
+/// A section rule: `── §III Technical assistance ───────`, with its origin when it changed.
+pub(crate) fn heading(
+    report: &Report,
+    entry: Entry,
+    options: &TerminalOptions,
+    palette: &Palette,
+    out: &mut dyn io::Write,
+    with_origin: bool,
+) -> io::Result<()> {
+    let (label, spans, note) = match entry {
+        Entry::Linked { new, link, part } => {
+            let l = &report.alignment.links[link];
+            let note = layout::is_changed(l) || l.moved;
+            let note = note.then(|| origin_text(report, link, part, new));
+            let ops = layout::ops_for_part(report, link, part);
+            (
+                number_prefix(report.new.unit(new).number.as_deref()),
+                diff_spans(&ops, palette, Role::Heading),
+                note,
+            )
+        }
+        Entry::Added { new } => (
+            number_prefix(report.new.unit(new).number.as_deref()),
+            vec![Span::new(Role::Heading, report.new.unit(new).text.clone())],
+            Some(format!("{} (new)", report.new.label(new))),
+        ),
+        Entry::Removed { old } => (
+            number_prefix(report.old.unit(old).number.as_deref()),
+            vec![Span::new(Role::Removed, report.old.unit(old).text.clone())],
+            Some(format!("old {} (removed)", report.old.label(old))),
+        ),
+    };
+    writeln!(out)?;
+    let mut line = vec![Span::new(Role::Heading, format!("── {label}"))];
+    line.extend(spans);
+    let mut lines = super::wrap::wrap(&line, options.width, 0, 3);
+    let last = lines.len() - 1;
+    for (i, l) in lines.iter_mut().enumerate() {
+        if i > 0 {
+            write!(out, "   ")?;
+        }
+        let used = l.iter().map(|s| width(&s.text)).sum::<usize>() + if i > 0 { 3 } else { 0 };
+        if i == last && used + 2 < options.width {
+            push(
+                l,
+                Role::Heading,
+                &format!(" {}", "─".repeat(options.width - used - 1)),
+            );
+        }
+        write_spans(out, l, palette)?;
+        writeln!(out)?;
+    }
+    if let (true, Some(note)) = (with_origin, note) {
+        write_wrapped(
+            out,
+            &[Span::new(Role::Origin, note)],
+            options.width,
+            3,
+            palette,
+        )?;
+    }
+    Ok(())
+}
+
+fn number_prefix(number: Option<&str>) -> String {
+    match number {
+        Some(n) => format!("{n}. "),
+        None => String::new(),
+    }
+}
+
+/// `¶37 ← ¶27 + ¶28 + ¶29 (merged, 0.71)`.
+pub(crate) fn origin_text(report: &Report, link: usize, part: usize, new: usize) -> String {
+    let l = &report.alignment.links[link];
+    let kind = layout::kind_words(l, part);
+    let score = if layout::is_changed(l) && l.change != crate::model::Change::Renumbered || l.moved
+    {
+        format!(", {:.2}", l.score)
+    } else {
+        String::new()
+    };
+    let timed_out = if report.diffs[link].timed_out {
+        "; word diff coarse: deadline hit"
+    } else {
+        ""
+    };
+    format!(
+        "{} ← {} ({kind}{score}{timed_out})",
+        report.new.label(new),
+        layout::labels(&report.old, &l.old)
+    )
+}
+
+/// One non-heading entry: its origin line and its text with the inline diff.
+fn unit(
+    report: &Report,
+    entry: Entry,
+    options: &TerminalOptions,
+    palette: &Palette,
+    out: &mut dyn io::Write,
+) -> io::Result<()> {
+    writeln!(out)?;
+    let (origin, text) = match entry {
+        Entry::Linked { new, link, part } => {
+            let ops = layout::ops_for_part(report, link, part);
+            (
+                Span::new(Role::Origin, origin_text(report, link, part, new)),
+                diff_spans(&ops, palette, Role::Plain),
+            )
+        }
+        Entry::Added { new } => (
+            Span::new(Role::Inserted, format!("{} (new)", report.new.label(new))),
+            vec![Span::new(Role::Added, report.new.unit(new).text.clone())],
+        ),
+        Entry::Removed { old } => (
+            Span::new(
+                Role::Deleted,
+                format!("old {} (removed)", report.old.label(old)),
+            ),
+            vec![Span::new(Role::Removed, report.old.unit(old).text.clone())],
+        ),
+    };
+    write_wrapped(out, &[origin], options.width, 0, palette)?;
+    let indent = match entry {
+        Entry::Linked { new, .. } | Entry::Added { new }
+            if report.new.unit(new).kind == UnitKind::ListItem =>
+        {
+            TEXT_INDENT + 2
+        }
+        _ => TEXT_INDENT,
+    };
+    write_wrapped(out, &text, options.width, indent, palette)
+}
+
+/// The spans of a word diff: equal text in `base`, deletions and insertions in their roles,
+/// with `[-…-]`/`{+…+}` markers when the palette has no colour. Spaces that end a changed
+/// run are moved outside it (`[-big-] dog`, not `[-big -]dog`), and dropped between a
+/// deletion and the insertion that replaces it.
+pub(crate) fn diff_spans(ops: &[Op], palette: &Palette, base: Role) -> Vec<Span> {
+    let mut spans = Vec::new();
+    for (i, op) in ops.iter().enumerate() {
+        match op.kind {
+            OpKind::Equal => push(&mut spans, base, &op.text),
+            OpKind::Delete | OpKind::Insert => {
+                let core = op.text.trim_end();
+                let tail = &op.text[core.len()..];
+                let (role, open, close) = if op.kind == OpKind::Delete {
+                    (Role::Deleted, "[-", "-]")
+                } else {
+                    (Role::Inserted, "{+", "+}")
+                };
+                if core.is_empty() {
+                    push(&mut spans, role, tail);
+                    continue;
+                }
+                if palette.markers {
+                    push(&mut spans, role, &format!("{open}{core}{close}"));
+                } else {
+                    push(&mut spans, role, core);
+                }
+                let replaced = op.kind == OpKind::Delete
+                    && ops.get(i + 1).is_some_and(|n| n.kind == OpKind::Insert);
+                if !replaced {
+                    push(&mut spans, base, tail);
+                }
+            }
+        }
+    }
+    spans
+}

@@ -1,0 +1,204 @@
+//! Word wrapping of styled text: lines never break inside a word, and styles are applied
+//! after the layout so escape codes never count towards the width.
+
+use std::io;
+
+use super::Palette;
+
+/// What a piece of text is, and so which style of the [`Palette`] it takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Role {
+    Plain,
+    Deleted,
+    Inserted,
+    Added,
+    Removed,
+    Heading,
+    Origin,
+    Dim,
+    Title,
+}
+
+/// A run of text in one role.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Span {
+    pub role: Role,
+    pub text: String,
+}
+
+impl Span {
+    pub fn new(role: Role, text: impl Into<String>) -> Span {
+        Span {
+            role,
+            text: text.into(),
+        }
+    }
+}
+
+/// Appends `text` to `spans`, merging with the last span when the role is the same.
+pub(crate) fn push(spans: &mut Vec<Span>, role: Role, text: &str) {
+    if text.is_empty() {
+        return;
+    }
+    match spans.last_mut() {
+        Some(last) if last.role == role => last.text.push_str(text),
+        _ => spans.push(Span::new(role, text)),
+    }
+}
+
+/// Visible width of a text (one column a character).
+pub(crate) fn width(text: &str) -> usize {
+    text.chars().count()
+}
+
+/// A word: its pieces (a word can change role midway, `linked{+,+}`), its width, and the
+/// role of the space before it (`None` when it follows no space).
+struct Atom {
+    pieces: Vec<Span>,
+    width: usize,
+    gap: Option<Role>,
+}
+
+fn atoms(spans: &[Span]) -> Vec<Atom> {
+    let mut out: Vec<Atom> = Vec::new();
+    let mut gap: Option<Role> = None;
+    let mut current: Option<Atom> = None;
+    for span in spans {
+        for c in span.text.chars() {
+            if c.is_whitespace() {
+                if let Some(atom) = current.take() {
+                    out.push(atom);
+                }
+                gap.get_or_insert(span.role);
+            } else {
+                let atom = current.get_or_insert_with(|| Atom {
+                    pieces: Vec::new(),
+                    width: 0,
+                    gap: gap.take(),
+                });
+                let mut buf = [0; 4];
+                push(&mut atom.pieces, span.role, c.encode_utf8(&mut buf));
+                atom.width += 1;
+            }
+        }
+    }
+    out.extend(current);
+    out
+}
+
+/// Lays `spans` out in lines of at most `width` columns, the first line starting at column
+/// `first`, the others at column `indent`. Spaces collapse to one; a word wider than the
+/// line stands alone on its line.
+pub(crate) fn wrap(spans: &[Span], width: usize, first: usize, indent: usize) -> Vec<Vec<Span>> {
+    let mut lines: Vec<Vec<Span>> = Vec::new();
+    let mut line: Vec<Span> = Vec::new();
+    let mut col = first;
+    for atom in atoms(spans) {
+        let gap = usize::from(atom.gap.is_some() && !line.is_empty());
+        if !line.is_empty() && col + gap + atom.width > width {
+            lines.push(std::mem::take(&mut line));
+            col = indent;
+        } else if gap == 1 {
+            push(&mut line, atom.gap.unwrap_or(Role::Plain), " ");
+            col += 1;
+        }
+        for piece in atom.pieces {
+            push(&mut line, piece.role, &piece.text);
+        }
+        col += atom.width;
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// Writes one line of spans in the palette's styles (no newline).
+pub(crate) fn write_spans(
+    out: &mut dyn io::Write,
+    spans: &[Span],
+    palette: &Palette,
+) -> io::Result<()> {
+    for span in spans {
+        let style = match span.role {
+            Role::Plain => owo_colors::Style::new(),
+            Role::Deleted => palette.deleted,
+            Role::Inserted => palette.inserted,
+            Role::Added => palette.added,
+            Role::Removed => palette.removed,
+            Role::Heading => palette.heading,
+            Role::Origin => palette.origin,
+            Role::Dim => palette.dim,
+            Role::Title => palette.title,
+        };
+        write!(out, "{}", style.style(&span.text))?;
+    }
+    Ok(())
+}
+
+/// Wraps `spans` to `width` and writes them, every line indented by `indent` spaces.
+pub(crate) fn write_wrapped(
+    out: &mut dyn io::Write,
+    spans: &[Span],
+    width: usize,
+    indent: usize,
+    palette: &Palette,
+) -> io::Result<()> {
+    let pad = " ".repeat(indent);
+    for line in wrap(spans, width, indent, indent) {
+        write!(out, "{pad}")?;
+        write_spans(out, &line, palette)?;
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(lines: &[Vec<Span>]) -> Vec<String> {
+        lines
+            .iter()
+            .map(|l| l.iter().map(|s| s.text.as_str()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn wraps_at_word_boundaries() {
+        let spans = vec![Span::new(Role::Plain, "one two three four five")];
+        assert_eq!(
+            text(&wrap(&spans, 10, 0, 0)),
+            ["one two", "three four", "five"]
+        );
+        // Continuation lines start at the indent, which counts towards the width.
+        assert_eq!(
+            text(&wrap(&spans, 10, 0, 2)),
+            ["one two", "three", "four", "five"]
+        );
+    }
+
+    #[test]
+    fn a_word_across_roles_is_not_broken() {
+        let spans = vec![
+            Span::new(Role::Plain, "aaaa bbbb"),
+            Span::new(Role::Inserted, "{+,+}"),
+            Span::new(Role::Plain, " cc"),
+        ];
+        assert_eq!(text(&wrap(&spans, 12, 0, 0)), ["aaaa", "bbbb{+,+} cc"]);
+    }
+
+    #[test]
+    fn long_words_overflow_alone() {
+        let spans = vec![Span::new(Role::Plain, "a verylongwordindeed b")];
+        assert_eq!(
+            text(&wrap(&spans, 8, 0, 0)),
+            ["a", "verylongwordindeed", "b"]
+        );
+    }
+
+    #[test]
+    fn empty_gives_one_empty_line() {
+        assert_eq!(wrap(&[], 10, 0, 0).len(), 1);
+    }
+}

@@ -1,0 +1,116 @@
+//! The colour rules through the real binary: `--color`, `NO_COLOR`, `CLICOLOR_FORCE`,
+//! `TERM=dumb`, and no escape codes in pipes, files, JSON or Markdown.
+//!
+//! A test's standard output is a pipe, so `auto` must never colour here unless
+//! `CLICOLOR_FORCE` says so. (The terminal branch of the rule is unit-tested in
+//! `src/cli/output.rs`.)
+
+use assert_cmd::Command;
+
+const OLD: &str = "tests/fixtures/cases/move/old.txt";
+const NEW: &str = "tests/fixtures/cases/move/new.txt";
+const ESC: char = '\u{1b}';
+
+fn draftdiff() -> Command {
+    let mut cmd = Command::cargo_bin("draftdiff").expect("binary built");
+    cmd.env_remove("NO_COLOR")
+        .env_remove("CLICOLOR_FORCE")
+        .env_remove("TERM");
+    cmd
+}
+
+fn stdout(cmd: &mut Command) -> String {
+    let out = cmd.output().expect("runs");
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("utf-8")
+}
+
+#[test]
+fn a_pipe_gets_no_escape_codes_but_visible_markers() {
+    let out = stdout(draftdiff().args([OLD, NEW]));
+    assert!(!out.contains(ESC));
+    assert!(out.contains("(new)") || out.contains("{+"), "{out}");
+}
+
+#[test]
+fn color_always_colours_a_pipe() {
+    let out = stdout(draftdiff().args([OLD, NEW, "--color", "always"]));
+    assert!(out.contains(ESC));
+}
+
+#[test]
+fn color_always_beats_no_color() {
+    let out = stdout(
+        draftdiff()
+            .args([OLD, NEW, "--color=always"])
+            .env("NO_COLOR", "1"),
+    );
+    assert!(out.contains(ESC));
+}
+
+#[test]
+fn color_never_beats_clicolor_force() {
+    let out = stdout(
+        draftdiff()
+            .args([OLD, NEW, "--color", "never"])
+            .env("CLICOLOR_FORCE", "1"),
+    );
+    assert!(!out.contains(ESC));
+}
+
+#[test]
+fn clicolor_force_colours_a_pipe() {
+    let out = stdout(draftdiff().args([OLD, NEW]).env("CLICOLOR_FORCE", "1"));
+    assert!(out.contains(ESC));
+}
+
+#[test]
+fn clicolor_force_zero_or_empty_does_not() {
+    for v in ["0", ""] {
+        let out = stdout(draftdiff().args([OLD, NEW]).env("CLICOLOR_FORCE", v));
+        assert!(!out.contains(ESC), "CLICOLOR_FORCE={v:?}");
+    }
+}
+
+#[test]
+fn no_color_and_dumb_terminals_stay_plain() {
+    let out = stdout(draftdiff().args([OLD, NEW]).env("NO_COLOR", "1"));
+    assert!(!out.contains(ESC));
+    let out = stdout(draftdiff().args([OLD, NEW]).env("TERM", "dumb"));
+    assert!(!out.contains(ESC));
+}
+
+#[test]
+fn json_and_markdown_are_never_coloured() {
+    for args in [
+        vec![OLD, NEW, "--format", "json", "--color", "always"],
+        vec![OLD, NEW, "--format", "markdown", "--color", "always"],
+        vec!["changelog", OLD, NEW, "--color", "always"],
+    ] {
+        let out = stdout(draftdiff().args(&args));
+        assert!(!out.contains(ESC), "{args:?}");
+        assert!(!out.is_empty());
+    }
+}
+
+#[test]
+fn an_output_file_gets_no_escape_codes() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("report.txt");
+    let code = draftdiff()
+        .args([OLD, NEW, "-o"])
+        .arg(&file)
+        .output()
+        .expect("runs")
+        .status
+        .code();
+    assert_eq!(code, Some(1));
+    let text = std::fs::read_to_string(&file).expect("written");
+    assert!(!text.contains(ESC));
+    assert!(text.starts_with("draftdiff "));
+}

@@ -1,0 +1,198 @@
+//! Exit statuses like diff's through the real binary (0 same, 1 different, 2 trouble; a
+//! closed pipe is 0), and `-o FILE`: written whole, never over an input.
+
+use std::io::Read;
+use std::process::Stdio;
+
+use assert_cmd::Command;
+use predicates::str::contains;
+
+const CASES: &str = "tests/fixtures/cases";
+
+fn draftdiff() -> Command {
+    let mut cmd = Command::cargo_bin("draftdiff").expect("binary built");
+    cmd.env_remove("NO_COLOR").env_remove("CLICOLOR_FORCE");
+    cmd
+}
+
+fn pair(case: &str) -> [String; 2] {
+    [
+        format!("{CASES}/{case}/old.txt"),
+        format!("{CASES}/{case}/new.txt"),
+    ]
+}
+
+#[test]
+fn identical_versions_exit_0() {
+    for format in ["terminal", "json", "markdown"] {
+        draftdiff()
+            .args(pair("identical"))
+            .args(["--format", format])
+            .assert()
+            .code(0);
+    }
+    draftdiff()
+        .arg("changelog")
+        .args(pair("identical"))
+        .assert()
+        .code(0);
+}
+
+#[test]
+fn different_versions_exit_1() {
+    for case in ["move", "merge", "split", "renumber"] {
+        draftdiff().args(pair(case)).assert().code(1);
+        draftdiff()
+            .arg("changelog")
+            .args(pair(case))
+            .assert()
+            .code(1);
+    }
+}
+
+#[test]
+fn trouble_exits_2_with_a_message() {
+    draftdiff()
+        .args(["no/such/file.txt", "tests/fixtures/cases/move/new.txt"])
+        .assert()
+        .code(2)
+        .stderr(contains("no/such/file.txt"));
+    draftdiff()
+        .args([CASES, "tests/fixtures/cases/move/new.txt"])
+        .assert()
+        .code(2)
+        .stderr(contains("directory"));
+    draftdiff()
+        .args(["--format", "nonsense", "a", "b"])
+        .assert()
+        .code(2);
+    draftdiff().arg("only-one-file").assert().code(2);
+    draftdiff()
+        .args(["-", "-"])
+        .write_stdin("x")
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn standard_input_is_one_version() {
+    let [old, new] = pair("move");
+    let text = std::fs::read_to_string(&old).expect("fixture");
+    draftdiff()
+        .args(["-", &new])
+        .write_stdin(text)
+        .assert()
+        .code(1);
+}
+
+#[test]
+fn output_file_refuses_an_input() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let [old, new] = pair("move");
+    let copy = dir.path().join("old.txt");
+    std::fs::copy(&old, &copy).expect("copy");
+    let before = std::fs::read(&copy).expect("read");
+    // The same path, another spelling of it, and a hard link to it.
+    let dotted = dir.path().join(".").join("old.txt");
+    let linked = dir.path().join("hard-link.txt");
+    std::fs::hard_link(&copy, &linked).expect("hard link");
+    for target in [&copy, &dotted, &linked] {
+        draftdiff()
+            .arg(&copy)
+            .arg(&new)
+            .arg("-o")
+            .arg(target)
+            .assert()
+            .code(2)
+            .stderr(contains("input"));
+        assert_eq!(
+            std::fs::read(&copy).expect("read"),
+            before,
+            "input untouched"
+        );
+    }
+}
+
+#[test]
+fn output_file_is_written_whole_and_matches_stdout() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("out.json");
+    std::fs::write(&file, "old content that must go entirely").expect("write");
+    let [old, new] = pair("merge");
+    draftdiff()
+        .args([&old, &new, "--format", "json", "-o"])
+        .arg(&file)
+        .assert()
+        .code(1)
+        .stdout("");
+    let written = std::fs::read(&file).expect("read");
+    let out = draftdiff()
+        .args([&old, &new, "--format", "json"])
+        .output()
+        .expect("runs");
+    assert_eq!(written, out.stdout);
+    // No temporary file left behind.
+    let names: Vec<_> = std::fs::read_dir(dir.path())
+        .expect("list")
+        .map(|e| e.expect("entry").file_name())
+        .collect();
+    assert_eq!(names, [std::ffi::OsString::from("out.json")]);
+}
+
+#[test]
+fn output_file_in_a_missing_directory_is_trouble() {
+    let [old, new] = pair("merge");
+    draftdiff()
+        .args([&old, &new, "-o", "no/such/dir/out.txt"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn json_is_byte_identical_on_rerun() {
+    let run = || {
+        draftdiff()
+            .args([
+                "examples/data/outline-draft.txt",
+                "examples/data/final-report.txt",
+                "--format",
+                "json",
+            ])
+            .output()
+            .expect("runs")
+            .stdout
+    };
+    let first = run();
+    assert!(!first.is_empty());
+    assert_eq!(first, run());
+}
+
+#[test]
+fn a_closed_pipe_exits_0() {
+    let bin = assert_cmd::cargo::cargo_bin("draftdiff");
+    let mut child = std::process::Command::new(bin)
+        .args([
+            "examples/data/outline-draft.txt",
+            "examples/data/final-report.txt",
+            "--color",
+            "never",
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawns");
+    // Read a little, then close our end while the report (well over a pipe buffer) is
+    // still being written.
+    let mut stdout = child.stdout.take().expect("piped");
+    let mut first = [0u8; 16];
+    stdout.read_exact(&mut first).expect("some output");
+    drop(stdout);
+    let out = child.wait_with_output().expect("waits");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.stderr.is_empty());
+}
