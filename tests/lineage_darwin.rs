@@ -57,7 +57,6 @@ fn groups() -> Vec<BTreeMap<String, String>> {
 }
 
 #[test]
-#[ignore = "needs the real aligner (placeholder on main links identical texts only)"]
 fn every_step_and_1859_to_1872_reach_097_precision_and_recall() {
     let lineage = lineage();
     let docs = lineage.versions();
@@ -85,7 +84,6 @@ fn every_step_and_1859_to_1872_reach_097_precision_and_recall() {
 }
 
 #[test]
-#[ignore = "needs the real aligner (placeholder on main links identical texts only)"]
 fn the_first_paragraph_of_1859_ends_in_the_right_paragraph_of_1872() {
     let lineage = lineage();
     let docs = lineage.versions();
@@ -115,7 +113,6 @@ fn the_first_paragraph_of_1859_ends_in_the_right_paragraph_of_1872() {
 }
 
 #[test]
-#[ignore = "needs the real aligner (placeholder on main links identical texts only)"]
 fn blame_of_1872_names_the_edition_each_paragraph_first_appeared_in() {
     let lineage = lineage();
     let docs = lineage.versions();
