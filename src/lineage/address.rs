@@ -180,12 +180,12 @@ mod tests {
     fn resolves_lines_and_positions_in_unnumbered_prose() {
         let doc = segment(
             "d",
-            "First para\nstill first.\n\nSecond.\n\nThird.\n",
+            "Alpha is the first paragraph here.\n\nBeta is the second one.\n\nGamma is the third.\n",
             &SegmentOptions::new(),
         );
-        assert_eq!(Selector::Line(2).resolve(&doc).unwrap(), 0);
-        assert_eq!(Selector::Line(4).resolve(&doc).unwrap(), 1);
-        assert!(Selector::Line(3).resolve(&doc).is_err());
+        assert_eq!(Selector::Line(1).resolve(&doc).unwrap(), 0);
+        assert_eq!(Selector::Line(3).resolve(&doc).unwrap(), 1);
+        assert!(Selector::Line(2).resolve(&doc).is_err());
         assert_eq!(Selector::Number("3".into()).resolve(&doc).unwrap(), 2);
         assert_eq!(Selector::Ordinal(1).resolve(&doc).unwrap(), 0);
         assert!(Selector::Number("4".into()).resolve(&doc).is_err());
