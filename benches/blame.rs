@@ -42,8 +42,8 @@ impl Rng {
 const VOCABULARY: usize = 5_000;
 
 const SYLLABLES: &[&str] = &[
-    "ta", "ri", "mo", "ken", "sa", "lu", "de", "vor", "pi", "na", "gel", "o", "tru", "mis",
-    "ba", "cal", "fen", "di", "ro", "um",
+    "ta", "ri", "mo", "ken", "sa", "lu", "de", "vor", "pi", "na", "gel", "o", "tru", "mis", "ba",
+    "cal", "fen", "di", "ro", "um",
 ];
 
 /// An invented vocabulary: word `i` spelled from the digits of `i` in base 20 syllables.
