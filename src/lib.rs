@@ -29,6 +29,8 @@ pub use error::{Error, Result};
 pub use model::{Alignment, Document, Link, Unit, UnitId, UnitKind, WordDiff};
 pub use read::ReadOptions;
 pub use segment::SegmentOptions;
+pub use diff::DiffOptions;
+pub use model::Report;
 
 /// Reads and segments the file at `path`.
 pub fn load(path: &str, read: &ReadOptions, segment: &SegmentOptions) -> Result<Document> {
