@@ -25,12 +25,12 @@ pub mod segment;
 pub mod synth;
 
 pub use align::{AlignOptions, align};
+pub use diff::DiffOptions;
 pub use error::{Error, Result};
+pub use model::Report;
 pub use model::{Alignment, Document, Link, Unit, UnitId, UnitKind, WordDiff};
 pub use read::ReadOptions;
 pub use segment::SegmentOptions;
-pub use diff::DiffOptions;
-pub use model::Report;
 
 /// Reads and segments the file at `path`.
 pub fn load(path: &str, read: &ReadOptions, segment: &SegmentOptions) -> Result<Document> {
