@@ -302,7 +302,7 @@ pub(crate) fn light_edit(w: &Writer, rng: &mut Rng, para: &Para, topic: &[u32]) 
         match rng.below(10) {
             0..=4 => match s[at] {
                 Tok::Num(n) => s[at] = Tok::Num(n + 1 + rng.below(9) as u32),
-                Tok::Comma => {}
+                Tok::Comma | Tok::Open | Tok::Close | Tok::Dash => {}
                 Tok::Func(_) => s[at] = w.word(rng, topic),
                 _ => s[at] = w.content(rng, topic),
             },
@@ -428,7 +428,7 @@ mod tests {
 
     #[test]
     fn rewrites_keep_roughly_half_the_content_and_light_edits_most() {
-        let w = Writer::new();
+        let w = Writer::new(crate::synth::vocab::MIN_INVENTED);
         let mut rng = Rng::new(5);
         let topic = w.topic(&mut rng);
         let (mut heavy, mut light, n) = (0.0, 0.0, 300);
@@ -444,7 +444,7 @@ mod tests {
 
     #[test]
     fn splits_partition_the_sentences() {
-        let w = Writer::new();
+        let w = Writer::new(crate::synth::vocab::MIN_INVENTED);
         let mut rng = Rng::new(9);
         let p = Para {
             sentences: (0..5).map(|_| w.sentence(&mut rng, &[])).collect(),

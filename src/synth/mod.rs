@@ -306,7 +306,7 @@ impl Pair {
 
 /// Generates a pair.
 pub fn generate(options: &SynthOptions) -> Pair {
-    let writer = Writer::new();
+    let writer = Writer::new(vocab::invented_for(options.paragraphs));
     let mut rng = Rng::new(options.seed);
     let section_len = options
         .section_len
