@@ -105,10 +105,15 @@ fn write_section(report: &Report, section: &Section, out: &mut dyn io::Write) ->
                     .first()
                     .map(|&o| report.old.unit(o).text.as_str())
                     .unwrap_or("");
-                title_note = Some(format!(
-                    "Heading reworded (was {old_title}, “{}”).",
-                    quote(old_text)
-                ));
+                let new_text = &report.new.unit(new).text;
+                title_note = Some(if old_text.to_lowercase() == new_text.to_lowercase() {
+                    format!("Heading renumbered (was {old_title}).")
+                } else {
+                    format!(
+                        "Heading reworded (was {old_title}, “{}”).",
+                        escape(&quote(old_text))
+                    )
+                });
             }
             heading_title(&report.new, new)
         }
@@ -210,12 +215,13 @@ fn write_section(report: &Report, section: &Section, out: &mut dyn io::Write) ->
     }
     for &link in &moved {
         let l = &links[link];
-        let from = l
-            .old
-            .first()
-            .and_then(|&o| old_section(&report.old, o))
-            .map(|h| format!(", from “{}”", escape(&heading_title(&report.old, h))))
-            .unwrap_or_default();
+        let from = match l.old.first().and_then(|&o| old_section(&report.old, o)) {
+            Some(h) if section_heading_link(report, section) == Some(h) => {
+                ", within this section".to_string()
+            }
+            Some(h) => format!(", from “{}”", escape(&heading_title(&report.old, h))),
+            None => String::new(),
+        };
         items.push(format!(
             "**Moved:** {} (former {}{from}).",
             labels_of(&report.new, &l.new),
@@ -285,7 +291,7 @@ fn key_changes(diff: &WordDiff) -> String {
             .filter(|o| o.kind == kind)
             .max_by_key(|o| o.text.split_whitespace().count())
             .map(|o| o.text.trim())
-            .filter(|t| t.chars().any(char::is_alphanumeric))
+            .filter(|t| t.chars().any(char::is_alphabetic))
     };
     let mut parts = Vec::new();
     if let Some(t) = longest(OpKind::Insert) {
@@ -298,6 +304,14 @@ fn key_changes(diff: &WordDiff) -> String {
         String::new()
     } else {
         format!("; {}", parts.join("; "))
+    }
+}
+
+/// The old heading the section's heading descends from, if any.
+fn section_heading_link(report: &Report, section: &Section) -> Option<UnitId> {
+    match section.heading {
+        Some(Entry::Linked { link, .. }) => report.alignment.links[link].old.first().copied(),
+        _ => None,
     }
 }
 
@@ -319,10 +333,15 @@ fn heading_title(doc: &Document, id: UnitId) -> String {
 }
 
 /// The first [`QUOTE_WORDS`] words of a text, with an ellipsis when cut.
+/// A final full stop is dropped, since the quote sits inside a sentence of the note.
 fn quote(text: &str) -> String {
     let words: Vec<&str> = text.split_whitespace().collect();
     if words.len() <= QUOTE_WORDS {
-        words.join(" ")
+        let joined = words.join(" ");
+        match joined.strip_suffix('.') {
+            Some(s) if !s.ends_with('.') => s.to_string(),
+            _ => joined,
+        }
     } else {
         format!("{} …", words[..QUOTE_WORDS].join(" "))
     }
@@ -348,7 +367,10 @@ fn ranges(doc: &Document, ids: &[UnitId]) -> String {
     let mut i = 0;
     while i < ids.len() {
         let mut j = i;
-        while j + 1 < ids.len() && ids[j + 1] == ids[j] + 1 {
+        while j + 1 < ids.len()
+            && ids[j + 1] == ids[j] + 1
+            && doc.unit(ids[j + 1]).kind == doc.unit(ids[i]).kind
+        {
             j += 1;
         }
         if j > i {
@@ -396,6 +418,8 @@ mod tests {
     #[test]
     fn quotes_are_cut() {
         assert_eq!(quote("a b c"), "a b c");
+        assert_eq!(quote("a b c."), "a b c");
+        assert_eq!(quote("a b etc.."), "a b etc..");
         let long = "w ".repeat(20);
         assert!(quote(&long).ends_with('…'));
     }

@@ -1,0 +1,104 @@
+//! Turning groups of units into [`Link`]s: shape, change, score, evidence, moved.
+//!
+//! - *shape*: one-to-one, merge (several old), split (several new);
+//! - *change*: `Unchanged` when the normalised texts and printed numbers agree, `Renumbered`
+//!   when only the numbers differ, `Edited` when character or word similarity reaches
+//!   [`EDITED_MIN`], `Rewritten` otherwise;
+//! - *score* and *evidence*: the measures of the joined old side against the joined new side;
+//! - *moved*: links off the heaviest order-preserving chain of links, a link weighing the
+//!   number of unit pairs it joins (so a merge of three paragraphs keeps its place against
+//!   three separate ones) plus half its score.
+//!
+//! `O(L log L)` for `L` links, plus the (bounded) character similarity of each link.
+
+use crate::model::{Change, Document, Link, LinkShape};
+
+use super::evidence::{self, Measures};
+use super::merges::Group;
+use super::order::heaviest_chain;
+use super::tokens::{Profile, join};
+
+/// A link is a light edit (not a rewrite) when its character similarity or its word cosine
+/// reaches this: at 0.6 most of the wording is kept.
+pub const EDITED_MIN: f64 = 0.6;
+
+/// Builds the links of `groups`, sorted by first new unit.
+pub fn links(
+    groups: &[Group],
+    old: &Document,
+    new: &Document,
+    old_profiles: &[Profile],
+    new_profiles: &[Profile],
+) -> Vec<Link> {
+    let mut links: Vec<Link> = groups
+        .iter()
+        .filter(|g| !g.old.is_empty() && !g.new.is_empty())
+        .map(|g| link(g, old, new, old_profiles, new_profiles))
+        .collect();
+    links.sort_by_key(|l| l.new[0]);
+    let weighted: Vec<(usize, usize, f64)> = links
+        .iter()
+        .map(|l| {
+            let pairs = (l.old.len() * l.new.len()) as f64;
+            (l.old[0], l.new[0], pairs + 0.5 * l.score)
+        })
+        .collect();
+    for link in &mut links {
+        link.moved = true;
+    }
+    for k in heaviest_chain(&weighted) {
+        links[k].moved = false;
+    }
+    links
+}
+
+fn link(
+    g: &Group,
+    old: &Document,
+    new: &Document,
+    old_profiles: &[Profile],
+    new_profiles: &[Profile],
+) -> Link {
+    let old_side = join(&g.old.iter().map(|&o| &old_profiles[o]).collect::<Vec<_>>());
+    let new_side = join(&g.new.iter().map(|&n| &new_profiles[n]).collect::<Vec<_>>());
+    let m = Measures::of(&old_side, &new_side);
+    let old_text = joined(g.old.iter().map(|&o| old.units[o].norm.as_str()));
+    let new_text = joined(g.new.iter().map(|&n| new.units[n].norm.as_str()));
+    let chars = evidence::chars(&old_text, &new_text);
+    let position = evidence::position(g.old[0], old.units.len(), g.new[0], new.units.len());
+    let shape = match (g.old.len(), g.new.len()) {
+        (1, 1) => LinkShape::OneToOne,
+        (_, 1) => LinkShape::Merge,
+        _ => LinkShape::Split,
+    };
+    let change = if old_text == new_text && shape == LinkShape::OneToOne {
+        if old.units[g.old[0]].number == new.units[g.new[0]].number {
+            Change::Unchanged
+        } else {
+            Change::Renumbered
+        }
+    } else if chars.max(m.cosine as f64) >= EDITED_MIN {
+        Change::Edited
+    } else {
+        Change::Rewritten
+    };
+    let score = if change == Change::Unchanged || change == Change::Renumbered {
+        1.0
+    } else {
+        // Merges and splits are judged by how well each side holds the other as a whole.
+        evidence::score(&m, Some(chars), position)
+    };
+    Link {
+        old: g.old.clone(),
+        new: g.new.clone(),
+        score,
+        shape,
+        change,
+        moved: false,
+        evidence: evidence::evidence(&m, chars, position),
+    }
+}
+
+fn joined<'a>(texts: impl Iterator<Item = &'a str>) -> String {
+    texts.collect::<Vec<_>>().join(" ")
+}

@@ -1,0 +1,219 @@
+//! The measures that say how much a new text descends from an old one, and the score that
+//! combines them.
+//!
+//! All word measures use the IDF-weighted profiles of [`tokens`](super::tokens):
+//! - `words`: cosine of the weighted word vectors;
+//! - containment both ways: the share of one side's weight found in the other (a merged or
+//!   split piece is contained in the whole without resembling it);
+//! - sentences both ways: the share (by weight) of one side's sentences that reappear in the
+//!   other, a sentence counting when at least [`SENTENCE_FULL`] of its weighted words are
+//!   found there (partial credit from [`SENTENCE_FLOOR`]). This sees a paragraph spread over
+//!   several new ones, each keeping a sentence or two, which whole-text similarity cannot.
+//! - `chars`: character similarity from `strsim`, normalised Levenshtein when both texts are
+//!   short (at most [`LEVENSHTEIN_MAX_CELLS`] cells of the edit matrix) and Sørensen–Dice of
+//!   character bigrams otherwise, so no pair costs more than linear time in its length.
+//! - `position`: `1 − |relative position difference|`.
+//!
+//! Every measure is linear (or `O(s log t)` for sentences) in the size of the two texts.
+
+use crate::model::Evidence;
+
+use super::tokens::Profile;
+
+/// A sentence reappears fully when this share of its weighted words is found on the other
+/// side: rewording keeps most content words of a sentence, not all of them.
+pub const SENTENCE_FULL: f32 = 0.8;
+
+/// Below this share a sentence does not count at all: topic words alone reach it.
+pub const SENTENCE_FLOOR: f32 = 0.5;
+
+/// Largest `len(old) × len(new)` (in characters) for which the Levenshtein distance is
+/// computed; above it Sørensen–Dice is used (about 40 µs for the largest allowed pair).
+pub const LEVENSHTEIN_MAX_CELLS: usize = 40_000;
+
+/// Word-level measures of one pair of profiles.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Measures {
+    /// Weighted cosine.
+    pub cosine: f32,
+    /// Share of the old weight found in the new text.
+    pub old_in_new: f32,
+    /// Share of the new weight found in the old text.
+    pub new_in_old: f32,
+    /// Share of the old sentences that reappear in the new text.
+    pub old_sentences: f32,
+    /// Share of the new sentences that come from the old text.
+    pub new_sentences: f32,
+}
+
+impl Measures {
+    /// Measures `old` against `new`.
+    pub fn of(old: &Profile, new: &Profile) -> Measures {
+        let (mut dot, mut shared_old, mut shared_new) = (0f32, 0f32, 0f32);
+        let (mut i, mut j) = (0, 0);
+        while i < old.terms.len() && j < new.terms.len() {
+            let (a, x) = old.terms[i];
+            let (b, y) = new.terms[j];
+            match a.cmp(&b) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    dot += x * y;
+                    shared_old += x.min(y);
+                    shared_new += x.min(y);
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        let cosine = ratio(dot, old.norm * new.norm);
+        Measures {
+            cosine,
+            old_in_new: ratio(shared_old, old.mass),
+            new_in_old: ratio(shared_new, new.mass),
+            old_sentences: sentences_in(old, new),
+            new_sentences: sentences_in(new, old),
+        }
+    }
+
+    /// The sentence measure of a one-to-one pair: sentences must reappear both ways.
+    pub fn sentences(&self) -> f32 {
+        (self.old_sentences * self.new_sentences).sqrt()
+    }
+
+    /// The containment of a one-to-one pair: each side must hold the other.
+    pub fn containment(&self) -> f32 {
+        (self.old_in_new * self.new_in_old).sqrt()
+    }
+}
+
+/// Share (by weight) of the sentences of `from` that reappear in `to`.
+pub fn sentences_in(from: &Profile, to: &Profile) -> f32 {
+    let total: f32 = from.sentences.iter().map(|s| s.weight).sum();
+    if total <= 0.0 {
+        return 0.0;
+    }
+    let mut found = 0f32;
+    for sentence in &from.sentences {
+        let kept: f32 = sentence
+            .words
+            .iter()
+            .filter(|w| to.terms.binary_search_by_key(&w.0, |t| t.0).is_ok())
+            .map(|w| w.1)
+            .sum();
+        let share = kept / sentence.weight;
+        let credit = ((share - SENTENCE_FLOOR) / (SENTENCE_FULL - SENTENCE_FLOOR)).clamp(0.0, 1.0);
+        found += credit * sentence.weight;
+    }
+    found / total
+}
+
+/// Character similarity of two normalised texts, `0..=1` (see the module docs).
+pub fn chars(old: &str, new: &str) -> f64 {
+    if old == new {
+        return 1.0;
+    }
+    let (a, b) = (old.chars().count(), new.chars().count());
+    if a.saturating_mul(b) <= LEVENSHTEIN_MAX_CELLS {
+        strsim::normalized_levenshtein(old, new)
+    } else {
+        strsim::sorensen_dice(old, new)
+    }
+}
+
+/// Position agreement of unit `o` of `n_old` and unit `n` of `n_new`.
+pub fn position(o: usize, n_old: usize, n: usize, n_new: usize) -> f64 {
+    let a = (o as f64 + 0.5) / n_old.max(1) as f64;
+    let b = (n as f64 + 0.5) / n_new.max(1) as f64;
+    1.0 - (a - b).abs()
+}
+
+/// Weight of the word cosine in the text score.
+pub const W_COSINE: f64 = 0.5;
+/// Weight of the two-way containment in the text score.
+pub const W_CONTAINMENT: f64 = 0.25;
+/// Weight of the two-way sentence measure in the text score.
+pub const W_SENTENCES: f64 = 0.25;
+/// Weight of position agreement in the final score: enough to break ties between copies of
+/// a repeated text, too little to make a link on its own.
+pub const W_POSITION: f64 = 0.08;
+
+/// The score of a one-to-one pair from its measures, `chars` when known (short texts), and
+/// its position agreement.
+pub fn score(m: &Measures, chars: Option<f64>, position: f64) -> f64 {
+    let words = W_COSINE * m.cosine as f64
+        + W_CONTAINMENT * m.containment() as f64
+        + W_SENTENCES * m.sentences() as f64;
+    let text = match chars {
+        Some(c) => words.max(0.5 * (words + c)),
+        None => words,
+    };
+    ((1.0 - W_POSITION) * text + W_POSITION * position).clamp(0.0, 1.0)
+}
+
+/// The evidence record of a link from the measures of its (joined) sides.
+pub fn evidence(m: &Measures, chars: f64, position: f64) -> Evidence {
+    Evidence {
+        chars,
+        words: m.cosine as f64,
+        containment: m.old_in_new.min(1.0).max(m.new_in_old.min(1.0)) as f64,
+        sentences: m.old_sentences as f64,
+        position,
+    }
+}
+
+fn ratio(num: f32, den: f32) -> f32 {
+    if den > 0.0 {
+        (num / den).clamp(0.0, 1.0)
+    } else {
+        0.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::align::tokens::profiles;
+    use crate::segment::segment;
+
+    fn pair(old: &str, new: &str) -> Measures {
+        let old = segment("o", old, &Default::default());
+        let new = segment("n", new, &Default::default());
+        let (_, o, n) = profiles(&old, &new);
+        Measures::of(&o[0], &n[0])
+    }
+
+    #[test]
+    fn identical_texts_measure_one() {
+        let m = pair(
+            "the cat sat on the mat. it purred.",
+            "the cat sat on the mat. it purred.",
+        );
+        assert!((m.cosine - 1.0).abs() < 1e-5);
+        assert!((m.containment() - 1.0).abs() < 1e-5);
+        assert!((m.sentences() - 1.0).abs() < 1e-5);
+        assert!(score(&m, None, 1.0) > 0.99);
+    }
+
+    #[test]
+    fn a_piece_is_contained_in_the_whole() {
+        let m = pair(
+            "foxes run at dawn.",
+            "foxes run at dawn. owls sleep by day. bears fish in rivers.",
+        );
+        assert!(m.old_in_new > 0.99);
+        assert!(m.new_in_old < 0.5);
+        assert!(m.old_sentences > 0.99);
+        assert!(m.new_sentences < 0.5);
+    }
+
+    #[test]
+    fn chars_is_bounded_and_symmetric() {
+        assert_eq!(chars("abc", "abc"), 1.0);
+        let long_a = "word ".repeat(400);
+        let long_b = "ward ".repeat(400);
+        let c = chars(&long_a, &long_b);
+        assert!((0.0..1.0).contains(&c));
+        assert!((chars("kitten", "sitting") - chars("sitting", "kitten")).abs() < 1e-12);
+    }
+}

@@ -1,0 +1,113 @@
+//! Merges and splits: grow one-to-one links into many-to-one and one-to-many.
+//!
+//! An old unit left without a link joins the link of a new unit (a *merge*) when most of
+//! its text is found there — its weighted words ([`containment`](super::evidence)) or its
+//! sentences — and when it brings words the link's other old units do not already supply
+//! (the new unit's coverage by the old side grows by at least
+//! [`min_gain`](super::AlignOptions::min_gain)). Symmetrically a new unit left without a
+//! link joins the link of an old unit (a *split*). A link is never both a merge and a split.
+//!
+//! Candidates are visited strongest first, so a piece goes to the whole that holds it best.
+//! Cost: `O(E log E)` to sort the `E` scored pairs, plus one profile join per accepted piece.
+
+use super::tokens::{Profile, join};
+use super::{AlignOptions, Scored};
+
+/// A link under construction: old and new unit ids, each sorted.
+#[derive(Debug, Clone, Default)]
+pub struct Group {
+    /// Old unit ids.
+    pub old: Vec<usize>,
+    /// New unit ids.
+    pub new: Vec<usize>,
+}
+
+/// Share of `part`'s weight found in `whole`.
+pub fn contained(part: &Profile, whole: &Profile) -> f32 {
+    if part.mass <= 0.0 {
+        return 0.0;
+    }
+    let (mut i, mut j, mut shared) = (0, 0, 0f32);
+    while i < part.terms.len() && j < whole.terms.len() {
+        let (a, x) = part.terms[i];
+        let (b, y) = whole.terms[j];
+        match a.cmp(&b) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += x.min(y);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    (shared / part.mass).clamp(0.0, 1.0)
+}
+
+/// Adds merges and splits to `groups` (made of one-to-one links).
+pub fn grow(
+    groups: &mut [Group],
+    pairs: &[Scored],
+    old_profiles: &[Profile],
+    new_profiles: &[Profile],
+    options: &AlignOptions,
+) {
+    let mut old_group: Vec<Option<usize>> = vec![None; old_profiles.len()];
+    let mut new_group: Vec<Option<usize>> = vec![None; new_profiles.len()];
+    for (g, group) in groups.iter().enumerate() {
+        for &o in &group.old {
+            old_group[o] = Some(g);
+        }
+        for &n in &group.new {
+            new_group[n] = Some(g);
+        }
+    }
+    // (strength, is_merge, pair index)
+    let mut pieces: Vec<(f32, bool, usize)> = Vec::new();
+    for (i, p) in pairs.iter().enumerate() {
+        let m = &p.measures;
+        if old_group[p.old].is_none() && new_group[p.new].is_some() {
+            pieces.push((m.old_in_new.max(m.old_sentences), true, i));
+        } else if new_group[p.new].is_none() && old_group[p.old].is_some() {
+            pieces.push((m.new_in_old.max(m.new_sentences), false, i));
+        }
+    }
+    pieces.retain(|p| p.0 as f64 >= options.merge_min);
+    pieces.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.2.cmp(&b.2)));
+    for (_, is_merge, i) in pieces {
+        let p = &pairs[i];
+        if is_merge {
+            let Some(g) = new_group[p.new] else { continue };
+            if old_group[p.old].is_some() || groups[g].new.len() != 1 {
+                continue;
+            }
+            let whole = &new_profiles[groups[g].new[0]];
+            let gain = gain(whole, &groups[g].old, p.old, old_profiles);
+            if gain >= options.min_gain {
+                groups[g].old.push(p.old);
+                groups[g].old.sort_unstable();
+                old_group[p.old] = Some(g);
+            }
+        } else {
+            let Some(g) = old_group[p.old] else { continue };
+            if new_group[p.new].is_some() || groups[g].old.len() != 1 {
+                continue;
+            }
+            let whole = &old_profiles[groups[g].old[0]];
+            let gain = gain(whole, &groups[g].new, p.new, new_profiles);
+            if gain >= options.min_gain {
+                groups[g].new.push(p.new);
+                groups[g].new.sort_unstable();
+                new_group[p.new] = Some(g);
+            }
+        }
+    }
+}
+
+/// How much more of `whole` is covered by `sources` plus `piece` than by `sources` alone.
+fn gain(whole: &Profile, sources: &[usize], piece: usize, profiles: &[Profile]) -> f64 {
+    let before: Vec<&Profile> = sources.iter().map(|&s| &profiles[s]).collect();
+    let mut after = before.clone();
+    after.push(&profiles[piece]);
+    (contained(whole, &join(&after)) - contained(whole, &join(&before))) as f64
+}
