@@ -220,6 +220,40 @@ fn full_report(old: &str, new: &str) -> usize {
     out.len()
 }
 
+/// The same pipeline with each stage timed once, to show where the time goes.
+fn stages(old: &str, new: &str) {
+    let (docs, t_load, _) = support::measure(|| {
+        (
+            draftdiff::load(old, &ReadOptions::new(), &SegmentOptions::new()).expect("old"),
+            draftdiff::load(new, &ReadOptions::new(), &SegmentOptions::new()).expect("new"),
+        )
+    });
+    let (alignment, t_align, _) =
+        support::measure(|| draftdiff::align(&docs.0, &docs.1, &AlignOptions::new()));
+    let (report, t_diff, _) =
+        support::measure(|| report(docs.0, docs.1, alignment, &DiffOptions::new()));
+    let (_, t_render, _) = support::measure(|| {
+        let mut out = Vec::new();
+        render::terminal(
+            &report,
+            &TerminalOptions::new(),
+            &Palette::plain(),
+            &mut out,
+        )
+        .expect("renders");
+        out.len()
+    });
+    println!(
+        "  stages: read+segment {:.3} s, align {:.3} s, word diff {:.3} s ({} links, {} hit the deadline), render {:.3} s",
+        secs(t_load),
+        secs(t_align),
+        secs(t_diff),
+        report.alignment.links.len(),
+        report.summary.timed_out,
+        secs(t_render)
+    );
+}
+
 fn git_word_diff(old: &str, new: &str) -> Option<usize> {
     let out = Command::new("git")
         .args(["diff", "--no-index", "--word-diff", "--no-color", old, new])
@@ -256,6 +290,7 @@ fn main() {
         secs(ours),
         support::mib(peak)
     );
+    stages(&old, &new);
     let (git_bytes, theirs, _) = support::measure_median(3, || git_word_diff(&old, &new));
     match git_bytes {
         Some(b) => {
