@@ -34,11 +34,15 @@ struct Pages<'a> {
     notes: Vec<usize>,
     /// The body of footnote `n` at `n - 1`.
     bodies: Vec<String>,
+    /// The next line is the first of a heading.
+    heading_starts: bool,
 }
 
 impl Pages<'_> {
     fn line(&mut self, text: &str) {
-        if self.lines == 0 {
+        // A page's first line, and a heading's, start with a space, as extracted text has.
+        if self.lines == 0 || self.heading_starts {
+            self.heading_starts = false;
             self.out.push(' ');
         }
         self.out.push_str(text);
@@ -59,7 +63,8 @@ impl Pages<'_> {
         for (i, &n) in notes.iter().enumerate() {
             let body = &self.bodies[n - 1];
             let gap = if self.rng.chance(0.5) { " " } else { "  " };
-            let first = format!(" {n}{gap}");
+            let lead = if self.rng.chance(0.8) { " " } else { "" };
+            let first = format!("{lead}{n}{gap}");
             let mut lines = wrap_plain(body, width, first.len());
             let head = lines.remove(0);
             self.out.push_str(&first);
@@ -201,12 +206,14 @@ pub(crate) fn render(blocks: &[Block], noise: &PdfNoise, writer: &Writer, rng: &
         header,
         notes: Vec::new(),
         bodies: Vec::new(),
+        heading_starts: false,
     };
     let mut footnote = 0;
     for block in blocks {
         match block {
             Block::Heading(number, title) => {
                 let title = &typeset(title);
+                pages.heading_starts = true;
                 let words = format!("{number}. {title}")
                     .split_whitespace()
                     .map(|w| Word {
