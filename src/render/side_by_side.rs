@@ -84,9 +84,7 @@ fn side(ops: &[Op], kind: OpKind) -> Vec<Op> {
         .collect();
     if kind == OpKind::Delete {
         for i in 1..out.len() {
-            let next_punct = out[i]
-                .text
-                .starts_with(|c: char| matches!(c, '.' | ',' | ';' | ':' | ')' | '?' | '!'));
+            let next_punct = out[i].text.starts_with(['.', ',', ';', ':', ')', '?', '!']);
             if next_punct && out[i - 1].kind == OpKind::Equal {
                 let trimmed = out[i - 1].text.trim_end().len();
                 out[i - 1].text.truncate(trimmed);
