@@ -283,6 +283,17 @@ fn write_trace(
         trace.start.version + 1,
         start.path
     )?;
+    let first = trace.first_seen();
+    if first > 0 {
+        writeln!(
+            w,
+            "\n{} in v{} {} ({}): no ancestor in an earlier version",
+            p.diff.title.style("new"),
+            first + 1,
+            labels(&docs[first], &trace.members[first]),
+            docs[first].path
+        )?;
+    }
     for step in &trace.steps {
         let (old, new) = (&docs[step.old], &docs[step.new]);
         for link in &step.links {

@@ -114,6 +114,8 @@ pub struct TraceJson<'a> {
     pub start_version: usize,
     /// The unit traced.
     pub start: UnitJson<'a>,
+    /// The first version holding a unit of the path (where its content first appeared).
+    pub first_seen: usize,
     /// For each version, the units on the path.
     pub path: Vec<Vec<UnitJson<'a>>>,
     /// The steps touching the path.
@@ -256,6 +258,7 @@ impl<'a> TraceJson<'a> {
             versions: versions(lineage),
             start_version: trace.start.version,
             start: unit(trace.start),
+            first_seen: trace.first_seen(),
             path: trace
                 .members
                 .iter()
