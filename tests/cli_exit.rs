@@ -196,3 +196,19 @@ fn a_closed_pipe_exits_0() {
     );
     assert!(out.stderr.is_empty());
 }
+
+#[test]
+fn report_units_are_the_units_of_segment() {
+    let json = |args: &[&str]| -> serde_json::Value {
+        let out = draftdiff().args(args).output().expect("runs");
+        serde_json::from_slice(&out.stdout).expect("valid JSON")
+    };
+    let [old, new] = pair("merge");
+    let report = json(&[&old, &new, "--format", "json"]);
+    assert_eq!(report["version"], 1);
+    for (side, path) in [("old", &old), ("new", &new)] {
+        let segment = json(&["segment", path, "--format", "json"]);
+        assert_eq!(report[side]["units"], segment["units"], "{side}");
+        assert_eq!(report[side]["path"], segment["path"], "{side}");
+    }
+}

@@ -187,3 +187,19 @@ fn ratio(num: usize, den: usize) -> f64 {
         num as f64 / den as f64
     }
 }
+
+/// A gold lineage over a chain of versions: `{"pairs": {"OLD->NEW": {"sure": […], "possible": […]}, …}}`
+/// (other keys are ignored), as in `tests/fixtures/darwin/gold.json`. Returns the pairs by
+/// name, sorted.
+pub fn chain_gold(path: &str, json: &str) -> Result<std::collections::BTreeMap<String, Gold>> {
+    #[derive(Deserialize)]
+    struct Chain {
+        pairs: std::collections::BTreeMap<String, Gold>,
+    }
+    serde_json::from_str::<Chain>(json)
+        .map(|c| c.pairs)
+        .map_err(|e| Error::Gold {
+            path: path.to_string(),
+            message: e.to_string(),
+        })
+}

@@ -1,9 +1,21 @@
 //! Stage 1: bytes → text.
 //!
-//! Decoding (UTF-8 with or without BOM, UTF-16 with BOM, Latin-1/Windows-1252 on request),
-//! line ends, and the checks that turn bad input into a clear [`Error`].
+//! Decoding (UTF-8 with or without BOM, UTF-16 LE/BE with BOM, Windows-1252 on request),
+//! line ends (CRLF and lone CR become LF, so line numbers still count the file's lines),
+//! and the checks that turn bad input into a clear [`Error`] naming the file: directories,
+//! missing files, binary data (NUL and other control bytes), invalid UTF-8 with its byte
+//! offset.
 //!
-//! PLACEHOLDER: the first cut only decodes UTF-8; the reading issue fills this stage in.
+//! Everything here is one linear pass over the bytes; there is no limit on line length,
+//! because no later stage does more than linear work per line.
+//!
+//! The PDF-text repair (rejoining wrapped lines, mending broken words, taking footnotes
+//! out) needs to know where units start, so it lives with segmentation in
+//! [`crate::segment`].
+
+mod decode;
+
+pub use decode::decode;
 
 use crate::error::{Error, Result};
 
@@ -13,10 +25,22 @@ pub enum Encoding {
     /// UTF-8, or UTF-16 when the file starts with a UTF-16 byte-order mark.
     #[default]
     Auto,
-    /// UTF-8 only.
+    /// UTF-8 only (a UTF-8 byte-order mark is allowed and dropped).
     Utf8,
-    /// Windows-1252 (a superset of printable Latin-1).
+    /// Windows-1252 (a superset of printable Latin-1). Every byte decodes, so this never
+    /// fails with [`Error::Encoding`].
     Windows1252,
+}
+
+impl Encoding {
+    /// The name used in messages: `UTF-8`, `windows-1252`, or `auto`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Encoding::Auto => "auto",
+            Encoding::Utf8 => "UTF-8",
+            Encoding::Windows1252 => "windows-1252",
+        }
+    }
 }
 
 /// How to read inputs.
@@ -39,7 +63,11 @@ impl ReadOptions {
     }
 }
 
-/// Reads the file at `path` and decodes it to text.
+/// Reads the file at `path` and decodes it to text with LF line ends.
+///
+/// # Errors
+/// [`Error::IsDirectory`] for a directory, [`Error::Io`] when the file is missing or
+/// unreadable, and the errors of [`decode`].
 pub fn read_path(path: &str, options: &ReadOptions) -> Result<String> {
     let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
     if meta.is_dir() {
@@ -47,19 +75,15 @@ pub fn read_path(path: &str, options: &ReadOptions) -> Result<String> {
             path: path.to_string(),
         });
     }
-    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    let bytes = std::fs::read(path).map_err(|e| {
+        // Some systems let you open a directory and fail only on read.
+        if e.raw_os_error() == Some(21) {
+            Error::IsDirectory {
+                path: path.to_string(),
+            }
+        } else {
+            Error::io(path, e)
+        }
+    })?;
     decode(path, &bytes, options)
-}
-
-/// Decodes the bytes of the input named `path` (the name is used in errors only).
-pub fn decode(path: &str, bytes: &[u8], _options: &ReadOptions) -> Result<String> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    match std::str::from_utf8(bytes) {
-        Ok(s) => Ok(s.replace("\r\n", "\n")),
-        Err(e) => Err(Error::Encoding {
-            path: path.to_string(),
-            encoding: "UTF-8",
-            offset: e.valid_up_to(),
-        }),
-    }
 }

@@ -10,7 +10,8 @@ use std::io;
 
 use serde::Serialize;
 
-use crate::model::{Document, Evidence, Link, Op, Report, Summary, Unit, UnitId, WordDiff};
+use crate::model::{Document, Evidence, Link, Op, Report, Summary, UnitId, WordDiff};
+use crate::segment::UnitJson;
 
 /// The version of the JSON format written by [`json`].
 pub const JSON_VERSION: u32 = 1;
@@ -35,35 +36,11 @@ struct ReportJson<'a> {
     summary: SummaryJson,
 }
 
-/// One version.
+/// One version; its units are exactly what `draftdiff segment --format json` writes.
 #[derive(Serialize)]
 struct DocumentJson<'a> {
     path: &'a str,
     units: Vec<UnitJson<'a>>,
-}
-
-/// One unit, exactly as `draftdiff segment --format json` writes it.
-#[derive(Serialize)]
-struct UnitJson<'a> {
-    id: UnitId,
-    kind: &'static str,
-    number: Option<&'a str>,
-    line: usize,
-    end_line: usize,
-    text: &'a str,
-}
-
-impl<'a> From<&'a Unit> for UnitJson<'a> {
-    fn from(u: &'a Unit) -> Self {
-        UnitJson {
-            id: u.id,
-            kind: u.kind.as_str(),
-            number: u.number.as_deref(),
-            line: u.line,
-            end_line: u.end_line,
-            text: &u.text,
-        }
-    }
 }
 
 /// One link with its word diff.

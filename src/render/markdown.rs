@@ -210,12 +210,13 @@ fn write_section(report: &Report, section: &Section, out: &mut dyn io::Write) ->
     }
     for &link in &moved {
         let l = &links[link];
-        let from = l
-            .old
-            .first()
-            .and_then(|&o| old_section(&report.old, o))
-            .map(|h| format!(", from “{}”", escape(&heading_title(&report.old, h))))
-            .unwrap_or_default();
+        let from = match l.old.first().and_then(|&o| old_section(&report.old, o)) {
+            Some(h) if section_heading_link(report, section) == Some(h) => {
+                ", within this section".to_string()
+            }
+            Some(h) => format!(", from “{}”", escape(&heading_title(&report.old, h))),
+            None => String::new(),
+        };
         items.push(format!(
             "**Moved:** {} (former {}{from}).",
             labels_of(&report.new, &l.new),
@@ -285,7 +286,7 @@ fn key_changes(diff: &WordDiff) -> String {
             .filter(|o| o.kind == kind)
             .max_by_key(|o| o.text.split_whitespace().count())
             .map(|o| o.text.trim())
-            .filter(|t| t.chars().any(char::is_alphanumeric))
+            .filter(|t| t.chars().any(char::is_alphabetic))
     };
     let mut parts = Vec::new();
     if let Some(t) = longest(OpKind::Insert) {
@@ -298,6 +299,14 @@ fn key_changes(diff: &WordDiff) -> String {
         String::new()
     } else {
         format!("; {}", parts.join("; "))
+    }
+}
+
+/// The old heading the section's heading descends from, if any.
+fn section_heading_link(report: &Report, section: &Section) -> Option<UnitId> {
+    match section.heading {
+        Some(Entry::Linked { link, .. }) => report.alignment.links[link].old.first().copied(),
+        _ => None,
     }
 }
 
@@ -319,10 +328,15 @@ fn heading_title(doc: &Document, id: UnitId) -> String {
 }
 
 /// The first [`QUOTE_WORDS`] words of a text, with an ellipsis when cut.
+/// A final full stop is dropped, since the quote sits inside a sentence of the note.
 fn quote(text: &str) -> String {
     let words: Vec<&str> = text.split_whitespace().collect();
     if words.len() <= QUOTE_WORDS {
-        words.join(" ")
+        let joined = words.join(" ");
+        match joined.strip_suffix('.') {
+            Some(s) if !s.ends_with('.') => s.to_string(),
+            _ => joined,
+        }
     } else {
         format!("{} …", words[..QUOTE_WORDS].join(" "))
     }
@@ -396,6 +410,8 @@ mod tests {
     #[test]
     fn quotes_are_cut() {
         assert_eq!(quote("a b c"), "a b c");
+        assert_eq!(quote("a b c."), "a b c");
+        assert_eq!(quote("a b etc.."), "a b etc..");
         let long = "w ".repeat(20);
         assert!(quote(&long).ends_with('…'));
     }

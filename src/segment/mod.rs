@@ -1,73 +1,91 @@
-//! Stage 2: text → [`Document`] of units.
+//! Stage 2: text → [`Document`] of units (headings, paragraphs, list items, footnotes),
+//! with the repair of PDF-extracted text.
 //!
-//! PLACEHOLDER: the first cut only splits on blank lines; the reading issue fills this stage
-//! in (numbered paragraphs, headings, list items, footnotes, PDF-text repair).
+//! Three passes over the lines, each linear:
+//! 1. [`style`]: statistics decide the [`Layout`] (PDF-extracted, wrapped blocks, one
+//!    paragraph a line) and collect the words broken at line ends;
+//! 2. [`layout`] finds the page furniture of PDF text (page-break lines, footnote bodies,
+//!    stray URLs, page numbers) and [`mend`] counts the document's own vocabulary to decide
+//!    each broken word;
+//! 3. the assembler cuts units at numbered paragraphs (`12.`, `12.3`), roman headings
+//!    (`IV.`), list items (`(a)`, `a)`, `i.`), Markdown headings and bullets, blank lines
+//!    (unless the text is PDF-extracted) and unnumbered title lines; it rejoins wrapped
+//!    lines, mends broken words, takes footnote markers ([`marker`]) and bodies out of
+//!    the running text and records everything it removed as [`Artifact`]s.
+//!
+//! Nothing here knows any document's words: every decision comes from the shape of lines
+//! and the statistics of the document itself.
+//!
+//! ```
+//! use draftdiff::segment::{segment, SegmentOptions};
+//! use draftdiff::UnitKind;
+//! let doc = segment("x.txt", "I. Scope\n1. First paragraph.\n2. Second:\n(a) an item;\n", &SegmentOptions::new());
+//! let kinds: Vec<_> = doc.units.iter().map(|u| (u.kind, u.number.as_deref())).collect();
+//! assert_eq!(kinds, [
+//!     (UnitKind::Heading, Some("I")),
+//!     (UnitKind::Paragraph, Some("1")),
+//!     (UnitKind::Paragraph, Some("2")),
+//!     (UnitKind::ListItem, Some("(a)")),
+//! ]);
+//! assert_eq!(doc.units[3].parent, Some(2));
+//! assert_eq!(doc.units[1].section, Some(0));
+//! ```
+//!
+//! [`Artifact`]: crate::model::Artifact
 
-use crate::model::{Document, Unit, UnitKind};
+mod assemble;
+mod json;
+mod layout;
+mod marker;
+mod mend;
+mod normalize;
+mod start;
+mod style;
+
+pub use json::{UnitJson, unit_json};
+pub use normalize::normalize;
+pub use style::Layout;
+
+use crate::model::Document;
 
 /// How to segment a text.
 #[derive(Debug, Clone, Default)]
-pub struct SegmentOptions {}
+pub struct SegmentOptions {
+    /// The layout of the text; [`Layout::Auto`] (the default) decides from the text.
+    pub layout: Layout,
+}
 
 impl SegmentOptions {
-    /// The defaults.
+    /// The defaults: the layout is decided from the text.
     pub fn new() -> SegmentOptions {
         SegmentOptions::default()
     }
+
+    /// Read the text as having this layout instead of deciding from its statistics.
+    pub fn layout(mut self, layout: Layout) -> SegmentOptions {
+        self.layout = layout;
+        self
+    }
 }
 
-/// Cuts `text` (read from `path`) into units.
-pub fn segment(path: &str, text: &str, _options: &SegmentOptions) -> Document {
-    let mut units = Vec::new();
-    let mut start = None;
-    let mut buf = String::new();
-    for (i, line) in text.lines().chain(std::iter::once("")).enumerate() {
-        if line.trim().is_empty() {
-            if let Some(first) = start.take() {
-                let text = std::mem::take(&mut buf);
-                units.push(Unit {
-                    id: units.len(),
-                    kind: UnitKind::Paragraph,
-                    number: None,
-                    section: None,
-                    parent: None,
-                    line: first,
-                    end_line: i,
-                    norm: normalize(&text),
-                    text,
-                });
-            }
-        } else {
-            if start.is_none() {
-                start = Some(i + 1);
-            } else {
-                buf.push(' ');
-            }
-            buf.push_str(line.trim());
-        }
-    }
+/// Cuts `text` (read from `path`; the name is recorded in the document) into units.
+///
+/// Never fails: any text is a document, an empty one a document with no units.
+pub fn segment(path: &str, text: &str, options: &SegmentOptions) -> Document {
+    let stats = style::Stats::of(text);
+    let layout = match options.layout {
+        Layout::Auto => stats.layout(),
+        l => l,
+    };
+    let (units, artifacts) = assemble::assemble(text, layout, &stats);
     Document {
         path: path.to_string(),
         units,
-        artifacts: Vec::new(),
+        artifacts,
     }
 }
 
-/// The matching form of a text: lower case, quotes and dashes unified, spaces collapsed.
-pub fn normalize(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        for c in word.chars() {
-            match c {
-                '\u{2018}' | '\u{2019}' | '\u{201B}' | '`' => out.push('\''),
-                '\u{201C}' | '\u{201D}' | '\u{201E}' => out.push('"'),
-                '\u{2010}'..='\u{2015}' | '\u{2212}' => out.push('-'),
-                c => out.extend(c.to_lowercase()),
-            }
-        }
-    }
-    out
+/// The layout [`segment`] would read `text` with under [`Layout::Auto`].
+pub fn detect_layout(text: &str) -> Layout {
+    style::Stats::of(text).layout()
 }

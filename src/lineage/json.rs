@@ -1,0 +1,445 @@
+//! The JSON wire types of `trace`, `blame` and `log`: their own documented types, so the
+//! library's model can change without changing the output.
+//!
+//! Versions are 0-based indices into `versions`; units appear as `segment --format json`
+//! gives them (`id`, `kind`, `number`, `line`, `end_line`, `text`), with `id` the unit's index
+//! in its version.
+
+use serde::Serialize;
+
+use crate::model::{Document, OpKind, Unit, UnitId, WordDiff};
+
+use super::blame::Blame;
+use super::chain::{Lineage, Node};
+use super::graph::{graph_edges, node_id, node_label};
+use super::log::StepSummary;
+use super::trace::{Trace, TraceEnd};
+
+/// A unit as `segment --format json` gives it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct UnitJson {
+    /// The unit's index in its version.
+    pub id: UnitId,
+    /// `heading`, `paragraph`, `list_item` or `footnote`.
+    pub kind: &'static str,
+    /// The printed number, if any.
+    pub number: Option<String>,
+    /// First line, 1-based.
+    pub line: usize,
+    /// Last line, 1-based.
+    pub end_line: usize,
+    /// The text.
+    pub text: String,
+}
+
+impl From<&Unit> for UnitJson {
+    fn from(unit: &Unit) -> UnitJson {
+        UnitJson {
+            id: unit.id,
+            kind: unit.kind.as_str(),
+            number: unit.number.clone(),
+            line: unit.line,
+            end_line: unit.end_line,
+            text: unit.text.clone(),
+        }
+    }
+}
+
+/// One version of the chain.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct VersionJson {
+    /// The path (or git label) the version was read from.
+    pub path: String,
+}
+
+fn versions(lineage: &Lineage) -> Vec<VersionJson> {
+    lineage
+        .versions()
+        .iter()
+        .map(|d: &Document| VersionJson {
+            path: d.path.clone(),
+        })
+        .collect()
+}
+
+/// The output of `blame --format json`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BlameJson {
+    /// The versions, oldest first.
+    pub versions: Vec<VersionJson>,
+    /// The units of the blamed (last) version, in document order.
+    pub units: Vec<BlameUnitJson>,
+}
+
+/// One blamed unit.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BlameUnitJson {
+    /// The unit as `segment` gives it.
+    #[serde(flatten)]
+    pub unit: UnitJson,
+    /// The version in which its content first appeared.
+    pub origin: usize,
+    /// The version that last changed it.
+    pub last_changed: usize,
+    /// Its number of words.
+    pub words: usize,
+    /// For each version that wrote some of its words: how many and what share.
+    pub attribution: Vec<AttributionJson>,
+}
+
+/// The words of a unit written in one version.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AttributionJson {
+    /// The version.
+    pub version: usize,
+    /// Words written in it.
+    pub words: usize,
+    /// Their share of the unit's words, `0..=1`, rounded to 3 decimals.
+    pub share: f64,
+}
+
+impl BlameJson {
+    /// The wire form of a blame of `lineage`.
+    pub fn new(lineage: &Lineage, blame: &Blame) -> BlameJson {
+        let doc = &lineage.versions()[blame.version.min(lineage.versions().len() - 1)];
+        let units = blame
+            .units
+            .iter()
+            .map(|b| BlameUnitJson {
+                unit: UnitJson::from(&doc.units[b.node.unit]),
+                origin: b.origin,
+                last_changed: b.last_changed,
+                words: b.words(),
+                attribution: b
+                    .words_by_version
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, n)| **n > 0)
+                    .map(|(version, &words)| AttributionJson {
+                        version,
+                        words,
+                        share: round3(b.share(version)),
+                    })
+                    .collect(),
+            })
+            .collect();
+        BlameJson {
+            versions: versions(lineage),
+            units,
+        }
+    }
+}
+
+fn round3(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}
+
+/// The output of `trace --format json`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TraceJson {
+    /// The versions, oldest first.
+    pub versions: Vec<VersionJson>,
+    /// The version of the unit traced.
+    pub start_version: usize,
+    /// The unit traced.
+    pub start: UnitJson,
+    /// For each version, the units on the path.
+    pub path: Vec<Vec<UnitJson>>,
+    /// The steps touching the path.
+    pub steps: Vec<TraceStepJson>,
+    /// Where the path ends.
+    pub end: TraceEndJson,
+}
+
+/// One step of a trace.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TraceStepJson {
+    /// The old version.
+    pub old: usize,
+    /// The new version.
+    pub new: usize,
+    /// True when the step restores units dropped in an earlier version.
+    pub restored: bool,
+    /// The links on the path.
+    pub links: Vec<TraceLinkJson>,
+    /// Ids of the old version's units on the path that have no descendant in the new one.
+    pub dropped: Vec<UnitId>,
+}
+
+/// One link of a trace.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TraceLinkJson {
+    /// Old unit ids.
+    pub old: Vec<UnitId>,
+    /// New unit ids.
+    pub new: Vec<UnitId>,
+    /// `one_to_one`, `merge` or `split`.
+    pub shape: &'static str,
+    /// `unchanged`, `renumbered`, `edited` or `rewritten`, as the aligner judged.
+    pub change: &'static str,
+    /// True when the unit moved.
+    pub moved: bool,
+    /// The aligner's confidence.
+    pub score: f64,
+    /// Old unit ids merged in from outside the path.
+    pub merged_in: Vec<UnitId>,
+    /// New unit ids split off outside the path.
+    pub split_off: Vec<UnitId>,
+    /// The word diff: runs of `equal`, `insert` or `delete` text.
+    pub diff: Vec<OpJson>,
+    /// Words inserted.
+    pub inserted: usize,
+    /// Words deleted.
+    pub deleted: usize,
+}
+
+/// One run of a word diff.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OpJson {
+    /// `equal`, `insert` or `delete`.
+    pub kind: &'static str,
+    /// The text.
+    pub text: String,
+}
+
+/// Where a trace ends: `{"reached": [ids of the last version]}` or
+/// `{"dropped_in": K, "last_seen": K}`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum TraceEndJson {
+    /// Reached the last version.
+    Reached {
+        /// Unit ids of the last version.
+        reached: Vec<UnitId>,
+    },
+    /// Dropped.
+    Dropped {
+        /// First version without the path.
+        dropped_in: usize,
+        /// Last version with it.
+        last_seen: usize,
+    },
+}
+
+fn ops(diff: &WordDiff) -> Vec<OpJson> {
+    diff.ops
+        .iter()
+        .map(|op| OpJson {
+            kind: op.kind.as_str(),
+            text: op.text.clone(),
+        })
+        .collect()
+}
+
+/// Words inserted and deleted by a diff, counted from its runs when its stats are empty.
+pub fn word_counts(diff: &WordDiff) -> (usize, usize) {
+    if diff.stats.inserted + diff.stats.deleted + diff.stats.equal > 0 {
+        return (diff.stats.inserted, diff.stats.deleted);
+    }
+    let count = |kind: OpKind| -> usize {
+        diff.ops
+            .iter()
+            .filter(|op| op.kind == kind)
+            .map(|op| op.text.split_whitespace().count())
+            .sum()
+    };
+    (count(OpKind::Insert), count(OpKind::Delete))
+}
+
+impl TraceJson {
+    /// The wire form of a trace through `lineage`.
+    pub fn new(lineage: &Lineage, trace: &Trace) -> TraceJson {
+        let docs = lineage.versions();
+        let unit = |node: Node| UnitJson::from(&docs[node.version].units[node.unit]);
+        let steps = trace
+            .steps
+            .iter()
+            .map(|s| TraceStepJson {
+                old: s.old,
+                new: s.new,
+                restored: s.new > s.old + 1,
+                links: s
+                    .links
+                    .iter()
+                    .map(|l| {
+                        let (inserted, deleted) = word_counts(&l.diff);
+                        TraceLinkJson {
+                            old: l.old.clone(),
+                            new: l.new.clone(),
+                            shape: l.shape.as_str(),
+                            change: l.change.as_str(),
+                            moved: l.moved,
+                            score: l.score,
+                            merged_in: l.merged_in.clone(),
+                            split_off: l.split_off.clone(),
+                            diff: ops(&l.diff),
+                            inserted,
+                            deleted,
+                        }
+                    })
+                    .collect(),
+                dropped: s.dropped.clone(),
+            })
+            .collect();
+        TraceJson {
+            versions: versions(lineage),
+            start_version: trace.start.version,
+            start: unit(trace.start),
+            path: trace
+                .members
+                .iter()
+                .enumerate()
+                .map(|(k, units)| units.iter().map(|&u| unit(Node::new(k, u))).collect())
+                .collect(),
+            steps,
+            end: match &trace.end {
+                TraceEnd::Reached(units) => TraceEndJson::Reached {
+                    reached: units.clone(),
+                },
+                TraceEnd::Dropped { last_seen, version } => TraceEndJson::Dropped {
+                    dropped_in: *version,
+                    last_seen: *last_seen,
+                },
+            },
+        }
+    }
+}
+
+/// The output of `log --format json`: the step summaries and the lineage graph.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LogJson {
+    /// The versions, oldest first.
+    pub versions: Vec<VersionJson>,
+    /// One summary per consecutive step.
+    pub steps: Vec<StepJson>,
+    /// Every unit of every version.
+    pub nodes: Vec<NodeJson>,
+    /// Every (old unit, new unit) pair of every link.
+    pub edges: Vec<EdgeJson>,
+}
+
+/// The summary of one step.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StepJson {
+    /// Old version.
+    pub old: usize,
+    /// New version.
+    pub new: usize,
+    /// Links.
+    pub links: usize,
+    /// One-to-one links with the same text.
+    pub unchanged: usize,
+    /// One-to-one links with changed text.
+    pub edited: usize,
+    /// Merges.
+    pub merged: usize,
+    /// Splits.
+    pub split: usize,
+    /// Moved links.
+    pub moved: usize,
+    /// New units with no ancestor.
+    pub added: usize,
+    /// New units restored from an earlier version.
+    pub restored: usize,
+    /// Old units with no child in the new version.
+    pub dropped: usize,
+}
+
+impl From<&StepSummary> for StepJson {
+    fn from(s: &StepSummary) -> StepJson {
+        StepJson {
+            old: s.old,
+            new: s.new,
+            links: s.links,
+            unchanged: s.unchanged,
+            edited: s.edited,
+            merged: s.merged,
+            split: s.split,
+            moved: s.moved,
+            added: s.added,
+            restored: s.restored,
+            dropped: s.dropped,
+        }
+    }
+}
+
+/// One node of the graph: a unit of a version.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NodeJson {
+    /// `v{version}u{unit}`.
+    pub id: String,
+    /// The version.
+    pub version: usize,
+    /// The unit id in that version.
+    pub unit: UnitId,
+    /// The unit's kind.
+    pub kind: &'static str,
+    /// Its first line.
+    pub line: usize,
+    /// Its label and first words.
+    pub label: String,
+}
+
+/// One edge of the graph.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EdgeJson {
+    /// Old node id.
+    pub from: String,
+    /// New node id.
+    pub to: String,
+    /// `one_to_one`, `merge` or `split`.
+    pub shape: &'static str,
+    /// The aligner's change judgement.
+    pub change: &'static str,
+    /// True for a link restoring a unit dropped earlier.
+    pub restored: bool,
+    /// True when the unit moved.
+    pub moved: bool,
+    /// The aligner's confidence.
+    pub score: f64,
+}
+
+impl LogJson {
+    /// The wire form of the log of `lineage`.
+    pub fn new(lineage: &Lineage, summaries: &[StepSummary]) -> LogJson {
+        let nodes = lineage
+            .versions()
+            .iter()
+            .enumerate()
+            .flat_map(|(k, doc)| {
+                doc.units.iter().map(move |u| {
+                    let node = Node::new(k, u.id);
+                    NodeJson {
+                        id: node_id(node),
+                        version: k,
+                        unit: u.id,
+                        kind: u.kind.as_str(),
+                        line: u.line,
+                        label: node_label(lineage, node),
+                    }
+                })
+            })
+            .collect();
+        let edges = graph_edges(lineage)
+            .into_iter()
+            .map(|e| {
+                let link = lineage.link(e.edge);
+                EdgeJson {
+                    from: node_id(e.from),
+                    to: node_id(e.to),
+                    shape: link.shape.as_str(),
+                    change: link.change.as_str(),
+                    restored: lineage.step(e.edge).is_revival(),
+                    moved: link.moved,
+                    score: link.score,
+                }
+            })
+            .collect();
+        LogJson {
+            versions: versions(lineage),
+            steps: summaries.iter().map(StepJson::from).collect(),
+            nodes,
+            edges,
+        }
+    }
+}

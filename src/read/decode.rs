@@ -1,0 +1,242 @@
+//! Bytes → text: byte-order marks, UTF-8/UTF-16/Windows-1252, binary detection, line ends.
+
+use super::{Encoding, ReadOptions};
+use crate::error::{Error, Result};
+
+const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+const UTF16LE_BOM: &[u8] = b"\xFF\xFE";
+const UTF16BE_BOM: &[u8] = b"\xFE\xFF";
+
+/// Decodes the bytes of the input named `path` (the name is used in errors only) to text
+/// whose lines end in `\n` only.
+///
+/// With [`Encoding::Auto`], a UTF-16 byte-order mark selects UTF-16 (LE or BE), anything
+/// else is read as UTF-8 (a UTF-8 byte-order mark is dropped). CRLF and lone CR become LF,
+/// so the n-th line of the result is the n-th line of the file. An empty input is an empty
+/// text.
+///
+/// # Errors
+/// [`Error::Binary`] when the input holds a NUL or another control character that text
+/// does not use (tab, line feed, vertical tab, form feed, carriage return and escape are
+/// allowed); [`Error::Encoding`] with the byte offset of the first invalid sequence.
+pub fn decode(path: &str, bytes: &[u8], options: &ReadOptions) -> Result<String> {
+    match options.encoding {
+        Encoding::Auto => {
+            if let Some(body) = bytes.strip_prefix(UTF16LE_BOM) {
+                decode_utf16(path, body, false)
+            } else if let Some(body) = bytes.strip_prefix(UTF16BE_BOM) {
+                decode_utf16(path, body, true)
+            } else {
+                decode_utf8(path, bytes)
+            }
+        }
+        Encoding::Utf8 => decode_utf8(path, bytes),
+        Encoding::Windows1252 => {
+            check_binary_bytes(path, bytes, 0)?;
+            let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
+            Ok(unify_line_ends(&text))
+        }
+    }
+}
+
+fn decode_utf8(path: &str, bytes: &[u8]) -> Result<String> {
+    let (body, skip) = match bytes.strip_prefix(UTF8_BOM) {
+        Some(body) => (body, UTF8_BOM.len()),
+        None => (bytes, 0),
+    };
+    check_binary_bytes(path, body, skip)?;
+    match std::str::from_utf8(body) {
+        Ok(s) => Ok(unify_line_ends(s)),
+        Err(e) => Err(Error::Encoding {
+            path: path.to_string(),
+            encoding: "UTF-8",
+            offset: skip + e.valid_up_to(),
+        }),
+    }
+}
+
+fn decode_utf16(path: &str, body: &[u8], big_endian: bool) -> Result<String> {
+    let encoding = if big_endian { "UTF-16BE" } else { "UTF-16LE" };
+    let bom = 2;
+    let units = body.chunks_exact(2).map(|c| {
+        if big_endian {
+            u16::from_be_bytes([c[0], c[1]])
+        } else {
+            u16::from_le_bytes([c[0], c[1]])
+        }
+    });
+    let mut out = String::with_capacity(body.len());
+    // Offset, in 16-bit units, of the character being decoded.
+    let mut at = 0usize;
+    for r in char::decode_utf16(units) {
+        match r {
+            Ok(c) => {
+                if is_binary_char(c) {
+                    return Err(Error::Binary {
+                        path: path.to_string(),
+                        offset: bom + 2 * at,
+                    });
+                }
+                out.push(c);
+                at += c.len_utf16();
+            }
+            Err(_) => {
+                return Err(Error::Encoding {
+                    path: path.to_string(),
+                    encoding,
+                    offset: bom + 2 * at,
+                });
+            }
+        }
+    }
+    if body.len() % 2 == 1 {
+        return Err(Error::Encoding {
+            path: path.to_string(),
+            encoding,
+            offset: bom + body.len() - 1,
+        });
+    }
+    Ok(if out.contains('\r') {
+        unify_line_ends(&out)
+    } else {
+        out
+    })
+}
+
+/// Control characters that do not occur in text files: everything below U+0020 except
+/// tab, LF, VT, FF, CR and ESC (coloured terminal output), and DEL.
+fn is_binary_byte(b: u8) -> bool {
+    (b < 0x20 && !matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | 0x1B)) || b == 0x7F
+}
+
+fn is_binary_char(c: char) -> bool {
+    u8::try_from(u32::from(c)).is_ok_and(is_binary_byte)
+}
+
+fn check_binary_bytes(path: &str, bytes: &[u8], skip: usize) -> Result<()> {
+    match bytes.iter().position(|&b| is_binary_byte(b)) {
+        Some(i) => Err(Error::Binary {
+            path: path.to_string(),
+            offset: skip + i,
+        }),
+        None => Ok(()),
+    }
+}
+
+/// CRLF and lone CR → LF.
+fn unify_line_ends(s: &str) -> String {
+    if !s.contains('\r') {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find('\r') {
+        out.push_str(&rest[..i]);
+        out.push('\n');
+        rest = &rest[i + 1..];
+        if let Some(r) = rest.strip_prefix('\n') {
+            rest = r;
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn auto(bytes: &[u8]) -> Result<String> {
+        decode("f.txt", bytes, &ReadOptions::new())
+    }
+
+    #[test]
+    fn utf8_with_and_without_bom() {
+        assert_eq!(auto(b"a\nb").unwrap(), "a\nb");
+        assert_eq!(auto(b"\xEF\xBB\xBFa\nb").unwrap(), "a\nb");
+        assert_eq!(auto(b"").unwrap(), "");
+    }
+
+    #[test]
+    fn line_ends_unified() {
+        assert_eq!(auto(b"a\r\nb\rc\n\r\n").unwrap(), "a\nb\nc\n\n");
+    }
+
+    #[test]
+    fn utf16_both_byte_orders() {
+        let text = "Caf\u{e9} \u{1F600}\r\nx";
+        let le: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let be: Vec<u8> = [0xFE, 0xFF]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_be_bytes))
+            .collect();
+        assert_eq!(auto(&le).unwrap(), "Caf\u{e9} \u{1F600}\nx");
+        assert_eq!(auto(&be).unwrap(), "Caf\u{e9} \u{1F600}\nx");
+    }
+
+    #[test]
+    fn utf16_errors_have_offsets() {
+        // Lone high surrogate at unit 1 (byte 2 after the BOM).
+        let bad = [0xFF, 0xFE, b'a', 0, 0x00, 0xD8, b'b', 0];
+        match auto(&bad) {
+            Err(Error::Encoding {
+                offset, encoding, ..
+            }) => {
+                assert_eq!((offset, encoding), (4, "UTF-16LE"));
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(matches!(
+            auto(&[0xFF, 0xFE, b'a']),
+            Err(Error::Encoding { offset: 2, .. })
+        ));
+        assert!(matches!(
+            auto(&[0xFF, 0xFE, 0, 0]),
+            Err(Error::Binary { offset: 2, .. })
+        ));
+    }
+
+    #[test]
+    fn invalid_utf8_offset() {
+        match auto(b"ab\xC3(") {
+            Err(Error::Encoding { offset, .. }) => assert_eq!(offset, 2),
+            other => panic!("{other:?}"),
+        }
+        // The BOM counts in the offset: it is the file's byte offset.
+        match auto(b"\xEF\xBB\xBFab\xFF") {
+            Err(Error::Encoding { offset, .. }) => assert_eq!(offset, 5),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn binary_bytes() {
+        assert!(matches!(
+            auto(b"text\0more"),
+            Err(Error::Binary { offset: 4, .. })
+        ));
+        assert!(matches!(
+            auto(b"\x01"),
+            Err(Error::Binary { offset: 0, .. })
+        ));
+        // Tabs, form feeds and escapes are text.
+        assert!(auto(b"a\tb\x0c\x1b[1m").is_ok());
+    }
+
+    #[test]
+    fn windows_1252() {
+        let opts = ReadOptions::new().encoding(Encoding::Windows1252);
+        assert_eq!(
+            decode("f", b"caf\xE9 \x93q\x94\r\n", &opts).unwrap(),
+            "caf\u{e9} \u{201C}q\u{201D}\n"
+        );
+        let utf8 = ReadOptions::new().encoding(Encoding::Utf8);
+        assert!(matches!(
+            decode("f", b"caf\xE9", &utf8),
+            Err(Error::Encoding { offset: 3, .. })
+        ));
+    }
+}

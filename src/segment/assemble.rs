@@ -1,0 +1,494 @@
+//! The assembler: lines → units, with wrapped lines rejoined, broken words mended,
+//! footnotes taken out and numbering checked for sequence.
+
+use std::borrow::Cow;
+
+use super::layout::{FootnoteSpot, LineClass, PageReader};
+use super::marker;
+use super::mend::{self, MendBuilder, Mender};
+use super::normalize::normalize;
+use super::start::{self, Shape, Start};
+use super::style::{Layout, Stats, ends_terminal};
+use crate::model::{Artifact, ArtifactKind, Unit, UnitId, UnitKind};
+
+/// How far a paragraph number may jump ahead of the previous one and still start a
+/// paragraph (drafts skip a number or two when paragraphs are deleted; a wrapped line that
+/// starts with a year or an amount is far off the sequence).
+const MAX_NUMBER_JUMP: u32 = 5;
+
+/// The same for roman-numbered headings.
+const MAX_ROMAN_JUMP: u32 = 3;
+
+/// Highest roman number accepted as the first heading of a document (a line starting with
+/// `C. livia` is not heading 100).
+const MAX_FIRST_ROMAN: u32 = 10;
+
+/// Most lines a wrapped heading title spans.
+const MAX_HEADING_LINES: usize = 3;
+
+/// An unnumbered title line has at most this many words…
+const TITLE_MAX_WORDS: usize = 12;
+/// …and at most this many characters.
+const TITLE_MAX_CHARS: usize = 100;
+
+/// In PDF text, a line ending a sentence and shorter than this share of the typical line
+/// length ends its paragraph (the last line of a paragraph is rarely full).
+const SHORT_LINE_SHARE: f64 = 0.7;
+
+/// The lines of a text with their numbers and the line after each.
+fn numbered_lines(text: &str) -> impl Iterator<Item = (usize, &str, Option<&str>)> {
+    let mut it = text.lines().peekable();
+    let mut no = 0;
+    std::iter::from_fn(move || {
+        let line = it.next()?;
+        no += 1;
+        Some((no, line, it.peek().copied()))
+    })
+}
+
+/// Runs passes 2 and 3 (see the module docs of `segment`).
+pub(crate) fn assemble(text: &str, layout: Layout, stats: &Stats) -> (Vec<Unit>, Vec<Artifact>) {
+    let pdf = layout == Layout::Pdf;
+
+    // Pass 2: page furniture and the vocabulary for broken words.
+    let mut vocab = MendBuilder::default();
+    for (h, t) in &stats.breaks {
+        vocab.add_break(h, t);
+    }
+    vocab.prepare();
+    let mut spots = Vec::new();
+    let mut reader = PageReader::new(pdf);
+    let mut after_break = false;
+    for (no, line, next) in numbered_lines(text) {
+        match reader.classify(no, line, next) {
+            LineClass::FootnoteStart { number, .. } => spots.push(FootnoteSpot {
+                number,
+                page_start: reader.page_start(),
+                foot_start: reader.foot_start(),
+            }),
+            LineClass::Blank | LineClass::PageBreak => continue,
+            _ => {}
+        }
+        if !vocab.is_empty() {
+            vocab.count_line(line, after_break);
+            after_break = mend::broken_head(line.trim_end()).is_some();
+        }
+    }
+
+    // Pass 3: units.
+    let mut asm = Assembler {
+        layout,
+        pdf,
+        short_line: (stats.typical_len as f64 * SHORT_LINE_SHARE) as usize,
+        mender: vocab.finish(),
+        marker_owner: vec![None; spots.len()],
+        spots,
+        next_spot: 0,
+        notes_seen: 0,
+        units: Vec::new(),
+        artifacts: Vec::new(),
+        open: None,
+        open_note: None,
+        sections: Vec::new(),
+        intro: None,
+        last_major: None,
+        last_minor: None,
+        last_roman: None,
+    };
+    let mut reader = PageReader::new(pdf);
+    for (no, line, next) in numbered_lines(text) {
+        let class = reader.classify(no, line, next);
+        asm.line(no, line, class);
+    }
+    asm.close_note();
+    asm.close_open();
+    (asm.units, asm.artifacts)
+}
+
+/// What the open unit is, for deciding whether the next line continues it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    /// A numbered heading whose title may wrap.
+    Heading,
+    /// A one-line heading (Markdown).
+    LineHeading,
+    /// A paragraph without a number (may turn out to be a title line).
+    Plain,
+    /// A numbered paragraph or a list item.
+    Body,
+}
+
+#[derive(Debug)]
+struct Open {
+    id: UnitId,
+    role: Role,
+    lines: usize,
+    last_len: usize,
+    last_terminal: bool,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Section {
+    level: u8,
+    id: UnitId,
+    numbered: bool,
+}
+
+struct Assembler {
+    layout: Layout,
+    pdf: bool,
+    short_line: usize,
+    mender: Mender,
+    spots: Vec<FootnoteSpot>,
+    /// For each footnote spot, the unit its marker was found in.
+    marker_owner: Vec<Option<UnitId>>,
+    next_spot: usize,
+    notes_seen: usize,
+    units: Vec<Unit>,
+    artifacts: Vec<Artifact>,
+    open: Option<Open>,
+    open_note: Option<UnitId>,
+    sections: Vec<Section>,
+    /// The paragraph that introduces list items that follow it.
+    intro: Option<UnitId>,
+    last_major: Option<u32>,
+    last_minor: Option<u32>,
+    last_roman: Option<u32>,
+}
+
+/// A short line that reads as a title: few words, starts with a capital or digit, and does
+/// not end like a sentence or clause.
+fn is_title(text: &str) -> bool {
+    let Some(first) = text.chars().next() else {
+        return false;
+    };
+    (first.is_uppercase() || first.is_ascii_digit())
+        && text.chars().count() <= TITLE_MAX_CHARS
+        && text.split_whitespace().count() <= TITLE_MAX_WORDS
+        && text.chars().any(char::is_alphabetic)
+        && !text.ends_with(['.', ',', ';', ':', '!', '?', '-'])
+}
+
+impl Assembler {
+    fn section(&self) -> Option<UnitId> {
+        self.sections.last().map(|s| s.id)
+    }
+
+    fn artifact(&mut self, kind: ArtifactKind, line: usize, text: &str) {
+        self.artifacts.push(Artifact {
+            kind,
+            line,
+            text: text.to_string(),
+        });
+    }
+
+    fn line(&mut self, no: usize, line: &str, class: LineClass<'_>) {
+        match class {
+            LineClass::Blank => {
+                if !self.pdf {
+                    self.close_open();
+                }
+            }
+            LineClass::PageBreak => self.artifact(ArtifactKind::PageBreak, no, line),
+            LineClass::Stray => self.artifact(ArtifactKind::PageBreak, no, line),
+            LineClass::PageNumber => self.artifact(ArtifactKind::PageNumber, no, line),
+            LineClass::FootnoteStart { label, rest, .. } => {
+                self.close_note();
+                let id = self.units.len();
+                let parent = self.marker_owner.get(self.notes_seen).copied().flatten();
+                self.notes_seen += 1;
+                self.push_unit(UnitKind::Footnote, Some(label), no, parent);
+                self.open_note = Some(id);
+                self.append(id, no, rest);
+            }
+            LineClass::FootnoteMore => match self.open_note {
+                Some(id) => self.append(id, no, line.trim()),
+                None => self.text(no, line),
+            },
+            LineClass::Text => {
+                self.close_note();
+                self.text(no, line);
+            }
+        }
+    }
+
+    fn text(&mut self, no: usize, line: &str) {
+        let t = line.trim();
+        let at_block_start = self.layout == Layout::Lines || self.open.is_none();
+        let start =
+            start::parse(t, !self.pdf).filter(|s| self.accept(s, at_block_start && !self.pdf));
+        if let Some(s) = start {
+            self.close_open();
+            self.open_start(no, s);
+            return;
+        }
+        let continues = match &self.open {
+            None => false,
+            Some(_) if self.layout == Layout::Lines => false,
+            Some(o) => match o.role {
+                Role::LineHeading => false,
+                Role::Heading => o.lines < MAX_HEADING_LINES && !o.last_terminal,
+                Role::Plain | Role::Body => {
+                    !(self.pdf
+                        && o.last_terminal
+                        && o.last_len < self.short_line
+                        && t.chars().next().is_some_and(char::is_uppercase))
+                }
+            },
+        };
+        if continues {
+            let id = self.open.as_ref().map_or(0, |o| o.id);
+            let text = self.take_markers(no, t, id);
+            self.append(id, no, &text);
+            self.note_line(t);
+        } else {
+            self.close_open();
+            let id = self.units.len();
+            self.push_unit(UnitKind::Paragraph, None, no, None);
+            self.intro = Some(id);
+            self.open = Some(Open {
+                id,
+                role: Role::Plain,
+                lines: 0,
+                last_len: 0,
+                last_terminal: false,
+            });
+            let text = self.take_markers(no, t, id);
+            self.append(id, no, &text);
+            self.note_line(t);
+        }
+    }
+
+    fn note_line(&mut self, t: &str) {
+        if let Some(o) = self.open.as_mut() {
+            o.lines += 1;
+            o.last_len = t.len();
+            o.last_terminal = ends_terminal(t);
+        }
+    }
+
+    /// Whether a start shape really starts a unit here, given the numbering so far.
+    fn accept(&self, s: &Start<'_>, at_block_start: bool) -> bool {
+        match s.shape {
+            Shape::Numbered { major, minor: None } => {
+                at_block_start && major < 1000
+                    || match self.last_major {
+                        None => major < 1000,
+                        Some(l) => (l < major && major <= l + MAX_NUMBER_JUMP) || major == 1,
+                    }
+            }
+            Shape::Numbered {
+                major,
+                minor: Some(m),
+            } => {
+                at_block_start
+                    || match self.last_major {
+                        None => m == 1,
+                        Some(l) => {
+                            (major == l && m == self.last_minor.map_or(1, |p| p + 1))
+                                || (major == l + 1 && m == 1)
+                        }
+                    }
+            }
+            Shape::Roman(v) => {
+                !s.rest.starts_with(char::is_lowercase)
+                    && match self.last_roman {
+                        None => v <= MAX_FIRST_ROMAN,
+                        Some(l) => (l < v && v <= l + MAX_ROMAN_JUMP) || v == 1,
+                    }
+            }
+            Shape::Item | Shape::Bullet | Shape::Markdown(_) => true,
+        }
+    }
+
+    fn open_start(&mut self, no: usize, s: Start<'_>) {
+        let id = self.units.len();
+        let (kind, role) = match s.shape {
+            Shape::Numbered { major, minor } => {
+                self.last_major = Some(major);
+                self.last_minor = minor;
+                self.push_unit(UnitKind::Paragraph, s.number, no, None);
+                self.intro = Some(id);
+                (UnitKind::Paragraph, Role::Body)
+            }
+            Shape::Roman(v) => {
+                self.last_roman = Some(v);
+                self.open_heading(1, true, s.number, no);
+                (UnitKind::Heading, Role::Heading)
+            }
+            Shape::Markdown(level) => {
+                self.open_heading(level, true, None, no);
+                (UnitKind::Heading, Role::LineHeading)
+            }
+            Shape::Item | Shape::Bullet => {
+                let parent = self.intro;
+                self.push_unit(UnitKind::ListItem, s.number, no, parent);
+                (UnitKind::ListItem, Role::Body)
+            }
+        };
+        debug_assert_eq!(self.units[id].kind, kind);
+        self.open = Some(Open {
+            id,
+            role,
+            lines: 0,
+            last_len: 0,
+            last_terminal: false,
+        });
+        let text = self.take_markers(no, s.rest, id);
+        self.append(id, no, &text);
+        self.note_line(s.rest);
+    }
+
+    /// Opens a heading of `level`: closes the sections at that level or deeper.
+    fn open_heading(&mut self, level: u8, numbered: bool, number: Option<&str>, no: usize) {
+        while self.sections.last().is_some_and(|s| s.level >= level) {
+            self.sections.pop();
+        }
+        let id = self.units.len();
+        self.push_unit(UnitKind::Heading, number, no, None);
+        self.sections.push(Section {
+            level,
+            id,
+            numbered,
+        });
+        self.intro = None;
+    }
+
+    fn push_unit(
+        &mut self,
+        kind: UnitKind,
+        number: Option<&str>,
+        no: usize,
+        parent: Option<UnitId>,
+    ) {
+        let id = self.units.len();
+        self.units.push(Unit {
+            id,
+            kind,
+            number: number.map(str::to_string),
+            section: self.section(),
+            parent,
+            line: no,
+            end_line: no,
+            text: String::new(),
+            norm: String::new(),
+        });
+    }
+
+    /// Takes the footnote markers out of `s` (line `no`, going into unit `owner`).
+    fn take_markers<'s>(&mut self, no: usize, s: &'s str, owner: UnitId) -> Cow<'s, str> {
+        let mut cur = Cow::Borrowed(s);
+        let mut from = 0;
+        loop {
+            while self
+                .spots
+                .get(self.next_spot)
+                .is_some_and(|sp| sp.foot_start < no)
+            {
+                self.next_spot += 1;
+            }
+            let Some(spot) = self.spots.get(self.next_spot).copied() else {
+                break;
+            };
+            if no < spot.page_start {
+                break;
+            }
+            let label = spot.number.to_string();
+            let Some((i, j)) = marker::find(&cur, &label, from) else {
+                break;
+            };
+            self.artifact(ArtifactKind::FootnoteMarker, no, &label);
+            self.marker_owner[self.next_spot] = Some(owner);
+            self.next_spot += 1;
+            let mut cut = String::with_capacity(cur.len());
+            cut.push_str(&cur[..i]);
+            cut.push_str(&cur[j..]);
+            cur = Cow::Owned(cut);
+            from = i;
+        }
+        cur
+    }
+
+    /// Appends the words of `s` (line `no`) to unit `id`, mending a word broken at the end
+    /// of the text so far.
+    fn append(&mut self, id: UnitId, no: usize, s: &str) {
+        let unit = &mut self.units[id];
+        unit.end_line = no;
+        let text = &mut unit.text;
+        let mut words = s.split_whitespace();
+        if let Some(first) = words.next() {
+            let keep = match mend::broken_head(text) {
+                // `Secretary-` / `General`, `COVID-` / `19`: always a compound.
+                Some(_) if first.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) => {
+                    Some(true)
+                }
+                Some(head) => {
+                    mend::continuation_tail(first).map(|tail| self.mender.keep_hyphen(head, tail))
+                }
+                None => None,
+            };
+            if text.is_empty() {
+                text.push_str(first);
+            } else if let Some(keep) = keep {
+                if !keep {
+                    text.pop();
+                }
+                text.push_str(first);
+            } else if text.ends_with('\u{AD}') {
+                text.pop();
+                text.push_str(first);
+            } else {
+                text.push(' ');
+                text.push_str(first);
+            }
+        }
+        for w in words {
+            text.push(' ');
+            text.push_str(w);
+        }
+    }
+
+    fn close_note(&mut self) {
+        if let Some(id) = self.open_note.take() {
+            let unit = &mut self.units[id];
+            unit.norm = normalize(&unit.text);
+        }
+    }
+
+    fn close_open(&mut self) {
+        let Some(open) = self.open.take() else {
+            return;
+        };
+        let id = open.id;
+        if open.role == Role::Plain
+            && open.lines == 1
+            && !self.pdf
+            && is_title(&self.units[id].text)
+        {
+            // An unnumbered title line: a heading one level below the numbered heading it
+            // sits under, or a sibling of the unnumbered heading before it.
+            if self.intro == Some(id) {
+                self.intro = None;
+            }
+            let level = match self.sections.last() {
+                None => 1,
+                Some(s) if !s.numbered => s.level,
+                Some(s) => s.level.saturating_add(1),
+            };
+            while self.sections.last().is_some_and(|s| s.level >= level) {
+                self.sections.pop();
+            }
+            let unit = &mut self.units[id];
+            unit.kind = UnitKind::Heading;
+            unit.section = self.sections.last().map(|s| s.id);
+            self.sections.push(Section {
+                level,
+                id,
+                numbered: false,
+            });
+            self.intro = None;
+        }
+        let unit = &mut self.units[id];
+        unit.norm = normalize(&unit.text);
+    }
+}

@@ -1,0 +1,323 @@
+//! Page furniture in PDF-extracted text, recognised line by line.
+//!
+//! Text extracted from a PDF interleaves the running text with what sits at page
+//! boundaries. In double-spaced extracted text (a blank line after every line) the signs
+//! of a page boundary are:
+//! - lines of spaces only (or form feeds): page-break lines;
+//! - after them, footnote bodies: lines starting with a footnote number and spaces
+//!   (` 1 The word …`, `3  CEDAW…`), numbered in sequence, continued on the following
+//!   blank-separated lines;
+//! - a line that follows the previous text line *without* the usual blank line: the
+//!   first line of the next page;
+//! - a lone URL (or page number) just before such a line.
+//!
+//! [`PageReader`] is a small state machine over the lines; the segmenter runs it twice
+//! (a first pass collects the footnotes so their markers can be found in the running text
+//! before their bodies are reached), so it is deterministic and keeps no per-line memory.
+
+use super::start::{self, Shape};
+
+/// What one line of the input is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum LineClass<'a> {
+    /// An empty or all-space line that carries no meaning.
+    Blank,
+    /// A line that only marks a page break (spaces in PDF text, a form feed).
+    PageBreak,
+    /// A stray line at a page boundary (a URL printed in the margin).
+    Stray,
+    /// A page number on a line of its own.
+    PageNumber,
+    /// The first line of a footnote body.
+    FootnoteStart {
+        /// The footnote number.
+        number: u32,
+        /// The number as printed.
+        label: &'a str,
+        /// The text after the number.
+        rest: &'a str,
+    },
+    /// A further line of the footnote body being read.
+    FootnoteMore,
+    /// Running text.
+    Text,
+}
+
+/// Where a footnote was found, and where its marker may be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct FootnoteSpot {
+    /// The footnote number.
+    pub number: u32,
+    /// First line of the page that carries the footnote (its marker is on this page).
+    pub page_start: usize,
+    /// Line where the page's foot begins (the first page-break line).
+    pub foot_start: usize,
+}
+
+/// The state machine; see the module docs.
+#[derive(Debug)]
+pub(crate) struct PageReader {
+    pdf: bool,
+    prev_blank: bool,
+    prev_text: bool,
+    /// In the foot of a page: after a page-break line, before the next page's text.
+    in_foot: bool,
+    foot_start: usize,
+    in_footnote: bool,
+    next_footnote: u32,
+    page_start: usize,
+}
+
+/// Largest footnote number recognised (a bigger number starting a line in a page's foot is
+/// more likely a year or an amount than a footnote).
+const MAX_FOOTNOTE: u32 = 999;
+
+fn is_url(t: &str) -> bool {
+    !t.contains(char::is_whitespace)
+        && (t.starts_with("http://") || t.starts_with("https://") || t.starts_with("www."))
+}
+
+/// `12`, `- 12 -`, `Page 12`, `12/40`, `Page 3 of 10`: a page number alone on its line.
+fn is_page_number(t: &str) -> bool {
+    let t = t.trim_matches(|c: char| c == '-' || c == '–' || c.is_whitespace());
+    let t = t
+        .strip_prefix("Page ")
+        .or_else(|| t.strip_prefix("page "))
+        .unwrap_or(t);
+    let mut parts = t.splitn(2, [' ', '/']);
+    let first = parts.next().unwrap_or("");
+    let digits = |s: &str| !s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit());
+    if !digits(first) {
+        return false;
+    }
+    match parts.next() {
+        None => true,
+        Some(rest) => {
+            let rest = rest.trim();
+            let rest = rest.strip_prefix("of ").unwrap_or(rest).trim();
+            digits(rest)
+        }
+    }
+}
+
+/// ` 1 The word…`, `3  CEDAW…`: a footnote number, spaces, text.
+fn footnote_start(t: &str) -> Option<(u32, &str, &str)> {
+    let end = t.find(|c: char| !c.is_ascii_digit())?;
+    if end == 0 || end > 3 {
+        return None;
+    }
+    let after = &t[end..];
+    if !after.starts_with(char::is_whitespace) {
+        return None;
+    }
+    let rest = after.trim_start();
+    if rest.is_empty() {
+        return None;
+    }
+    let n: u32 = t[..end].parse().ok()?;
+    (1..=MAX_FOOTNOTE)
+        .contains(&n)
+        .then_some((n, &t[..end], rest))
+}
+
+impl PageReader {
+    /// A reader for PDF-extracted text (`pdf`) or for any other text, where only form
+    /// feeds count as page breaks.
+    pub fn new(pdf: bool) -> PageReader {
+        PageReader {
+            pdf,
+            prev_blank: true,
+            prev_text: false,
+            in_foot: false,
+            foot_start: 0,
+            in_footnote: false,
+            next_footnote: 1,
+            page_start: 1,
+        }
+    }
+
+    /// The first line of the current page.
+    pub fn page_start(&self) -> usize {
+        self.page_start
+    }
+
+    /// The line where the current page's foot began.
+    pub fn foot_start(&self) -> usize {
+        self.foot_start
+    }
+
+    /// Classifies line `no` (1-based) given the line after it.
+    pub fn classify<'a>(&mut self, no: usize, line: &'a str, next: Option<&str>) -> LineClass<'a> {
+        let class = self.classify_inner(no, line, next);
+        match class {
+            LineClass::Blank => {
+                self.prev_blank = true;
+                self.prev_text = false;
+            }
+            LineClass::PageBreak => {
+                self.prev_blank = false;
+                self.prev_text = false;
+            }
+            _ => {
+                self.prev_blank = false;
+                self.prev_text = true;
+            }
+        }
+        class
+    }
+
+    fn classify_inner<'a>(
+        &mut self,
+        no: usize,
+        line: &'a str,
+        next: Option<&str>,
+    ) -> LineClass<'a> {
+        let t = line.trim();
+        if t.is_empty() {
+            if line.contains('\u{c}') || (self.pdf && !line.is_empty()) {
+                if !self.in_foot {
+                    self.in_foot = true;
+                    self.foot_start = no;
+                }
+                self.in_footnote = false;
+                return LineClass::PageBreak;
+            }
+            return LineClass::Blank;
+        }
+        if !self.pdf {
+            return LineClass::Text;
+        }
+        let direct = self.prev_text && !self.prev_blank;
+        if self.in_foot {
+            let starts_unit = matches!(
+                start::parse(t, false).map(|s| s.shape),
+                Some(Shape::Numbered { .. } | Shape::Roman(_))
+            );
+            if !direct && !starts_unit {
+                if let Some((n, label, rest)) = footnote_start(t) {
+                    if n == 1 || (self.next_footnote..self.next_footnote + 3).contains(&n) {
+                        self.in_footnote = true;
+                        self.next_footnote = n + 1;
+                        return LineClass::FootnoteStart {
+                            number: n,
+                            label,
+                            rest,
+                        };
+                    }
+                }
+                if self.in_footnote {
+                    return LineClass::FootnoteMore;
+                }
+                if is_url(t) {
+                    return LineClass::Stray;
+                }
+                if is_page_number(t) {
+                    return LineClass::PageNumber;
+                }
+            }
+            // The next page begins.
+            self.in_foot = false;
+            self.in_footnote = false;
+            self.page_start = no;
+            return LineClass::Text;
+        }
+        if direct {
+            // A line that follows text without the blank line: a new page.
+            self.page_start = no;
+        }
+        let next_direct = next.is_some_and(|n| !n.trim().is_empty());
+        if is_url(t) && next_direct {
+            return LineClass::Stray;
+        }
+        if is_page_number(t) && (next_direct || next.is_none() || direct) {
+            return LineClass::PageNumber;
+        }
+        LineClass::Text
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn classes(text: &str) -> Vec<String> {
+        let lines: Vec<&str> = text.lines().collect();
+        let mut r = PageReader::new(true);
+        (0..lines.len())
+            .map(|i| {
+                let c = r.classify(i + 1, lines[i], lines.get(i + 1).copied());
+                match c {
+                    LineClass::FootnoteStart { number, .. } => format!("fn{number}"),
+                    c => format!("{c:?}"),
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn footnotes_at_the_page_foot() {
+        let text = "text one\n\nthe end of a page\n\n  \n\n 1 A note that\n\ngoes on.\n\n 2  Another.\n next page text\n\nmore";
+        assert_eq!(
+            classes(text),
+            [
+                "Text",
+                "Blank",
+                "Text",
+                "Blank",
+                "PageBreak",
+                "Blank",
+                "fn1",
+                "Blank",
+                "FootnoteMore",
+                "Blank",
+                "fn2",
+                "Text",
+                "Blank",
+                "Text"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_numbered_paragraph_ends_the_foot() {
+        let text = "text\n\n  \n\n3  Note.\n\n57. Next paragraph";
+        assert_eq!(
+            classes(text),
+            [
+                "Text",
+                "Blank",
+                "PageBreak",
+                "Blank",
+                "fn3",
+                "Blank",
+                "Text"
+            ]
+        );
+    }
+
+    #[test]
+    fn stray_url_and_page_numbers() {
+        let text = "the government of\n\nhttps://example.org/x.pdf\n next page\n\n12\n\nmore text";
+        assert_eq!(
+            classes(text),
+            [
+                "Text", "Blank", "Stray", "Text", "Blank", "Text", "Blank", "Text"
+            ]
+        );
+        let text = "a line\n\n– 12 –\nnext page";
+        assert_eq!(classes(text), ["Text", "Blank", "PageNumber", "Text"]);
+        // A URL inside running text stays.
+        let text = "see\n\nhttps://example.org\n\nfor more";
+        assert_eq!(classes(text)[2], "Text");
+    }
+
+    #[test]
+    fn page_number_shapes() {
+        for s in ["12", "- 12 -", "Page 3", "page 3 of 10", "3/40"] {
+            assert!(is_page_number(s), "{s}");
+        }
+        for s in ["12 States", "2019.", "Page one"] {
+            assert!(!is_page_number(s), "{s}");
+        }
+    }
+}

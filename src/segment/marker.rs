@@ -1,0 +1,182 @@
+//! Inline footnote markers: the `2` of `world.2 The` and the `1` of `“can 1  play”`.
+//!
+//! A marker is only looked for when the footnote it points to was found at the foot of the
+//! same page, in the order of the footnotes, so an ordinary number (`15 States`,
+//! `resolution 37/23`) is never taken for one unless a footnote of that very number sits
+//! at the foot of that page and no better candidate came first.
+
+/// Words after which a bare number is a reference, not a footnote marker (`para. 40`,
+/// `resolution 5`, `the 5 contracts`).
+const NOT_BEFORE_MARKER: &[&str] = &[
+    "para",
+    "paras",
+    "p",
+    "pp",
+    "no",
+    "nos",
+    "art",
+    "arts",
+    "article",
+    "articles",
+    "section",
+    "sections",
+    "chapter",
+    "chapters",
+    "page",
+    "pages",
+    "resolution",
+    "resolutions",
+    "annex",
+    "rule",
+    "rules",
+    "principle",
+    "goal",
+    "goals",
+    "table",
+    "figure",
+    "fig",
+    "vol",
+    "volume",
+    "the",
+    "a",
+    "an",
+    "and",
+    "or",
+    "to",
+    "of",
+    "from",
+    "than",
+    "by",
+    "in",
+    "on",
+    "at",
+    "for",
+    "with",
+    "about",
+    "over",
+    "under",
+    "some",
+    "only",
+    "all",
+    "these",
+    "those",
+    "first",
+    "last",
+    "every",
+    "each",
+    "per",
+    "about",
+    "nearly",
+    "almost",
+    "least",
+    "most",
+    "top",
+];
+
+/// Finds the marker `label` (the footnote number as printed) in `s` at or after byte
+/// `from`; returns its byte range. Candidates are the number glued to the end of a word (`world.2`, `State.3`,
+/// `rights2`) or standing alone between spaces (`can 1  play`), in both cases followed by
+/// a space or the end of the line.
+pub(crate) fn find(s: &str, label: &str, from: usize) -> Option<(usize, usize)> {
+    let bytes = s.as_bytes();
+    let from = from.min(s.len());
+    for (i, _) in s[from..].match_indices(label) {
+        let i = from + i;
+        let j = i + label.len();
+        if j < bytes.len() && !s[j..].starts_with(char::is_whitespace) {
+            continue;
+        }
+        let before = &s[..i];
+        let Some(prev) = before.chars().next_back() else {
+            // At the start of the line: a bare number opening a line is more likely part
+            // of the text.
+            continue;
+        };
+        if prev.is_whitespace() {
+            // Standalone: the previous word must be a word, not a reference keyword.
+            let word = before
+                .trim_end()
+                .rsplit(char::is_whitespace)
+                .next()
+                .unwrap_or("");
+            let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
+            let lowered = bare.to_lowercase();
+            if bare.is_empty()
+                || !bare.chars().all(char::is_alphabetic)
+                || NOT_BEFORE_MARKER.contains(&lowered.as_str())
+                || word.ends_with([',', ';', ':', '('])
+            {
+                continue;
+            }
+            if j >= bytes.len() {
+                continue;
+            }
+            return Some((i, j));
+        }
+        // Glued to a word: the word must be letters (and closing punctuation), so codes
+        // such as A/HRC/27/41, 3.7 or CO2 are not taken.
+        let word_start = before.rfind(char::is_whitespace).map_or(0, |k| {
+            k + before[k..].chars().next().map_or(1, char::len_utf8)
+        });
+        let word = &before[word_start..];
+        let core = word.trim_end_matches(['.', ',', ';', ':', ')', '”', '’', '"', '\'']);
+        let core_letters = core.trim_start_matches(['(', '“', '‘', '"', '\'']);
+        if core_letters.chars().count() < 2 || !core_letters.chars().all(char::is_alphabetic) {
+            continue;
+        }
+        if core.len() == word.len() && core_letters.chars().any(char::is_uppercase) {
+            // Letters then digits with no punctuation between: only lower-case words
+            // (rights2), not codes (CO2, A4).
+            continue;
+        }
+        if core.len() < word.len() && core_letters.chars().count() <= 4 && word.ends_with('.') {
+            // para.17, p.4, No.3: abbreviations before a number.
+            if core_letters.chars().all(char::is_lowercase) || core_letters == "No" {
+                continue;
+            }
+        }
+        return Some((i, j));
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cut(s: &str, label: &str) -> Option<String> {
+        find(s, label, 0).map(|(i, j)| format!("{}{}", &s[..i], &s[j..]))
+    }
+
+    #[test]
+    fn glued_and_standalone_markers() {
+        assert_eq!(
+            cut("cooperation “can 1  play” an", "1").as_deref(),
+            Some("cooperation “can   play” an")
+        );
+        assert_eq!(cut("world.2 The", "2").as_deref(), Some("world. The"));
+        assert_eq!(cut("by the State.3", "3").as_deref(), Some("by the State."));
+        assert_eq!(
+            cut("on Extradition 5 demonstrates", "5").as_deref(),
+            Some("on Extradition  demonstrates")
+        );
+    }
+
+    #[test]
+    fn numbers_that_are_not_markers() {
+        for (s, n) in [
+            ("A total of 15 States", "5"),
+            ("resolution 5 of", "5"),
+            ("(ibid., para.17)", "17"),
+            ("para. 4 below", "4"),
+            ("CO2 emissions", "2"),
+            ("a 3.7 per cent", "7"),
+            ("A/HRC/27/41 and", "41"),
+            ("3 States", "3"),
+            ("the 5 contracts", "5"),
+            ("in 2015, 2 States", "2"),
+        ] {
+            assert_eq!(find(s, n, 0), None, "{s}");
+        }
+    }
+}

@@ -1,0 +1,262 @@
+//! Words broken at line ends: drop the hyphen of a broken word (`organi-` / `zation`), keep
+//! the hyphen of a real compound (`capacity-` / `building`), deciding from the document's
+//! own vocabulary.
+//!
+//! For each break, the joined form (`organization`) and the hyphenated form
+//! (`capacity-building`) are counted where they occur *inside* lines elsewhere in the
+//! document (plural and singular counted together). The more frequent form wins. When
+//! neither occurs, the hyphen is kept if both halves are words of the document on their own
+//! and the first has at least [`MIN_COMPOUND_HEAD`] letters (`self-` / `evident`), else
+//! it is dropped (`exam-` / `ple`).
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// Shortest first half of a compound kept when the vocabulary has no evidence: two-letter
+/// halves are more often syllables (`in-`/`formation`) than words of a compound.
+const MIN_COMPOUND_HEAD: usize = 3;
+
+/// Longest word fragment looked at before a line-end hyphen. Longer runs without a space
+/// are not words; bounding the look-back keeps the work per line constant.
+pub(crate) const MAX_FRAGMENT: usize = 64;
+
+/// FNV-1a: a fast hash for the many short word lookups of the vocabulary pass.
+#[derive(Default)]
+pub(crate) struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+
+/// If `text` ends with a word broken by a hyphen (`…organi-`), the fragment before the
+/// hyphen (`organi`); `None` when it does not or the fragment is too long.
+pub(crate) fn broken_head(text: &str) -> Option<&str> {
+    let body = text.strip_suffix('-')?;
+    let mut start = body.len();
+    for (n, (i, c)) in body.char_indices().rev().enumerate() {
+        if !c.is_alphabetic() {
+            break;
+        }
+        if n >= MAX_FRAGMENT {
+            return None;
+        }
+        start = i;
+    }
+    // For "well-known-" only the last part is the head.
+    let head = &body[start..];
+    (!head.is_empty()).then_some(head)
+}
+
+/// The first word of a continuation line, if it starts with a lower-case letter.
+pub(crate) fn continuation_tail(line: &str) -> Option<&str> {
+    let s = line.trim_start();
+    let first = s.chars().next()?;
+    if !first.is_lowercase() {
+        return None;
+    }
+    let end = s
+        .char_indices()
+        .take(MAX_FRAGMENT)
+        .find(|&(_, c)| !c.is_alphabetic())
+        .map_or(s.len().min(MAX_FRAGMENT * 4), |(i, _)| i);
+    let tail = &s[..end];
+    (!tail.is_empty() && tail.len() < MAX_FRAGMENT * 4).then_some(tail)
+}
+
+/// The decisions for the breaks of one document.
+#[derive(Debug, Default)]
+pub(crate) struct Mender {
+    /// (head, tail) in lower case → keep the hyphen.
+    keep: FnvMap<(String, String), bool>,
+}
+
+/// Collects breaks and counts the vocabulary needed to decide them.
+#[derive(Default)]
+pub(crate) struct MendBuilder {
+    breaks: Vec<(String, String)>,
+    counts: FnvMap<String, u32>,
+    min_len: usize,
+    max_len: usize,
+    buf: String,
+}
+
+fn lower(s: &str) -> String {
+    s.to_lowercase()
+}
+
+fn variants(w: &str) -> [String; 2] {
+    match w.strip_suffix('s') {
+        Some(stem) if !stem.is_empty() => [w.to_string(), stem.to_string()],
+        _ => [w.to_string(), format!("{w}s")],
+    }
+}
+
+impl MendBuilder {
+    /// Notes a break between `head-` and `tail`.
+    pub fn add_break(&mut self, head: &str, tail: &str) {
+        self.breaks.push((lower(head), lower(tail)));
+    }
+
+    /// True when there is nothing to decide.
+    pub fn is_empty(&self) -> bool {
+        self.breaks.is_empty()
+    }
+
+    /// Prepares the word counts (call after the last `add_break`).
+    pub fn prepare(&mut self) {
+        self.breaks.sort();
+        self.breaks.dedup();
+        let mut keys = Vec::new();
+        for (h, t) in &self.breaks {
+            keys.extend(variants(&format!("{h}{t}")));
+            keys.extend(variants(&format!("{h}-{t}")));
+            keys.push(h.clone());
+            keys.push(t.clone());
+        }
+        self.min_len = keys.iter().map(String::len).min().unwrap_or(0);
+        self.max_len = keys.iter().map(String::len).max().unwrap_or(0);
+        for k in keys {
+            self.counts.insert(k, 0);
+        }
+    }
+
+    /// Counts the words of one line. `skip_first`: the line continues a broken word, so its
+    /// first word is a fragment; the last word is skipped when it ends in a hyphen.
+    pub fn count_line(&mut self, line: &str, skip_first: bool) {
+        if self.counts.is_empty() {
+            return;
+        }
+        let mut words = line.split_whitespace().peekable();
+        if skip_first {
+            words.next();
+        }
+        while let Some(w) = words.next() {
+            if words.peek().is_none() && w.ends_with('-') {
+                break;
+            }
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            if w.len() < self.min_len || w.len() > self.max_len {
+                continue;
+            }
+            let key: &str = if w.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+                self.buf.clear();
+                self.buf.extend(w.chars().flat_map(char::to_lowercase));
+                &self.buf
+            } else {
+                w
+            };
+            if let Some(n) = self.counts.get_mut(key) {
+                *n += 1;
+            }
+        }
+    }
+
+    /// Decides every break.
+    pub fn finish(self) -> Mender {
+        let count = |w: &str| -> u32 {
+            variants(w)
+                .iter()
+                .map(|v| self.counts.get(v).copied().unwrap_or(0))
+                .sum()
+        };
+        let mut keep = FnvMap::default();
+        for (h, t) in self.breaks {
+            let joined = count(&format!("{h}{t}"));
+            let hyphenated = count(&format!("{h}-{t}"));
+            let k = if joined != hyphenated {
+                hyphenated > joined
+            } else {
+                h.chars().count() >= MIN_COMPOUND_HEAD
+                    && self.counts.get(&h).copied().unwrap_or(0) > 0
+                    && self.counts.get(&t).copied().unwrap_or(0) > 0
+            };
+            keep.insert((h, t), k);
+        }
+        Mender { keep }
+    }
+}
+
+impl Mender {
+    /// Whether to keep the hyphen between `head-` and `tail`.
+    pub fn keep_hyphen(&self, head: &str, tail: &str) -> bool {
+        self.keep
+            .get(&(lower(head), lower(tail)))
+            .copied()
+            .unwrap_or(true)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mender(lines: &[&str], breaks: &[(&str, &str)]) -> Mender {
+        let mut b = MendBuilder::default();
+        for (h, t) in breaks {
+            b.add_break(h, t);
+        }
+        b.prepare();
+        for l in lines {
+            b.count_line(l, false);
+        }
+        b.finish()
+    }
+
+    #[test]
+    fn vocabulary_decides() {
+        let m = mender(
+            &[
+                "the organizations met",
+                "on capacity-building today",
+                "we did ",
+            ],
+            &[
+                ("organi", "zation"),
+                ("capacity", "building"),
+                ("exam", "ple"),
+            ],
+        );
+        assert!(!m.keep_hyphen("organi", "zation"));
+        assert!(m.keep_hyphen("capacity", "building"));
+        assert!(!m.keep_hyphen("exam", "ple"));
+    }
+
+    #[test]
+    fn default_keeps_compounds_of_known_words() {
+        let m = mender(
+            &["self reliance is evident to all"],
+            &[("self", "evident"), ("in", "formation")],
+        );
+        assert!(m.keep_hyphen("Self", "evident"));
+        assert!(!m.keep_hyphen("in", "formation"));
+    }
+
+    #[test]
+    fn heads_and_tails() {
+        assert_eq!(broken_head("the organi-"), Some("organi"));
+        assert_eq!(broken_head("non-"), Some("non"));
+        assert_eq!(broken_head("“win-"), Some("win"));
+        assert_eq!(broken_head("well-known-"), Some("known"));
+        assert_eq!(broken_head("3-"), None);
+        assert_eq!(broken_head("the"), None);
+        assert_eq!(continuation_tail(" zation of"), Some("zation"));
+        assert_eq!(continuation_tail("General"), None);
+        assert_eq!(continuation_tail("win”"), Some("win"));
+    }
+}

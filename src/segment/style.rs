@@ -1,0 +1,162 @@
+//! How a text is laid out, decided from its own statistics in one pass.
+//!
+//! Three layouts cover what drafts look like:
+//! - **PDF-extracted** ([`Layout::Pdf`]): hard-wrapped lines, most of them separated by a
+//!   single blank line, most of them ending mid-sentence. Blank lines carry no meaning;
+//!   units start at numbers, headings and list markers, and page furniture (page-break
+//!   lines, footnote bodies, stray URLs) sits between the lines of running text.
+//! - **Blocks** ([`Layout::Blocks`]): hard-wrapped lines grouped into blank-line separated
+//!   blocks (plain-text mail, Markdown, licences).
+//! - **Lines** ([`Layout::Lines`]): one paragraph a line, as word processors save text
+//!   (most lines end a sentence), with or without blank lines between.
+
+use super::mend;
+
+/// The layout of a text; [`Layout::Auto`] decides from the text's own statistics.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Layout {
+    /// Decide from the text (see the module docs).
+    #[default]
+    Auto,
+    /// Text extracted from a PDF: blank lines are not paragraph breaks.
+    Pdf,
+    /// Wrapped lines in blank-line separated blocks.
+    Blocks,
+    /// One paragraph a line.
+    Lines,
+}
+
+/// What the first pass learns about a text.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Stats {
+    /// Non-blank lines.
+    pub lines: usize,
+    /// Non-blank lines followed by exactly one blank line and then a non-blank line.
+    pub single_spaced: usize,
+    /// Non-blank lines that end a sentence.
+    pub terminal: usize,
+    /// 75th percentile of the byte length of non-blank lines (0 when there are none).
+    pub typical_len: usize,
+    /// Words broken at a line end: (fragment before the hyphen, first word of the next
+    /// non-blank line), in text order, repeats included.
+    pub breaks: Vec<(String, String)>,
+}
+
+/// Share of non-blank lines that must be followed by a single blank line for the text to
+/// count as PDF-extracted: one half, since headings, page furniture and page breaks break
+/// the pattern here and there but never for most lines.
+const PDF_SINGLE_SPACED_SHARE: f64 = 0.5;
+
+/// Share of non-blank lines ending a sentence at or above which lines are paragraphs:
+/// hard-wrapped prose ends a sentence on roughly one line in four, one-paragraph-a-line
+/// text on nearly every line.
+const LINES_TERMINAL_SHARE: f64 = 0.5;
+
+/// Longest line length counted exactly in the length histogram; longer lines count as
+/// this long (only the 75th percentile of wrapped lines is ever used).
+const HISTOGRAM_MAX: usize = 512;
+
+/// True when `s` (trimmed) ends a sentence or clause: `.`, `!`, `?`, `:` or `;`, possibly
+/// followed by closing quotes or brackets.
+pub(crate) fn ends_terminal(s: &str) -> bool {
+    let s = s.trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '"' | '\'' | '”' | '’' | '»' | ')' | ']')
+    });
+    s.ends_with(['.', '!', '?', ':', ';'])
+}
+
+impl Stats {
+    /// Gathers the statistics of `text` in one pass.
+    pub fn of(text: &str) -> Stats {
+        let mut stats = Stats::default();
+        let mut hist = vec![0usize; HISTOGRAM_MAX + 1];
+        // Pattern of the last lines: how many blank lines since the last non-blank one.
+        let mut blanks_since: Option<usize> = None;
+        let mut head: Option<&str> = None;
+        for line in text.lines() {
+            let t = line.trim();
+            if t.is_empty() {
+                if let Some(b) = blanks_since.as_mut() {
+                    *b += 1;
+                }
+                continue;
+            }
+            if let Some(h) = head.take() {
+                if let Some(tail) = mend::continuation_tail(t) {
+                    stats.breaks.push((h.to_string(), tail.to_string()));
+                }
+            }
+            head = mend::broken_head(t);
+            if blanks_since == Some(1) {
+                stats.single_spaced += 1;
+            }
+            blanks_since = Some(0);
+            stats.lines += 1;
+            if ends_terminal(t) {
+                stats.terminal += 1;
+            }
+            hist[t.len().min(HISTOGRAM_MAX)] += 1;
+        }
+        let target = stats.lines - stats.lines / 4;
+        let mut seen = 0;
+        for (len, n) in hist.iter().enumerate() {
+            seen += n;
+            if seen >= target.max(1) {
+                stats.typical_len = len;
+                break;
+            }
+        }
+        stats
+    }
+
+    /// The layout these statistics point to.
+    pub fn layout(&self) -> Layout {
+        if self.lines == 0 {
+            return Layout::Blocks;
+        }
+        let n = self.lines as f64;
+        let terminal = self.terminal as f64 / n;
+        if terminal >= LINES_TERMINAL_SHARE {
+            Layout::Lines
+        } else if self.lines >= 4 && self.single_spaced as f64 / n >= PDF_SINGLE_SPACED_SHARE {
+            Layout::Pdf
+        } else {
+            Layout::Blocks
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pdf_text_is_detected() {
+        let text = "1. The present report is\n\nsubmitted by the committee to\n\nthe council pursuant to its\n\nresolution. \n\n2. At its session, the\n\ncommittee established a group\n";
+        assert_eq!(Stats::of(text).layout(), Layout::Pdf);
+    }
+
+    #[test]
+    fn one_paragraph_a_line() {
+        let text =
+            "First paragraph ends here.\n\nSecond one too.\n\nAnd a third.\n\nA fourth one.\n";
+        assert_eq!(Stats::of(text).layout(), Layout::Lines);
+        let text = "1.\tFirst.\n2.\tSecond.\nA title\n3.\tThird:\n(a)\tItem;\n";
+        assert_eq!(Stats::of(text).layout(), Layout::Lines);
+    }
+
+    #[test]
+    fn wrapped_blocks() {
+        let text = "This is a wrapped paragraph that\ngoes on over several lines and\nends here.\n\nAnother one that also\nwraps twice before it\nends.\n";
+        assert_eq!(Stats::of(text).layout(), Layout::Blocks);
+        assert_eq!(Stats::of("").layout(), Layout::Blocks);
+    }
+
+    #[test]
+    fn terminal_punctuation() {
+        assert!(ends_terminal("end.”"));
+        assert!(ends_terminal("items: "));
+        assert!(!ends_terminal("capacity-"));
+        assert!(!ends_terminal("and the"));
+    }
+}

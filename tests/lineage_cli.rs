@@ -1,0 +1,202 @@
+//! `draftdiff trace`, `blame` and `log` through the binary, on a small chain written by the
+//! test: a paragraph kept, one cut in version 2 and restored in version 4, one added.
+
+use std::path::PathBuf;
+
+use assert_cmd::Command;
+use predicates::str::contains;
+
+const V1: &str = "Keep this paragraph about the scope of the review.\n\nThe budget paragraph will be cut and restored later on.\n";
+const V2: &str = "Keep this paragraph about the whole scope of the review.\n";
+const V3: &str =
+    "Keep this paragraph about the whole scope of the review.\n\nA brand new closing note.\n";
+const V4: &str = "Keep this paragraph about the whole scope of the review.\n\nA brand new closing note.\n\nThe budget paragraph will be cut and restored later on.\n";
+
+struct Chain {
+    _dir: tempfile::TempDir,
+    paths: Vec<String>,
+}
+
+fn chain(texts: &[&str]) -> Chain {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let paths = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let p: PathBuf = dir.path().join(format!("v{}.txt", i + 1));
+            std::fs::write(&p, t).expect("write");
+            p.to_string_lossy().into_owned()
+        })
+        .collect();
+    Chain { _dir: dir, paths }
+}
+
+fn run(args: &[&str], chain: &Chain) -> (Option<i32>, String, String) {
+    let out = Command::cargo_bin("draftdiff")
+        .unwrap()
+        .args(args)
+        .args(&chain.paths)
+        .output()
+        .unwrap();
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn json(text: &str) -> serde_json::Value {
+    serde_json::from_str(text).unwrap_or_else(|e| panic!("{e}: {text}"))
+}
+
+#[test]
+fn trace_follows_a_paragraph_dropped_and_restored() {
+    let c = chain(&[V1, V2, V3, V4]);
+    let (code, out, err) = run(&["trace", "--at", "1:L3", "--format", "json"], &c);
+    assert_eq!(code, Some(1), "{err}");
+    let t = json(&out);
+    assert_eq!(t["start"]["line"], 3);
+    assert_eq!(t["end"]["reached"], serde_json::json!([2]));
+    let restored: Vec<&serde_json::Value> = t["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["restored"] == true)
+        .collect();
+    assert_eq!(restored.len(), 1);
+    assert_eq!(
+        (restored[0]["old"].clone(), restored[0]["new"].clone()),
+        (0.into(), 3.into())
+    );
+
+    let (_, text, _) = run(&["trace", "--para", "2", "--color", "never"], &c);
+    assert!(text.contains("dropped in v2"), "{text}");
+    assert!(text.contains("restored"), "{text}");
+    assert!(text.contains("ends in line 5 of v4"), "{text}");
+}
+
+#[test]
+fn trace_by_number_line_and_position_name_the_same_unit() {
+    let c = chain(&[V1, V2, V3]);
+    let starts: Vec<serde_json::Value> = [
+        vec!["--para", "1"],
+        vec!["--at", "1:L1"],
+        vec!["--at", "1:#1"],
+    ]
+    .iter()
+    .map(|a| {
+        let mut args = vec!["trace", "--format", "json"];
+        args.extend(a);
+        json(&run(&args, &c).1)["start"].clone()
+    })
+    .collect();
+    assert_eq!(starts[0], starts[1]);
+    assert_eq!(starts[1], starts[2]);
+}
+
+#[test]
+fn bad_addresses_and_files_are_errors_with_status_2() {
+    let c = chain(&[V1, V2]);
+    for (args, want) in [
+        (vec!["trace", "--at", "nonsense"], "VERSION:UNIT"),
+        (vec!["trace", "--at", "9:1"], "version 9 does not exist"),
+        (vec!["trace", "--at", "1:L99"], "no unit on line 99"),
+        (vec!["trace", "--para", "7"], "fewer than 7 paragraphs"),
+    ] {
+        let (code, _, err) = run(&args, &c);
+        assert_eq!(code, Some(2), "{args:?}");
+        assert!(err.contains(want), "{args:?}: {err}");
+    }
+    Command::cargo_bin("draftdiff")
+        .unwrap()
+        .args(["blame", "missing-1.txt", "missing-2.txt"])
+        .assert()
+        .code(2)
+        .stderr(contains("missing-1.txt: no such file"));
+}
+
+#[test]
+fn blame_gives_origin_last_change_and_shares() {
+    let c = chain(&[V1, V2, V3, V4]);
+    let (code, out, _) = run(&["blame", "--format", "json"], &c);
+    assert_eq!(code, Some(1));
+    let b = json(&out);
+    assert_eq!(b["versions"].as_array().unwrap().len(), 4);
+    let units = b["units"].as_array().unwrap();
+    assert_eq!(units.len(), 3);
+    for key in [
+        "id",
+        "kind",
+        "number",
+        "line",
+        "text",
+        "origin",
+        "last_changed",
+    ] {
+        assert!(units[0].get(key).is_some(), "missing {key}");
+    }
+    // The closing note is new in version 3 (index 2); the budget paragraph dates from the
+    // first version and was restored in the fourth.
+    assert_eq!(
+        (units[1]["origin"].clone(), units[1]["last_changed"].clone()),
+        (2.into(), 2.into())
+    );
+    assert_eq!(
+        (units[2]["origin"].clone(), units[2]["last_changed"].clone()),
+        (0.into(), 3.into())
+    );
+    let shares: f64 = units[0]["attribution"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["share"].as_f64().unwrap())
+        .sum();
+    assert!((shares - 1.0).abs() < 0.01, "{shares}");
+
+    let (_, plain, _) = run(&["blame", "--color", "never"], &c);
+    assert!(!plain.contains('\u{1b}'));
+    assert!(plain.contains("origin"), "{plain}");
+    let (_, coloured, _) = run(&["blame", "--color", "always"], &c);
+    assert!(coloured.contains('\u{1b}'));
+}
+
+#[test]
+fn log_in_four_formats() {
+    let c = chain(&[V1, V2, V3, V4]);
+    let (code, text, _) = run(&["log", "--color", "never"], &c);
+    assert_eq!(code, Some(1));
+    assert_eq!(text.matches("step v").count(), 3, "{text}");
+    assert!(
+        text.contains("restored line 3 of v1 → line 5 of v4"),
+        "{text}"
+    );
+
+    let (_, out, _) = run(&["log", "--format", "json"], &c);
+    let l = json(&out);
+    assert_eq!(l["steps"].as_array().unwrap().len(), 3);
+    assert_eq!(l["nodes"].as_array().unwrap().len(), 2 + 1 + 2 + 3);
+    assert!(
+        l["edges"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["restored"] == true)
+    );
+
+    let (_, dot, _) = run(&["log", "--format", "dot"], &c);
+    assert!(dot.starts_with("digraph lineage {"));
+    assert!(dot.contains("v0u1 -> v3u2 [style=dashed"), "{dot}");
+
+    let (_, mermaid, _) = run(&["log", "--format", "mermaid"], &c);
+    assert!(mermaid.starts_with("flowchart LR"));
+    assert!(mermaid.contains("v0u1 -. restored .-> v3u2"), "{mermaid}");
+}
+
+#[test]
+fn identical_versions_exit_0() {
+    let c = chain(&[V1, V1, V1]);
+    for cmd in ["blame", "log"] {
+        assert_eq!(run(&[cmd], &c).0, Some(0), "{cmd}");
+    }
+    assert_eq!(run(&["trace", "--para", "1"], &c).0, Some(0));
+}

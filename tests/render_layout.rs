@@ -1,0 +1,221 @@
+//! The terminal and Markdown renderings of a hand-built alignment, independent of the
+//! segmenter and the aligner: a merge, a split, a move, a rewrite, a renumbering, an
+//! addition and a removal, checked for what a reader must see.
+
+use draftdiff::diff::{DiffOptions, report};
+use draftdiff::model::{
+    Alignment, Change, Document, Evidence, Link, LinkShape, Report, Unit, UnitKind,
+};
+use draftdiff::render::{self, Only, Palette, TerminalOptions};
+
+fn unit(id: usize, kind: UnitKind, number: &str, text: &str) -> Unit {
+    Unit {
+        id,
+        kind,
+        number: Some(number.to_string()),
+        section: None,
+        parent: None,
+        line: id + 1,
+        end_line: id + 1,
+        text: text.to_string(),
+        norm: text.to_lowercase(),
+    }
+}
+
+fn doc(path: &str, units: &[(UnitKind, &str, &str)]) -> Document {
+    Document {
+        path: path.to_string(),
+        units: units
+            .iter()
+            .enumerate()
+            .map(|(i, &(k, n, t))| unit(i, k, n, t))
+            .collect(),
+        artifacts: Vec::new(),
+    }
+}
+
+fn link(old: &[usize], new: &[usize], shape: LinkShape, change: Change, moved: bool) -> Link {
+    Link {
+        old: old.to_vec(),
+        new: new.to_vec(),
+        score: 0.71,
+        shape,
+        change,
+        moved,
+        evidence: Evidence::default(),
+    }
+}
+
+fn sample() -> Report {
+    use UnitKind::{Heading as H, Paragraph as P};
+    let old = doc(
+        "old.txt",
+        &[
+            (H, "I", "Comments"),
+            (P, "1", "Switzerland observed that the term is not defined."),
+            (P, "2", "Canada stressed that the term is linked to trade."),
+            (P, "3", "Canada then remarked that defining it comes first."),
+            (
+                P,
+                "4",
+                "Japan reported projects in four sectors. Each sector has a budget.",
+            ),
+            (P, "5", "This paragraph was dropped from the final text."),
+            (P, "6", "The group will meet again in May."),
+        ],
+    );
+    let new = doc(
+        "new.txt",
+        &[
+            (H, "I", "Comments received"),
+            (
+                P,
+                "1",
+                "Canada stressed that the term is linked to trade, and that defining it comes first.",
+            ),
+            (P, "2", "Japan reported projects in four sectors."),
+            (P, "3", "Each sector has its own budget."),
+            (
+                P,
+                "4",
+                "Switzerland observed that the term is not sufficiently defined.",
+            ),
+            (P, "5", "A wholly new paragraph on follow-up."),
+            (P, "7", "The group will meet again in May."),
+        ],
+    );
+    let alignment = Alignment {
+        links: vec![
+            link(&[0], &[0], LinkShape::OneToOne, Change::Edited, false),
+            link(&[2, 3], &[1], LinkShape::Merge, Change::Edited, false),
+            link(&[4], &[2, 3], LinkShape::Split, Change::Edited, false),
+            link(&[1], &[4], LinkShape::OneToOne, Change::Edited, true),
+            link(&[6], &[6], LinkShape::OneToOne, Change::Renumbered, false),
+        ],
+        added: vec![5],
+        removed: vec![5],
+    };
+    report(old, new, alignment, &DiffOptions::new())
+}
+
+fn terminal(r: &Report, options: &TerminalOptions) -> String {
+    let mut out = Vec::new();
+    render::terminal(r, options, &Palette::plain(), &mut out).expect("renders");
+    String::from_utf8(out).expect("utf-8")
+}
+
+#[test]
+fn origins_and_inline_diffs() {
+    let r = sample();
+    let t = terminal(&r, &TerminalOptions::new());
+    insta::assert_snapshot!("layout_terminal", t);
+    assert!(t.contains("¶1 ← ¶2 + ¶3 (merged, 0.71)"), "{t}");
+    assert!(t.contains("¶2 ← ¶4 (split 1/2, 0.71)"), "{t}");
+    assert!(t.contains("¶3 ← ¶4 (split 2/2, 0.71)"), "{t}");
+    assert!(t.contains("¶4 ← ¶1 (edited, moved, 0.71)"), "{t}");
+    assert!(t.contains("¶7 ← ¶6 (renumbered)"), "{t}");
+    assert!(t.contains("{+sufficiently+}"), "{t}");
+    // The split's second part carries its own words, not the first part's.
+    let second = t.split("split 2/2").nth(1).expect("second part shown");
+    assert!(
+        second.contains("{+its own+}") || second.contains("{+its own +}"),
+        "{second}"
+    );
+    // The removed paragraph stands after the unit its predecessor became.
+    let removed = t.find("old ¶5 (removed)").expect("removed shown");
+    let split = t.find("split 2/2").expect("split shown");
+    let added = t.find("¶5 (new)").expect("added shown");
+    assert!(split < removed && removed < added, "{t}");
+}
+
+#[test]
+fn summary_counts() {
+    let s = sample().summary;
+    assert_eq!(
+        (
+            s.edited,
+            s.renumbered,
+            s.merged,
+            s.split,
+            s.moved,
+            s.added,
+            s.removed
+        ),
+        (4, 1, 1, 1, 1, 1, 1)
+    );
+    assert!(s.carried_over() > 0.5 && s.carried_over() < 1.0);
+}
+
+#[test]
+fn only_moved() {
+    let t = terminal(&sample(), &TerminalOptions::new().only(vec![Only::Moved]));
+    assert!(t.contains("¶4 ← ¶1 (edited, moved"));
+    assert!(!t.contains("merged, 0.71"));
+    assert!(!t.contains("(new)"));
+    // The section is named before its first shown entry.
+    assert!(t.contains("── I. "), "{t}");
+}
+
+#[test]
+fn stat_is_the_summary_alone() {
+    let t = terminal(&sample(), &TerminalOptions::new().stat(true));
+    assert!(t.contains("merged 1"));
+    assert!(!t.contains('←'));
+}
+
+#[test]
+fn markdown_names_every_kind() {
+    let mut out = Vec::new();
+    render::markdown(&sample(), &mut out).expect("renders");
+    let md = String::from_utf8(out).expect("utf-8");
+    insta::assert_snapshot!("layout_markdown", md);
+    assert!(
+        md.contains("**Merged:** ¶1 combines former ¶2 and ¶3"),
+        "{md}"
+    );
+    assert!(md.contains("**Split:** former ¶4 is now ¶2 and ¶3"), "{md}");
+    assert!(md.contains("**Moved:** ¶4 (former ¶1"), "{md}");
+    assert!(md.contains("**Removed:** former ¶5"), "{md}");
+    assert!(md.contains("**New:** 1 unit (¶5)"), "{md}");
+}
+
+#[test]
+fn side_by_side_fits_the_width() {
+    for width in [60, 80, 120] {
+        let mut out = Vec::new();
+        render::side_by_side(
+            &sample(),
+            &TerminalOptions::new().width(width),
+            &Palette::plain(),
+            &mut out,
+        )
+        .expect("renders");
+        let text = String::from_utf8(out).expect("utf-8");
+        for line in text.lines() {
+            assert!(line.chars().count() <= width, "{width}: {line:?}");
+        }
+        if width == 80 {
+            insta::assert_snapshot!("layout_side_by_side", text);
+        }
+    }
+}
+
+#[test]
+fn colour_palette_writes_escapes_and_no_markers() {
+    let mut out = Vec::new();
+    render::terminal(
+        &sample(),
+        &TerminalOptions::new(),
+        &Palette::colored(),
+        &mut out,
+    )
+    .expect("renders");
+    let t = String::from_utf8(out).expect("utf-8");
+    assert!(t.contains("\u{1b}["));
+    assert!(!t.contains("{+"));
+    // Deleted words are red and struck through (SGR 31 and 9).
+    assert!(
+        t.contains("\u{1b}[31;9m") || t.contains("\u{1b}[9;31m"),
+        "{t:?}"
+    );
+}
