@@ -1,3 +1,4 @@
+#![allow(clippy::all)]
 //! DEV ONLY (not committed): crude segmentation to develop the aligner before the real
 //! segmenter lands.
 
@@ -45,7 +46,11 @@ fn crude(path: &str, text: &str, pdf: bool) -> Document {
         let start = if let Ok(n) = head.parse::<u32>() {
             if !pdf || n == last_para + 1 {
                 last_para = n;
-                Some((UnitKind::Paragraph, Some(head.to_string()), rest.to_string()))
+                Some((
+                    UnitKind::Paragraph,
+                    Some(head.to_string()),
+                    rest.to_string(),
+                ))
             } else {
                 None
             }
@@ -53,17 +58,28 @@ fn crude(path: &str, text: &str, pdf: bool) -> Document {
             Some((UnitKind::Heading, Some(head.to_string()), rest.to_string()))
         } else if line.starts_with('(') && line.len() > 3 && line[..4].contains(')') {
             let (n, r) = line.split_once(')').unwrap();
-            Some((UnitKind::ListItem, Some(format!("{n})")), r.trim().to_string()))
+            Some((
+                UnitKind::ListItem,
+                Some(format!("{n})")),
+                r.trim().to_string(),
+            ))
         } else if !pdf {
             Some((UnitKind::Heading, None, line.to_string()))
         } else if line.len() > 3
-            && line.split_whitespace().next().is_some_and(|w| w.parse::<u32>().is_ok_and(|n| n < 10))
+            && line
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| w.parse::<u32>().is_ok_and(|n| n < 10))
             && raw.starts_with(' ')
             && !line.split_whitespace().next().unwrap().contains('.')
         {
             // footnote body
             let (n, r) = line.split_once(' ').unwrap();
-            Some((UnitKind::Footnote, Some(n.to_string()), r.trim().to_string()))
+            Some((
+                UnitKind::Footnote,
+                Some(n.to_string()),
+                r.trim().to_string(),
+            ))
         } else {
             None
         };
@@ -117,9 +133,15 @@ fn main() {
     let what = args.get(1).map(String::as_str).unwrap_or("ref");
     let env = |k: &str| std::env::var(k).ok().and_then(|v| v.parse::<usize>().ok());
     let mut opts = AlignOptions::new();
-    if let Some(v) = env("MP") { opts = opts.max_postings(v); }
-    if let Some(v) = env("QW") { opts = opts.query_words(v); }
-    if let Some(v) = env("K") { opts = opts.candidates(v); }
+    if let Some(v) = env("MP") {
+        opts = opts.max_postings(v);
+    }
+    if let Some(v) = env("QW") {
+        opts = opts.query_words(v);
+    }
+    if let Some(v) = env("K") {
+        opts = opts.candidates(v);
+    }
     if what == "ref" {
         let old = crude(
             "old",
@@ -131,7 +153,11 @@ fn main() {
             &std::fs::read_to_string("examples/data/final-report.txt").unwrap(),
             true,
         );
-        eprintln!("old {} units, new {} units", old.units.len(), new.units.len());
+        eprintln!(
+            "old {} units, new {} units",
+            old.units.len(),
+            new.units.len()
+        );
         let gold = Gold::from_json(
             "g",
             &std::fs::read_to_string("tests/fixtures/reference/gold.json").unwrap(),
@@ -143,8 +169,17 @@ fn main() {
             let n: Vec<String> = l.new.iter().map(|&i| new.label(i)).collect();
             println!(
                 "{:?} -> {:?} {:.2} {:?} {:?} moved={} ev=c{:.2} w{:.2} k{:.2} s{:.2} p{:.2}",
-                o, n, l.score, l.shape, l.change, l.moved, l.evidence.chars, l.evidence.words,
-                l.evidence.containment, l.evidence.sentences, l.evidence.position
+                o,
+                n,
+                l.score,
+                l.shape,
+                l.change,
+                l.moved,
+                l.evidence.chars,
+                l.evidence.words,
+                l.evidence.containment,
+                l.evidence.sentences,
+                l.evidence.position
             );
         }
         println!("{}", score(&gold, &old, &new, &a));
@@ -152,7 +187,10 @@ fn main() {
         for (o, n, sc, m) in draftdiff::align::debug_pairs(&old, &new, &opts) {
             let (ol, nl) = (old.label(o), new.label(n));
             if want.iter().any(|w| *w == ol || *w == nl) {
-                println!("  {ol} {nl} score {sc:.3} cos {:.2} o_in_n {:.2} n_in_o {:.2} osent {:.2} nsent {:.2}", m[0], m[1], m[2], m[3], m[4]);
+                println!(
+                    "  {ol} {nl} score {sc:.3} cos {:.2} o_in_n {:.2} n_in_o {:.2} osent {:.2} nsent {:.2}",
+                    m[0], m[1], m[2], m[3], m[4]
+                );
             }
         }
     } else {
@@ -184,16 +222,37 @@ fn main() {
                     let o = draftdiff::eval::resolve_key(&old, ok);
                     let nn = draftdiff::eval::resolve_key(&new, nk);
                     println!("== {ok} -> {nk}");
-                    if let Some(o) = o { println!("  OLD: {}", old.units[o].text); }
-                    if let Some(nn) = nn { println!("  NEW: {}", new.units[nn].text); }
+                    if let Some(o) = o {
+                        println!("  OLD: {}", old.units[o].text);
+                    }
+                    if let Some(nn) = nn {
+                        println!("  NEW: {}", new.units[nn].text);
+                    }
                     for (oo, n2, sc, m) in &dbg {
                         if Some(*oo) == o || Some(*n2) == nn {
-                            println!("    {} {} score {sc:.3} cos {:.2} o_in_n {:.2} n_in_o {:.2} osent {:.2} nsent {:.2}", old.label(*oo), new.label(*n2), m[0], m[1], m[2], m[3], m[4]);
+                            println!(
+                                "    {} {} score {sc:.3} cos {:.2} o_in_n {:.2} n_in_o {:.2} osent {:.2} nsent {:.2}",
+                                old.label(*oo),
+                                new.label(*n2),
+                                m[0],
+                                m[1],
+                                m[2],
+                                m[3],
+                                m[4]
+                            );
                         }
                     }
                     for l in &a.links {
-                        if l.old.iter().any(|x| Some(*x) == o) || l.new.iter().any(|x| Some(*x) == nn) {
-                            println!("    LINK {:?} -> {:?} {:.3} moved {}", l.old.iter().map(|&i| old.label(i)).collect::<Vec<_>>(), l.new.iter().map(|&i| new.label(i)).collect::<Vec<_>>(), l.score, l.moved);
+                        if l.old.iter().any(|x| Some(*x) == o)
+                            || l.new.iter().any(|x| Some(*x) == nn)
+                        {
+                            println!(
+                                "    LINK {:?} -> {:?} {:.3} moved {}",
+                                l.old.iter().map(|&i| old.label(i)).collect::<Vec<_>>(),
+                                l.new.iter().map(|&i| new.label(i)).collect::<Vec<_>>(),
+                                l.score,
+                                l.moved
+                            );
                         }
                     }
                 }

@@ -52,12 +52,24 @@ pub fn candidates(
     limits: Limits,
 ) -> Vec<(usize, usize)> {
     let mut pairs = Vec::new();
-    one_way(new, old, new_profiles, old_profiles, n_words, limits, |n, o| {
-        pairs.push((o, n))
-    });
-    one_way(old, new, old_profiles, new_profiles, n_words, limits, |o, n| {
-        pairs.push((o, n))
-    });
+    one_way(
+        new,
+        old,
+        new_profiles,
+        old_profiles,
+        n_words,
+        limits,
+        |n, o| pairs.push((o, n)),
+    );
+    one_way(
+        old,
+        new,
+        old_profiles,
+        new_profiles,
+        n_words,
+        limits,
+        |o, n| pairs.push((o, n)),
+    );
     pairs.sort_unstable();
     pairs.dedup();
     pairs

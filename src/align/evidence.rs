@@ -189,14 +189,21 @@ pub const W_POSITION: f64 = 0.08;
 /// The score of a one-to-one pair from its measures, `chars` when known (short texts), and
 /// its position agreement.
 pub fn score(m: &Measures, chars: Option<f64>, position: f64) -> f64 {
-    let words = W_COSINE * m.cosine as f64
-        + W_CONTAINMENT * m.containment() as f64
-        + W_SENTENCES * m.sentences() as f64;
+    let words = words_score(m);
+    // Characters can lift the score of texts sharing words, never link texts that share none.
     let text = match chars {
-        Some(c) => words.max(0.5 * (words + c)),
-        None => words,
+        Some(c) if m.cosine > 0.0 => words.max(0.5 * (words + c)),
+        _ => words,
     };
     ((1.0 - W_POSITION) * text + W_POSITION * position).clamp(0.0, 1.0)
+}
+
+/// The word part of the score: cosine, two-way containment and two-way sentence reuse,
+/// without characters or position.
+pub fn words_score(m: &Measures) -> f64 {
+    W_COSINE * m.cosine as f64
+        + W_CONTAINMENT * m.containment() as f64
+        + W_SENTENCES * m.sentences() as f64
 }
 
 /// The evidence record of a link from the measures of its (joined) sides.

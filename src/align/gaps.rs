@@ -5,7 +5,8 @@
 //! links, on each side. Being between the same two neighbours is itself evidence, so inside
 //! a gap:
 //! - a block of `k ≤` [`REPLACED_MAX`] old units facing exactly `k` new units of matching
-//!   kinds is taken as rewritten in place, pair by pair, when each pair reaches
+//!   kinds is taken as rewritten in place, pair by pair, when each pair's word evidence
+//!   (without characters or position) reaches
 //!   [`replace_min_score`](super::AlignOptions::replace_min_score) (diff's "changed lines");
 //! - otherwise the in-order pairs reaching
 //!   [`gap_min_score`](super::AlignOptions::gap_min_score) with the largest total are linked
@@ -14,6 +15,7 @@
 //! Cost: `O(L log L)` for the chain of `L` links, plus at most `GAP_MAX_PAIRS` pair scores per
 //! gap, so linear in the document size.
 
+use super::evidence;
 use super::merges::Group;
 use super::order::heaviest_chain;
 use super::{AlignOptions, Context, compatible};
@@ -37,13 +39,24 @@ pub fn fill(groups: &mut Vec<Group>, ctx: &mut Context, options: &AlignOptions) 
     }
     let weighted: Vec<(usize, usize, f64)> = groups
         .iter()
-        .map(|g| (g.old[0], g.new[0], (g.old.len() * g.new.len()) as f64 + 0.5 * g.score))
+        .map(|g| {
+            (
+                g.old[0],
+                g.new[0],
+                (g.old.len() * g.new.len()) as f64 + 0.5 * g.score,
+            )
+        })
         .collect();
     let mut anchors: Vec<(usize, usize, usize, usize)> = heaviest_chain(&weighted)
         .into_iter()
         .map(|k| {
             let g = &groups[k];
-            (g.old[0], g.old[g.old.len() - 1], g.new[0], g.new[g.new.len() - 1])
+            (
+                g.old[0],
+                g.old[g.old.len() - 1],
+                g.new[0],
+                g.new[g.new.len() - 1],
+            )
         })
         .collect();
     anchors.sort_unstable();
@@ -92,7 +105,7 @@ fn replaced_block(
             return None;
         }
         let p = ctx.pair(o, n);
-        if p.score < options.replace_min_score {
+        if evidence::words_score(&p.measures) < options.replace_min_score {
             return None;
         }
         out.push((o, n, p.score));

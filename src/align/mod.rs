@@ -53,11 +53,11 @@ mod tokens;
 
 pub use candidates::compatible;
 pub use classify::EDITED_MIN;
-pub use gaps::{GAP_MAX_PAIRS, REPLACED_MAX};
 pub use evidence::{
     LEVENSHTEIN_MAX_CELLS, SENTENCE_FLOOR, SENTENCE_FULL, W_CONTAINMENT, W_COSINE, W_POSITION,
     W_SENTENCES,
 };
+pub use gaps::{GAP_MAX_PAIRS, REPLACED_MAX};
 pub use tokens::STEM_CHARS;
 
 use crate::model::{Alignment, Document};
@@ -87,9 +87,10 @@ pub const MERGE_MIN: f64 = 0.5;
 pub const GAP_MIN_SCORE: f64 = 0.2;
 
 /// Default [`AlignOptions::replace_min_score`]: `k` old units facing exactly `k` new ones
-/// between the same two links are taken as rewritten in place when each pair shares at
-/// least this much (a few informative words), as a diff pairs the lines of a changed hunk.
-pub const REPLACE_MIN_SCORE: f64 = 0.05;
+/// between the same two links are taken as rewritten in place when the word evidence of each
+/// pair (no characters, no position) reaches this, that is when they share a few informative
+/// words, as a diff pairs the lines of a changed hunk. Texts sharing no word never qualify.
+pub const REPLACE_MIN_SCORE: f64 = 0.03;
 
 /// Default [`AlignOptions::min_gain`]: a piece must cover at least 5% more of the whole than
 /// the link's other pieces already do, so a repeated text is not merged twice.
@@ -259,8 +260,18 @@ impl Context<'_> {
 
     /// Scores the joined old units `olds` against the joined new units `news` (words only).
     fn joined(&mut self, olds: &[usize], news: &[usize]) -> f64 {
-        let old = tokens::join(&olds.iter().map(|&o| &self.old_profiles[o]).collect::<Vec<_>>());
-        let new = tokens::join(&news.iter().map(|&n| &self.new_profiles[n]).collect::<Vec<_>>());
+        let old = tokens::join(
+            &olds
+                .iter()
+                .map(|&o| &self.old_profiles[o])
+                .collect::<Vec<_>>(),
+        );
+        let new = tokens::join(
+            &news
+                .iter()
+                .map(|&n| &self.new_profiles[n])
+                .collect::<Vec<_>>(),
+        );
         let m = self.scorer.measures(&old, &new);
         let position =
             evidence::position(olds[0], self.old.units.len(), news[0], self.new.units.len());
@@ -276,8 +287,7 @@ pub fn align(old: &Document, new: &Document, options: &AlignOptions) -> Alignmen
         max_postings: options.max_postings,
         candidates: options.candidates,
     };
-    let cands =
-        candidates::candidates(old, new, &old_profiles, &new_profiles, vocab.len(), limits);
+    let cands = candidates::candidates(old, new, &old_profiles, &new_profiles, vocab.len(), limits);
     let mut ctx = Context {
         old,
         new,
@@ -330,8 +340,7 @@ pub fn debug_pairs(
         max_postings: options.max_postings,
         candidates: options.candidates,
     };
-    let cands =
-        candidates::candidates(old, new, &old_profiles, &new_profiles, vocab.len(), limits);
+    let cands = candidates::candidates(old, new, &old_profiles, &new_profiles, vocab.len(), limits);
     let mut ctx = Context {
         old,
         new,
@@ -345,7 +354,18 @@ pub fn debug_pairs(
         .map(|(o, n)| {
             let p = ctx.pair(o, n);
             let m = p.measures;
-            (o, n, p.score, [m.cosine, m.old_in_new, m.new_in_old, m.old_sentences, m.new_sentences])
+            (
+                o,
+                n,
+                p.score,
+                [
+                    m.cosine,
+                    m.old_in_new,
+                    m.new_in_old,
+                    m.old_sentences,
+                    m.new_sentences,
+                ],
+            )
         })
         .collect()
 }
