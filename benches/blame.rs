@@ -38,71 +38,42 @@ impl Rng {
     }
 }
 
-const WORDS: &[&str] = &[
-    "the",
-    "committee",
-    "shall",
-    "review",
-    "annual",
-    "report",
-    "within",
-    "thirty",
-    "days",
-    "of",
-    "its",
-    "receipt",
-    "and",
-    "may",
-    "request",
-    "further",
-    "information",
-    "from",
-    "members",
-    "regarding",
-    "budget",
-    "scope",
-    "policy",
-    "draft",
-    "section",
-    "provision",
-    "state",
-    "party",
-    "measures",
-    "implementation",
-    "national",
-    "level",
-    "support",
-    "technical",
-    "assistance",
-    "cooperation",
-    "capacity",
-    "building",
-    "framework",
-    "principles",
-    "rights",
-    "obligations",
-    "parties",
-    "agreement",
-    "consider",
-    "adopt",
-    "decision",
-    "recommendation",
-    "secretariat",
-    "working",
-    "group",
-    "meeting",
-    "session",
-    "consensus",
-    "majority",
-    "vote",
-    "procedure",
+/// Words of the invented vocabulary.
+const VOCABULARY: usize = 5_000;
+
+const SYLLABLES: &[&str] = &[
+    "ta", "ri", "mo", "ken", "sa", "lu", "de", "vor", "pi", "na", "gel", "o", "tru", "mis", "ba",
+    "cal", "fen", "di", "ro", "um",
 ];
 
-fn paragraph(rng: &mut Rng, serial: usize) -> Vec<String> {
+/// An invented vocabulary: word `i` spelled from the digits of `i` in base 20 syllables.
+fn vocabulary() -> Vec<String> {
+    (0..VOCABULARY)
+        .map(|mut i| {
+            let mut word = String::new();
+            loop {
+                word.push_str(SYLLABLES[i % SYLLABLES.len()]);
+                i /= SYLLABLES.len();
+                if i == 0 {
+                    break;
+                }
+            }
+            word
+        })
+        .collect()
+}
+
+/// A word drawn with a Zipf-like law (log-uniform rank), so a few words are very common and
+/// most are rare, as in prose.
+fn word(rng: &mut Rng, vocab: &[String]) -> String {
+    let u = (rng.next() >> 11) as f64 / (1u64 << 53) as f64;
+    let rank = (vocab.len() as f64).powf(u) as usize;
+    vocab[rank.saturating_sub(1).min(vocab.len() - 1)].clone()
+}
+
+fn paragraph(rng: &mut Rng, vocab: &[String], serial: usize) -> Vec<String> {
     let n = 40 + rng.below(80);
-    let mut words: Vec<String> = (0..n)
-        .map(|_| WORDS[rng.below(WORDS.len())].to_string())
-        .collect();
+    let mut words: Vec<String> = (0..n).map(|_| word(rng, vocab)).collect();
     // A distinctive token per paragraph, as real paragraphs have names and figures.
     words.insert(rng.below(n), format!("item-{serial}"));
     words
@@ -111,11 +82,12 @@ fn paragraph(rng: &mut Rng, serial: usize) -> Vec<String> {
 /// Generates the chain of versions as texts.
 fn generate(paragraphs: usize) -> Vec<String> {
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    let vocab = vocabulary();
     let mut serial = 0;
     let mut doc: Vec<Vec<String>> = (0..paragraphs)
         .map(|_| {
             serial += 1;
-            paragraph(&mut rng, serial)
+            paragraph(&mut rng, &vocab, serial)
         })
         .collect();
     let mut graveyard: Vec<Vec<String>> = Vec::new();
@@ -126,8 +98,8 @@ fn generate(paragraphs: usize) -> Vec<String> {
             let p = rng.below(doc.len());
             let w = rng.below(doc[p].len());
             match rng.below(3) {
-                0 => doc[p][w] = WORDS[rng.below(WORDS.len())].to_string(),
-                1 => doc[p].insert(w, WORDS[rng.below(WORDS.len())].to_string()),
+                0 => doc[p][w] = word(&mut rng, &vocab),
+                1 => doc[p].insert(w, word(&mut rng, &vocab)),
                 _ if doc[p].len() > 10 => {
                     doc[p].remove(w);
                 }
@@ -140,7 +112,7 @@ fn generate(paragraphs: usize) -> Vec<String> {
         }
         for _ in 0..len / 200 {
             serial += 1;
-            let para = paragraph(&mut rng, serial);
+            let para = paragraph(&mut rng, &vocab, serial);
             let at = rng.below(doc.len());
             doc.insert(at, para);
         }

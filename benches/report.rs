@@ -7,8 +7,9 @@
 //! DRAFTDIFF_BENCH_QUICK=1 cargo bench --bench report   # 1,000 paragraphs
 //! ```
 //!
-//! The pair is built outside the timers and written to a temporary directory, so both
-//! tools read the same files from disk. Each timing is the median of three runs.
+//! The pair comes from `draftdiff::synth` (with PDF noise on the new version); it is built
+//! outside the timers and written to a temporary directory, so both tools read the same
+//! files from disk. Each timing is the median of three runs.
 
 mod support;
 
@@ -21,188 +22,6 @@ use draftdiff::{AlignOptions, ReadOptions, SegmentOptions};
 
 #[global_allocator]
 static ALLOC: support::PeakAlloc = support::PeakAlloc;
-
-/// A small deterministic generator (xorshift), so the bench needs no data files.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
-
-const WORDS: &[&str] = &[
-    "the",
-    "committee",
-    "states",
-    "technical",
-    "assistance",
-    "human",
-    "rights",
-    "cooperation",
-    "capacity",
-    "building",
-    "report",
-    "resolution",
-    "council",
-    "general",
-    "assembly",
-    "development",
-    "programme",
-    "support",
-    "national",
-    "international",
-    "obligations",
-    "mutually",
-    "beneficial",
-    "recommendations",
-    "implementation",
-    "treaty",
-    "bodies",
-    "and",
-    "of",
-    "in",
-    "to",
-    "for",
-    "with",
-    "on",
-    "that",
-    "its",
-    "their",
-    "was",
-    "were",
-    "noted",
-    "stressed",
-    "observed",
-    "welcomed",
-    "requested",
-    "agreed",
-    "regional",
-    "organizations",
-    "experts",
-    "training",
-    "seminars",
-    "funding",
-    "voluntary",
-    "fund",
-    "advisory",
-    "services",
-    "secretariat",
-    "members",
-    "delegations",
-    "guidelines",
-];
-
-fn sentence(rng: &mut Rng) -> String {
-    let n = 8 + rng.below(18);
-    let mut s = String::new();
-    for i in 0..n {
-        if i > 0 {
-            s.push(' ');
-        }
-        let w = WORDS[rng.below(WORDS.len())];
-        if i == 0 {
-            let mut c = w.chars();
-            if let Some(f) = c.next() {
-                s.extend(f.to_uppercase());
-                s.push_str(c.as_str());
-            }
-        } else {
-            s.push_str(w);
-        }
-        if i + 1 < n && rng.below(12) == 0 {
-            s.push(',');
-        }
-    }
-    s.push('.');
-    s
-}
-
-fn paragraph(rng: &mut Rng) -> String {
-    let n = 2 + rng.below(4);
-    (0..n).map(|_| sentence(rng)).collect::<Vec<_>>().join(" ")
-}
-
-/// Lightly edits a paragraph: a few words replaced, inserted or dropped.
-fn edit(rng: &mut Rng, text: &str) -> String {
-    let mut words: Vec<String> = text.split(' ').map(str::to_string).collect();
-    for _ in 0..1 + rng.below(4) {
-        let i = rng.below(words.len());
-        match rng.below(3) {
-            0 => words[i] = WORDS[rng.below(WORDS.len())].to_string(),
-            1 => words.insert(i, WORDS[rng.below(WORDS.len())].to_string()),
-            _ if words.len() > 4 => {
-                words.remove(i);
-            }
-            _ => {}
-        }
-    }
-    words.join(" ")
-}
-
-/// Writes an old and a new version of `n` paragraphs with headings every 25 paragraphs:
-/// in the new one, paragraphs are kept, edited, rewritten, removed, added, moved and
-/// merged, and everything is renumbered.
-fn generate(n: usize) -> (String, String) {
-    let mut rng = Rng(0x5eed_1234_abcd_ef01);
-    let paras: Vec<String> = (0..n).map(|_| paragraph(&mut rng)).collect();
-    let mut old = String::new();
-    let mut new_paras: Vec<(bool, String)> = Vec::new(); // (is heading, text)
-    let mut moved: Vec<String> = Vec::new();
-    for (i, p) in paras.iter().enumerate() {
-        if i % 25 == 0 {
-            let title = format!(
-                "{}. {}",
-                i / 25 + 1,
-                sentence(&mut rng).trim_end_matches('.')
-            );
-            old.push_str(&format!("{title}\n\n"));
-            new_paras.push((true, title));
-        }
-        old.push_str(&format!("{}.\t{p}\n\n", i + 1));
-        match rng.below(100) {
-            0..=49 => new_paras.push((false, p.clone())),
-            50..=79 => new_paras.push((false, edit(&mut rng, p))),
-            80..=84 => new_paras.push((false, paragraph(&mut rng))),
-            85..=88 => {}
-            89..=91 => moved.push(edit(&mut rng, p)),
-            92..=94 => {
-                if let Some((false, last)) = new_paras.last_mut() {
-                    last.push(' ');
-                    last.push_str(p);
-                } else {
-                    new_paras.push((false, p.clone()));
-                }
-            }
-            _ => {
-                new_paras.push((false, p.clone()));
-                new_paras.push((false, paragraph(&mut rng)));
-            }
-        }
-        if i % 100 == 99 {
-            // Moved paragraphs reappear further on.
-            new_paras.append(&mut moved.drain(..).map(|m| (false, m)).collect());
-        }
-    }
-    let mut new = String::new();
-    let mut number = 0;
-    for (heading, text) in new_paras {
-        if heading {
-            new.push_str(&format!("{text}\n\n"));
-        } else {
-            number += 1;
-            new.push_str(&format!("{number}.\t{text}\n\n"));
-        }
-    }
-    (old, new)
-}
 
 fn full_report(old: &str, new: &str) -> usize {
     let old = draftdiff::load(old, &ReadOptions::new(), &SegmentOptions::new()).expect("old");
@@ -218,6 +37,40 @@ fn full_report(old: &str, new: &str) -> usize {
     )
     .expect("renders");
     out.len()
+}
+
+/// The same pipeline with each stage timed once, to show where the time goes.
+fn stages(old: &str, new: &str) {
+    let (docs, t_load, _) = support::measure(|| {
+        (
+            draftdiff::load(old, &ReadOptions::new(), &SegmentOptions::new()).expect("old"),
+            draftdiff::load(new, &ReadOptions::new(), &SegmentOptions::new()).expect("new"),
+        )
+    });
+    let (alignment, t_align, _) =
+        support::measure(|| draftdiff::align(&docs.0, &docs.1, &AlignOptions::new()));
+    let (report, t_diff, _) =
+        support::measure(|| report(docs.0, docs.1, alignment, &DiffOptions::new()));
+    let (_, t_render, _) = support::measure(|| {
+        let mut out = Vec::new();
+        render::terminal(
+            &report,
+            &TerminalOptions::new(),
+            &Palette::plain(),
+            &mut out,
+        )
+        .expect("renders");
+        out.len()
+    });
+    println!(
+        "  stages: read+segment {:.3} s, align {:.3} s, word diff {:.3} s ({} links, {} hit the deadline), render {:.3} s",
+        secs(t_load),
+        secs(t_align),
+        secs(t_diff),
+        report.alignment.links.len(),
+        report.summary.timed_out,
+        secs(t_render)
+    );
 }
 
 fn git_word_diff(old: &str, new: &str) -> Option<usize> {
@@ -237,7 +90,10 @@ fn secs(d: Duration) -> f64 {
 
 fn main() {
     let n = if support::quick() { 1_000 } else { 10_000 };
-    let (old_text, new_text) = generate(n);
+    // The project's generator: realistic prose, every kind of edit, the new version
+    // rendered like PDF-extracted text (wrapped lines, broken words, page headers).
+    let pair = draftdiff::synth::generate(&draftdiff::synth::SynthOptions::new(n).pdf_noise(true));
+    let (old_text, new_text) = (pair.old, pair.new);
     let dir = tempfile::tempdir().expect("temp dir");
     let old = dir.path().join("old.txt");
     let new = dir.path().join("new.txt");
@@ -256,6 +112,7 @@ fn main() {
         secs(ours),
         support::mib(peak)
     );
+    stages(&old, &new);
     let (git_bytes, theirs, _) = support::measure_median(3, || git_word_diff(&old, &new));
     match git_bytes {
         Some(b) => {

@@ -114,3 +114,43 @@ fn an_output_file_gets_no_escape_codes() {
     assert!(!text.contains(ESC));
     assert!(text.starts_with("draftdiff "));
 }
+
+/// Runs the binary on a pseudo-terminal through `script(1)` with `env_args` set, and
+/// returns what it wrote; `None` when `script` is not installed.
+fn on_a_terminal(env_args: &str, extra: &str) -> Option<String> {
+    let bin = assert_cmd::cargo::cargo_bin("draftdiff");
+    let command = format!(
+        "env -u NO_COLOR -u CLICOLOR_FORCE TERM=xterm {env_args} {} {OLD} {NEW} {extra}",
+        bin.display()
+    );
+    let out = std::process::Command::new("script")
+        .args(["-qec", &command, "/dev/null"])
+        .output()
+        .ok()?;
+    if !out.status.success() && out.stdout.is_empty() {
+        return None;
+    }
+    Some(String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+#[test]
+fn auto_colours_a_terminal_unless_told_not_to() {
+    let Some(plain_tty) = on_a_terminal("", "") else {
+        eprintln!("script(1) not available: terminal half of the colour rules not run");
+        return;
+    };
+    assert!(plain_tty.contains(ESC), "auto colours a terminal");
+    for (env, extra) in [
+        ("NO_COLOR=1", ""),
+        ("TERM=dumb", ""),
+        ("", "--color never"),
+        ("", "--format json"),
+        ("", "--format markdown"),
+    ] {
+        let out = on_a_terminal(env, extra).expect("script ran before");
+        assert!(!out.contains(ESC), "{env} {extra}");
+    }
+    // An empty NO_COLOR does not count.
+    let out = on_a_terminal("NO_COLOR=", "").expect("script ran before");
+    assert!(out.contains(ESC));
+}

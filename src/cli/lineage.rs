@@ -104,43 +104,38 @@ pub struct LogArgs {
 /// Words of unchanged text kept on each side of a change when a trace elides.
 const CONTEXT_WORDS: usize = 6;
 
-/// Characters of a unit's text shown on a blame line.
-const BLAME_TEXT_CHARS: usize = 60;
+/// The least share of a unit's words a version must have written to be listed on a blame
+/// line (the JSON lists every version): below 0.5% it would print as 0%.
+const MIN_SHOWN_SHARE: f64 = 0.005;
 
-/// The colours of lineage output, all plain when colour is off.
+/// The fewest characters of a unit's text shown on a blame line, however narrow the terminal.
+const MIN_TEXT_CHARS: usize = 20;
+
+/// The colours of lineage output: the report's palette for word changes, plus one colour per
+/// version for blame; all plain when colour is off.
 struct Palette {
-    insert: Style,
-    delete: Style,
-    header: Style,
-    dim: Style,
+    diff: draftdiff::render::Palette,
     versions: [Style; 6],
 }
 
 impl Palette {
-    fn new(color: bool) -> Palette {
-        if !color {
-            return Palette {
-                insert: Style::new(),
-                delete: Style::new(),
-                header: Style::new(),
-                dim: Style::new(),
-                versions: [Style::new(); 6],
-            };
-        }
+    fn new(ctx: &Ctx) -> Palette {
         let s = Style::new();
-        Palette {
-            insert: s.green().underline(),
-            delete: s.red().strikethrough(),
-            header: s.bold(),
-            dim: s.dimmed(),
-            versions: [
+        let versions = if ctx.color {
+            [
                 s.blue(),
                 s.magenta(),
                 s.cyan(),
                 s.yellow(),
                 s.green(),
                 s.red(),
-            ],
+            ]
+        } else {
+            [s; 6]
+        };
+        Palette {
+            diff: ctx.palette,
+            versions,
         }
     }
 
@@ -207,7 +202,7 @@ pub fn run_trace(ctx: &Ctx, args: &TraceArgs) -> Result<Outcome, Error> {
                         || l.old.len() != l.new.len()
                 })
         });
-    let palette = Palette::new(ctx.color);
+    let palette = Palette::new(ctx);
     ctx.emit(&refs(&inputs), |w| match args.format {
         TextOrJson::Json => json(w, &TraceJson::new(&lineage, &trace)),
         TextOrJson::Text => write_trace(w, &lineage, &trace, args.full, &palette),
@@ -223,10 +218,10 @@ pub fn run_trace(ctx: &Ctx, args: &TraceArgs) -> Result<Outcome, Error> {
 pub fn run_blame(ctx: &Ctx, args: &BlameArgs) -> Result<Outcome, Error> {
     let (lineage, inputs) = load(ctx, &args.versions)?;
     let blame = lineage::blame(&lineage, &DiffOptions::new());
-    let palette = Palette::new(ctx.color);
+    let palette = Palette::new(ctx);
     ctx.emit(&refs(&inputs), |w| match args.format {
         TextOrJson::Json => json(w, &BlameJson::new(&lineage, &blame)),
-        TextOrJson::Text => write_blame(w, &lineage, &blame, &palette),
+        TextOrJson::Text => write_blame(w, &lineage, &blame, ctx.width, &palette),
     })?;
     Ok(chain_differs(&lineage::summarize(&lineage)))
 }
@@ -235,7 +230,7 @@ pub fn run_blame(ctx: &Ctx, args: &BlameArgs) -> Result<Outcome, Error> {
 pub fn run_log(ctx: &Ctx, args: &LogArgs) -> Result<Outcome, Error> {
     let (lineage, inputs) = load(ctx, &args.versions)?;
     let summaries = lineage::summarize(&lineage);
-    let palette = Palette::new(ctx.color);
+    let palette = Palette::new(ctx);
     ctx.emit(&refs(&inputs), |w| match args.format {
         LogFormat::Json => json(w, &LogJson::new(&lineage, &summaries)),
         LogFormat::Dot => lineage::write_dot(&lineage, w),
@@ -283,11 +278,22 @@ fn write_trace(
     writeln!(
         w,
         "\n{} {} of v{} ({})",
-        p.header.style("trace:"),
+        p.diff.title.style("trace:"),
         start.label(trace.start.unit),
         trace.start.version + 1,
         start.path
     )?;
+    let first = trace.first_seen();
+    if first > 0 {
+        writeln!(
+            w,
+            "\n{} in v{} {} ({}): no ancestor in an earlier version",
+            p.diff.title.style("new"),
+            first + 1,
+            labels(&docs[first], &trace.members[first]),
+            docs[first].path
+        )?;
+    }
     for step in &trace.steps {
         let (old, new) = (&docs[step.old], &docs[step.new]);
         for link in &step.links {
@@ -304,10 +310,15 @@ fn write_trace(
             };
             let (ins, del) = word_counts(&link.diff);
             let moved = if link.moved { ", moved" } else { "" };
+            let counts = if what == "unchanged" {
+                String::new()
+            } else {
+                format!(" (+{ins} −{del} words)")
+            };
             writeln!(
                 w,
-                "\n{} v{} {} → v{} {}: {what}{moved} (+{ins} −{del} words)",
-                p.header.style("step"),
+                "\n{} v{} {} → v{} {}: {what}{moved}{counts}",
+                p.diff.title.style("step"),
                 step.old + 1,
                 labels(old, &link.old),
                 step.new + 1,
@@ -339,7 +350,7 @@ fn write_trace(
             writeln!(
                 w,
                 "\n{} v{} {}: dropped in v{}",
-                p.header.style("step"),
+                p.diff.title.style("step"),
                 step.old + 1,
                 old.label(u),
                 step.new + 1
@@ -351,14 +362,14 @@ fn write_trace(
         TraceEnd::Reached(units) => writeln!(
             w,
             "\n{} {} of v{last} ({})",
-            p.header.style("ends in"),
+            p.diff.title.style("ends in"),
             labels(&docs[last - 1], units),
             docs[last - 1].path
         ),
         TraceEnd::Dropped { last_seen, version } => writeln!(
             w,
             "\n{} dropped in v{} (last seen in v{})",
-            p.header.style("ends:"),
+            p.diff.title.style("ends:"),
             version + 1,
             last_seen + 1
         ),
@@ -394,45 +405,87 @@ fn write_diff(w: &mut dyn Write, diff: &WordDiff, full: bool, p: &Palette) -> io
                         "{lead}{}{}{}{}{}{trail}",
                         words[..head].join(" "),
                         sep(head > 0),
-                        p.dim.style("…"),
+                        p.diff.dim.style("…"),
                         sep(tail > 0),
                         words[words.len() - tail..].join(" ")
                     )?;
                 }
             }
-            OpKind::Insert => write!(w, "{}", p.insert.style(format!("{{+{}+}}", op.text)))?,
-            OpKind::Delete => write!(w, "{}", p.delete.style(format!("[-{}-]", op.text)))?,
+            OpKind::Insert if p.diff.markers => write!(w, "{{+{}+}}", op.text)?,
+            OpKind::Delete if p.diff.markers => write!(w, "[-{}-]", op.text)?,
+            OpKind::Insert => write!(w, "{}", p.diff.inserted.style(&op.text))?,
+            OpKind::Delete => write!(w, "{}", p.diff.deleted.style(&op.text))?,
         }
     }
     Ok(())
 }
 
-fn write_blame(w: &mut dyn Write, lineage: &Lineage, blame: &Blame, p: &Palette) -> io::Result<()> {
+fn write_blame(
+    w: &mut dyn Write,
+    lineage: &Lineage,
+    blame: &Blame,
+    width: usize,
+    p: &Palette,
+) -> io::Result<()> {
     let Some(doc) = lineage.versions().get(blame.version) else {
         return Ok(());
     };
     write_versions(w, lineage, p)?;
+    // Per unit: its label and its "written in" parts, plain, to size the columns.
+    let rows: Vec<(String, Vec<(usize, String)>)> = blame
+        .units
+        .iter()
+        .map(|b| {
+            let parts = b
+                .words_by_version
+                .iter()
+                .enumerate()
+                .filter(|&(k, _)| b.share(k) >= MIN_SHOWN_SHARE)
+                .map(|(k, _)| (k, format!("v{} {:.0}%", k + 1, 100.0 * b.share(k))))
+                .collect();
+            (doc.label(b.node.unit), parts)
+        })
+        .collect();
+    let label_width = rows
+        .iter()
+        .map(|r| r.0.chars().count())
+        .chain([4])
+        .max()
+        .unwrap_or(4);
+    let shares_width = rows
+        .iter()
+        .map(|r| {
+            r.1.iter()
+                .map(|(_, s)| s.chars().count() + 1)
+                .sum::<usize>()
+        })
+        .chain([10])
+        .max()
+        .unwrap_or(10)
+        .saturating_sub(1);
     writeln!(
         w,
         "\n{}",
-        p.header
-            .style("origin  changed  unit        words  written in           text")
+        p.diff.title.style(format!(
+            "origin  changed  {:<label_width$}  words  {:<shares_width$}  text",
+            "unit", "written in"
+        ))
     )?;
-    for b in &blame.units {
+    let used = 6 + 2 + 7 + 2 + label_width + 2 + 5 + 2 + shares_width + 2;
+    let text_chars = width.saturating_sub(used).max(MIN_TEXT_CHARS);
+    for (b, (label, parts)) in blame.units.iter().zip(&rows) {
         let unit = &doc.units[b.node.unit];
-        let mut shares = String::new();
-        let mut styled = Vec::new();
-        for (k, &n) in b.words_by_version.iter().enumerate() {
-            if n > 0 {
-                let part = format!("v{} {:.0}%", k + 1, 100.0 * b.share(k));
-                shares.push_str(&part);
-                shares.push(' ');
-                styled.push(p.version(k).style(part).to_string());
-            }
-        }
-        let pad = 20usize.saturating_sub(shares.chars().count());
-        let text: String = if unit.text.chars().count() > BLAME_TEXT_CHARS {
-            let mut t: String = unit.text.chars().take(BLAME_TEXT_CHARS - 1).collect();
+        let plain_len = parts
+            .iter()
+            .map(|(_, s)| s.chars().count() + 1)
+            .sum::<usize>();
+        let styled: Vec<String> = parts
+            .iter()
+            .map(|(k, s)| p.version(*k).style(s).to_string())
+            .collect();
+        let pad = shares_width.saturating_sub(plain_len.saturating_sub(1));
+        let text: String = if unit.text.chars().count() > text_chars {
+            let mut t: String = unit.text.chars().take(text_chars - 1).collect();
             t.push('…');
             t
         } else {
@@ -440,16 +493,14 @@ fn write_blame(w: &mut dyn Write, lineage: &Lineage, blame: &Blame, p: &Palette)
         };
         writeln!(
             w,
-            "{}  {}  {:<10}  {:>5}  {}{:pad$}  {}",
+            "{}  {}  {label:<label_width$}  {:>5}  {}{:pad$}  {text}",
             p.version(b.origin)
                 .style(format!("{:<6}", format!("v{}", b.origin + 1))),
             p.version(b.last_changed)
                 .style(format!("{:<7}", format!("v{}", b.last_changed + 1))),
-            doc.label(b.node.unit),
             b.words(),
             styled.join(" "),
             "",
-            text
         )?;
     }
     Ok(())
@@ -467,7 +518,7 @@ fn write_log(
         writeln!(
             w,
             "{} v{} → v{}: {} linked ({} unchanged, {} edited, {} merged, {} split, {} moved); {} added, {} restored, {} dropped",
-            p.header.style("step"),
+            p.diff.title.style("step"),
             s.old + 1,
             s.new + 1,
             s.links,
@@ -486,7 +537,7 @@ fn write_log(
             writeln!(
                 w,
                 "{} {} of v{} → {} of v{}",
-                p.header.style("restored"),
+                p.diff.title.style("restored"),
                 labels(&lineage.versions()[step.old], &link.old),
                 step.old + 1,
                 labels(&lineage.versions()[step.new], &link.new),

@@ -125,9 +125,29 @@ impl DiffOptions {
 pub fn diff_texts(old: &str, new: &str, options: &DiffOptions) -> WordDiff {
     let old_tokens = tokens::tokenize(old, options);
     let new_tokens = tokens::tokenize(new, options);
+    if old == new {
+        // The common case in a report: nothing to compare.
+        let equal = words(&new_tokens);
+        let ops = if new.is_empty() {
+            Vec::new()
+        } else {
+            vec![Op {
+                kind: OpKind::Equal,
+                text: new.to_string(),
+            }]
+        };
+        return WordDiff {
+            ops,
+            stats: DiffStats {
+                equal,
+                ..DiffStats::default()
+            },
+            timed_out: false,
+        };
+    }
     let deadline = Instant::now() + options.timeout;
-    let old_keys: Vec<&str> = old_tokens.iter().map(|t| t.key.as_str()).collect();
-    let new_keys: Vec<&str> = new_tokens.iter().map(|t| t.key.as_str()).collect();
+    let old_keys: Vec<&str> = old_tokens.iter().map(|t| t.key.as_ref()).collect();
+    let new_keys: Vec<&str> = new_tokens.iter().map(|t| t.key.as_ref()).collect();
     let ops = similar::capture_diff_slices_deadline(
         Algorithm::Patience,
         &old_keys,

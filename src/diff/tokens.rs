@@ -6,6 +6,7 @@
 //! number) is not compared: it is glued to the token before it, so the text shown is always
 //! the text as written while the comparison sees only what matters.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use unicode_segmentation::UnicodeSegmentation;
@@ -15,18 +16,18 @@ use super::DiffOptions;
 /// One compared token: a byte range of the text (the piece and any ignored pieces glued to
 /// it) and the normalised key it is compared by.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Token {
+pub(crate) struct Token<'a> {
     /// Bytes of the source text this token covers, ignored trailing pieces included.
     pub range: Range<usize>,
     /// What the diff compares.
-    pub key: String,
+    pub key: Cow<'a, str>,
     /// True when the piece is a word (has a letter or digit), for the statistics.
     pub is_word: bool,
 }
 
 /// Cuts `text` into tokens according to `options`. Every byte of `text` belongs to exactly
 /// one token, in order, so concatenating the tokens' ranges gives back the text.
-pub(crate) fn tokenize(text: &str, options: &DiffOptions) -> Vec<Token> {
+pub(crate) fn tokenize<'a>(text: &'a str, options: &DiffOptions) -> Vec<Token<'a>> {
     let skip = if options.ignore_numbering {
         leading_number_len(text)
     } else {
@@ -52,7 +53,7 @@ pub(crate) fn tokenize(text: &str, options: &DiffOptions) -> Vec<Token> {
             continue;
         }
         let key = if is_space {
-            piece.to_string()
+            Cow::Borrowed(piece)
         } else {
             normalize_piece(piece, options)
         };
@@ -66,7 +67,7 @@ pub(crate) fn tokenize(text: &str, options: &DiffOptions) -> Vec<Token> {
         // Only ignored pieces: one token with an empty key, so the text is still shown.
         tokens.push(Token {
             range: start..text.len(),
-            key: String::new(),
+            key: Cow::Borrowed(""),
             is_word: false,
         });
     }
@@ -74,7 +75,12 @@ pub(crate) fn tokenize(text: &str, options: &DiffOptions) -> Vec<Token> {
 }
 
 /// The comparison key of one piece: case folded and quote/dash styles unified on request.
-fn normalize_piece(piece: &str, options: &DiffOptions) -> String {
+fn normalize_piece<'a>(piece: &'a str, options: &DiffOptions) -> Cow<'a, str> {
+    let plain = (!options.ignore_case || !piece.chars().any(char::is_uppercase))
+        && (!options.ignore_quote_styles || piece.is_ascii());
+    if plain {
+        return Cow::Borrowed(piece);
+    }
     let mut out = String::with_capacity(piece.len());
     for c in piece.chars() {
         let c = if options.ignore_quote_styles {
@@ -93,7 +99,7 @@ fn normalize_piece(piece: &str, options: &DiffOptions) -> String {
             out.push(c);
         }
     }
-    out
+    Cow::Owned(out)
 }
 
 /// Length in bytes of a leading paragraph or list number with its following spaces:
@@ -160,7 +166,10 @@ mod tests {
     use super::*;
 
     fn keys(text: &str, options: &DiffOptions) -> Vec<String> {
-        tokenize(text, options).into_iter().map(|t| t.key).collect()
+        tokenize(text, options)
+            .into_iter()
+            .map(|t| t.key.into_owned())
+            .collect()
     }
 
     #[test]

@@ -204,7 +204,8 @@ pub(super) fn word_spans(text: &str) -> Vec<(usize, usize)> {
 }
 
 /// Carries word origins from `old` to `new` through their word diff: each word of `new` takes
-/// the most common origin among its bytes kept from `old`, or `version` if none was kept.
+/// the most common origin among its bytes, bytes kept from `old` counting for their origin and
+/// inserted bytes for `version`.
 ///
 /// The diff's runs are expected to spell the two texts; if they do not quite (a diff that
 /// normalises), positions are scaled, so the attribution degrades rather than fails.
@@ -259,15 +260,16 @@ pub(super) fn attribute(
         .into_iter()
         .map(|(a, b)| {
             let (a, b) = (scale_new(a), scale_new(b).max(scale_new(a) + 1));
-            most_common(new_byte.get(a..b.min(new_total)).unwrap_or(&[])).unwrap_or(version)
+            most_common(new_byte.get(a..b.min(new_total)).unwrap_or(&[]), version)
         })
         .collect()
 }
 
-/// The most common origin among some bytes (the smallest on a tie), if any has one.
-fn most_common(bytes: &[Option<u32>]) -> Option<u32> {
+/// The most common origin among the bytes of a word (the oldest on a tie), inserted bytes
+/// counting for `version`; `version` for an empty word.
+fn most_common(bytes: &[Option<u32>], version: u32) -> u32 {
     let mut counts: Vec<(u32, usize)> = Vec::new();
-    for &b in bytes.iter().flatten() {
+    for b in bytes.iter().map(|b| b.unwrap_or(version)) {
         match counts.iter_mut().find(|(o, _)| *o == b) {
             Some((_, n)) => *n += 1,
             None => counts.push((b, 1)),
@@ -276,7 +278,7 @@ fn most_common(bytes: &[Option<u32>]) -> Option<u32> {
     counts
         .into_iter()
         .max_by(|x, y| x.1.cmp(&y.1).then(y.0.cmp(&x.0)))
-        .map(|(o, _)| o)
+        .map_or(version, |(o, _)| o)
 }
 
 #[cfg(test)]
@@ -321,6 +323,19 @@ mod tests {
             timed_out: false,
         };
         assert_eq!(attribute("a b", &[0, 0], "a c", 3, &diff), vec![3, 3]);
+    }
+
+    #[test]
+    fn attribution_through_the_real_word_diff() {
+        let old = "The committee shall adopt, by consensus, the rules.";
+        let new = "The committee shall adopt by consensus the new rules of procedure.";
+        let diff = diff_texts(old, new, &DiffOptions::new());
+        let got = attribute(old, &[0, 0, 1, 1, 2, 2, 3, 3], new, 7, &diff);
+        assert_eq!(got.len(), 11);
+        // "The committee shall" kept; "new" and "of procedure." inserted.
+        assert_eq!(&got[..3], &[0, 0, 1]);
+        assert_eq!(got[7], 7);
+        assert_eq!(&got[9..], &[7, 7]);
     }
 
     #[test]

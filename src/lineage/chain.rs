@@ -21,6 +21,9 @@ pub struct LineageOptions {
     /// Whether to align units added in a version against units dropped in earlier,
     /// non-consecutive versions (default [`DEFAULT_REVIVE`]).
     pub revive: bool,
+    /// How many pairs of versions to align at once; 0 (the default) for as many as the
+    /// machine has cores.
+    pub threads: usize,
 }
 
 /// Revivals are on by default: they cost one small alignment per version (only orphans take
@@ -32,6 +35,7 @@ impl Default for LineageOptions {
         LineageOptions {
             align: AlignOptions::new(),
             revive: DEFAULT_REVIVE,
+            threads: 0,
         }
     }
 }
@@ -51,6 +55,13 @@ impl LineageOptions {
     /// Whether to look for units dropped and later restored.
     pub fn revive(mut self, revive: bool) -> LineageOptions {
         self.revive = revive;
+        self
+    }
+
+    /// Align at most `threads` pairs of versions at once (0: one per core). The result does
+    /// not depend on it.
+    pub fn threads(mut self, threads: usize) -> LineageOptions {
+        self.threads = threads;
         self
     }
 }
@@ -112,16 +123,41 @@ impl Lineage {
     /// Builds the lineage of `versions` (oldest first) by aligning each version with the next,
     /// and, if `options.revive`, restored units with the earlier versions they were dropped from.
     pub fn build(versions: Vec<Document>, options: &LineageOptions) -> Lineage {
-        let steps: Vec<Step> = versions
-            .windows(2)
-            .enumerate()
-            .map(|(k, pair)| Step {
-                old: k,
-                new: k + 1,
-                alignment: align(&pair[0], &pair[1], &options.align),
-            })
+        let pairs = versions.len().saturating_sub(1);
+        let threads = match options.threads {
+            0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
+            n => n,
+        }
+        .clamp(1, pairs.max(1));
+        let mut alignments: Vec<Option<Alignment>> = vec![None; pairs];
+        std::thread::scope(|scope| {
+            let workers: Vec<_> = (0..threads)
+                .map(|t| {
+                    let versions = &versions;
+                    scope.spawn(move || {
+                        (t..pairs)
+                            .step_by(threads)
+                            .map(|k| (k, align(&versions[k], &versions[k + 1], &options.align)))
+                            .collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            for worker in workers {
+                match worker.join() {
+                    Ok(done) => {
+                        for (k, a) in done {
+                            alignments[k] = Some(a);
+                        }
+                    }
+                    Err(panic) => std::panic::resume_unwind(panic),
+                }
+            }
+        });
+        let alignments = alignments
+            .into_iter()
+            .map(|a| a.expect("every pair aligned by one worker"))
             .collect();
-        Lineage::from_steps(versions, steps, options)
+        Lineage::from_alignments(versions, alignments, options)
     }
 
     /// Builds the lineage from consecutive alignments computed elsewhere: `alignments[k]`

@@ -7,43 +7,14 @@
 
 use serde::Serialize;
 
-use crate::model::{Document, OpKind, Unit, UnitId, WordDiff};
+use crate::model::{Document, OpKind, UnitId, WordDiff};
+use crate::segment::UnitJson;
 
 use super::blame::Blame;
 use super::chain::{Lineage, Node};
 use super::graph::{graph_edges, node_id, node_label};
 use super::log::StepSummary;
 use super::trace::{Trace, TraceEnd};
-
-/// A unit as `segment --format json` gives it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct UnitJson {
-    /// The unit's index in its version.
-    pub id: UnitId,
-    /// `heading`, `paragraph`, `list_item` or `footnote`.
-    pub kind: &'static str,
-    /// The printed number, if any.
-    pub number: Option<String>,
-    /// First line, 1-based.
-    pub line: usize,
-    /// Last line, 1-based.
-    pub end_line: usize,
-    /// The text.
-    pub text: String,
-}
-
-impl From<&Unit> for UnitJson {
-    fn from(unit: &Unit) -> UnitJson {
-        UnitJson {
-            id: unit.id,
-            kind: unit.kind.as_str(),
-            number: unit.number.clone(),
-            line: unit.line,
-            end_line: unit.end_line,
-            text: unit.text.clone(),
-        }
-    }
-}
 
 /// One version of the chain.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -64,19 +35,19 @@ fn versions(lineage: &Lineage) -> Vec<VersionJson> {
 
 /// The output of `blame --format json`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct BlameJson {
+pub struct BlameJson<'a> {
     /// The versions, oldest first.
     pub versions: Vec<VersionJson>,
     /// The units of the blamed (last) version, in document order.
-    pub units: Vec<BlameUnitJson>,
+    pub units: Vec<BlameUnitJson<'a>>,
 }
 
 /// One blamed unit.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct BlameUnitJson {
+pub struct BlameUnitJson<'a> {
     /// The unit as `segment` gives it.
     #[serde(flatten)]
-    pub unit: UnitJson,
+    pub unit: UnitJson<'a>,
     /// The version in which its content first appeared.
     pub origin: usize,
     /// The version that last changed it.
@@ -98,9 +69,9 @@ pub struct AttributionJson {
     pub share: f64,
 }
 
-impl BlameJson {
+impl<'a> BlameJson<'a> {
     /// The wire form of a blame of `lineage`.
-    pub fn new(lineage: &Lineage, blame: &Blame) -> BlameJson {
+    pub fn new(lineage: &'a Lineage, blame: &Blame) -> BlameJson<'a> {
         let doc = &lineage.versions()[blame.version.min(lineage.versions().len() - 1)];
         let units = blame
             .units
@@ -136,15 +107,17 @@ fn round3(x: f64) -> f64 {
 
 /// The output of `trace --format json`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct TraceJson {
+pub struct TraceJson<'a> {
     /// The versions, oldest first.
     pub versions: Vec<VersionJson>,
     /// The version of the unit traced.
     pub start_version: usize,
     /// The unit traced.
-    pub start: UnitJson,
+    pub start: UnitJson<'a>,
+    /// The first version holding a unit of the path (where its content first appeared).
+    pub first_seen: usize,
     /// For each version, the units on the path.
-    pub path: Vec<Vec<UnitJson>>,
+    pub path: Vec<Vec<UnitJson<'a>>>,
     /// The steps touching the path.
     pub steps: Vec<TraceStepJson>,
     /// Where the path ends.
@@ -246,9 +219,9 @@ pub fn word_counts(diff: &WordDiff) -> (usize, usize) {
     (count(OpKind::Insert), count(OpKind::Delete))
 }
 
-impl TraceJson {
+impl<'a> TraceJson<'a> {
     /// The wire form of a trace through `lineage`.
-    pub fn new(lineage: &Lineage, trace: &Trace) -> TraceJson {
+    pub fn new(lineage: &'a Lineage, trace: &Trace) -> TraceJson<'a> {
         let docs = lineage.versions();
         let unit = |node: Node| UnitJson::from(&docs[node.version].units[node.unit]);
         let steps = trace
@@ -285,6 +258,7 @@ impl TraceJson {
             versions: versions(lineage),
             start_version: trace.start.version,
             start: unit(trace.start),
+            first_seen: trace.first_seen(),
             path: trace
                 .members
                 .iter()

@@ -8,14 +8,16 @@
 use std::collections::BTreeMap;
 
 use crate::align::{AlignOptions, align};
-use crate::model::{Alignment, Document, Unit};
+use crate::model::{Alignment, Change, Document, Unit};
 
 use super::chain::{Lineage, Node, Step};
 
-/// The least link score for a revival. Higher than a consecutive link needs: the units are
-/// compared out of their documents, so the position evidence means nothing, and a false
-/// revival invents history the user never asked about.
-pub const REVIVAL_MIN_SCORE: f64 = 0.5;
+/// The least link score for a revival: the aligner's bar for a light edit, twice its bar for
+/// a link. A restored paragraph is usually restored nearly as it was; the units are compared
+/// out of their documents, so the position evidence means nothing; and a false revival
+/// invents history the user never asked about. Links the aligner calls rewritten are refused
+/// whatever their score.
+pub const REVIVAL_MIN_SCORE: f64 = 0.6;
 
 /// Adds to `lineage` one revival step per (old version, new version) pair with restored units.
 pub(super) fn revive(lineage: &mut Lineage, options: &AlignOptions) {
@@ -40,7 +42,7 @@ pub(super) fn revive(lineage: &mut Lineage, options: &AlignOptions) {
         let alignment = align(&old, &new, options);
         let mut by_version: BTreeMap<usize, Alignment> = BTreeMap::new();
         for mut link in alignment.links {
-            if link.score < REVIVAL_MIN_SCORE {
+            if link.score < REVIVAL_MIN_SCORE || link.change == Change::Rewritten {
                 continue;
             }
             let Some(first) = link.old.first().and_then(|&o| graves.get(o)) else {

@@ -79,6 +79,17 @@ pub struct Trace {
     pub end: TraceEnd,
 }
 
+impl Trace {
+    /// The first version (0-based) holding a unit of the path: where its content first
+    /// appeared.
+    pub fn first_seen(&self) -> usize {
+        self.members
+            .iter()
+            .position(|m| !m.is_empty())
+            .unwrap_or(self.start.version)
+    }
+}
+
 /// Traces `start` through every version of `lineage`. A node outside the lineage gives an
 /// empty trace that ends where it starts.
 pub fn trace(lineage: &Lineage, start: Node, options: &DiffOptions) -> Trace {

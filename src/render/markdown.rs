@@ -105,10 +105,15 @@ fn write_section(report: &Report, section: &Section, out: &mut dyn io::Write) ->
                     .first()
                     .map(|&o| report.old.unit(o).text.as_str())
                     .unwrap_or("");
-                title_note = Some(format!(
-                    "Heading reworded (was {old_title}, “{}”).",
-                    quote(old_text)
-                ));
+                let new_text = &report.new.unit(new).text;
+                title_note = Some(if old_text.to_lowercase() == new_text.to_lowercase() {
+                    format!("Heading renumbered (was {old_title}).")
+                } else {
+                    format!(
+                        "Heading reworded (was {old_title}, “{}”).",
+                        escape(&quote(old_text))
+                    )
+                });
             }
             heading_title(&report.new, new)
         }
@@ -362,7 +367,10 @@ fn ranges(doc: &Document, ids: &[UnitId]) -> String {
     let mut i = 0;
     while i < ids.len() {
         let mut j = i;
-        while j + 1 < ids.len() && ids[j + 1] == ids[j] + 1 {
+        while j + 1 < ids.len()
+            && ids[j + 1] == ids[j] + 1
+            && doc.unit(ids[j + 1]).kind == doc.unit(ids[i]).kind
+        {
             j += 1;
         }
         if j > i {

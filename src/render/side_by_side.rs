@@ -73,12 +73,25 @@ pub fn side_by_side(
     Ok(())
 }
 
-/// The runs of one side: equal runs and the runs of `kind`.
+/// The runs of one side: equal runs and the runs of `kind`. Equal runs carry the new
+/// text, so on the old side a space that only the new text had before an insertion is
+/// dropped when punctuation follows (`Kingdom .` → `Kingdom.`).
 fn side(ops: &[Op], kind: OpKind) -> Vec<Op> {
-    ops.iter()
+    let mut out: Vec<Op> = ops
+        .iter()
         .filter(|o| o.kind == OpKind::Equal || o.kind == kind)
         .cloned()
-        .collect()
+        .collect();
+    if kind == OpKind::Delete {
+        for i in 1..out.len() {
+            let next_punct = out[i].text.starts_with(['.', ',', ';', ':', ')', '?', '!']);
+            if next_punct && out[i - 1].kind == OpKind::Equal {
+                let trimmed = out[i - 1].text.trim_end().len();
+                out[i - 1].text.truncate(trimmed);
+            }
+        }
+    }
+    out
 }
 
 /// Wraps both sides to `col` columns and writes them beside each other.

@@ -282,6 +282,15 @@ pub(crate) fn diff_spans(ops: &[Op], palette: &Palette, base: Role) -> Vec<Span>
                     push(&mut spans, role, tail);
                     continue;
                 }
+                // Equal runs show the new text, which may lack the space the old text had
+                // before a deleted word (`37/23 of …` → `37/23, …`): put it back.
+                let glued = spans
+                    .last()
+                    .and_then(|s: &Span| s.text.chars().last())
+                    .is_some_and(|c| !c.is_whitespace());
+                if op.kind == OpKind::Delete && glued && core.starts_with(char::is_alphanumeric) {
+                    push(&mut spans, base, " ");
+                }
                 if palette.markers {
                     push(&mut spans, role, &format!("{open}{core}{close}"));
                 } else {

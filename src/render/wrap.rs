@@ -64,8 +64,17 @@ fn atoms(spans: &[Span]) -> Vec<Atom> {
     let mut gap: Option<Role> = None;
     let mut current: Option<Atom> = None;
     for span in spans {
-        for c in span.text.chars() {
-            if c.is_whitespace() {
+        let text = span.text.as_str();
+        let mut rest = text;
+        while !rest.is_empty() {
+            // A run of spaces ends the current word; a run of other characters extends it.
+            let space = rest.starts_with(char::is_whitespace);
+            let end = rest
+                .find(|c: char| c.is_whitespace() != space)
+                .unwrap_or(rest.len());
+            let (run, tail) = rest.split_at(end);
+            rest = tail;
+            if space {
                 if let Some(atom) = current.take() {
                     out.push(atom);
                 }
@@ -76,9 +85,8 @@ fn atoms(spans: &[Span]) -> Vec<Atom> {
                     width: 0,
                     gap: gap.take(),
                 });
-                let mut buf = [0; 4];
-                push(&mut atom.pieces, span.role, c.encode_utf8(&mut buf));
-                atom.width += 1;
+                push(&mut atom.pieces, span.role, run);
+                atom.width += width(run);
             }
         }
     }
