@@ -290,7 +290,7 @@ fn key_changes(diff: &WordDiff) -> String {
             .iter()
             .filter(|o| o.kind == kind)
             .max_by_key(|o| o.text.split_whitespace().count())
-            .map(|o| o.text.trim())
+            .map(|o| o.text.trim_matches(|c: char| !c.is_alphanumeric()))
             .filter(|t| t.chars().any(char::is_alphabetic))
     };
     let mut parts = Vec::new();

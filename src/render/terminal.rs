@@ -232,10 +232,15 @@ fn unit(
     let (origin, text) = match entry {
         Entry::Linked { new, link, part } => {
             let ops = layout::ops_for_part(report, link, part);
-            (
-                Span::new(Role::Origin, origin_text(report, link, part, new)),
-                diff_spans(&ops, palette, Role::Plain),
-            )
+            let origin = Span::new(Role::Origin, origin_text(report, link, part, new));
+            if mostly_rewritten(&ops) {
+                // Interleaved words would be unreadable: the old text, then the new.
+                write_wrapped(out, &[origin], options.width, 0, palette)?;
+                let (old, new) = both_sides(&ops, palette);
+                write_wrapped(out, &old, options.width, TEXT_INDENT, palette)?;
+                return write_wrapped(out, &new, options.width, TEXT_INDENT, palette);
+            }
+            (origin, diff_spans(&ops, palette, Role::Plain))
         }
         Entry::Added { new } => (
             Span::new(Role::Inserted, format!("{} (new)", report.new.label(new))),
@@ -259,6 +264,66 @@ fn unit(
         _ => TEXT_INDENT,
     };
     write_wrapped(out, &text, options.width, indent, palette)
+}
+
+/// Share of kept words under which a diff is shown as two blocks rather than inline: below
+/// it, more than two words in three changed and the inline view becomes a word salad.
+const INLINE_MIN_KEPT: f64 = 0.34;
+
+/// True when so few words are kept that the inline view would not read.
+fn mostly_rewritten(ops: &[Op]) -> bool {
+    let count = |kind: OpKind| -> usize {
+        ops.iter()
+            .filter(|o| o.kind == kind)
+            .map(|o| {
+                o.text
+                    .split_whitespace()
+                    .filter(|w| w.chars().any(char::is_alphanumeric))
+                    .count()
+            })
+            .sum()
+    };
+    let (equal, inserted, deleted) = (
+        count(OpKind::Equal),
+        count(OpKind::Insert),
+        count(OpKind::Delete),
+    );
+    let longer = (equal + inserted).max(equal + deleted);
+    longer > 0 && (equal as f64) < INLINE_MIN_KEPT * longer as f64
+}
+
+/// The old text as one deleted block and the new text as one inserted block, for a unit
+/// rewritten beyond inline reading; the kept words stay plain inside each block.
+fn both_sides(ops: &[Op], palette: &Palette) -> (Vec<Span>, Vec<Span>) {
+    let side = |kind: OpKind, open: &str, close: &str, role: Role| {
+        let mut spans = Vec::new();
+        if palette.markers {
+            push(&mut spans, role, open);
+        }
+        for op in ops
+            .iter()
+            .filter(|o| o.kind == OpKind::Equal || o.kind == kind)
+        {
+            let r = if op.kind == OpKind::Equal {
+                Role::Plain
+            } else {
+                role
+            };
+            push(&mut spans, r, &op.text);
+        }
+        if let Some(last) = spans.last_mut() {
+            let trimmed = last.text.trim_end().len();
+            last.text.truncate(trimmed);
+        }
+        if palette.markers {
+            push(&mut spans, role, close);
+        }
+        spans
+    };
+    (
+        side(OpKind::Delete, "[-", "-]", Role::Deleted),
+        side(OpKind::Insert, "{+", "+}", Role::Inserted),
+    )
 }
 
 /// The spans of a word diff: equal text in `base`, deletions and insertions in their roles,
@@ -305,4 +370,45 @@ pub(crate) fn diff_spans(ops: &[Op], palette: &Palette, base: Role) -> Vec<Span>
         }
     }
     spans
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diff::{DiffOptions, diff_texts};
+
+    fn text(spans: &[Span]) -> String {
+        spans.iter().map(|s| s.text.as_str()).collect()
+    }
+
+    #[test]
+    fn heavy_rewrites_show_two_blocks() {
+        let d = diff_texts(
+            "Switzerland observed that the term is vague.",
+            "According to the Swiss delegation, no definition exists yet for this notion.",
+            &DiffOptions::new(),
+        );
+        assert!(mostly_rewritten(&d.ops));
+        let (old, new) = both_sides(&d.ops, &Palette::plain());
+        assert!(text(&old).starts_with("[-Switzerland"), "{}", text(&old));
+        assert!(text(&old).ends_with("vague.-]"), "{}", text(&old));
+        assert!(text(&new).starts_with("{+According"), "{}", text(&new));
+        let light = diff_texts(
+            "The cat sat on the mat.",
+            "The cat sat on a mat.",
+            &DiffOptions::new(),
+        );
+        assert!(!mostly_rewritten(&light.ops));
+    }
+
+    #[test]
+    fn deleted_words_keep_their_space() {
+        let d = diff_texts(
+            "resolution 37/23 of March, in",
+            "resolution 37/23, in",
+            &DiffOptions::new(),
+        );
+        let t = text(&diff_spans(&d.ops, &Palette::plain(), Role::Plain));
+        assert_eq!(t, "resolution 37/23 [-of March-], in");
+    }
 }

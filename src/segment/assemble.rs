@@ -169,6 +169,52 @@ fn is_title(text: &str) -> bool {
         && !text.ends_with(['.', ',', ';', ':', '!', '?', '-'])
 }
 
+/// Bytes that need a closer look in [`single_spaced`]: ASCII whitespace and the lead
+/// bytes of the Unicode spaces (U+0085, U+00A0, U+1680, U+2000–U+205F, U+3000).
+const SPECIAL: [bool; 256] = {
+    let mut t = [false; 256];
+    let special = [
+        b' ', b'\t', b'\n', b'\r', 0x0B, 0x0C, 0xC2, 0xE1, 0xE2, 0xE3,
+    ];
+    let mut i = 0;
+    while i < special.len() {
+        t[special[i] as usize] = true;
+        i += 1;
+    }
+    t
+};
+
+/// True when `s` is empty or is words each preceded by exactly one ASCII space, with no
+/// other whitespace (so it can be copied into a unit's text as is).
+fn single_spaced(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.is_empty() {
+        return true;
+    }
+    if b[0] != b' ' || b[b.len() - 1] == b' ' {
+        return false;
+    }
+    let mut prev_space = true;
+    let mut i = 1;
+    while i < b.len() {
+        let c = b[i];
+        if !SPECIAL[c as usize] {
+            prev_space = false;
+        } else if c == b' ' {
+            if prev_space {
+                return false;
+            }
+            prev_space = true;
+        } else if c < 0x80 || s[i..].chars().next().is_some_and(char::is_whitespace) {
+            return false;
+        } else {
+            prev_space = false;
+        }
+        i += 1;
+    }
+    true
+}
+
 impl Assembler {
     fn section(&self) -> Option<UnitId> {
         self.sections.last().map(|s| s.id)
@@ -415,8 +461,17 @@ impl Assembler {
         let unit = &mut self.units[id];
         unit.end_line = no;
         let text = &mut unit.text;
-        let mut words = s.split_whitespace();
-        if let Some(first) = words.next() {
+        let s = s.trim();
+        // The first word decides the joint; the rest is copied as is when it is already
+        // single-spaced ASCII (the common case), word by word otherwise.
+        let (first, rest) = match s.find(|c: char| c.is_whitespace()) {
+            Some(i) => (&s[..i], &s[i..]),
+            None => (s, ""),
+        };
+        if first.is_empty() {
+            return;
+        }
+        {
             let keep = match mend::broken_head(text) {
                 // `Secretary-` / `General`, `COVID-` / `19`: always a compound.
                 Some(_) if first.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) => {
@@ -442,16 +497,27 @@ impl Assembler {
                 text.push_str(first);
             }
         }
-        for w in words {
-            text.push(' ');
-            text.push_str(w);
+        if single_spaced(rest) {
+            text.push_str(rest);
+        } else {
+            for w in rest.split_whitespace() {
+                text.push(' ');
+                text.push_str(w);
+            }
         }
+    }
+
+    /// Finishes the text of unit `id`: gives back the slack of its growth and computes the
+    /// matching form.
+    fn finish(&mut self, id: UnitId) {
+        let unit = &mut self.units[id];
+        unit.text.shrink_to_fit();
+        unit.norm = normalize(&unit.text);
     }
 
     fn close_note(&mut self) {
         if let Some(id) = self.open_note.take() {
-            let unit = &mut self.units[id];
-            unit.norm = normalize(&unit.text);
+            self.finish(id);
         }
     }
 
@@ -488,7 +554,6 @@ impl Assembler {
             });
             self.intro = None;
         }
-        let unit = &mut self.units[id];
-        unit.norm = normalize(&unit.text);
+        self.finish(id);
     }
 }

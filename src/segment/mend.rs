@@ -93,7 +93,31 @@ pub(crate) struct MendBuilder {
     counts: FnvMap<String, u32>,
     min_len: usize,
     max_len: usize,
+    /// For each first byte (lower-cased), a bit per word length (mod 64) of the counted
+    /// words: most words of a line are skipped without hashing.
+    filter: Vec<u64>,
     buf: String,
+}
+
+/// `w` without leading and trailing characters that are not letters or digits.
+fn trim_word(w: &str) -> &str {
+    let b = w.as_bytes();
+    let mut s = 0;
+    let mut e = b.len();
+    while s < e && b[s] < 0x80 && !b[s].is_ascii_alphanumeric() {
+        s += 1;
+    }
+    while e > s && b[e - 1] < 0x80 && !b[e - 1].is_ascii_alphanumeric() {
+        e -= 1;
+    }
+    let w = &w[s..e];
+    if w.as_bytes().first().is_some_and(|&c| c >= 0x80)
+        || w.as_bytes().last().is_some_and(|&c| c >= 0x80)
+    {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+    } else {
+        w
+    }
 }
 
 fn lower(s: &str) -> String {
@@ -131,7 +155,17 @@ impl MendBuilder {
         }
         self.min_len = keys.iter().map(String::len).min().unwrap_or(0);
         self.max_len = keys.iter().map(String::len).max().unwrap_or(0);
+        self.filter = vec![0; 256];
         for k in keys {
+            let b0 = k.as_bytes().first().map_or(0, u8::to_ascii_lowercase);
+            self.filter[usize::from(b0)] |= 1u64 << (k.len() & 63);
+            // Non-ASCII first letters: their lower-case lead byte may differ, so mark the
+            // upper-case form's lead bytes too by marking every lead byte of that length.
+            if b0 >= 0x80 {
+                for f in self.filter.iter_mut().skip(0x80) {
+                    *f |= 1u64 << (k.len() & 63);
+                }
+            }
             self.counts.insert(k, 0);
         }
     }
@@ -142,16 +176,39 @@ impl MendBuilder {
         if self.counts.is_empty() {
             return;
         }
-        let mut words = line.split_whitespace().peekable();
-        if skip_first {
-            words.next();
-        }
-        while let Some(w) = words.next() {
-            if words.peek().is_none() && w.ends_with('-') {
+        let line = line.trim_end();
+        let line = match line.strip_suffix('-') {
+            // The broken word at the end is not a word of the vocabulary.
+            Some(body) => &line[..body.rfind(char::is_whitespace).map_or(0, |i| i + 1)],
+            None => line,
+        };
+        let bytes = line.as_bytes();
+        let mut i = 0;
+        let mut first = true;
+        loop {
+            while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+                i += 1;
+            }
+            let start = i;
+            while i < bytes.len() && !bytes[i].is_ascii_whitespace() {
+                i += 1;
+            }
+            if start == i {
                 break;
             }
-            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            if std::mem::take(&mut first) && skip_first {
+                continue;
+            }
+            if i - start < self.min_len || i - start > self.max_len + 8 {
+                continue;
+            }
+            // ASCII whitespace never splits a UTF-8 sequence, so this slice is a str.
+            let w = trim_word(&line[start..i]);
             if w.len() < self.min_len || w.len() > self.max_len {
+                continue;
+            }
+            let b0 = w.as_bytes()[0].to_ascii_lowercase();
+            if self.filter[usize::from(b0)] & (1u64 << (w.len() & 63)) == 0 {
                 continue;
             }
             let key: &str = if w.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {

@@ -10,39 +10,74 @@
 /// ```
 pub fn normalize(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
-        let start = out.len();
-        if start != 0 {
-            out.push(' ');
-        }
-        if word.is_ascii() {
-            for b in word.bytes() {
-                out.push(match b {
-                    b'`' => '\'',
-                    b => char::from(b.to_ascii_lowercase()),
-                });
+    // A space is written only before the next visible character, so runs of whitespace
+    // collapse and nothing trails.
+    let mut space = false;
+    let bytes = text.as_bytes();
+    let plain = |b: u8| b < 0x80 && b > b' ' && b != b'`' && b != 0x7F;
+    let mut i = 0;
+    while i < bytes.len() {
+        if plain(bytes[i]) {
+            // A run of plain ASCII, single spaces included: copied and lower-cased at once.
+            let start = i;
+            while i < bytes.len()
+                && (plain(bytes[i])
+                    || (bytes[i] == b' ' && i + 1 < bytes.len() && plain(bytes[i + 1])))
+            {
+                i += 1;
             }
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            let at = out.len();
+            out.push_str(&text[start..i]);
+            out[at..].make_ascii_lowercase();
             continue;
         }
-        let before = out.len();
-        for c in word.chars() {
-            match c {
-                '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '`' | '‹'
-                | '›' => out.push('\''),
-                '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '«' | '»' => {
-                    out.push('"')
-                }
-                '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' => {
-                    out.push('-')
-                }
-                '\u{AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => {}
-                c => out.extend(c.to_lowercase()),
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        i += c.len_utf8();
+        if c.is_ascii() {
+            if c.is_ascii_whitespace() || c == '\u{b}' {
+                space = !out.is_empty();
+                continue;
             }
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.push(if c == '`' {
+                '\''
+            } else {
+                c.to_ascii_lowercase()
+            });
+            continue;
         }
-        if out.len() == before && start != 0 {
-            // The word was only invisible characters: drop its separator too.
-            out.truncate(start);
+        if c.is_whitespace() {
+            space = !out.is_empty();
+            continue;
         }
+        let mapped = match c {
+            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '‹' | '›' => '\'',
+            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '«' | '»' => '"',
+            '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' => '-',
+            '\u{AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => continue,
+            c => {
+                if space {
+                    out.push(' ');
+                    space = false;
+                }
+                out.extend(c.to_lowercase());
+                continue;
+            }
+        };
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        out.push(mapped);
     }
     out
 }

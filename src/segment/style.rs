@@ -35,6 +35,8 @@ pub(crate) struct Stats {
     pub single_spaced: usize,
     /// Non-blank lines that end a sentence.
     pub terminal: usize,
+    /// Non-blank lines that directly follow another non-blank line.
+    pub direct: usize,
     /// 75th percentile of the byte length of non-blank lines (0 when there are none).
     pub typical_len: usize,
     /// Words broken at a line end: (fragment before the hyphen, first word of the next
@@ -46,6 +48,19 @@ pub(crate) struct Stats {
 /// count as PDF-extracted: one half, since headings, page furniture and page breaks break
 /// the pattern here and there but never for most lines.
 const PDF_SINGLE_SPACED_SHARE: f64 = 0.5;
+
+/// Largest share of non-blank lines directly following another in PDF-extracted text:
+/// there, only the first line of a page does (about one line in twenty), while wrapped
+/// blocks have it on most lines.
+const PDF_DIRECT_SHARE: f64 = 0.25;
+
+/// Largest typical (75th percentile) line length of PDF-extracted text in bytes: pages are
+/// at most about 120 characters wide; longer lines are whole paragraphs.
+const PDF_MAX_TYPICAL_LEN: usize = 160;
+
+/// Share of sentence-ending lines below which double-spaced text is wrapped (PDF) rather
+/// than one short paragraph a line.
+const PDF_MAX_TERMINAL_SHARE: f64 = 0.75;
 
 /// Share of non-blank lines ending a sentence at or above which lines are paragraphs:
 /// hard-wrapped prose ends a sentence on roughly one line in four, one-paragraph-a-line
@@ -87,8 +102,10 @@ impl Stats {
                 }
             }
             head = mend::broken_head(t);
-            if blanks_since == Some(1) {
-                stats.single_spaced += 1;
+            match blanks_since {
+                Some(0) => stats.direct += 1,
+                Some(1) => stats.single_spaced += 1,
+                _ => {}
             }
             blanks_since = Some(0);
             stats.lines += 1;
@@ -116,10 +133,15 @@ impl Stats {
         }
         let n = self.lines as f64;
         let terminal = self.terminal as f64 / n;
-        if terminal >= LINES_TERMINAL_SHARE {
-            Layout::Lines
-        } else if self.lines >= 4 && self.single_spaced as f64 / n >= PDF_SINGLE_SPACED_SHARE {
+        let pdf = self.lines >= 4
+            && self.single_spaced as f64 / n >= PDF_SINGLE_SPACED_SHARE
+            && self.direct as f64 / n <= PDF_DIRECT_SHARE
+            && self.typical_len <= PDF_MAX_TYPICAL_LEN
+            && terminal < PDF_MAX_TERMINAL_SHARE;
+        if pdf {
             Layout::Pdf
+        } else if terminal >= LINES_TERMINAL_SHARE {
+            Layout::Lines
         } else {
             Layout::Blocks
         }

@@ -1,0 +1,410 @@
+//! One small hand-made input per segmentation and repair rule, so each rule is shown to
+//! work on text that is not the reference documents.
+
+use draftdiff::model::{ArtifactKind, Document, UnitKind};
+use draftdiff::segment::{Layout, SegmentOptions, detect_layout, segment};
+
+fn seg(text: &str) -> Document {
+    segment("t.txt", text, &SegmentOptions::new())
+}
+
+/// (kind, number, text) of every unit.
+fn units(doc: &Document) -> Vec<(&'static str, Option<&str>, &str)> {
+    doc.units
+        .iter()
+        .map(|u| (u.kind.as_str(), u.number.as_deref(), u.text.as_str()))
+        .collect()
+}
+
+/// Double-spaces `lines` the way PDF extraction does (a blank line after every line).
+fn pdf(lines: &[&str]) -> String {
+    let mut s = String::new();
+    for l in lines {
+        s.push_str(l);
+        s.push_str(" \n\n");
+    }
+    s
+}
+
+/// A wrapped paragraph 1 that gives small PDF-style tests a page worth of ordinary lines,
+/// so the layout statistics see what a real page looks like.
+const FILLER: &[&str] = &[
+    "1. The drafting group met three times during the session and considered",
+    "the comments received from the members of the committee, who had been",
+    "invited to send their views in writing before the end of the month, and",
+    "from the observers, whose views were summarised by the secretariat in a",
+    "note that was circulated to all participants before the first meeting of",
+    "the group, which was chaired by the rapporteur and attended by most of",
+    "the members in person and by the others through the online platform that",
+    "the secretariat had set up for the purpose at the request of the chair.",
+];
+
+/// `lines` after the filler paragraph, double-spaced.
+fn page(lines: &[&str]) -> String {
+    let mut all = FILLER.to_vec();
+    all.extend_from_slice(lines);
+    pdf(&all)
+}
+
+/// The units after the filler paragraph.
+fn after_filler(doc: &Document) -> Vec<(&'static str, Option<&str>, &str)> {
+    assert_eq!(doc.units[0].number.as_deref(), Some("1"));
+    units(doc)[1..].to_vec()
+}
+
+/// The line number of line `i` (0-based) of the `lines` given to [`page`].
+fn line_of(i: usize) -> usize {
+    2 * (FILLER.len() + i) + 1
+}
+
+#[test]
+fn pdf_lines_are_rejoined_across_blank_lines() {
+    let text = pdf(&[
+        "1. The committee met in spring and the members",
+        "discussed the draft for a long time before they",
+        "agreed on a text that everyone could accept.",
+        "2. The second paragraph is also wrapped over",
+        "two lines of text.",
+    ]);
+    assert_eq!(detect_layout(&text), Layout::Pdf);
+    let doc = seg(&text);
+    assert_eq!(
+        units(&doc),
+        [
+            (
+                "paragraph",
+                Some("1"),
+                "The committee met in spring and the members discussed the draft for a long time \
+                 before they agreed on a text that everyone could accept."
+            ),
+            (
+                "paragraph",
+                Some("2"),
+                "The second paragraph is also wrapped over two lines of text."
+            )
+        ]
+    );
+    assert_eq!((doc.units[0].line, doc.units[0].end_line), (1, 5));
+}
+
+#[test]
+fn broken_words_are_mended_from_the_documents_vocabulary() {
+    let text = pdf(&[
+        "1. Several organizations and the well-being of people were discussed by the organi-",
+        "zation, and each self was governing its evident term, and the",
+        "zation at length, and many people thought the well-",
+        "being of everyone was at stake in the exam-",
+        "ple given by the self-",
+        "governing body and by the self-",
+        "evident case of long-term plans for the long-",
+        "term future that the Secretary-",
+        "General had in mind for the non-",
+        "governmental groups.",
+    ]);
+    let doc = seg(&text);
+    let t = &doc.units[0].text;
+    // `organizations` occurs unbroken: join.
+    assert!(t.contains("by the organization, and each self"), "{t}");
+    // `well-being` occurs hyphenated inside a line: keep.
+    assert!(t.contains("the well-being of everyone"), "{t}");
+    // Neither form elsewhere, `exam` not a word of the text: join.
+    assert!(t.contains("in the example given"), "{t}");
+    // Neither form elsewhere but both halves are words of the text: keep.
+    assert!(t.contains("the self-governing body"), "{t}");
+    assert!(t.contains("the long-term future"), "{t}");
+    // A capital after the hyphen: always a compound.
+    assert!(t.contains("the Secretary-General had"), "{t}");
+    // `non` is no word of the text and `nongovernmental` never occurs: the default joins.
+    assert!(t.contains("the nongovernmental groups"), "{t}");
+}
+
+#[test]
+fn footnotes_at_the_page_foot_become_units_and_markers_leave_the_text() {
+    let mut text = page(&[
+        "2. The first paragraph states that the Council “may 1  act” on its own in",
+        "the region and abroad.2 The members then went on to the next point of the",
+        "agenda, which concerned the budget of the",
+        "  ",
+    ]);
+    // The page foot: footnotes, the second continued on a further line, then the next
+    // page starting without a blank line.
+    text.push_str(
+        " 1 See the rules of procedure. \n\n 2  A second note that goes on\n\nover two lines. \n",
+    );
+    text.push_str(" secretariat for the coming year. \n\n3. Next paragraph. \n");
+    let doc = seg(&text);
+    assert_eq!(
+        after_filler(&doc),
+        [
+            (
+                "paragraph",
+                Some("2"),
+                "The first paragraph states that the Council “may act” on its own in the region \
+                 and abroad. The members then went on to the next point of the agenda, which \
+                 concerned the budget of the secretariat for the coming year."
+            ),
+            ("footnote", Some("1"), "See the rules of procedure."),
+            (
+                "footnote",
+                Some("2"),
+                "A second note that goes on over two lines."
+            ),
+            ("paragraph", Some("3"), "Next paragraph."),
+        ]
+    );
+    assert_eq!(doc.units[2].parent, Some(1));
+    assert_eq!(doc.units[3].parent, Some(1));
+    let removed: Vec<(ArtifactKind, usize, &str)> = doc
+        .artifacts
+        .iter()
+        .map(|a| (a.kind, a.line, a.text.as_str()))
+        .collect();
+    assert_eq!(
+        removed,
+        [
+            (ArtifactKind::FootnoteMarker, line_of(0), "1"),
+            (ArtifactKind::FootnoteMarker, line_of(1), "2"),
+            (ArtifactKind::PageBreak, line_of(3), "   "),
+        ]
+    );
+}
+
+#[test]
+fn numbers_in_running_text_are_not_taken_for_markers() {
+    let text = page(&[
+        "2. A total of 15 States and 2 organizations replied, see para. 1 of the",
+        "annex and resolution 2 adopted in 2019. The members also",
+        "  ",
+    ]) + " 1 A note. \n\n 2 Another note. \n next page text. \n";
+    let doc = seg(&text);
+    assert_eq!(
+        doc.units
+            .iter()
+            .filter(|u| u.kind == UnitKind::Footnote)
+            .count(),
+        2
+    );
+    let p = &doc.units[1].text;
+    assert!(
+        p.starts_with("A total of 15 States and 2 organizations replied, see para. 1 of"),
+        "{p}"
+    );
+    assert!(p.contains("resolution 2 adopted in 2019."), "{p}");
+    assert!(
+        doc.artifacts
+            .iter()
+            .all(|a| a.kind != ArtifactKind::FootnoteMarker)
+    );
+}
+
+#[test]
+fn page_furniture_is_removed() {
+    let text = page(&[
+        "2. The second paragraph runs on over the page break and",
+        "it continues on the next page with its final words and",
+    ]) + "https://example.org/some/document.pdf\n the closing part of it. \n\n– 2 –\n 3. A third paragraph. \n";
+    let doc = seg(&text);
+    assert_eq!(
+        after_filler(&doc),
+        [
+            (
+                "paragraph",
+                Some("2"),
+                "The second paragraph runs on over the page break and it continues on the next \
+                 page with its final words and the closing part of it."
+            ),
+            ("paragraph", Some("3"), "A third paragraph."),
+        ]
+    );
+    let kinds: Vec<ArtifactKind> = doc.artifacts.iter().map(|a| a.kind).collect();
+    assert_eq!(kinds, [ArtifactKind::PageBreak, ArtifactKind::PageNumber]);
+}
+
+#[test]
+fn wrapped_headings_are_kept_whole() {
+    let text = pdf(&[
+        " I. Introduction",
+        "1. Text of the first paragraph that is long enough to wrap",
+        "onto a second line.",
+        " II. Relations between international organizations, regional",
+        "bodies and national institutions",
+        "2. Text.",
+    ]);
+    assert_eq!(
+        units(&seg(&text)),
+        [
+            ("heading", Some("I"), "Introduction"),
+            (
+                "paragraph",
+                Some("1"),
+                "Text of the first paragraph that is long enough to wrap onto a second line."
+            ),
+            (
+                "heading",
+                Some("II"),
+                "Relations between international organizations, regional bodies and national institutions"
+            ),
+            ("paragraph", Some("2"), "Text."),
+        ]
+    );
+}
+
+#[test]
+fn numbered_paragraph_forms_and_sequence() {
+    let text = "1.\tTab after the number.\n2. Space after it.\n2.1 A sub-paragraph.\n2.2 Another one.\n3. Back to the main level.\n";
+    let doc = seg(text);
+    let numbers: Vec<&str> = doc
+        .units
+        .iter()
+        .map(|u| u.number.as_deref().unwrap())
+        .collect();
+    assert_eq!(numbers, ["1", "2", "2.1", "2.2", "3"]);
+    assert_eq!(doc.units[0].text, "Tab after the number.");
+    // In wrapped text a line that happens to start with a year or a far-off number is
+    // running text, not a new paragraph.
+    let text = pdf(&[
+        "4. The plan was adopted in the course of the year",
+        "2019. The next plan follows, as shown in the annex to report",
+        "12. of the secretariat.",
+        "5. Next.",
+    ]);
+    let doc = seg(&text);
+    let numbers: Vec<&str> = doc
+        .units
+        .iter()
+        .map(|u| u.number.as_deref().unwrap())
+        .collect();
+    assert_eq!(numbers, ["4", "5"]);
+    assert!(doc.units[0].text.contains("year 2019. The next plan"));
+}
+
+#[test]
+fn roman_headings_also_after_tabs() {
+    let text = "\tI.\tIntroduction\n1.\tText.\n\t\tII.\tScope \n2.\tMore text.\n";
+    let doc = seg(text);
+    assert_eq!(
+        units(&doc),
+        [
+            ("heading", Some("I"), "Introduction"),
+            ("paragraph", Some("1"), "Text."),
+            ("heading", Some("II"), "Scope"),
+            ("paragraph", Some("2"), "More text."),
+        ]
+    );
+    assert_eq!(doc.units[3].section, Some(2));
+}
+
+#[test]
+fn unnumbered_title_line_between_paragraphs() {
+    let text = "I.\tBackground\n1.\tFirst paragraph of the text.\n\t\tA title without a number\n2.\tSecond paragraph.\nII.\tNext section\n3.\tThird.\n";
+    let doc = seg(text);
+    assert_eq!(
+        units(&doc),
+        [
+            ("heading", Some("I"), "Background"),
+            ("paragraph", Some("1"), "First paragraph of the text."),
+            ("heading", None, "A title without a number"),
+            ("paragraph", Some("2"), "Second paragraph."),
+            ("heading", Some("II"), "Next section"),
+            ("paragraph", Some("3"), "Third."),
+        ]
+    );
+    // The title sits under I and governs paragraph 2; II ends it.
+    assert_eq!(doc.units[2].section, Some(0));
+    assert_eq!(doc.units[3].section, Some(2));
+    assert_eq!(doc.units[4].section, None);
+    assert_eq!(doc.units[5].section, Some(4));
+}
+
+#[test]
+fn list_items_belong_to_the_paragraph_introducing_them() {
+    let text = "1.\tThe fund paid for:\n(a)\ttraining;\n(b)\tseminars;\nc)\tvisits;\ni.\tand travel.\n2.\tNext.\n";
+    let doc = seg(text);
+    let items: Vec<(&str, Option<usize>)> = doc
+        .units
+        .iter()
+        .filter(|u| u.kind == UnitKind::ListItem)
+        .map(|u| (u.number.as_deref().unwrap(), u.parent))
+        .collect();
+    assert_eq!(
+        items,
+        [
+            ("(a)", Some(0)),
+            ("(b)", Some(0)),
+            ("c)", Some(0)),
+            ("i", Some(0))
+        ]
+    );
+    assert_eq!(doc.units[5].number.as_deref(), Some("2"));
+}
+
+#[test]
+fn markdown_headings_and_lists() {
+    let text = "# Title\n\nSome intro text that wraps\nover two lines.\n\n## Part one\n\n- first item\n- second item\n  continued here\n\nClosing words.\n";
+    let doc = seg(text);
+    assert_eq!(
+        units(&doc),
+        [
+            ("heading", None, "Title"),
+            (
+                "paragraph",
+                None,
+                "Some intro text that wraps over two lines."
+            ),
+            ("heading", None, "Part one"),
+            ("list_item", None, "first item"),
+            ("list_item", None, "second item continued here"),
+            ("paragraph", None, "Closing words."),
+        ]
+    );
+    assert_eq!(doc.units[2].section, Some(0));
+    assert_eq!(doc.units[3].section, Some(2));
+    assert_eq!(doc.units[3].parent, None);
+}
+
+#[test]
+fn plain_prose_in_blank_line_paragraphs() {
+    let text = "Permission is hereby granted, free of charge, to any person\nobtaining a copy of this software, to deal in the Software\nwithout restriction.\n\nThe above copyright notice shall be included in all\ncopies or substantial portions of the Software.\n";
+    let doc = seg(text);
+    assert_eq!(doc.units.len(), 2);
+    assert_eq!((doc.units[0].line, doc.units[0].end_line), (1, 3));
+    assert_eq!((doc.units[1].line, doc.units[1].end_line), (5, 6));
+    assert!(
+        doc.units
+            .iter()
+            .all(|u| u.kind == UnitKind::Paragraph && u.number.is_none())
+    );
+}
+
+#[test]
+fn one_paragraph_a_line() {
+    let text = "When we look at the plants we see that they vary; this is shown at length below.\n\nOn the Breeds . — Believing that it is best to study a group, I took pigeons.\nI have kept every breed I could get, and the skeletons were compared.\n";
+    let doc = seg(text);
+    let lines: Vec<usize> = doc.units.iter().map(|u| u.line).collect();
+    assert_eq!(lines, [1, 3, 4]);
+    assert!(
+        doc.units
+            .iter()
+            .all(|u| u.kind == UnitKind::Paragraph && u.number.is_none())
+    );
+}
+
+#[test]
+fn unicode_spaces_tabs_and_empty_input() {
+    let doc = seg("1.\u{a0}Text\u{2003}with\tspaces\u{202f}inside.\n");
+    assert_eq!(
+        units(&doc),
+        [("paragraph", Some("1"), "Text with spaces inside.")]
+    );
+    assert!(seg("").units.is_empty());
+    assert!(seg("\n\n  \n").units.is_empty());
+}
+
+#[test]
+fn norm_is_the_matching_form() {
+    let doc = seg("1. The “Council” – as ‘agreed’ –\u{a0}Decided.\n");
+    assert_eq!(
+        doc.units[0].norm,
+        "the \"council\" - as 'agreed' - decided."
+    );
+}
