@@ -200,3 +200,13 @@ fn identical_versions_exit_0() {
     }
     assert_eq!(run(&["trace", "--para", "1"], &c).0, Some(0));
 }
+
+#[test]
+fn tracing_a_unit_new_in_a_later_version_says_so() {
+    let c = chain(&[V1, V2, V3]);
+    let (code, out, err) = run(&["trace", "--at", "3:L3", "--color", "never"], &c);
+    assert_eq!(code, Some(1), "{err}");
+    assert!(out.contains("new in v3 line 3"), "{out}");
+    let (_, out, _) = run(&["trace", "--at", "3:L3", "--format", "json"], &c);
+    assert_eq!(json(&out)["first_seen"], 2);
+}

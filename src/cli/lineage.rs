@@ -195,6 +195,7 @@ pub fn run_trace(ctx: &Ctx, args: &TraceArgs) -> Result<Outcome, Error> {
     let start = address.resolve(lineage.versions())?;
     let trace = lineage::trace(&lineage, start, &DiffOptions::new());
     let changed = !matches!(&trace.end, TraceEnd::Reached(_))
+        || trace.first_seen() > 0
         || trace.steps.iter().any(|s| {
             !s.dropped.is_empty()
                 || s.links.iter().any(|l| {
