@@ -242,8 +242,9 @@ pub fn run_log(ctx: &Ctx, args: &LogArgs) -> Result<Outcome, Error> {
 }
 
 fn json(w: &mut dyn Write, value: &impl serde::Serialize) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *w, value).map_err(io::Error::other)?;
-    writeln!(w)
+    // Serialised first, so that write errors (a closed pipe) reach `emit` with their kind.
+    let text = serde_json::to_string_pretty(value).map_err(io::Error::other)?;
+    writeln!(w, "{text}")
 }
 
 fn write_versions(w: &mut dyn Write, lineage: &Lineage, p: &Palette) -> io::Result<()> {
