@@ -312,7 +312,7 @@ fn write_trace(
             };
             let (ins, del) = word_counts(&link.diff);
             let moved = if link.moved { ", moved" } else { "" };
-            let counts = if what == "unchanged" {
+            let counts = if ins + del == 0 {
                 String::new()
             } else {
                 format!(" (+{ins} −{del} words)")
@@ -342,7 +342,7 @@ fn write_trace(
                     step.new + 1
                 )?;
             }
-            if what != "unchanged" {
+            if link.diff.ops.iter().any(|op| op.kind != OpKind::Equal) {
                 write!(w, "  ")?;
                 write_diff(w, &link.diff, full, p)?;
                 writeln!(w)?;
