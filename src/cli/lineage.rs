@@ -242,8 +242,9 @@ pub fn run_log(ctx: &Ctx, args: &LogArgs) -> Result<Outcome, Error> {
 }
 
 fn json(w: &mut dyn Write, value: &impl serde::Serialize) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *w, value).map_err(io::Error::other)?;
-    writeln!(w)
+    // Serialised first, so that write errors (a closed pipe) reach `emit` with their kind.
+    let text = serde_json::to_string_pretty(value).map_err(io::Error::other)?;
+    writeln!(w, "{text}")
 }
 
 fn write_versions(w: &mut dyn Write, lineage: &Lineage, p: &Palette) -> io::Result<()> {
@@ -311,7 +312,7 @@ fn write_trace(
             };
             let (ins, del) = word_counts(&link.diff);
             let moved = if link.moved { ", moved" } else { "" };
-            let counts = if what == "unchanged" {
+            let counts = if ins + del == 0 {
                 String::new()
             } else {
                 format!(" (+{ins} −{del} words)")
@@ -341,7 +342,7 @@ fn write_trace(
                     step.new + 1
                 )?;
             }
-            if what != "unchanged" {
+            if link.diff.ops.iter().any(|op| op.kind != OpKind::Equal) {
                 write!(w, "  ")?;
                 write_diff(w, &link.diff, full, p)?;
                 writeln!(w)?;
