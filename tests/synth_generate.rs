@@ -43,7 +43,7 @@ fn same_seed_same_bytes_other_seed_other_bytes() {
 
 #[test]
 fn every_key_of_the_truth_names_a_numbered_line() {
-    for seed in 1..=5 {
+    for seed in 1..=12 {
         let pair = generate(&SynthOptions::new(250).seed(seed));
         let old = numbered_keys(&pair.old);
         let new = numbered_keys(&pair.new);
@@ -62,6 +62,20 @@ fn every_key_of_the_truth_names_a_numbered_line() {
         let linked_new: BTreeSet<&String> = pair.links.iter().flat_map(|l| &l.new).collect();
         assert_eq!(linked_old.len(), old.len(), "seed {seed}");
         assert_eq!(linked_new.len(), new.len(), "seed {seed}");
+        // Each old unit has one fate; the pieces of a split are consecutive.
+        assert_eq!(
+            linked_old.len(),
+            pair.links.iter().map(|l| l.old.len()).sum::<usize>(),
+            "seed {seed}: an old unit in two links"
+        );
+        for link in pair.links.iter().filter(|l| l.kind == EditKind::Split) {
+            let numbers: Vec<usize> = link.new.iter().map(|k| k[1..].parse().unwrap()).collect();
+            assert!(numbers.len() >= 2, "seed {seed}: {link:?}");
+            assert!(
+                numbers.windows(2).all(|w| w[1] == w[0] + 1),
+                "seed {seed}: {link:?}"
+            );
+        }
     }
 }
 

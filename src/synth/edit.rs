@@ -234,8 +234,18 @@ pub(crate) fn new_doc(
         if to == from && out.len() > 1 {
             to = (to + 1 + rng.below(out.len() - 1)) % out.len();
         }
-        let at = rng.range(0, out[to].paras.len());
-        out[to].paras.insert(at, para);
+        let paras = &mut out[to].paras;
+        let mut at = rng.range(0, paras.len());
+        // Not between two pieces of one split: they stay consecutive.
+        while at > 0
+            && at < paras.len()
+            && paras[at].kind == EditKind::Split
+            && paras[at - 1].kind == EditKind::Split
+            && paras[at].origin == paras[at - 1].origin
+        {
+            at += 1;
+        }
+        paras.insert(at, para);
     }
     out
 }
@@ -292,7 +302,7 @@ pub(crate) fn light_edit(w: &Writer, rng: &mut Rng, para: &Para, topic: &[u32]) 
         match rng.below(10) {
             0..=4 => match s[at] {
                 Tok::Num(n) => s[at] = Tok::Num(n + 1 + rng.below(9) as u32),
-                Tok::Comma => {}
+                Tok::Comma | Tok::Open | Tok::Close | Tok::Dash => {}
                 Tok::Func(_) => s[at] = w.word(rng, topic),
                 _ => s[at] = w.content(rng, topic),
             },
@@ -307,12 +317,12 @@ pub(crate) fn light_edit(w: &Writer, rng: &mut Rng, para: &Para, topic: &[u32]) 
 }
 
 /// Share of content words a rewrite replaces.
-const REWRITE_CONTENT: f64 = 0.4;
+const REWRITE_CONTENT: f64 = 0.5;
 /// Share of function words a rewrite replaces.
-const REWRITE_FUNCTION: f64 = 0.5;
+const REWRITE_FUNCTION: f64 = 0.6;
 
 /// A heavy rewrite: many words replaced, clauses turned round, sentences reordered, one
-/// sentence dropped or a new one added; about 55–60% of the content words are kept, as in
+/// sentence dropped or a new one added; about half of the content words are kept, as in
 /// a real rewrite that keeps the substance.
 pub(crate) fn rewrite(w: &Writer, rng: &mut Rng, para: &Para, topic: &[u32]) -> Para {
     let mut sentences: Vec<Sentence> = para
@@ -418,7 +428,7 @@ mod tests {
 
     #[test]
     fn rewrites_keep_roughly_half_the_content_and_light_edits_most() {
-        let w = Writer::new();
+        let w = Writer::new(crate::synth::vocab::MIN_INVENTED);
         let mut rng = Rng::new(5);
         let topic = w.topic(&mut rng);
         let (mut heavy, mut light, n) = (0.0, 0.0, 300);
@@ -428,13 +438,13 @@ mod tests {
             light += kept(&p, &light_edit(&w, &mut rng, &p, &topic));
         }
         let (heavy, light) = (heavy / n as f64, light / n as f64);
-        assert!((0.4..0.7).contains(&heavy), "rewrite keeps {heavy:.2}");
+        assert!((0.35..0.65).contains(&heavy), "rewrite keeps {heavy:.2}");
         assert!(light > 0.85, "light edit keeps {light:.2}");
     }
 
     #[test]
     fn splits_partition_the_sentences() {
-        let w = Writer::new();
+        let w = Writer::new(crate::synth::vocab::MIN_INVENTED);
         let mut rng = Rng::new(9);
         let p = Para {
             sentences: (0..5).map(|_| w.sentence(&mut rng, &[])).collect(),

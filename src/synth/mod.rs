@@ -12,7 +12,7 @@
 //! words, proper nouns, numbers, years and references like "resolution 41/7"), in paragraphs
 //! of 1–8 sentences, in sections whose paragraphs share topic words. The edits, with
 //! [`EditRates`]: unchanged (renumbered when the numbering shifted), lightly edited, heavily
-//! rewritten (about 40% of content words replaced, clauses turned round, sentences
+//! rewritten (about half of the content words replaced, clauses turned round, sentences
 //! reordered), split into 2–3 paragraphs, 2–3 paragraphs merged, moved (anywhere, mostly to
 //! another section), removed, added; headings renamed, removed or added.
 //!
@@ -59,7 +59,7 @@ pub const DEFAULT_SEED: u64 = 1;
 pub struct EditRates {
     /// Lightly edited: a few words substituted, inserted or deleted.
     pub edited: f64,
-    /// Heavily rewritten, keeping about 55–60% of the content words.
+    /// Heavily rewritten, keeping about half of the content words.
     pub rewritten: f64,
     /// Split into 2–3 consecutive paragraphs.
     pub split: f64,
@@ -306,7 +306,7 @@ impl Pair {
 
 /// Generates a pair.
 pub fn generate(options: &SynthOptions) -> Pair {
-    let writer = Writer::new();
+    let writer = Writer::new(vocab::invented_for(options.paragraphs));
     let mut rng = Rng::new(options.seed);
     let section_len = options
         .section_len

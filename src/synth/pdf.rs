@@ -34,11 +34,15 @@ struct Pages<'a> {
     notes: Vec<usize>,
     /// The body of footnote `n` at `n - 1`.
     bodies: Vec<String>,
+    /// The next line is the first of a heading.
+    heading_starts: bool,
 }
 
 impl Pages<'_> {
     fn line(&mut self, text: &str) {
-        if self.lines == 0 {
+        // A page's first line, and a heading's, start with a space, as extracted text has.
+        if self.lines == 0 || self.heading_starts {
+            self.heading_starts = false;
             self.out.push(' ');
         }
         self.out.push_str(text);
@@ -59,7 +63,8 @@ impl Pages<'_> {
         for (i, &n) in notes.iter().enumerate() {
             let body = &self.bodies[n - 1];
             let gap = if self.rng.chance(0.5) { " " } else { "  " };
-            let first = format!(" {n}{gap}");
+            let lead = if self.rng.chance(0.8) { " " } else { "" };
+            let first = format!("{lead}{n}{gap}");
             let mut lines = wrap_plain(body, width, first.len());
             let head = lines.remove(0);
             self.out.push_str(&first);
@@ -167,6 +172,23 @@ fn wrap_plain(text: &str, width: usize, indent: usize) -> Vec<String> {
     lines
 }
 
+/// Typesetting as a PDF has it: curly quotation marks and en dashes where the word
+/// processor had straight quotes and hyphens between spaces.
+pub(crate) fn typeset(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut prev = ' ';
+    for c in text.chars() {
+        match c {
+            '"' if prev == ' ' => out.push('\u{201C}'),
+            '"' => out.push('\u{201D}'),
+            '-' if prev == ' ' => out.push('\u{2013}'),
+            c => out.push(c),
+        }
+        prev = c;
+    }
+    out
+}
+
 /// Renders `blocks` as PDF-extracted text; footnote bodies are written by `writer`.
 pub(crate) fn render(blocks: &[Block], noise: &PdfNoise, writer: &Writer, rng: &mut Rng) -> String {
     let header = format!(
@@ -184,11 +206,14 @@ pub(crate) fn render(blocks: &[Block], noise: &PdfNoise, writer: &Writer, rng: &
         header,
         notes: Vec::new(),
         bodies: Vec::new(),
+        heading_starts: false,
     };
     let mut footnote = 0;
     for block in blocks {
         match block {
             Block::Heading(number, title) => {
+                let title = &typeset(title);
+                pages.heading_starts = true;
                 let words = format!("{number}. {title}")
                     .split_whitespace()
                     .map(|w| Word {
@@ -199,6 +224,7 @@ pub(crate) fn render(blocks: &[Block], noise: &PdfNoise, writer: &Writer, rng: &
                 pages.flow(words, noise.width * 2 / 3);
             }
             Block::Para(number, text) => {
+                let text = &typeset(text);
                 let mut words: Vec<Word> = std::iter::once(format!("{number}."))
                     .chain(text.split_whitespace().map(str::to_string))
                     .map(|text| Word { text, note: None })
@@ -243,8 +269,16 @@ mod tests {
     use super::*;
 
     #[test]
+    fn typesetting_curls_quotes_and_lengthens_dashes() {
+        assert_eq!(
+            typeset(r#"the "can play" role - as noted - of capacity-building"#),
+            "the \u{201C}can play\u{201D} role \u{2013} as noted \u{2013} of capacity-building"
+        );
+    }
+
+    #[test]
     fn lines_stay_near_the_width_and_words_survive() {
-        let writer = Writer::new();
+        let writer = Writer::new(crate::synth::vocab::MIN_INVENTED);
         let mut rng = Rng::new(2);
         let noise = PdfNoise {
             footnotes: 0.0,

@@ -23,6 +23,12 @@ pub(crate) enum Tok {
     Ref(u16, u16),
     /// A comma, attached to the previous token.
     Comma,
+    /// An opening quotation mark, attached to the next token.
+    Open,
+    /// A closing quotation mark, attached to the previous token.
+    Close,
+    /// A dash set between spaces (a parenthetical).
+    Dash,
 }
 
 impl Tok {
@@ -65,9 +71,9 @@ pub(crate) struct Writer {
 }
 
 impl Writer {
-    /// A writer over the standard vocabulary.
-    pub(crate) fn new() -> Writer {
-        let vocab = Vocab::new();
+    /// A writer over a vocabulary with `invented` generated content words.
+    pub(crate) fn new(invented: usize) -> Writer {
+        let vocab = Vocab::new(invented);
         let reference_words = ["resolution", "decision", "document", "paragraph", "report"]
             .iter()
             .map(|w| vocab.content_index(w))
@@ -78,11 +84,11 @@ impl Writer {
         }
     }
 
-    /// Topic words for a new section: mid-frequency content words, two thirds of them real
-    /// words.
+    /// Topic words for a new section: two thirds listed words, one third invented words of
+    /// any rank (the section's own terms).
     pub(crate) fn topic(&self, rng: &mut Rng) -> Vec<u32> {
         let listed = self.vocab.listed;
-        let hi = self.vocab.content.len().min(1500);
+        let hi = self.vocab.content.len();
         (0..TOPIC_WORDS)
             .map(|i| {
                 if i % 3 < 2 {
@@ -140,6 +146,22 @@ impl Writer {
                 s.push(Tok::Comma);
             }
         }
+        // Now and then a quoted phrase or a parenthetical between dashes.
+        if s.len() > 8 && rng.chance(0.06) {
+            let at = rng.range(1, s.len() - 5);
+            let end = at + rng.range(2, 4);
+            if !s[at..end].contains(&Tok::Comma) {
+                s.insert(end, Tok::Close);
+                s.insert(at, Tok::Open);
+            }
+        } else if s.len() > 10 && rng.chance(0.04) {
+            let at = rng.range(2, s.len() - 6);
+            let end = at + rng.range(3, 5);
+            if !s[at..end].contains(&Tok::Comma) {
+                s.insert(end, Tok::Dash);
+                s.insert(at, Tok::Dash);
+            }
+        }
         s
     }
 
@@ -176,10 +198,12 @@ impl Writer {
     /// Appends the words of `sentence` to `out`, capitalising the first one.
     pub(crate) fn render_words(&self, sentence: &[Tok], out: &mut String) {
         let start = out.len();
-        for (i, &tok) in sentence.iter().enumerate() {
-            if tok != Tok::Comma && i > 0 {
+        let mut glued = true;
+        for &tok in sentence {
+            if !glued && !matches!(tok, Tok::Comma | Tok::Close) {
                 out.push(' ');
             }
+            glued = tok == Tok::Open;
             match tok {
                 Tok::Func(i) => out.push_str(&self.vocab.function[i as usize]),
                 Tok::Word(i) => out.push_str(&self.vocab.content[i as usize]),
@@ -192,9 +216,12 @@ impl Writer {
                     out.push_str(&b.to_string());
                 }
                 Tok::Comma => out.push(','),
+                Tok::Open | Tok::Close => out.push('"'),
+                Tok::Dash => out.push('-'),
             }
         }
-        if let Some(first) = out[start..].chars().next()
+        if let Some(first) = out[start..].chars().find(|c| c.is_alphanumeric())
+            && out[start..].starts_with(first)
             && first.is_lowercase()
         {
             let upper: String = first.to_uppercase().collect();
@@ -234,7 +261,7 @@ mod tests {
 
     #[test]
     fn sentences_have_8_to_30_words_and_end_with_a_period() {
-        let w = Writer::new();
+        let w = Writer::new(crate::synth::vocab::MIN_INVENTED);
         let mut rng = Rng::new(11);
         let topic = w.topic(&mut rng);
         for _ in 0..500 {

@@ -3,7 +3,8 @@
 //! proper nouns, each sampled with a Zipf-like law so that a few words are everywhere and
 //! most are rare, as in real text (this is what makes IDF weighting matter).
 //!
-//! The vocabulary is the same for every seed: it is built from a fixed internal seed.
+//! The vocabulary is the same for every seed (it is built from a fixed internal seed); its
+//! size grows with the document's, by Heaps' law.
 
 use super::rng::Rng;
 
@@ -81,8 +82,20 @@ const NAME_ENDINGS: &[&str] = &[
     "ia", "land", "stan", "or", "ova", "ez", "ane", "ida", "ur", "el",
 ];
 
-/// Number of generated content words after the listed ones.
-const GENERATED_WORDS: usize = 3000;
+/// Fewest generated content words after the listed ones.
+pub(crate) const MIN_INVENTED: usize = 3000;
+/// Heaps' law `V = K·N^β` for the vocabulary of a text of `N` words: `K = 30`, `β = 0.5`
+/// are typical of English prose. A large document has a large vocabulary; keeping it fixed
+/// would make a 100,000-paragraph pair unnaturally repetitive (every rare word common).
+const HEAPS_K: f64 = 30.0;
+/// Words in an average generated paragraph (3.5 sentences of 19 words).
+const WORDS_PER_PARAGRAPH: f64 = 66.0;
+
+/// Generated content words for a document of `paragraphs` paragraphs, by Heaps' law.
+pub(crate) fn invented_for(paragraphs: usize) -> usize {
+    let heaps = HEAPS_K * (paragraphs as f64 * WORDS_PER_PARAGRAPH).sqrt();
+    (heaps as usize).max(MIN_INVENTED)
+}
 /// Number of generated proper nouns (countries, persons, places).
 const GENERATED_NAMES: usize = 400;
 /// Zipf exponent of content words: a little above 1, as measured on English text.
@@ -107,8 +120,8 @@ pub(crate) struct Vocab {
 }
 
 impl Vocab {
-    /// Builds the (seed-independent) vocabulary.
-    pub(crate) fn new() -> Vocab {
+    /// Builds the (seed-independent) vocabulary with `invented` generated content words.
+    pub(crate) fn new(invented: usize) -> Vocab {
         let mut rng = Rng::new(0x005E_EDF0_D0C5);
         let function: Vec<String> = FUNCTION.split_whitespace().map(str::to_string).collect();
         let mut content: Vec<String> = Vec::new();
@@ -125,7 +138,7 @@ impl Vocab {
             seen.insert(c.to_string());
         }
         let listed = content.len();
-        while content.len() < listed + GENERATED_WORDS {
+        while content.len() < listed + invented {
             let w = invent_word(&mut rng);
             if (4..=12).contains(&w.len()) && seen.insert(w.clone()) {
                 content.push(w);
@@ -223,7 +236,7 @@ mod tests {
 
     #[test]
     fn vocabulary_is_distinct_and_sized() {
-        let v = Vocab::new();
+        let v = Vocab::new(MIN_INVENTED);
         let mut all: Vec<&String> = v
             .function
             .iter()
@@ -239,7 +252,7 @@ mod tests {
 
     #[test]
     fn zipf_favours_low_ranks() {
-        let v = Vocab::new();
+        let v = Vocab::new(MIN_INVENTED);
         let mut rng = Rng::new(3);
         let draws: Vec<u32> = (0..10_000).map(|_| v.content_word(&mut rng)).collect();
         let top = draws.iter().filter(|&&r| r < 100).count();
