@@ -25,7 +25,9 @@ pub mod segment;
 pub mod synth;
 
 pub use align::{AlignOptions, align};
+pub use diff::DiffOptions;
 pub use error::{Error, Result};
+pub use model::Report;
 pub use model::{Alignment, Document, Link, Unit, UnitId, UnitKind, WordDiff};
 pub use read::ReadOptions;
 pub use segment::SegmentOptions;

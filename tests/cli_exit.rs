@@ -212,3 +212,34 @@ fn report_units_are_the_units_of_segment() {
         assert_eq!(report[side]["path"], segment["path"], "{side}");
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn output_file_keeps_the_mode_of_the_file_it_replaces() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("out.txt");
+    let [old, new] = pair("move");
+    // A new file is readable by others as usual, not owner-only like a temporary file.
+    draftdiff()
+        .args([&old, &new, "-o"])
+        .arg(&file)
+        .assert()
+        .code(1);
+    let mode = std::fs::metadata(&file)
+        .expect("written")
+        .permissions()
+        .mode();
+    assert_ne!(mode & 0o600, 0, "{mode:o}");
+    std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o640)).expect("chmod");
+    draftdiff()
+        .args([&old, &new, "-o"])
+        .arg(&file)
+        .assert()
+        .code(1);
+    let mode = std::fs::metadata(&file)
+        .expect("written")
+        .permissions()
+        .mode();
+    assert_eq!(mode & 0o777, 0o640);
+}

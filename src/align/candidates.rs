@@ -1,11 +1,14 @@
 //! Candidate pairs from an inverted index, so that only a few pairs per unit are scored.
 //!
-//! Each side is indexed by word: `word → [(unit, weight)]`. A unit queries the other side's
-//! index with its [`query_words`](super::AlignOptions::query_words) most informative words,
-//! skipping words whose posting list is longer than
-//! [`max_postings`](super::AlignOptions::max_postings) (such a word is common and says little
-//! about which unit is which). The weighted overlaps accumulate in a dense array with a
-//! list of touched entries, and the unit keeps its
+//! Each side is indexed by word (`word → [(unit, weight)]`) and by pair of consecutive words
+//! (`hash → [unit]`). A unit queries the other side's indexes with its
+//! [`query_words`](super::AlignOptions::query_words) rarest words and as many rarest word
+//! pairs, skipping any whose posting list is longer than
+//! [`max_postings`](super::AlignOptions::max_postings) (a common word says little about which
+//! unit is which; in a very large document even its rarer words are common, and word pairs
+//! take over). Overlaps accumulate in dense arrays with a list of touched entries (weighted
+//! word overlap over the norms, plus the share of queried word pairs found), and the unit
+//! keeps its
 //! [`candidates`](super::AlignOptions::candidates) best partners (ties broken by position
 //! then id). This is done from the new side and from the old side, and the union is scored.
 //!
@@ -31,7 +34,7 @@ pub fn compatible(old: UnitKind, new: UnitKind) -> bool {
 /// Settings of candidate generation.
 #[derive(Debug, Clone, Copy)]
 pub struct Limits {
-    /// Query words per unit.
+    /// Query words (and as many query word pairs) per unit.
     pub query_words: usize,
     /// Longest posting list walked.
     pub max_postings: usize,
@@ -72,6 +75,47 @@ pub fn candidates(
     pairs
 }
 
+/// Postings of word pairs: one flat array grouped by key, found by binary search.
+struct ShingleIndex {
+    keys: Vec<u32>,
+    starts: Vec<u32>,
+    units: Vec<u32>,
+}
+
+impl ShingleIndex {
+    fn new(profiles: &[Profile]) -> ShingleIndex {
+        let mut all: Vec<(u32, u32)> = profiles
+            .iter()
+            .enumerate()
+            .flat_map(|(id, p)| p.shingles.iter().map(move |&s| (s, id as u32)))
+            .collect();
+        all.sort_unstable();
+        let mut keys = Vec::new();
+        let mut starts = Vec::new();
+        let mut units = Vec::with_capacity(all.len());
+        for (i, &(key, unit)) in all.iter().enumerate() {
+            if i == 0 || all[i - 1].0 != key {
+                keys.push(key);
+                starts.push(i as u32);
+            }
+            units.push(unit);
+        }
+        starts.push(all.len() as u32);
+        ShingleIndex {
+            keys,
+            starts,
+            units,
+        }
+    }
+
+    fn postings(&self, key: u32) -> &[u32] {
+        match self.keys.binary_search(&key) {
+            Ok(i) => &self.units[self.starts[i] as usize..self.starts[i + 1] as usize],
+            Err(_) => &[],
+        }
+    }
+}
+
 /// For each unit of `from`, its best units of `to`; calls `emit(from_id, to_id)`.
 fn one_way(
     from: &Document,
@@ -88,24 +132,58 @@ fn one_way(
             index[w as usize].push((id as u32, x));
         }
     }
-    let mut acc = vec![0f32; to_profiles.len()];
+    let shingles = ShingleIndex::new(to_profiles);
+    let mut by_words = vec![0f32; to_profiles.len()];
+    let mut by_pairs = vec![0f32; to_profiles.len()];
     let mut touched: Vec<u32> = Vec::new();
+    let mut query: Vec<(usize, u32, f32)> = Vec::new();
+    let mut pair_query: Vec<(usize, u32)> = Vec::new();
     let from_len = from.units.len().max(1) as f64;
     let to_len = to.units.len().max(1) as f64;
+    let by_len = |a: &(usize, u32, f32), b: &(usize, u32, f32)| a.0.cmp(&b.0).then(a.1.cmp(&b.1));
     for (id, profile) in from_profiles.iter().enumerate() {
         let kind = from.units[id].kind;
-        for w in profile.top_words(limits.query_words) {
-            let postings = &index[w as usize];
-            if postings.len() > limits.max_postings {
-                continue;
-            }
-            let x = profile.weight(w);
-            for &(other, y) in postings {
-                let slot = &mut acc[other as usize];
-                if *slot == 0.0 {
+        // The rarest words on the other side, within the posting limit.
+        query.clear();
+        query.extend(
+            profile
+                .terms
+                .iter()
+                .map(|&(w, x)| (index[w as usize].len(), w, x))
+                .filter(|q| q.0 > 0 && q.0 <= limits.max_postings),
+        );
+        if query.len() > limits.query_words {
+            query.select_nth_unstable_by(limits.query_words, by_len);
+            query.truncate(limits.query_words);
+        }
+        for &(_, w, x) in &query {
+            for &(other, y) in &index[w as usize] {
+                if by_words[other as usize] == 0.0 && by_pairs[other as usize] == 0.0 {
                     touched.push(other);
                 }
-                *slot += x * y;
+                by_words[other as usize] += x * y;
+            }
+        }
+        // The rarest word pairs, likewise.
+        pair_query.clear();
+        pair_query.extend(
+            profile
+                .shingles
+                .iter()
+                .map(|&s| (shingles.postings(s).len(), s))
+                .filter(|q| q.0 > 0 && q.0 <= limits.max_postings),
+        );
+        if pair_query.len() > limits.query_words {
+            pair_query.select_nth_unstable(limits.query_words);
+            pair_query.truncate(limits.query_words);
+        }
+        let pair_share = 1.0 / pair_query.len().max(1) as f32;
+        for &(_, s) in &pair_query {
+            for &other in shingles.postings(s) {
+                if by_words[other as usize] == 0.0 && by_pairs[other as usize] == 0.0 {
+                    touched.push(other);
+                }
+                by_pairs[other as usize] += pair_share;
             }
         }
         let pos = (id as f64 + 0.5) / from_len;
@@ -114,13 +192,14 @@ fn one_way(
             .filter(|&&o| compatible_either(kind, to.units[o as usize].kind))
             .map(|&o| {
                 let p = &to_profiles[o as usize];
-                let cos = acc[o as usize] / (profile.norm * p.norm).max(f32::MIN_POSITIVE);
+                let cos = by_words[o as usize] / (profile.norm * p.norm).max(f32::MIN_POSITIVE);
                 let dist = ((o as f64 + 0.5) / to_len - pos).abs();
-                (cos, dist, o)
+                (cos + by_pairs[o as usize], dist, o)
             })
             .collect();
         for &o in &touched {
-            acc[o as usize] = 0.0;
+            by_words[o as usize] = 0.0;
+            by_pairs[o as usize] = 0.0;
         }
         touched.clear();
         let by_rank = |a: &(f32, f64, u32), b: &(f32, f64, u32)| {

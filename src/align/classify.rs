@@ -11,29 +11,24 @@
 //!
 //! `O(L log L)` for `L` links, plus the (bounded) character similarity of each link.
 
-use crate::model::{Change, Document, Link, LinkShape};
+use crate::model::{Change, Link, LinkShape};
 
-use super::evidence::{self, Measures};
+use super::Context;
+use super::evidence;
 use super::merges::Group;
 use super::order::heaviest_chain;
-use super::tokens::{Profile, join};
+use super::tokens::join;
 
 /// A link is a light edit (not a rewrite) when its character similarity or its word cosine
 /// reaches this: at 0.6 most of the wording is kept.
 pub const EDITED_MIN: f64 = 0.6;
 
 /// Builds the links of `groups`, sorted by first new unit.
-pub fn links(
-    groups: &[Group],
-    old: &Document,
-    new: &Document,
-    old_profiles: &[Profile],
-    new_profiles: &[Profile],
-) -> Vec<Link> {
+pub fn links(groups: &[Group], ctx: &mut Context) -> Vec<Link> {
     let mut links: Vec<Link> = groups
         .iter()
         .filter(|g| !g.old.is_empty() && !g.new.is_empty())
-        .map(|g| link(g, old, new, old_profiles, new_profiles))
+        .map(|g| link(g, ctx))
         .collect();
     links.sort_by_key(|l| l.new[0]);
     let weighted: Vec<(usize, usize, f64)> = links
@@ -52,16 +47,12 @@ pub fn links(
     links
 }
 
-fn link(
-    g: &Group,
-    old: &Document,
-    new: &Document,
-    old_profiles: &[Profile],
-    new_profiles: &[Profile],
-) -> Link {
+fn link(g: &Group, ctx: &mut Context) -> Link {
+    let (old, new) = (ctx.old, ctx.new);
+    let (old_profiles, new_profiles) = (&ctx.old_profiles, &ctx.new_profiles);
     let old_side = join(&g.old.iter().map(|&o| &old_profiles[o]).collect::<Vec<_>>());
     let new_side = join(&g.new.iter().map(|&n| &new_profiles[n]).collect::<Vec<_>>());
-    let m = Measures::of(&old_side, &new_side);
+    let m = ctx.scorer.measures(&old_side, &new_side);
     let old_text = joined(g.old.iter().map(|&o| old.units[o].norm.as_str()));
     let new_text = joined(g.new.iter().map(|&n| new.units[n].norm.as_str()));
     let chars = evidence::chars(&old_text, &new_text);

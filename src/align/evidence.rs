@@ -47,33 +47,17 @@ pub struct Measures {
 }
 
 impl Measures {
-    /// Measures `old` against `new`.
+    /// Measures `old` against `new` (allocates; [`Scorer::measures`] reuses its memory).
+    #[cfg(test)]
     pub fn of(old: &Profile, new: &Profile) -> Measures {
-        let (mut dot, mut shared_old, mut shared_new) = (0f32, 0f32, 0f32);
-        let (mut i, mut j) = (0, 0);
-        while i < old.terms.len() && j < new.terms.len() {
-            let (a, x) = old.terms[i];
-            let (b, y) = new.terms[j];
-            match a.cmp(&b) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    dot += x * y;
-                    shared_old += x.min(y);
-                    shared_new += x.min(y);
-                    i += 1;
-                    j += 1;
-                }
-            }
-        }
-        let cosine = ratio(dot, old.norm * new.norm);
-        Measures {
-            cosine,
-            old_in_new: ratio(shared_old, old.mass),
-            new_in_old: ratio(shared_new, new.mass),
-            old_sentences: sentences_in(old, new),
-            new_sentences: sentences_in(new, old),
-        }
+        let words = old
+            .terms
+            .iter()
+            .chain(&new.terms)
+            .map(|t| t.0 as usize + 1)
+            .max()
+            .unwrap_or(0);
+        Scorer::new(words).measures(old, new)
     }
 
     /// The sentence measure of a one-to-one pair: sentences must reappear both ways.
@@ -87,25 +71,89 @@ impl Measures {
     }
 }
 
-/// Share (by weight) of the sentences of `from` that reappear in `to`.
-pub fn sentences_in(from: &Profile, to: &Profile) -> f32 {
-    let total: f32 = from.sentences.iter().map(|s| s.weight).sum();
-    if total <= 0.0 {
-        return 0.0;
+/// Sentences are only compared when one side holds at least this share of the other: below
+/// it, no sentence can reappear in full and the work would be wasted.
+pub const SENTENCE_GATE: f32 = 0.15;
+
+/// Measures pairs of profiles, reusing a marking array over word ids.
+#[derive(Debug)]
+pub struct Scorer {
+    stamp: Vec<u32>,
+    epoch: u32,
+}
+
+impl Scorer {
+    /// A scorer for word ids below `words`.
+    pub fn new(words: usize) -> Scorer {
+        Scorer {
+            stamp: vec![0; words],
+            epoch: 0,
+        }
     }
-    let mut found = 0f32;
-    for sentence in &from.sentences {
-        let kept: f32 = sentence
-            .words
-            .iter()
-            .filter(|w| to.terms.binary_search_by_key(&w.0, |t| t.0).is_ok())
-            .map(|w| w.1)
-            .sum();
-        let share = kept / sentence.weight;
-        let credit = ((share - SENTENCE_FLOOR) / (SENTENCE_FULL - SENTENCE_FLOOR)).clamp(0.0, 1.0);
-        found += credit * sentence.weight;
+
+    /// Measures `old` against `new`: linear in the sizes of the two profiles.
+    pub fn measures(&mut self, old: &Profile, new: &Profile) -> Measures {
+        let (mut dot, mut shared) = (0f32, 0f32);
+        let (mut i, mut j) = (0, 0);
+        while i < old.terms.len() && j < new.terms.len() {
+            let (a, x) = old.terms[i];
+            let (b, y) = new.terms[j];
+            match a.cmp(&b) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    dot += x * y;
+                    shared += x.min(y);
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        let mut m = Measures {
+            cosine: ratio(dot, old.norm * new.norm),
+            old_in_new: ratio(shared, old.mass),
+            new_in_old: ratio(shared, new.mass),
+            old_sentences: 0.0,
+            new_sentences: 0.0,
+        };
+        if m.old_in_new.max(m.new_in_old) >= SENTENCE_GATE {
+            m.old_sentences = self.sentences_in(old, new);
+            m.new_sentences = self.sentences_in(new, old);
+        }
+        m
     }
-    found / total
+
+    /// Share (by weight) of the sentences of `from` that reappear in `to`.
+    pub fn sentences_in(&mut self, from: &Profile, to: &Profile) -> f32 {
+        let total: f32 = from.sentences.iter().map(|s| s.weight).sum();
+        if total <= 0.0 {
+            return 0.0;
+        }
+        self.epoch = self.epoch.wrapping_add(1);
+        if self.epoch == 0 {
+            self.stamp.fill(0);
+            self.epoch = 1;
+        }
+        for &(w, _) in &to.terms {
+            if let Some(slot) = self.stamp.get_mut(w as usize) {
+                *slot = self.epoch;
+            }
+        }
+        let mut found = 0f32;
+        for sentence in &from.sentences {
+            let kept: f32 = sentence
+                .words
+                .iter()
+                .filter(|w| self.stamp.get(w.0 as usize) == Some(&self.epoch))
+                .map(|w| w.1)
+                .sum();
+            let share = kept / sentence.weight;
+            let credit =
+                ((share - SENTENCE_FLOOR) / (SENTENCE_FULL - SENTENCE_FLOOR)).clamp(0.0, 1.0);
+            found += credit * sentence.weight;
+        }
+        found / total
+    }
 }
 
 /// Character similarity of two normalised texts, `0..=1` (see the module docs).
@@ -141,14 +189,21 @@ pub const W_POSITION: f64 = 0.08;
 /// The score of a one-to-one pair from its measures, `chars` when known (short texts), and
 /// its position agreement.
 pub fn score(m: &Measures, chars: Option<f64>, position: f64) -> f64 {
-    let words = W_COSINE * m.cosine as f64
-        + W_CONTAINMENT * m.containment() as f64
-        + W_SENTENCES * m.sentences() as f64;
+    let words = words_score(m);
+    // Characters can lift the score of texts sharing words, never link texts that share none.
     let text = match chars {
-        Some(c) => words.max(0.5 * (words + c)),
-        None => words,
+        Some(c) if m.cosine > 0.0 => words.max(0.5 * (words + c)),
+        _ => words,
     };
     ((1.0 - W_POSITION) * text + W_POSITION * position).clamp(0.0, 1.0)
+}
+
+/// The word part of the score: cosine, two-way containment and two-way sentence reuse,
+/// without characters or position.
+pub fn words_score(m: &Measures) -> f64 {
+    W_COSINE * m.cosine as f64
+        + W_CONTAINMENT * m.containment() as f64
+        + W_SENTENCES * m.sentences() as f64
 }
 
 /// The evidence record of a link from the measures of its (joined) sides.

@@ -11,7 +11,7 @@
 //! Cost: `O(E log E)` to sort the `E` scored pairs, plus one profile join per accepted piece.
 
 use super::tokens::{Profile, join};
-use super::{AlignOptions, Scored};
+use super::{AlignOptions, Context, Scored};
 
 /// A link under construction: old and new unit ids, each sorted.
 #[derive(Debug, Clone, Default)]
@@ -20,6 +20,8 @@ pub struct Group {
     pub old: Vec<usize>,
     /// New unit ids.
     pub new: Vec<usize>,
+    /// The score that made the link (of its first pair).
+    pub score: f64,
 }
 
 /// Share of `part`'s weight found in `whole`.
@@ -45,13 +47,8 @@ pub fn contained(part: &Profile, whole: &Profile) -> f32 {
 }
 
 /// Adds merges and splits to `groups` (made of one-to-one links).
-pub fn grow(
-    groups: &mut [Group],
-    pairs: &[Scored],
-    old_profiles: &[Profile],
-    new_profiles: &[Profile],
-    options: &AlignOptions,
-) {
+pub fn grow(groups: &mut [Group], pairs: &[Scored], ctx: &Context, options: &AlignOptions) {
+    let (old_profiles, new_profiles) = (&ctx.old_profiles, &ctx.new_profiles);
     let mut old_group: Vec<Option<usize>> = vec![None; old_profiles.len()];
     let mut new_group: Vec<Option<usize>> = vec![None; new_profiles.len()];
     for (g, group) in groups.iter().enumerate() {
@@ -72,7 +69,7 @@ pub fn grow(
             pieces.push((m.new_in_old.max(m.new_sentences), false, i));
         }
     }
-    pieces.retain(|p| p.0 as f64 >= options.merge_min);
+    pieces.retain(|p| p.0 as f64 >= options.merge_min && pairs[p.2].score >= options.gap_min_score);
     pieces.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.2.cmp(&b.2)));
     for (_, is_merge, i) in pieces {
         let p = &pairs[i];
@@ -99,6 +96,68 @@ pub fn grow(
                 groups[g].new.push(p.new);
                 groups[g].new.sort_unstable();
                 new_group[p.new] = Some(g);
+            }
+        }
+    }
+}
+
+/// Most pieces considered for one merge or split.
+const MAX_PIECES: usize = 4;
+
+/// Raises the scores of pairs that are pieces of one merge or split to the score of the
+/// whole: three old paragraphs each holding a third of a new one score poorly one by one,
+/// but their union matches it well. Pieces are pairs whose smaller side is mostly found in
+/// the larger (see [`merge_min`](super::AlignOptions::merge_min)).
+pub fn boost(pairs: &mut [Scored], ctx: &mut Context, options: &AlignOptions) {
+    // Merges: by new unit; splits: by old unit.
+    for merge in [true, false] {
+        let key = |p: &Scored| if merge { p.new } else { p.old };
+        let strength = |p: &Scored| {
+            let m = &p.measures;
+            if merge {
+                m.old_in_new.max(m.old_sentences)
+            } else {
+                m.new_in_old.max(m.new_sentences)
+            }
+        };
+        let mut order: Vec<usize> = (0..pairs.len())
+            .filter(|&i| {
+                strength(&pairs[i]) as f64 >= options.merge_min
+                    && pairs[i].score >= options.gap_min_score
+            })
+            .collect();
+        order.sort_by(|&a, &b| {
+            key(&pairs[a])
+                .cmp(&key(&pairs[b]))
+                .then(strength(&pairs[b]).total_cmp(&strength(&pairs[a])))
+                .then(a.cmp(&b))
+        });
+        let mut start = 0;
+        while start < order.len() {
+            let mut end = start;
+            while end < order.len() && key(&pairs[order[end]]) == key(&pairs[order[start]]) {
+                end += 1;
+            }
+            let group: Vec<usize> = order[start..end].iter().copied().take(MAX_PIECES).collect();
+            start = end;
+            if group.len() < 2 {
+                continue;
+            }
+            let mut pieces: Vec<usize> = group
+                .iter()
+                .map(|&i| if merge { pairs[i].old } else { pairs[i].new })
+                .collect();
+            pieces.sort_unstable();
+            let whole = [key(&pairs[group[0]])];
+            let joined = if merge {
+                ctx.joined(&pieces, &whole)
+            } else {
+                ctx.joined(&whole, &pieces)
+            };
+            for &i in &group {
+                if joined > pairs[i].score {
+                    pairs[i].score = joined;
+                }
             }
         }
     }

@@ -46,6 +46,7 @@ mod assign;
 mod candidates;
 mod classify;
 mod evidence;
+mod gaps;
 mod merges;
 mod order;
 mod tokens;
@@ -56,6 +57,7 @@ pub use evidence::{
     LEVENSHTEIN_MAX_CELLS, SENTENCE_FLOOR, SENTENCE_FULL, W_CONTAINMENT, W_COSINE, W_POSITION,
     W_SENTENCES,
 };
+pub use gaps::{GAP_MAX_PAIRS, REPLACED_MAX};
 pub use tokens::STEM_CHARS;
 
 use crate::model::{Alignment, Document};
@@ -74,9 +76,21 @@ pub const MOVE_MIN_SCORE: f64 = 0.45;
 /// it is clearly better, so near-ties keep document order.
 pub const STEAL_MARGIN: f64 = 0.15;
 
-/// Default [`AlignOptions::merge_min`]: a piece joins a merge or split when at least 60% of
-/// its weighted words or sentences are found in the whole.
-pub const MERGE_MIN: f64 = 0.6;
+/// Default [`AlignOptions::merge_min`]: a piece joins a merge or split when at least half of
+/// its weighted words or sentences are found in the whole (split pieces often gain a
+/// sentence of new text).
+pub const MERGE_MIN: f64 = 0.5;
+
+/// Default [`AlignOptions::gap_min_score`]: between two in-order links, and for the pieces of
+/// merges and splits, a pair needs less evidence than a free-standing link, since its place
+/// (or the whole it belongs to) already vouches for it.
+pub const GAP_MIN_SCORE: f64 = 0.2;
+
+/// Default [`AlignOptions::replace_min_score`]: `k` old units facing exactly `k` new ones
+/// between the same two links are taken as rewritten in place when the word evidence of each
+/// pair (no characters, no position) reaches this, that is when they share a few informative
+/// words, as a diff pairs the lines of a changed hunk. Texts sharing no word never qualify.
+pub const REPLACE_MIN_SCORE: f64 = 0.03;
 
 /// Default [`AlignOptions::min_gain`]: a piece must cover at least 5% more of the whole than
 /// the link's other pieces already do, so a repeated text is not merged twice.
@@ -86,13 +100,14 @@ pub const MIN_GAIN: f64 = 0.05;
 /// rivals; more costs time without finding more links.
 pub const CANDIDATES: usize = 8;
 
-/// Default [`AlignOptions::query_words`]: a unit's 24 most informative words find its partner;
-/// its common words only add cost.
-pub const QUERY_WORDS: usize = 24;
+/// Default [`AlignOptions::query_words`]: a unit's 16 rarest words and 16 rarest word pairs
+/// find its partner; its common words only add cost.
+pub const QUERY_WORDS: usize = 16;
 
-/// Default [`AlignOptions::max_postings`]: a word in more than 2,000 units names no unit; its
-/// posting list is not walked (this bounds the cost on very large documents).
-pub const MAX_POSTINGS: usize = 2_000;
+/// Default [`AlignOptions::max_postings`]: a word (or word pair) found in more than 300
+/// units names no unit; its posting list is not walked. This bounds the cost of a query at
+/// `2 · 16 · 300` steps whatever the document size.
+pub const MAX_POSTINGS: usize = 300;
 
 /// How to align two documents. Build with [`AlignOptions::new`] and the builder methods.
 #[derive(Debug, Clone)]
@@ -107,6 +122,10 @@ pub struct AlignOptions {
     pub merge_min: f64,
     /// Lowest coverage gain a piece must bring to a merge or split.
     pub min_gain: f64,
+    /// Lowest score of a link inside a gap between two in-order links, or of a piece.
+    pub gap_min_score: f64,
+    /// Lowest score of each pair of a block rewritten in place.
+    pub replace_min_score: f64,
     /// Candidate partners kept per unit.
     pub candidates: usize,
     /// Query words per unit in candidate generation.
@@ -123,6 +142,8 @@ impl Default for AlignOptions {
             steal_margin: STEAL_MARGIN,
             merge_min: MERGE_MIN,
             min_gain: MIN_GAIN,
+            gap_min_score: GAP_MIN_SCORE,
+            replace_min_score: REPLACE_MIN_SCORE,
             candidates: CANDIDATES,
             query_words: QUERY_WORDS,
             max_postings: MAX_POSTINGS,
@@ -166,6 +187,18 @@ impl AlignOptions {
         self
     }
 
+    /// Lowest score of a link inside a gap between two in-order links, or of a piece.
+    pub fn gap_min_score(mut self, value: f64) -> AlignOptions {
+        self.gap_min_score = value;
+        self
+    }
+
+    /// Lowest score of each pair of a block rewritten in place (above 1 turns this off).
+    pub fn replace_min_score(mut self, value: f64) -> AlignOptions {
+        self.replace_min_score = value;
+        self
+    }
+
     /// Candidate partners kept per unit (at least 1).
     pub fn candidates(mut self, value: usize) -> AlignOptions {
         self.candidates = value.max(1);
@@ -195,8 +228,56 @@ pub(crate) struct Scored {
 }
 
 /// Texts at most this long (in bytes, both sides) get character similarity in their pair
-/// score: short texts such as headings have too few words for word measures alone.
-const SHORT_TEXT: usize = 160;
+/// score: short texts such as headings have too few words for word measures alone, and the
+/// edit matrix stays under 10,000 cells.
+const SHORT_TEXT: usize = 100;
+
+/// Everything the steps share: the documents, their profiles and a scorer.
+pub(crate) struct Context<'a> {
+    old: &'a Document,
+    new: &'a Document,
+    old_profiles: Vec<tokens::Profile>,
+    new_profiles: Vec<tokens::Profile>,
+    scorer: evidence::Scorer,
+}
+
+impl Context<'_> {
+    /// Scores one old unit against one new unit.
+    fn pair(&mut self, o: usize, n: usize) -> Scored {
+        let measures = self
+            .scorer
+            .measures(&self.old_profiles[o], &self.new_profiles[n]);
+        let (a, b) = (&self.old.units[o].norm, &self.new.units[n].norm);
+        let chars = (a.len() <= SHORT_TEXT && b.len() <= SHORT_TEXT).then(|| evidence::chars(a, b));
+        let position = evidence::position(o, self.old.units.len(), n, self.new.units.len());
+        Scored {
+            old: o,
+            new: n,
+            score: evidence::score(&measures, chars, position),
+            measures,
+        }
+    }
+
+    /// Scores the joined old units `olds` against the joined new units `news` (words only).
+    fn joined(&mut self, olds: &[usize], news: &[usize]) -> f64 {
+        let old = tokens::join(
+            &olds
+                .iter()
+                .map(|&o| &self.old_profiles[o])
+                .collect::<Vec<_>>(),
+        );
+        let new = tokens::join(
+            &news
+                .iter()
+                .map(|&n| &self.new_profiles[n])
+                .collect::<Vec<_>>(),
+        );
+        let m = self.scorer.measures(&old, &new);
+        let position =
+            evidence::position(olds[0], self.old.units.len(), news[0], self.new.units.len());
+        evidence::score(&m, None, position)
+    }
+}
 
 /// Aligns the units of `old` to the units of `new`.
 pub fn align(old: &Document, new: &Document, options: &AlignOptions) -> Alignment {
@@ -206,35 +287,32 @@ pub fn align(old: &Document, new: &Document, options: &AlignOptions) -> Alignmen
         max_postings: options.max_postings,
         candidates: options.candidates,
     };
-    let pairs: Vec<Scored> =
-        candidates::candidates(old, new, &old_profiles, &new_profiles, vocab.len(), limits)
-            .into_iter()
-            .filter(|&(o, n)| compatible(old.units[o].kind, new.units[n].kind))
-            .map(|(o, n)| {
-                let measures = Measures::of(&old_profiles[o], &new_profiles[n]);
-                let (a, b) = (&old.units[o].norm, &new.units[n].norm);
-                let chars =
-                    (a.len() <= SHORT_TEXT && b.len() <= SHORT_TEXT).then(|| evidence::chars(a, b));
-                let position = evidence::position(o, old.units.len(), n, new.units.len());
-                Scored {
-                    old: o,
-                    new: n,
-                    score: evidence::score(&measures, chars, position),
-                    measures,
-                }
-            })
-            .collect();
-
+    let cands = candidates::candidates(old, new, &old_profiles, &new_profiles, vocab.len(), limits);
+    let mut ctx = Context {
+        old,
+        new,
+        old_profiles,
+        new_profiles,
+        scorer: evidence::Scorer::new(vocab.len()),
+    };
+    let mut pairs: Vec<Scored> = cands
+        .into_iter()
+        .filter(|&(o, n)| compatible(old.units[o].kind, new.units[n].kind))
+        .map(|(o, n)| ctx.pair(o, n))
+        .collect();
+    merges::boost(&mut pairs, &mut ctx, options);
     let chosen = assign::assign(&pairs, old.units.len(), new.units.len(), options);
     let mut groups: Vec<merges::Group> = chosen
         .iter()
         .map(|&i| merges::Group {
             old: vec![pairs[i].old],
             new: vec![pairs[i].new],
+            score: pairs[i].score,
         })
         .collect();
-    merges::grow(&mut groups, &pairs, &old_profiles, &new_profiles, options);
-    let links = classify::links(&groups, old, new, &old_profiles, &new_profiles);
+    merges::grow(&mut groups, &pairs, &ctx, options);
+    gaps::fill(&mut groups, &mut ctx, options);
+    let links = classify::links(&groups, &mut ctx);
 
     let mut old_used = vec![false; old.units.len()];
     let mut new_used = vec![false; new.units.len()];
@@ -247,6 +325,49 @@ pub fn align(old: &Document, new: &Document, options: &AlignOptions) -> Alignmen
         added: (0..new.units.len()).filter(|&n| !new_used[n]).collect(),
         removed: (0..old.units.len()).filter(|&o| !old_used[o]).collect(),
     }
+}
+
+/// DEV: scored candidate pairs.
+#[doc(hidden)]
+pub fn debug_pairs(
+    old: &Document,
+    new: &Document,
+    options: &AlignOptions,
+) -> Vec<(usize, usize, f64, [f32; 5])> {
+    let (vocab, old_profiles, new_profiles) = tokens::profiles(old, new);
+    let limits = candidates::Limits {
+        query_words: options.query_words,
+        max_postings: options.max_postings,
+        candidates: options.candidates,
+    };
+    let cands = candidates::candidates(old, new, &old_profiles, &new_profiles, vocab.len(), limits);
+    let mut ctx = Context {
+        old,
+        new,
+        old_profiles,
+        new_profiles,
+        scorer: evidence::Scorer::new(vocab.len()),
+    };
+    cands
+        .into_iter()
+        .filter(|&(o, n)| compatible(old.units[o].kind, new.units[n].kind))
+        .map(|(o, n)| {
+            let p = ctx.pair(o, n);
+            let m = p.measures;
+            (
+                o,
+                n,
+                p.score,
+                [
+                    m.cosine,
+                    m.old_in_new,
+                    m.new_in_old,
+                    m.old_sentences,
+                    m.new_sentences,
+                ],
+            )
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -35,9 +35,13 @@ pub struct Vocab {
 }
 
 impl Vocab {
-    fn intern(&mut self, word: String) -> u32 {
+    fn intern(&mut self, word: &str) -> u32 {
+        if let Some(&id) = self.ids.get(word) {
+            return id;
+        }
         let next = self.ids.len() as u32;
-        *self.ids.entry(word).or_insert(next)
+        self.ids.insert(word.to_string(), next);
+        next
     }
 
     /// Number of distinct words.
@@ -66,47 +70,37 @@ pub struct Profile {
     pub mass: f32,
     /// The unit's sentences (only those with some weight).
     pub sentences: Vec<Sentence>,
-}
-
-impl Profile {
-    /// The weight of `word` in this profile, 0 when absent.
-    pub fn weight(&self, word: u32) -> f32 {
-        match self.terms.binary_search_by_key(&word, |t| t.0) {
-            Ok(i) => self.terms[i].1,
-            Err(_) => 0.0,
-        }
-    }
-
-    /// Word ids of the `n` most informative words (highest weight, then lowest id).
-    pub fn top_words(&self, n: usize) -> Vec<u32> {
-        let mut terms = self.terms.clone();
-        terms.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        terms.truncate(n);
-        terms.into_iter().map(|t| t.0).collect()
-    }
+    /// Hashes of the pairs of consecutive words within its sentences, sorted, distinct:
+    /// far rarer than single words, they find a unit's partner in very large documents.
+    pub shingles: Vec<u32>,
 }
 
 /// The stem of a lower-case word (see the module docs).
+#[cfg(test)]
 pub fn stem(word: &str) -> String {
-    let mut w: String = if word.chars().count() >= 6 {
-        word.replace('z', "s")
-    } else {
-        word.to_string()
-    };
-    if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") {
-        w.pop();
+    let mut out = String::new();
+    stem_into(word, &mut out);
+    out
+}
+
+/// Writes the stem of `word` into `out` (cleared first), without allocating once `out` has
+/// grown.
+fn stem_into(word: &str, out: &mut String) {
+    out.clear();
+    let long = word.len() >= 6 && word.chars().nth(5).is_some();
+    let mut chars = word.chars();
+    if word.len() > 3 && word.ends_with('s') && !word.ends_with("ss") {
+        chars.next_back();
     }
-    match w.char_indices().nth(STEM_CHARS) {
-        Some((i, _)) => w[..i].to_string(),
-        None => w,
+    for c in chars.take(STEM_CHARS) {
+        out.push(if long && c == 'z' { 's' } else { c });
     }
 }
 
-/// The words of a normalised text, each a stem, in order.
-pub fn words(norm: &str) -> impl Iterator<Item = String> + '_ {
+/// The words of a normalised text, in order.
+pub fn raw_words(norm: &str) -> impl Iterator<Item = &str> + '_ {
     norm.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(stem)
 }
 
 /// The sentences of a normalised text: cut after `.`, `!`, `?` or `;` followed by a space.
@@ -130,13 +124,21 @@ pub fn sentences(norm: &str) -> Vec<&str> {
 pub fn profiles(old: &Document, new: &Document) -> (Vocab, Vec<Profile>, Vec<Profile>) {
     let mut vocab = Vocab::default();
     // Per unit: sentences as lists of word ids.
+    let mut buf = String::new();
     let mut tokenize = |doc: &Document| -> Vec<Vec<Vec<u32>>> {
         doc.units
             .iter()
             .map(|u| {
                 sentences(&u.norm)
                     .into_iter()
-                    .map(|s| words(s).map(|w| vocab.intern(w)).collect::<Vec<u32>>())
+                    .map(|s| {
+                        raw_words(s)
+                            .map(|w| {
+                                stem_into(w, &mut buf);
+                                vocab.intern(&buf)
+                            })
+                            .collect::<Vec<u32>>()
+                    })
                     .filter(|s| !s.is_empty())
                     .collect()
             })
@@ -196,11 +198,18 @@ pub fn profiles(old: &Document, new: &Document) -> (Vocab, Vec<Profile>, Vec<Pro
             })
             .filter(|s| s.weight > 0.0)
             .collect();
+        let mut shingles: Vec<u32> = unit
+            .iter()
+            .flat_map(|s| s.windows(2).map(|p| shingle(p[0], p[1])))
+            .collect();
+        shingles.sort_unstable();
+        shingles.dedup();
         Profile {
             terms,
             norm,
             mass,
             sentences,
+            shingles,
         }
     };
     let old_profiles = old_words.iter().map(build).collect();
@@ -233,7 +242,14 @@ pub fn join(profiles: &[&Profile]) -> Profile {
         norm,
         mass,
         sentences,
+        shingles: Vec::new(),
     }
+}
+
+/// The hash of a pair of consecutive word ids (collisions only cost a wasted candidate).
+pub fn shingle(a: u32, b: u32) -> u32 {
+    let x = ((a as u64) << 32 | b as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    (x >> 32) as u32
 }
 
 #[cfg(test)]
