@@ -169,14 +169,16 @@ fn json_is_byte_identical_on_rerun() {
 
 #[test]
 fn a_closed_pipe_exits_0() {
+    // A new version long enough that its report is far larger than any pipe buffer.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let big = dir.path().join("big.txt");
+    let text = std::fs::read_to_string("examples/data/final-report.txt").expect("fixture");
+    std::fs::write(&big, text.repeat(4)).expect("write");
     let bin = assert_cmd::cargo::cargo_bin("draftdiff");
     let mut child = std::process::Command::new(bin)
-        .args([
-            "examples/data/outline-draft.txt",
-            "examples/data/final-report.txt",
-            "--color",
-            "never",
-        ])
+        .arg("examples/data/outline-draft.txt")
+        .arg(&big)
+        .args(["--color", "never"])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()

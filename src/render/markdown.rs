@@ -106,7 +106,13 @@ fn write_section(report: &Report, section: &Section, out: &mut dyn io::Write) ->
                     .map(|&o| report.old.unit(o).text.as_str())
                     .unwrap_or("");
                 let new_text = &report.new.unit(new).text;
-                title_note = Some(if old_text.to_lowercase() == new_text.to_lowercase() {
+                let letters = |t: &str| -> String {
+                    t.chars()
+                        .filter(|c| c.is_alphanumeric())
+                        .flat_map(char::to_lowercase)
+                        .collect()
+                };
+                title_note = Some(if letters(old_text) == letters(new_text) {
                     format!("Heading renumbered (was {old_title}).")
                 } else {
                     format!(
@@ -167,7 +173,7 @@ fn write_section(report: &Report, section: &Section, out: &mut dyn io::Write) ->
     if !new_units.is_empty() {
         let mut text = format!(
             "**New:** {} {}",
-            count_word(new_units.len(), "unit"),
+            count_units(&report.new, &new_units),
             ranges(&report.new, &new_units)
         );
         let quoted: Vec<String> = new_units
@@ -270,7 +276,7 @@ fn write_section(report: &Report, section: &Section, out: &mut dyn io::Write) ->
     }
     let quiet = renumbered + unchanged;
     if quiet > 0 {
-        let mut text = format!("{} unchanged", count_word(quiet, "unit"));
+        let mut text = format!("{} unchanged", count_word(quiet, "paragraph"));
         if renumbered > 0 {
             text.push_str(&format!(" in substance ({renumbered} renumbered only)"));
         }
@@ -381,6 +387,28 @@ fn ranges(doc: &Document, ids: &[UnitId]) -> String {
         i = j + 1;
     }
     format!("({})", parts.join(", "))
+}
+
+/// `3 paragraphs`, or by kind when mixed: `1 paragraph and 2 footnotes`.
+fn count_units(doc: &Document, ids: &[UnitId]) -> String {
+    let kinds = [
+        (UnitKind::Paragraph, "paragraph"),
+        (UnitKind::ListItem, "list item"),
+        (UnitKind::Footnote, "footnote"),
+        (UnitKind::Heading, "heading"),
+    ];
+    let parts: Vec<String> = kinds
+        .iter()
+        .filter_map(|&(kind, noun)| {
+            let n = ids.iter().filter(|&&id| doc.unit(id).kind == kind).count();
+            (n > 0).then(|| count_word(n, noun))
+        })
+        .collect();
+    match parts.split_last() {
+        None => count_word(0, "unit"),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+    }
 }
 
 fn count_word(n: usize, word: &str) -> String {
