@@ -169,14 +169,16 @@ fn json_is_byte_identical_on_rerun() {
 
 #[test]
 fn a_closed_pipe_exits_0() {
+    // A new version long enough that its report is far larger than any pipe buffer.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let big = dir.path().join("big.txt");
+    let text = std::fs::read_to_string("examples/data/final-report.txt").expect("fixture");
+    std::fs::write(&big, text.repeat(4)).expect("write");
     let bin = assert_cmd::cargo::cargo_bin("draftdiff");
     let mut child = std::process::Command::new(bin)
-        .args([
-            "examples/data/outline-draft.txt",
-            "examples/data/final-report.txt",
-            "--color",
-            "never",
-        ])
+        .arg("examples/data/outline-draft.txt")
+        .arg(&big)
+        .args(["--color", "never"])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -211,4 +213,35 @@ fn report_units_are_the_units_of_segment() {
         assert_eq!(report[side]["units"], segment["units"], "{side}");
         assert_eq!(report[side]["path"], segment["path"], "{side}");
     }
+}
+
+#[cfg(unix)]
+#[test]
+fn output_file_keeps_the_mode_of_the_file_it_replaces() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("out.txt");
+    let [old, new] = pair("move");
+    // A new file is readable by others as usual, not owner-only like a temporary file.
+    draftdiff()
+        .args([&old, &new, "-o"])
+        .arg(&file)
+        .assert()
+        .code(1);
+    let mode = std::fs::metadata(&file)
+        .expect("written")
+        .permissions()
+        .mode();
+    assert_ne!(mode & 0o600, 0, "{mode:o}");
+    std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o640)).expect("chmod");
+    draftdiff()
+        .args([&old, &new, "-o"])
+        .arg(&file)
+        .assert()
+        .code(1);
+    let mode = std::fs::metadata(&file)
+        .expect("written")
+        .permissions()
+        .mode();
+    assert_eq!(mode & 0o777, 0o640);
 }

@@ -200,3 +200,31 @@ fn identical_versions_exit_0() {
     }
     assert_eq!(run(&["trace", "--para", "1"], &c).0, Some(0));
 }
+
+#[test]
+fn tracing_a_unit_new_in_a_later_version_says_so() {
+    let c = chain(&[V1, V2, V3]);
+    let (code, out, err) = run(&["trace", "--at", "3:L3", "--color", "never"], &c);
+    assert_eq!(code, Some(1), "{err}");
+    assert!(out.contains("new in v3 line 3"), "{out}");
+    let (_, out, _) = run(&["trace", "--at", "3:L3", "--format", "json"], &c);
+    assert_eq!(json(&out)["first_seen"], 2);
+}
+
+#[test]
+fn trace_follows_a_merge_then_a_split() {
+    let c = chain(&[
+        "The committee reviewed the annual budget of the secretariat in detail and found it sound.\n\nIt also asked the secretariat to report on travel costs before the next session.\n\nA final paragraph that stays the same in every version of this text.\n",
+        "The committee reviewed the annual budget of the secretariat in detail and found it sound. It also asked the secretariat to report on travel costs before the next session.\n\nA final paragraph that stays the same in every version of this text.\n",
+        "The committee reviewed the annual budget of the secretariat in detail.\n\nIt found it sound, and asked the secretariat to report on travel costs before the next session.\n\nA final paragraph that stays the same in every version of this text.\n",
+    ]);
+    let (code, out, err) = run(&["trace", "--para", "2", "--color", "never"], &c);
+    assert_eq!(code, Some(1), "{err}");
+    assert!(out.contains("→ v2 line 1: merged"), "{out}");
+    assert!(out.contains("merged with line 1 of v1"), "{out}");
+    assert!(out.contains("→ v3 line 1 + line 3: split"), "{out}");
+    assert!(out.contains("ends in line 1 + line 3 of v3"), "{out}");
+    let (_, log, _) = run(&["log", "--color", "never"], &c);
+    assert!(log.contains("1 merged"), "{log}");
+    assert!(log.contains("1 split"), "{log}");
+}

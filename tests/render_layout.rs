@@ -176,7 +176,7 @@ fn markdown_names_every_kind() {
     assert!(md.contains("**Split:** former ¶4 is now ¶2 and ¶3"), "{md}");
     assert!(md.contains("**Moved:** ¶4 (former ¶1"), "{md}");
     assert!(md.contains("**Removed:** former ¶5"), "{md}");
-    assert!(md.contains("**New:** 1 unit (¶5)"), "{md}");
+    assert!(md.contains("**New:** 1 paragraph (¶5)"), "{md}");
 }
 
 #[test]

@@ -16,7 +16,6 @@ const PARAGRAPHS: usize = 250;
 const MIN_F1: f64 = 0.95;
 
 #[test]
-#[ignore = "needs the real segmenter and aligner (issues 2 and 3), landing on main"]
 fn generated_pairs_with_pdf_noise_align_with_f1_at_least_095() {
     let mut worst = f64::MAX;
     for seed in [1, 2, 3] {

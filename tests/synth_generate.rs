@@ -5,23 +5,27 @@ use std::collections::BTreeSet;
 
 use draftdiff::eval::{Gold, resolve_key};
 use draftdiff::segment::{SegmentOptions, segment};
-use draftdiff::synth::{EditKind, EditRates, SynthOptions, generate, write_pair};
+use draftdiff::synth::{
+    EditKind, EditRates, Numbering, SynthOptions, TruthLink, generate, write_pair,
+};
 
-/// The keys (`p12`, `hIV`) of the numbered lines of a plain text: `N.` or `R.` followed by a
-/// tab or a space at the start of a line (after optional spaces).
+/// The keys (`p12`, `p3.4`, `hIV`) of the numbered lines of a plain text: `N.`, `S.K` or
+/// `R.` followed by a tab or a space at the start of a line (after optional spaces).
 fn numbered_keys(text: &str) -> BTreeSet<String> {
     let mut keys = BTreeSet::new();
     for line in text.lines() {
-        let line = line.trim_start();
-        let Some((number, rest)) = line.split_once('.') else {
+        let Some((token, _)) = line.trim_start().split_once(['\t', ' ']) else {
             continue;
         };
-        if !(rest.starts_with('\t') || rest.starts_with(' ')) || number.is_empty() {
-            continue;
-        }
-        if number.chars().all(|c| c.is_ascii_digit()) {
+        let dotted = token.ends_with('.');
+        let number = token.trim_end_matches('.');
+        let parts: Vec<&str> = number.split('.').collect();
+        let digits = |p: &str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit());
+        if (dotted && parts.len() == 1 || !dotted && parts.len() == 2)
+            && parts.iter().all(|p| digits(p))
+        {
             keys.insert(format!("p{number}"));
-        } else if number.chars().all(|c| "IVXLCDM".contains(c)) {
+        } else if dotted && !number.is_empty() && number.chars().all(|c| "IVXLCDM".contains(c)) {
             keys.insert(format!("h{number}"));
         }
     }
@@ -44,7 +48,12 @@ fn same_seed_same_bytes_other_seed_other_bytes() {
 #[test]
 fn every_key_of_the_truth_names_a_numbered_line() {
     for seed in 1..=12 {
-        let pair = generate(&SynthOptions::new(250).seed(seed));
+        let numbering = if seed % 2 == 0 {
+            Numbering::Flat
+        } else {
+            Numbering::Sectioned
+        };
+        let pair = generate(&SynthOptions::new(250).seed(seed).numbering(numbering));
         let old = numbered_keys(&pair.old);
         let new = numbered_keys(&pair.new);
         for (o, n) in pair.gold.sure.iter().chain(&pair.gold.possible) {
@@ -69,7 +78,11 @@ fn every_key_of_the_truth_names_a_numbered_line() {
             "seed {seed}: an old unit in two links"
         );
         for link in pair.links.iter().filter(|l| l.kind == EditKind::Split) {
-            let numbers: Vec<usize> = link.new.iter().map(|k| k[1..].parse().unwrap()).collect();
+            let numbers: Vec<usize> = link
+                .new
+                .iter()
+                .map(|k| k.rsplit(['.', 'p']).next().unwrap().parse().unwrap())
+                .collect();
             assert!(numbers.len() >= 2, "seed {seed}: {link:?}");
             assert!(
                 numbers.windows(2).all(|w| w[1] == w[0] + 1),
@@ -153,12 +166,23 @@ fn no_edits_with_noise_off_gives_identical_texts_after_numbering() {
     assert_eq!(old, new);
 }
 
-/// With noise off, the project's segmenter finds every unit the truth names.
+/// The project's segmenter finds every unit the truth names, with either numbering, with
+/// and without PDF noise.
 #[test]
-#[ignore = "needs the real segmenter (numbered paragraphs, roman headings) from the reading issue"]
 fn every_key_resolves_in_the_segmented_documents() {
-    for seed in 1..=3 {
-        let pair = generate(&SynthOptions::new(200).seed(seed));
+    for seed in 1..=4 {
+        let numbering = if seed % 2 == 0 {
+            Numbering::Flat
+        } else {
+            Numbering::Sectioned
+        };
+        let pdf = seed > 2;
+        let pair = generate(
+            &SynthOptions::new(200)
+                .seed(seed)
+                .numbering(numbering)
+                .pdf_noise(pdf),
+        );
         let old = segment("old.txt", &pair.old, &SegmentOptions::new());
         let new = segment("new.txt", &pair.new, &SegmentOptions::new());
         for (o, n) in &pair.gold.sure {
@@ -171,5 +195,27 @@ fn every_key_resolves_in_the_segmented_documents() {
                 "seed {seed}: {n} not found in new"
             );
         }
+        if pdf {
+            // Page furniture the segmenter may keep as a unit of its own is not checked here:
+            // it costs precision in `synth_align`, where it shows in the figures.
+            continue;
+        }
+        // No unit the truth does not know of: the segmenter found exactly the generated
+        // paragraphs and headings.
+        let counted = |d: &draftdiff::Document| {
+            d.units
+                .iter()
+                .filter(|u| u.kind != draftdiff::UnitKind::Footnote)
+                .count()
+        };
+        let keys = |side: fn(&TruthLink) -> &Vec<String>| {
+            pair.links
+                .iter()
+                .flat_map(side)
+                .collect::<BTreeSet<_>>()
+                .len()
+        };
+        assert_eq!(counted(&old), keys(|l| &l.old), "seed {seed}: old units");
+        assert_eq!(counted(&new), keys(|l| &l.new), "seed {seed}: new units");
     }
 }

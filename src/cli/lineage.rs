@@ -195,6 +195,7 @@ pub fn run_trace(ctx: &Ctx, args: &TraceArgs) -> Result<Outcome, Error> {
     let start = address.resolve(lineage.versions())?;
     let trace = lineage::trace(&lineage, start, &DiffOptions::new());
     let changed = !matches!(&trace.end, TraceEnd::Reached(_))
+        || trace.first_seen() > 0
         || trace.steps.iter().any(|s| {
             !s.dropped.is_empty()
                 || s.links.iter().any(|l| {
@@ -241,8 +242,9 @@ pub fn run_log(ctx: &Ctx, args: &LogArgs) -> Result<Outcome, Error> {
 }
 
 fn json(w: &mut dyn Write, value: &impl serde::Serialize) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *w, value).map_err(io::Error::other)?;
-    writeln!(w)
+    // Serialised first, so that write errors (a closed pipe) reach `emit` with their kind.
+    let text = serde_json::to_string_pretty(value).map_err(io::Error::other)?;
+    writeln!(w, "{text}")
 }
 
 fn write_versions(w: &mut dyn Write, lineage: &Lineage, p: &Palette) -> io::Result<()> {
@@ -310,7 +312,7 @@ fn write_trace(
             };
             let (ins, del) = word_counts(&link.diff);
             let moved = if link.moved { ", moved" } else { "" };
-            let counts = if what == "unchanged" {
+            let counts = if ins + del == 0 {
                 String::new()
             } else {
                 format!(" (+{ins} −{del} words)")
@@ -340,7 +342,7 @@ fn write_trace(
                     step.new + 1
                 )?;
             }
-            if what != "unchanged" {
+            if link.diff.ops.iter().any(|op| op.kind != OpKind::Equal) {
                 write!(w, "  ")?;
                 write_diff(w, &link.diff, full, p)?;
                 writeln!(w)?;

@@ -182,15 +182,23 @@ fn write_file(
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".draftdiff-")
-        .tempfile_in(&dir)
-        .map_err(|e| {
-            fail(format!(
-                "cannot create a temporary file in {}: {e}",
-                dir.display()
-            ))
-        })?;
+    // The file gets the permissions of the file it replaces, or of a new file (0666 less
+    // the umask), not the owner-only mode of a temporary file.
+    let permissions = match std::fs::metadata(target) {
+        Ok(meta) => Some(meta.permissions()),
+        Err(_) => new_file_permissions(),
+    };
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".draftdiff-");
+    if let Some(p) = permissions.clone() {
+        builder.permissions(p);
+    }
+    let mut tmp = builder.tempfile_in(&dir).map_err(|e| {
+        fail(format!(
+            "cannot create a temporary file in {}: {e}",
+            dir.display()
+        ))
+    })?;
     {
         let mut out = io::BufWriter::new(tmp.as_file_mut());
         write(&mut out)
@@ -199,6 +207,19 @@ fn write_file(
     }
     tmp.persist(target).map_err(|e| fail(e.error.to_string()))?;
     Ok(())
+}
+
+/// The mode a new file gets: 0666, which the umask then restricts as for any new file.
+fn new_file_permissions() -> Option<std::fs::Permissions> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        Some(std::fs::Permissions::from_mode(0o666))
+    }
+    #[cfg(not(unix))]
+    {
+        None
+    }
 }
 
 /// True when `a` and `b` name the same existing file: same canonical path, or (on Unix)

@@ -14,6 +14,10 @@ use super::layout::{self, Entry};
 /// Longest quote, in words, before it is cut with an ellipsis.
 const QUOTE_WORDS: usize = 14;
 
+/// Words inserted plus deleted from which a light edit is quoted ("Amended") rather than
+/// only listed: about a clause, below which edits are wording and punctuation.
+const AMENDED_WORDS: usize = 12;
+
 /// How many new units of one section are quoted before the rest are only listed.
 const QUOTED_NEW_UNITS: usize = 3;
 
@@ -106,7 +110,13 @@ fn write_section(report: &Report, section: &Section, out: &mut dyn io::Write) ->
                     .map(|&o| report.old.unit(o).text.as_str())
                     .unwrap_or("");
                 let new_text = &report.new.unit(new).text;
-                title_note = Some(if old_text.to_lowercase() == new_text.to_lowercase() {
+                let letters = |t: &str| -> String {
+                    t.chars()
+                        .filter(|c| c.is_alphanumeric())
+                        .flat_map(char::to_lowercase)
+                        .collect()
+                };
+                title_note = Some(if letters(old_text) == letters(new_text) {
                     format!("Heading renumbered (was {old_title}).")
                 } else {
                     format!(
@@ -167,7 +177,7 @@ fn write_section(report: &Report, section: &Section, out: &mut dyn io::Write) ->
     if !new_units.is_empty() {
         let mut text = format!(
             "**New:** {} {}",
-            count_word(new_units.len(), "unit"),
+            count_units(&report.new, &new_units),
             ranges(&report.new, &new_units)
         );
         let quoted: Vec<String> = new_units
@@ -252,6 +262,25 @@ fn write_section(report: &Report, section: &Section, out: &mut dyn io::Write) ->
             .collect();
         items.push(format!("**Removed:** {}.", quoted.join("; ")));
     }
+    // Edits that add or drop a clause or more are worth a quote; the rest are listed.
+    let (amended, edited): (Vec<usize>, Vec<usize>) = edited.into_iter().partition(|&link| {
+        let st = report.diffs[link].stats;
+        st.inserted + st.deleted >= AMENDED_WORDS
+    });
+    for &link in &amended {
+        let l = &links[link];
+        let new = labels_of(&report.new, &l.new);
+        let old = labels_of(&report.old, &l.old);
+        let former = if new == old {
+            String::new()
+        } else {
+            format!(" (former {old})")
+        };
+        items.push(format!(
+            "**Amended:** {new}{former}{}.",
+            key_changes(&report.diffs[link])
+        ));
+    }
     if !edited.is_empty() {
         let refs: Vec<String> = edited
             .iter()
@@ -270,7 +299,7 @@ fn write_section(report: &Report, section: &Section, out: &mut dyn io::Write) ->
     }
     let quiet = renumbered + unchanged;
     if quiet > 0 {
-        let mut text = format!("{} unchanged", count_word(quiet, "unit"));
+        let mut text = format!("{} unchanged", count_word(quiet, "paragraph"));
         if renumbered > 0 {
             text.push_str(&format!(" in substance ({renumbered} renumbered only)"));
         }
@@ -381,6 +410,28 @@ fn ranges(doc: &Document, ids: &[UnitId]) -> String {
         i = j + 1;
     }
     format!("({})", parts.join(", "))
+}
+
+/// `3 paragraphs`, or by kind when mixed: `1 paragraph and 2 footnotes`.
+fn count_units(doc: &Document, ids: &[UnitId]) -> String {
+    let kinds = [
+        (UnitKind::Paragraph, "paragraph"),
+        (UnitKind::ListItem, "list item"),
+        (UnitKind::Footnote, "footnote"),
+        (UnitKind::Heading, "heading"),
+    ];
+    let parts: Vec<String> = kinds
+        .iter()
+        .filter_map(|&(kind, noun)| {
+            let n = ids.iter().filter(|&&id| doc.unit(id).kind == kind).count();
+            (n > 0).then(|| count_word(n, noun))
+        })
+        .collect();
+    match parts.split_last() {
+        None => count_word(0, "unit"),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+    }
 }
 
 fn count_word(n: usize, word: &str) -> String {

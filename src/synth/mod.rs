@@ -161,6 +161,17 @@ impl PdfNoise {
     }
 }
 
+/// How paragraphs are numbered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Numbering {
+    /// `1.`, `2.`, … through the document, as in most reports (the default).
+    #[default]
+    Flat,
+    /// `3.1`, `3.2`, … within section 3, as in standards and codes; keeps the numbers
+    /// short in very large documents.
+    Sectioned,
+}
+
 /// What to generate.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SynthOptions {
@@ -174,6 +185,8 @@ pub struct SynthOptions {
     pub rates: EditRates,
     /// PDF rendering of the new version, or `None` for plain text.
     pub pdf: Option<PdfNoise>,
+    /// How paragraphs are numbered.
+    pub numbering: Numbering,
 }
 
 impl SynthOptions {
@@ -185,7 +198,14 @@ impl SynthOptions {
             section_len: DEFAULT_SECTION_LEN,
             rates: EditRates::new(),
             pdf: None,
+            numbering: Numbering::Flat,
         }
+    }
+
+    /// Sets the paragraph numbering.
+    pub fn numbering(mut self, numbering: Numbering) -> SynthOptions {
+        self.numbering = numbering;
+        self
     }
 
     /// Sets the seed.
@@ -313,8 +333,9 @@ pub fn generate(options: &SynthOptions) -> Pair {
         .max(options.paragraphs.div_ceil(MAX_SECTIONS));
     let old = edit::old_doc(&writer, &mut rng.fork(1), options.paragraphs, section_len);
     let new = edit::new_doc(&writer, &mut rng.fork(2), &old, &options.rates);
-    let old_text = render_old(&writer, &old);
-    let (blocks, links) = number_new(&writer, &old, &new);
+    let old_labels = old_labels(&old, options.numbering);
+    let old_text = render_old(&writer, &old, &old_labels);
+    let (blocks, links) = number_new(&writer, &old_labels, &old, &new, options.numbering);
     let new_text = match &options.pdf {
         Some(noise) => pdf::render(&blocks, noise, &writer, &mut rng.fork(3)),
         None => render_plain(&blocks),
@@ -364,8 +385,31 @@ pub fn write_pair(dir: &Path, options: &SynthOptions) -> Result<Pair> {
     Ok(pair)
 }
 
+/// The numbers of the old paragraphs, as printed without a trailing period.
+fn old_labels(old: &OldDoc, numbering: Numbering) -> Vec<String> {
+    let mut labels = vec![String::new(); old.paras.len()];
+    for (si, sec) in old.sections.iter().enumerate() {
+        for (k, &p) in sec.paras.iter().enumerate() {
+            labels[p] = match numbering {
+                Numbering::Flat => (p + 1).to_string(),
+                Numbering::Sectioned => format!("{}.{}", si + 1, k + 1),
+            };
+        }
+    }
+    labels
+}
+
+/// A paragraph number as printed before its text: `12.` (flat) or `3.4` (sectioned).
+pub(crate) fn marker(label: &str) -> String {
+    if label.contains('.') {
+        label.to_string()
+    } else {
+        format!("{label}.")
+    }
+}
+
 /// The old version: `N.<TAB>text` a line, `R.<TAB>title` for headings.
-fn render_old(writer: &Writer, old: &OldDoc) -> String {
+fn render_old(writer: &Writer, old: &OldDoc, labels: &[String]) -> String {
     let mut out = String::new();
     for (si, sec) in old.sections.iter().enumerate() {
         let _ = writeln!(
@@ -375,7 +419,12 @@ fn render_old(writer: &Writer, old: &OldDoc) -> String {
             writer.render_title(&sec.title)
         );
         for &p in &sec.paras {
-            let _ = writeln!(out, "{}.\t{}", p + 1, writer.render_para(&old.paras[p]));
+            let _ = writeln!(
+                out,
+                "{}\t{}",
+                marker(&labels[p]),
+                writer.render_para(&old.paras[p])
+            );
         }
     }
     out
@@ -387,14 +436,20 @@ fn render_plain(blocks: &[Block]) -> String {
     for block in blocks {
         let _ = match block {
             Block::Heading(r, t) => writeln!(out, "{r}. {t}\n"),
-            Block::Para(n, t) => writeln!(out, "{n}. {t}\n"),
+            Block::Para(n, t) => writeln!(out, "{} {t}\n", marker(n)),
         };
     }
     out
 }
 
 /// Numbers the new version and states its truth.
-fn number_new(writer: &Writer, old: &OldDoc, new: &[NewSection]) -> (Vec<Block>, Vec<TruthLink>) {
+fn number_new(
+    writer: &Writer,
+    old_labels: &[String],
+    old: &OldDoc,
+    new: &[NewSection],
+    numbering: Numbering,
+) -> (Vec<Block>, Vec<TruthLink>) {
     let mut blocks = Vec::new();
     let mut links = Vec::new();
     let mut used_old = vec![false; old.paras.len()];
@@ -427,6 +482,7 @@ fn number_new(writer: &Writer, old: &OldDoc, new: &[NewSection]) -> (Vec<Block>,
             }),
         }
         // Pieces of one split are consecutive: gather them into one link.
+        let mut in_section = 1;
         let mut i = 0;
         while i < sec.paras.len() {
             let p = &sec.paras[i];
@@ -438,23 +494,31 @@ fn number_new(writer: &Writer, old: &OldDoc, new: &[NewSection]) -> (Vec<Block>,
                         && sec.paras[j].kind == EditKind::Split
                         && sec.paras[j].origin == p.origin))
             {
-                blocks.push(Block::Para(
-                    next_para,
-                    writer.render_para(&sec.paras[j].para),
-                ));
-                new_keys.push(format!("p{next_para}"));
+                let label = match numbering {
+                    Numbering::Flat => next_para.to_string(),
+                    Numbering::Sectioned => format!("{}.{in_section}", hi + 1),
+                };
+                new_keys.push(format!("p{label}"));
+                blocks.push(Block::Para(label, writer.render_para(&sec.paras[j].para)));
                 next_para += 1;
+                in_section += 1;
                 j += 1;
             }
             for &o in &p.origin {
                 used_old[o] = true;
             }
             let kind = match p.kind {
-                EditKind::Unchanged if p.origin != [next_para - 2] => EditKind::Renumbered,
+                EditKind::Unchanged if new_keys[0][1..] != old_labels[p.origin[0]] => {
+                    EditKind::Renumbered
+                }
                 k => k,
             };
             links.push(TruthLink {
-                old: p.origin.iter().map(|o| format!("p{}", o + 1)).collect(),
+                old: p
+                    .origin
+                    .iter()
+                    .map(|&o| format!("p{}", old_labels[o]))
+                    .collect(),
                 new: new_keys,
                 kind,
             });
@@ -473,7 +537,7 @@ fn number_new(writer: &Writer, old: &OldDoc, new: &[NewSection]) -> (Vec<Block>,
     for (o, used) in used_old.iter().enumerate() {
         if !used {
             links.push(TruthLink {
-                old: vec![format!("p{}", o + 1)],
+                old: vec![format!("p{}", old_labels[o])],
                 new: Vec::new(),
                 kind: EditKind::Removed,
             });

@@ -12,8 +12,8 @@ use super::rng::Rng;
 pub(crate) enum Block {
     /// A heading: roman number and title.
     Heading(String, String),
-    /// A paragraph: number and text.
-    Para(usize, String),
+    /// A paragraph: number (as printed, without a trailing period) and text.
+    Para(String, String),
 }
 
 /// A word on its way to a line, with the footnote whose marker it carries, if any.
@@ -225,7 +225,7 @@ pub(crate) fn render(blocks: &[Block], noise: &PdfNoise, writer: &Writer, rng: &
             }
             Block::Para(number, text) => {
                 let text = &typeset(text);
-                let mut words: Vec<Word> = std::iter::once(format!("{number}."))
+                let mut words: Vec<Word> = std::iter::once(super::marker(number))
                     .chain(text.split_whitespace().map(str::to_string))
                     .map(|text| Word { text, note: None })
                     .collect();
@@ -287,7 +287,12 @@ mod tests {
             ..PdfNoise::new()
         };
         let text = "alpha beta-gamma capacitybuilding ".repeat(40);
-        let out = render(&[Block::Para(1, text.clone())], &noise, &writer, &mut rng);
+        let out = render(
+            &[Block::Para("1".to_string(), text.clone())],
+            &noise,
+            &writer,
+            &mut rng,
+        );
         assert!(
             out.lines().all(|l| l.trim_end().len() <= noise.width + 20),
             "{out}"
