@@ -128,6 +128,12 @@ fn crude(path: &str, text: &str, pdf: bool) -> Document {
     }
 }
 
+fn cpu() -> f64 {
+    let s = std::fs::read_to_string("/proc/self/stat").unwrap();
+    let f: Vec<&str> = s.rsplit(')').next().unwrap().split_whitespace().collect();
+    (f[11].parse::<f64>().unwrap() + f[12].parse::<f64>().unwrap()) / 100.0
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let what = args.get(1).map(String::as_str).unwrap_or("ref");
@@ -183,16 +189,6 @@ fn main() {
             );
         }
         println!("{}", score(&gold, &old, &new, &a));
-        let want: Vec<String> = args[2..].to_vec();
-        for (o, n, sc, m) in draftdiff::align::debug_pairs(&old, &new, &opts) {
-            let (ol, nl) = (old.label(o), new.label(n));
-            if want.iter().any(|w| *w == ol || *w == nl) {
-                println!(
-                    "  {ol} {nl} score {sc:.3} cos {:.2} o_in_n {:.2} n_in_o {:.2} osent {:.2} nsent {:.2}",
-                    m[0], m[1], m[2], m[3], m[4]
-                );
-            }
-        }
     } else {
         let n: usize = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(200);
         let seeds: u64 = args.get(3).and_then(|s| s.parse().ok()).unwrap_or(3);
@@ -202,7 +198,9 @@ fn main() {
             let old = crude("old", &pair.old, false);
             let new = crude("new", &pair.new, false);
             let t1 = std::time::Instant::now();
+            let c1 = cpu();
             let a = align(&old, &new, &opts);
+            eprintln!("align cpu {:.2} s", cpu() - c1);
             let t2 = std::time::Instant::now();
             let s = score(&pair.gold, &old, &new, &a);
             println!(
@@ -215,47 +213,6 @@ fn main() {
             );
             if n <= 10000 {
                 println!("  wrong {:?}\n  missed {:?}", s.wrong, s.missed);
-            }
-            if n <= 500 && std::env::var("SHOW").is_ok() {
-                let dbg = draftdiff::align::debug_pairs(&old, &new, &opts);
-                for (ok, nk) in s.missed.iter().chain(s.wrong.iter()) {
-                    let o = draftdiff::eval::resolve_key(&old, ok);
-                    let nn = draftdiff::eval::resolve_key(&new, nk);
-                    println!("== {ok} -> {nk}");
-                    if let Some(o) = o {
-                        println!("  OLD: {}", old.units[o].text);
-                    }
-                    if let Some(nn) = nn {
-                        println!("  NEW: {}", new.units[nn].text);
-                    }
-                    for (oo, n2, sc, m) in &dbg {
-                        if Some(*oo) == o || Some(*n2) == nn {
-                            println!(
-                                "    {} {} score {sc:.3} cos {:.2} o_in_n {:.2} n_in_o {:.2} osent {:.2} nsent {:.2}",
-                                old.label(*oo),
-                                new.label(*n2),
-                                m[0],
-                                m[1],
-                                m[2],
-                                m[3],
-                                m[4]
-                            );
-                        }
-                    }
-                    for l in &a.links {
-                        if l.old.iter().any(|x| Some(*x) == o)
-                            || l.new.iter().any(|x| Some(*x) == nn)
-                        {
-                            println!(
-                                "    LINK {:?} -> {:?} {:.3} moved {}",
-                                l.old.iter().map(|&i| old.label(i)).collect::<Vec<_>>(),
-                                l.new.iter().map(|&i| new.label(i)).collect::<Vec<_>>(),
-                                l.score,
-                                l.moved
-                            );
-                        }
-                    }
-                }
             }
         }
     }
