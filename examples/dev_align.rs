@@ -128,6 +128,12 @@ fn crude(path: &str, text: &str, pdf: bool) -> Document {
     }
 }
 
+fn cpu() -> f64 {
+    let s = std::fs::read_to_string("/proc/self/stat").unwrap();
+    let f: Vec<&str> = s.rsplit(')').next().unwrap().split_whitespace().collect();
+    (f[11].parse::<f64>().unwrap() + f[12].parse::<f64>().unwrap()) / 100.0
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let what = args.get(1).map(String::as_str).unwrap_or("ref");
@@ -141,6 +147,76 @@ fn main() {
     }
     if let Some(v) = env("K") {
         opts = opts.candidates(v);
+    }
+    if what == "sweep" {
+        use draftdiff::segment::{SegmentOptions, segment};
+        let rd = |p: &str| draftdiff::load(p, &Default::default(), &SegmentOptions::new()).unwrap();
+        let (ro, rn) = (
+            rd("examples/data/outline-draft.txt"),
+            rd("examples/data/final-report.txt"),
+        );
+        let gold = Gold::from_json(
+            "g",
+            &std::fs::read_to_string("tests/fixtures/reference/gold.json").unwrap(),
+        )
+        .unwrap();
+        let synth: Vec<_> = (1..=4u64)
+            .map(|seed| {
+                let pair = generate(&SynthOptions::new(400).seed(seed).pdf_noise(true));
+                (
+                    segment("o", &pair.old, &SegmentOptions::new()),
+                    segment("n", &pair.new, &SegmentOptions::new()),
+                    pair.gold,
+                )
+            })
+            .collect();
+        let base = AlignOptions::new();
+        let run = |name: &str, o: AlignOptions| {
+            let r = score(&gold, &ro, &rn, &align(&ro, &rn, &o));
+            let (mut p, mut rc) = (0.0, 0.0);
+            for (a, b, g) in &synth {
+                let s = score(g, a, b, &align(a, b, &o));
+                p += s.precision;
+                rc += s.recall;
+            }
+            let k = synth.len() as f64;
+            println!(
+                "{name:28} ref P {:.3} R {:.3} | synth P {:.4} R {:.4}",
+                r.precision,
+                r.recall,
+                p / k,
+                rc / k
+            );
+        };
+        run("default", base.clone());
+        for v in [0.2, 0.25, 0.35, 0.4] {
+            run(&format!("min_score {v}"), base.clone().min_score(v));
+        }
+        for v in [0.35, 0.55, 0.65] {
+            run(
+                &format!("move_min_score {v}"),
+                base.clone().move_min_score(v),
+            );
+        }
+        for v in [0.4, 0.6, 0.7] {
+            run(&format!("merge_min {v}"), base.clone().merge_min(v));
+        }
+        for v in [0.1, 0.15, 0.25, 0.3] {
+            run(&format!("gap_min_score {v}"), base.clone().gap_min_score(v));
+        }
+        for v in [0.01, 0.06, 0.1, 2.0] {
+            run(
+                &format!("replace_min_score {v}"),
+                base.clone().replace_min_score(v),
+            );
+        }
+        for v in [0.0, 0.1, 0.25] {
+            run(&format!("steal_margin {v}"), base.clone().steal_margin(v));
+        }
+        for v in [4, 6, 12] {
+            run(&format!("candidates {v}"), base.clone().candidates(v));
+        }
+        return;
     }
     if what == "ref" {
         let old = crude(
@@ -183,16 +259,6 @@ fn main() {
             );
         }
         println!("{}", score(&gold, &old, &new, &a));
-        let want: Vec<String> = args[2..].to_vec();
-        for (o, n, sc, m) in draftdiff::align::debug_pairs(&old, &new, &opts) {
-            let (ol, nl) = (old.label(o), new.label(n));
-            if want.iter().any(|w| *w == ol || *w == nl) {
-                println!(
-                    "  {ol} {nl} score {sc:.3} cos {:.2} o_in_n {:.2} n_in_o {:.2} osent {:.2} nsent {:.2}",
-                    m[0], m[1], m[2], m[3], m[4]
-                );
-            }
-        }
     } else {
         let n: usize = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(200);
         let seeds: u64 = args.get(3).and_then(|s| s.parse().ok()).unwrap_or(3);
@@ -202,7 +268,9 @@ fn main() {
             let old = crude("old", &pair.old, false);
             let new = crude("new", &pair.new, false);
             let t1 = std::time::Instant::now();
+            let c1 = cpu();
             let a = align(&old, &new, &opts);
+            eprintln!("align cpu {:.2} s", cpu() - c1);
             let t2 = std::time::Instant::now();
             let s = score(&pair.gold, &old, &new, &a);
             println!(
@@ -215,47 +283,6 @@ fn main() {
             );
             if n <= 10000 {
                 println!("  wrong {:?}\n  missed {:?}", s.wrong, s.missed);
-            }
-            if n <= 500 && std::env::var("SHOW").is_ok() {
-                let dbg = draftdiff::align::debug_pairs(&old, &new, &opts);
-                for (ok, nk) in s.missed.iter().chain(s.wrong.iter()) {
-                    let o = draftdiff::eval::resolve_key(&old, ok);
-                    let nn = draftdiff::eval::resolve_key(&new, nk);
-                    println!("== {ok} -> {nk}");
-                    if let Some(o) = o {
-                        println!("  OLD: {}", old.units[o].text);
-                    }
-                    if let Some(nn) = nn {
-                        println!("  NEW: {}", new.units[nn].text);
-                    }
-                    for (oo, n2, sc, m) in &dbg {
-                        if Some(*oo) == o || Some(*n2) == nn {
-                            println!(
-                                "    {} {} score {sc:.3} cos {:.2} o_in_n {:.2} n_in_o {:.2} osent {:.2} nsent {:.2}",
-                                old.label(*oo),
-                                new.label(*n2),
-                                m[0],
-                                m[1],
-                                m[2],
-                                m[3],
-                                m[4]
-                            );
-                        }
-                    }
-                    for l in &a.links {
-                        if l.old.iter().any(|x| Some(*x) == o)
-                            || l.new.iter().any(|x| Some(*x) == nn)
-                        {
-                            println!(
-                                "    LINK {:?} -> {:?} {:.3} moved {}",
-                                l.old.iter().map(|&i| old.label(i)).collect::<Vec<_>>(),
-                                l.new.iter().map(|&i| new.label(i)).collect::<Vec<_>>(),
-                                l.score,
-                                l.moved
-                            );
-                        }
-                    }
-                }
             }
         }
     }

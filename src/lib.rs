@@ -27,6 +27,7 @@ pub mod synth;
 pub use align::{AlignOptions, align};
 pub use diff::DiffOptions;
 pub use error::{Error, Result};
+pub use lineage::{Lineage, LineageOptions};
 pub use model::Report;
 pub use model::{Alignment, Document, Link, Unit, UnitId, UnitKind, WordDiff};
 pub use read::ReadOptions;

@@ -10,12 +10,16 @@
 //! word overlap over the norms, plus the share of queried word pairs found), and the unit
 //! keeps its
 //! [`candidates`](super::AlignOptions::candidates) best partners (ties broken by position
-//! then id). This is done from the new side and from the old side, and the union is scored.
+//! then id). This is done from the new side and from the old side, and the union is scored,
+//! together with the nearest copies of identical texts (found through a map of texts, so a
+//! text repeated thousands of times still finds its copies).
 //!
 //! Cost: `O(N · q · p)` where `q` is the number of query words and `p` the mean posting
 //! length actually walked (bounded by `max_postings`, and small in practice because the
 //! query words are the rarest of each unit), plus `O(N · k log k)` to keep the best `k`.
 //! No step is proportional to `n_old · n_new`.
+
+use std::collections::HashMap;
 
 use crate::model::{Document, UnitKind};
 
@@ -70,16 +74,43 @@ pub fn candidates(
         limits,
         |o, n| pairs.push((o, n)),
     );
+    identical(old, new, limits.candidates, &mut pairs);
     pairs.sort_unstable();
     pairs.dedup();
     pairs
 }
 
-/// Postings of word pairs: one flat array grouped by key, found by binary search.
+/// Pairs of identical texts, whatever their words: a text repeated many times (`Not
+/// applicable.`, `[Reserved]`) has only common words, which the indexes skip. Each new unit
+/// gets the `k` old copies of its text nearest to its relative position.
+fn identical(old: &Document, new: &Document, k: usize, pairs: &mut Vec<(usize, usize)>) {
+    let mut copies: HashMap<&str, Vec<usize>> = HashMap::new();
+    for unit in &old.units {
+        if !unit.norm.is_empty() {
+            copies.entry(unit.norm.as_str()).or_default().push(unit.id);
+        }
+    }
+    let scale = old.units.len() as f64 / new.units.len().max(1) as f64;
+    for unit in &new.units {
+        let Some(ids) = copies.get(unit.norm.as_str()) else {
+            continue;
+        };
+        let at = (unit.id as f64 * scale) as usize;
+        let mid = ids.partition_point(|&o| o < at);
+        let from = mid.saturating_sub(k / 2 + 1);
+        let to = (mid + k / 2 + 1).min(ids.len());
+        pairs.extend(ids[from..to].iter().map(|&o| (o, unit.id)));
+    }
+}
+
+/// Postings of word pairs: one flat array grouped by key, found through an open-addressing
+/// table (the keys are hashes already, so their low bits pick the slot).
 struct ShingleIndex {
     keys: Vec<u32>,
     starts: Vec<u32>,
     units: Vec<u32>,
+    /// Slot → key index + 1, 0 when empty; a power of two at least twice the keys.
+    table: Vec<u32>,
 }
 
 impl ShingleIndex {
@@ -101,17 +132,35 @@ impl ShingleIndex {
             units.push(unit);
         }
         starts.push(all.len() as u32);
+        let mask = (keys.len() * 2).next_power_of_two().max(2) - 1;
+        let mut table = vec![0u32; mask + 1];
+        for (i, &key) in keys.iter().enumerate() {
+            let mut slot = key as usize & mask;
+            while table[slot] != 0 {
+                slot = (slot + 1) & mask;
+            }
+            table[slot] = i as u32 + 1;
+        }
         ShingleIndex {
             keys,
             starts,
             units,
+            table,
         }
     }
 
     fn postings(&self, key: u32) -> &[u32] {
-        match self.keys.binary_search(&key) {
-            Ok(i) => &self.units[self.starts[i] as usize..self.starts[i + 1] as usize],
-            Err(_) => &[],
+        let mask = self.table.len() - 1;
+        let mut slot = key as usize & mask;
+        loop {
+            match self.table[slot] {
+                0 => return &[],
+                i if self.keys[i as usize - 1] == key => {
+                    let i = i as usize - 1;
+                    return &self.units[self.starts[i] as usize..self.starts[i + 1] as usize];
+                }
+                _ => slot = (slot + 1) & mask,
+            }
         }
     }
 }
@@ -133,8 +182,10 @@ fn one_way(
         }
     }
     let shingles = ShingleIndex::new(to_profiles);
-    let mut by_words = vec![0f32; to_profiles.len()];
-    let mut by_pairs = vec![0f32; to_profiles.len()];
+    let to_kinds: Vec<UnitKind> = to.units.iter().map(|u| u.kind).collect();
+    let to_norms: Vec<f32> = to_profiles.iter().map(|p| p.norm).collect();
+    // Per unit of `to`: (weighted word overlap, share of query word pairs found).
+    let mut acc = vec![(0f32, 0f32); to_profiles.len()];
     let mut touched: Vec<u32> = Vec::new();
     let mut query: Vec<(usize, u32, f32)> = Vec::new();
     let mut pair_query: Vec<(usize, u32)> = Vec::new();
@@ -158,10 +209,11 @@ fn one_way(
         }
         for &(_, w, x) in &query {
             for &(other, y) in &index[w as usize] {
-                if by_words[other as usize] == 0.0 && by_pairs[other as usize] == 0.0 {
+                let slot = &mut acc[other as usize];
+                if *slot == (0.0, 0.0) {
                     touched.push(other);
                 }
-                by_words[other as usize] += x * y;
+                slot.0 += x * y;
             }
         }
         // The rarest word pairs, likewise.
@@ -180,26 +232,26 @@ fn one_way(
         let pair_share = 1.0 / pair_query.len().max(1) as f32;
         for &(_, s) in &pair_query {
             for &other in shingles.postings(s) {
-                if by_words[other as usize] == 0.0 && by_pairs[other as usize] == 0.0 {
+                let slot = &mut acc[other as usize];
+                if *slot == (0.0, 0.0) {
                     touched.push(other);
                 }
-                by_pairs[other as usize] += pair_share;
+                slot.1 += pair_share;
             }
         }
         let pos = (id as f64 + 0.5) / from_len;
         let mut ranked: Vec<(f32, f64, u32)> = touched
             .iter()
-            .filter(|&&o| compatible_either(kind, to.units[o as usize].kind))
+            .filter(|&&o| compatible_either(kind, to_kinds[o as usize]))
             .map(|&o| {
-                let p = &to_profiles[o as usize];
-                let cos = by_words[o as usize] / (profile.norm * p.norm).max(f32::MIN_POSITIVE);
+                let (words, pairs) = acc[o as usize];
+                let cos = words / (profile.norm * to_norms[o as usize]).max(f32::MIN_POSITIVE);
                 let dist = ((o as f64 + 0.5) / to_len - pos).abs();
-                (cos + by_pairs[o as usize], dist, o)
+                (cos + pairs, dist, o)
             })
             .collect();
         for &o in &touched {
-            by_words[o as usize] = 0.0;
-            by_pairs[o as usize] = 0.0;
+            acc[o as usize] = (0.0, 0.0);
         }
         touched.clear();
         let by_rank = |a: &(f32, f64, u32), b: &(f32, f64, u32)| {

@@ -11,7 +11,8 @@
 //!   several new ones, each keeping a sentence or two, which whole-text similarity cannot.
 //! - `chars`: character similarity from `strsim`, normalised Levenshtein when both texts are
 //!   short (at most [`LEVENSHTEIN_MAX_CELLS`] cells of the edit matrix) and Sørensen–Dice of
-//!   character bigrams otherwise, so no pair costs more than linear time in its length.
+//!   character bigrams otherwise (strsim's definition, computed by sorting), so no pair costs
+//!   more than `O(len log len)`.
 //! - `position`: `1 − |relative position difference|`.
 //!
 //! Every measure is linear (or `O(s log t)` for sentences) in the size of the two texts.
@@ -165,8 +166,45 @@ pub fn chars(old: &str, new: &str) -> f64 {
     if a.saturating_mul(b) <= LEVENSHTEIN_MAX_CELLS {
         strsim::normalized_levenshtein(old, new)
     } else {
-        strsim::sorensen_dice(old, new)
+        sorensen_dice(old, new)
     }
+}
+
+/// `strsim::sorensen_dice`, the same value to the last bit, computed by sorting the
+/// bigrams instead of counting them in a hash map (about five times faster on paragraphs,
+/// which matters when 100,000 links each need one).
+pub fn sorensen_dice(a: &str, b: &str) -> f64 {
+    let a: String = a.chars().filter(|c| !c.is_whitespace()).collect();
+    let b: String = b.chars().filter(|c| !c.is_whitespace()).collect();
+    if a == b {
+        return 1.0;
+    }
+    if a.len() < 2 || b.len() < 2 {
+        return 0.0;
+    }
+    let bigrams = |s: &str| -> Vec<u64> {
+        let mut out: Vec<u64> = s
+            .chars()
+            .zip(s.chars().skip(1))
+            .map(|(x, y)| (x as u64) << 32 | y as u64)
+            .collect();
+        out.sort_unstable();
+        out
+    };
+    let (x, y) = (bigrams(&a), bigrams(&b));
+    let (mut i, mut j, mut shared) = (0, 0, 0usize);
+    while i < x.len() && j < y.len() {
+        match x[i].cmp(&y[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    (2 * shared) as f64 / (a.len() + b.len() - 2) as f64
 }
 
 /// Position agreement of unit `o` of `n_old` and unit `n` of `n_new`.
@@ -260,6 +298,24 @@ mod tests {
         assert!(m.new_in_old < 0.5);
         assert!(m.old_sentences > 0.99);
         assert!(m.new_sentences < 0.5);
+    }
+
+    #[test]
+    fn sorensen_dice_matches_strsim() {
+        for (a, b) in [
+            ("night", "nacht"),
+            ("the cat sat on the mat", "the cat sat on a mat"),
+            ("aaaa bbb", "aa bb"),
+            ("Côte d’Ivoire", "cote d'ivoire"),
+            ("", "x"),
+            ("same", "same"),
+        ] {
+            assert_eq!(
+                sorensen_dice(a, b),
+                strsim::sorensen_dice(a, b),
+                "{a} / {b}"
+            );
+        }
     }
 
     #[test]

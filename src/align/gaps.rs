@@ -166,3 +166,57 @@ fn best_in_order(
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::align::testing::paras;
+    use crate::align::{AlignOptions, align};
+
+    const A: &str = "Volcanic soils hold water well and feed the vineyards of the southern slopes.";
+    const B: &str = "Glaciers carved the northern valleys, leaving lakes and moraines behind them.";
+    const C: &str = "The railway reached the capital in 1871, and trade with the coast doubled.";
+
+    fn links(old: &[&str], new: &[&str], options: &AlignOptions) -> Vec<(Vec<usize>, Vec<usize>)> {
+        align(&paras(old), &paras(new), options)
+            .links
+            .into_iter()
+            .map(|l| (l.old, l.new))
+            .collect()
+    }
+
+    #[test]
+    fn a_paragraph_rewritten_in_place_is_linked() {
+        // One shared informative word ("glaciers") between the two middle paragraphs.
+        let rewritten = "Glaciers shaped everything up north, as any hiker soon notices.";
+        let got = links(&[A, B, C], &[A, rewritten, C], &AlignOptions::new());
+        assert_eq!(
+            got,
+            vec![(vec![0], vec![0]), (vec![1], vec![1]), (vec![2], vec![2])]
+        );
+        // With this rule and the weaker links off, only the identical paragraphs link.
+        let off = AlignOptions::new()
+            .replace_min_score(2.0)
+            .gap_min_score(0.9)
+            .min_score(0.9)
+            .move_min_score(0.9);
+        assert_eq!(links(&[A, B, C], &[A, rewritten, C], &off).len(), 2);
+    }
+
+    #[test]
+    fn texts_sharing_no_word_are_never_paired_in_place() {
+        let other = "Nothing here resembles anything before it.";
+        let got = links(&[A, B, C], &[A, other, C], &AlignOptions::new());
+        assert_eq!(got, vec![(vec![0], vec![0]), (vec![2], vec![2])]);
+    }
+
+    #[test]
+    fn unequal_gaps_take_only_pairs_with_real_evidence() {
+        let kept = "Glaciers carved the northern valleys and left many lakes behind.";
+        let fresh = "Orchards of apricots cover the hills east of the old market town.";
+        let got = links(&[A, B, C], &[A, fresh, kept, C], &AlignOptions::new());
+        assert_eq!(
+            got,
+            vec![(vec![0], vec![0]), (vec![1], vec![2]), (vec![2], vec![3])]
+        );
+    }
+}

@@ -75,7 +75,10 @@ pub fn grow(groups: &mut [Group], pairs: &[Scored], ctx: &Context, options: &Ali
         let p = &pairs[i];
         if is_merge {
             let Some(g) = new_group[p.new] else { continue };
-            if old_group[p.old].is_some() || groups[g].new.len() != 1 {
+            if old_group[p.old].is_some()
+                || groups[g].new.len() != 1
+                || groups[g].old.len() >= MAX_GROUP
+            {
                 continue;
             }
             let whole = &new_profiles[groups[g].new[0]];
@@ -87,7 +90,10 @@ pub fn grow(groups: &mut [Group], pairs: &[Scored], ctx: &Context, options: &Ali
             }
         } else {
             let Some(g) = old_group[p.old] else { continue };
-            if new_group[p.new].is_some() || groups[g].old.len() != 1 {
+            if new_group[p.new].is_some()
+                || groups[g].old.len() != 1
+                || groups[g].new.len() >= MAX_GROUP
+            {
                 continue;
             }
             let whole = &old_profiles[groups[g].old[0]];
@@ -100,6 +106,10 @@ pub fn grow(groups: &mut [Group], pairs: &[Scored], ctx: &Context, options: &Ali
         }
     }
 }
+
+/// Most units on the many side of one merge or split: each piece re-joins the others to
+/// measure its gain, so this bounds that work (real merges join a handful of paragraphs).
+pub const MAX_GROUP: usize = 16;
 
 /// Most pieces considered for one merge or split.
 const MAX_PIECES: usize = 4;
@@ -169,4 +179,59 @@ fn gain(whole: &Profile, sources: &[usize], piece: usize, profiles: &[Profile]) 
     let mut after = before.clone();
     after.push(&profiles[piece]);
     (contained(whole, &join(&after)) - contained(whole, &join(&before))) as f64
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::align::testing::paras;
+    use crate::align::{AlignOptions, align};
+    use crate::model::LinkShape;
+
+    const A: &str = "Volcanic soils hold water well and feed the vineyards of the southern slopes.";
+    const D: &str = "The railway reached the capital in 1871, and trade with the coast doubled.";
+
+    #[test]
+    fn three_short_remarks_merged_into_one_paragraph() {
+        let r1 = "Canada stressed that the notion of shared benefit is vague.";
+        let r2 = "Canada then asked the committee to define the notion first.";
+        let r3 = "Canada finally recalled the principles set out in resolution 60/251.";
+        let merged = "Canada stressed that the notion of shared benefit is vague and asked the \
+                      committee to define it first; it finally recalled the principles set out in \
+                      resolution 60/251 and the instruments the Council was built upon.";
+        let a = align(
+            &paras(&[A, r1, r2, r3, D]),
+            &paras(&[A, merged, D]),
+            &AlignOptions::new(),
+        );
+        let link = a
+            .links
+            .iter()
+            .find(|l| l.new == vec![1])
+            .expect("merge link");
+        assert_eq!(link.old, vec![1, 2, 3]);
+        assert_eq!(link.shape, LinkShape::Merge);
+        assert!(a.removed.is_empty());
+    }
+
+    #[test]
+    fn a_repeated_piece_is_not_merged_twice() {
+        let piece = "Glaciers carved the northern valleys, leaving lakes and moraines behind.";
+        let whole = format!("{piece} Fishing fleets leave the harbour before dawn.");
+        let a = align(
+            &paras(&[piece, piece]),
+            &paras(&[&whole]),
+            &AlignOptions::new(),
+        );
+        assert_eq!(a.links.len(), 1);
+        assert_eq!(a.links[0].old.len(), 1, "the copy brings nothing new");
+        assert_eq!(a.removed.len(), 1);
+    }
+
+    #[test]
+    fn contained_measures_the_share_of_the_part() {
+        use crate::align::tokens::profiles;
+        let (_, o, n) = profiles(&paras(&["alpha beta"]), &paras(&["alpha beta gamma delta"]));
+        assert!((super::contained(&o[0], &n[0]) - 1.0).abs() < 1e-6);
+        assert!(super::contained(&n[0], &o[0]) < 0.9);
+    }
 }

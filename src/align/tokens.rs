@@ -24,10 +24,31 @@ use crate::model::Document;
 /// inflections (`international`/`internationally`, `recommend`/`recommendations`).
 pub const STEM_CHARS: usize = 7;
 
+/// Word pairs kept per unit for candidate generation, the most informative first: enough to
+/// find a lightly edited unit by several of them, few enough to keep the index small.
+pub const MAX_SHINGLES: usize = 32;
+
+/// A fast hasher for the vocabulary (words are not attacker-chosen keys here, and the map
+/// is never iterated, so its order cannot leak into output).
+#[derive(Debug, Default, Clone, Copy)]
+pub struct WordHasher(u64);
+
+impl std::hash::Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ b as u64).wrapping_mul(0x517c_c1b7_2722_0a95);
+        }
+    }
+}
+
 /// Word ids, in order of first appearance.
 #[derive(Debug, Default)]
 pub struct Vocab {
-    ids: HashMap<String, u32>,
+    ids: HashMap<String, u32, std::hash::BuildHasherDefault<WordHasher>>,
     /// Units (of both documents) containing each word.
     pub df: Vec<u32>,
     /// Inverse document frequency of each word.
@@ -198,10 +219,21 @@ pub fn profiles(old: &Document, new: &Document) -> (Vocab, Vec<Profile>, Vec<Pro
             })
             .filter(|s| s.weight > 0.0)
             .collect();
-        let mut shingles: Vec<u32> = unit
+        // The most informative word pairs only: a pair of common words finds nothing.
+        let mut pairs: Vec<(f32, u32)> = unit
             .iter()
-            .flat_map(|s| s.windows(2).map(|p| shingle(p[0], p[1])))
+            .flat_map(|s| s.windows(2))
+            .map(|p| {
+                let idf = vocab.idf[p[0] as usize] + vocab.idf[p[1] as usize];
+                (idf, shingle(p[0], p[1]))
+            })
             .collect();
+        let by_idf = |a: &(f32, u32), b: &(f32, u32)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
+        if pairs.len() > MAX_SHINGLES {
+            pairs.select_nth_unstable_by(MAX_SHINGLES, by_idf);
+            pairs.truncate(MAX_SHINGLES);
+        }
+        let mut shingles: Vec<u32> = pairs.into_iter().map(|p| p.1).collect();
         shingles.sort_unstable();
         shingles.dedup();
         Profile {

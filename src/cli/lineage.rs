@@ -25,7 +25,8 @@ pub struct VersionArgs {
     #[arg(required_unless_present = "git", conflicts_with = "git", num_args = 1..)]
     pub versions: Vec<String>,
     /// Take the versions from git: `--git PATH` (every commit that touched PATH, oldest
-    /// first) or `--git REV1..REV2 PATH` (the commits of that range).
+    /// first) or `--git REV1..REV2 PATH` (the file at REV1, then each commit of the range
+    /// that changed it). Versions are labelled with short hash and subject.
     #[arg(long, num_args = 1..=2, value_names = ["[RANGE] PATH"])]
     pub git: Option<Vec<String>>,
     /// Do not look for units dropped in one version and restored in a later one.

@@ -135,10 +135,34 @@ pub fn predicted_pairs(
 /// A gold key that names no unit makes its sure link count as missed (and its possible link
 /// as unavailable), so a segmentation error shows in the figures rather than hiding.
 pub fn score(gold: &Gold, old: &Document, new: &Document, alignment: &Alignment) -> Score {
+    // Keys are looked up in a map built once: `resolve_key` per pair would be quadratic.
+    let keys = |doc: &Document| -> std::collections::HashMap<String, UnitId> {
+        let mut map = std::collections::HashMap::new();
+        for unit in doc.units.iter().rev() {
+            map.insert(format!("L{}", unit.line), unit.id);
+        }
+        for unit in doc.units.iter().rev() {
+            if let (UnitKind::Paragraph | UnitKind::Heading, Some(_)) = (unit.kind, &unit.number) {
+                map.insert(unit_key(doc, unit.id), unit.id);
+            }
+        }
+        map
+    };
+    let (old_keys, new_keys) = (keys(old), keys(new));
     let resolve = |pairs: &[(String, String)]| -> Vec<Option<(UnitId, UnitId)>> {
         pairs
             .iter()
-            .map(|p| resolve_key(old, &p.0).zip(resolve_key(new, &p.1)))
+            .map(|p| {
+                let o = old_keys
+                    .get(&p.0)
+                    .copied()
+                    .or_else(|| resolve_key(old, &p.0));
+                let n = new_keys
+                    .get(&p.1)
+                    .copied()
+                    .or_else(|| resolve_key(new, &p.1));
+                o.zip(n)
+            })
             .collect()
     };
     let sure = resolve(&gold.sure);

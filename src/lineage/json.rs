@@ -72,12 +72,13 @@ pub struct AttributionJson {
 impl<'a> BlameJson<'a> {
     /// The wire form of a blame of `lineage`.
     pub fn new(lineage: &'a Lineage, blame: &Blame) -> BlameJson<'a> {
-        let doc = &lineage.versions()[blame.version.min(lineage.versions().len() - 1)];
+        let docs = lineage.versions();
         let units = blame
             .units
             .iter()
-            .map(|b| BlameUnitJson {
-                unit: UnitJson::from(&doc.units[b.node.unit]),
+            .filter_map(|b| Some((b, docs.get(b.node.version)?.units.get(b.node.unit)?)))
+            .map(|(b, unit)| BlameUnitJson {
+                unit: UnitJson::from(unit),
                 origin: b.origin,
                 last_changed: b.last_changed,
                 words: b.words(),
@@ -415,5 +416,21 @@ impl LogJson {
             nodes,
             edges,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diff::DiffOptions;
+    use crate::lineage::{LineageOptions, blame};
+
+    #[test]
+    fn an_empty_chain_gives_empty_json() {
+        let lineage = Lineage::build(Vec::new(), &LineageOptions::new());
+        let b = BlameJson::new(&lineage, &blame(&lineage, &DiffOptions::new()));
+        assert!(b.units.is_empty() && b.versions.is_empty());
+        let l = LogJson::new(&lineage, &crate::lineage::summarize(&lineage));
+        assert!(l.nodes.is_empty() && l.steps.is_empty());
     }
 }

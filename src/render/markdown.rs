@@ -14,6 +14,10 @@ use super::layout::{self, Entry};
 /// Longest quote, in words, before it is cut with an ellipsis.
 const QUOTE_WORDS: usize = 14;
 
+/// Words inserted plus deleted from which a light edit is quoted ("Amended") rather than
+/// only listed: about a clause, below which edits are wording and punctuation.
+const AMENDED_WORDS: usize = 12;
+
 /// How many new units of one section are quoted before the rest are only listed.
 const QUOTED_NEW_UNITS: usize = 3;
 
@@ -257,6 +261,25 @@ fn write_section(report: &Report, section: &Section, out: &mut dyn io::Write) ->
             })
             .collect();
         items.push(format!("**Removed:** {}.", quoted.join("; ")));
+    }
+    // Edits that add or drop a clause or more are worth a quote; the rest are listed.
+    let (amended, edited): (Vec<usize>, Vec<usize>) = edited.into_iter().partition(|&link| {
+        let st = report.diffs[link].stats;
+        st.inserted + st.deleted >= AMENDED_WORDS
+    });
+    for &link in &amended {
+        let l = &links[link];
+        let new = labels_of(&report.new, &l.new);
+        let old = labels_of(&report.old, &l.old);
+        let former = if new == old {
+            String::new()
+        } else {
+            format!(" (former {old})")
+        };
+        items.push(format!(
+            "**Amended:** {new}{former}{}.",
+            key_changes(&report.diffs[link])
+        ));
     }
     if !edited.is_empty() {
         let refs: Vec<String> = edited

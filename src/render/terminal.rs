@@ -348,11 +348,13 @@ pub(crate) fn diff_spans(ops: &[Op], palette: &Palette, base: Role) -> Vec<Span>
                     continue;
                 }
                 // Equal runs show the new text, which may lack the space the old text had
-                // before a deleted word (`37/23 of …` → `37/23, …`): put it back.
+                // before a deleted word (`37/23 of …` → `37/23, …`): put it back. Only
+                // after a letter or digit of a spaced script, where two words cannot
+                // touch (`60/[-250-]` and `人[-権-]` stay as they are).
                 let glued = spans
                     .last()
                     .and_then(|s: &Span| s.text.chars().last())
-                    .is_some_and(|c| !c.is_whitespace());
+                    .is_some_and(|c| c.is_alphanumeric() && u32::from(c) < 0x2E80);
                 if op.kind == OpKind::Delete && glued && core.starts_with(char::is_alphanumeric) {
                     push(&mut spans, base, " ");
                 }
@@ -410,5 +412,12 @@ mod tests {
         );
         let t = text(&diff_spans(&d.ops, &Palette::plain(), Role::Plain));
         assert_eq!(t, "resolution 37/23 [-of March-], in");
+        let d = diff_texts(
+            "resolution 60/250.",
+            "resolution 60/251.",
+            &DiffOptions::new(),
+        );
+        let t = text(&diff_spans(&d.ops, &Palette::plain(), Role::Plain));
+        assert_eq!(t, "resolution 60/[-250-]{+251+}.");
     }
 }

@@ -2,6 +2,7 @@
 //! footnotes taken out and numbering checked for sequence.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 
 use super::layout::{FootnoteSpot, LineClass, PageReader};
 use super::marker;
@@ -23,6 +24,10 @@ const MAX_ROMAN_JUMP: u32 = 3;
 /// `C. livia` is not heading 100).
 const MAX_FIRST_ROMAN: u32 = 10;
 
+/// Bytes reserved for a unit's text when it opens (a typical paragraph), so growing it
+/// line by line rarely reallocates; the slack is given back when the unit closes.
+const TEXT_RESERVE: usize = 512;
+
 /// Most lines a wrapped heading title spans.
 const MAX_HEADING_LINES: usize = 3;
 
@@ -34,6 +39,37 @@ const TITLE_MAX_CHARS: usize = 100;
 /// In PDF text, a line ending a sentence and shorter than this share of the typical line
 /// length ends its paragraph (the last line of a paragraph is rarely full).
 const SHORT_LINE_SHARE: f64 = 0.7;
+
+/// How many page tops must carry the same line (digits aside) for it to be a running
+/// header: three, so that two pages that happen to start alike are not enough.
+const MIN_HEADER_REPEATS: usize = 3;
+
+/// Longest running header in bytes.
+const MAX_HEADER_LEN: usize = 80;
+
+/// For the first line of a page in PDF text, the key under which repeated page tops are
+/// counted: lower case, digits as `#` (`A/HRC/43/58`, `GE.19-12345`, `Page 3` repeat).
+fn header_key(
+    pdf: bool,
+    reader: &PageReader,
+    no: usize,
+    line: &str,
+    class: LineClass<'_>,
+) -> Option<String> {
+    if !pdf || class != LineClass::Text || reader.page_start() != no || no == 1 {
+        return None;
+    }
+    let t = line.trim();
+    if t.len() > MAX_HEADER_LEN {
+        return None;
+    }
+    Some(
+        t.chars()
+            .map(|c| if c.is_ascii_digit() { '#' } else { c })
+            .flat_map(char::to_lowercase)
+            .collect(),
+    )
+}
 
 /// The lines of a text with their numbers and the line after each.
 fn numbered_lines(text: &str) -> impl Iterator<Item = (usize, &str, Option<&str>)> {
@@ -57,10 +93,15 @@ pub(crate) fn assemble(text: &str, layout: Layout, stats: &Stats) -> (Vec<Unit>,
     }
     vocab.prepare();
     let mut spots = Vec::new();
+    let mut page_tops: HashMap<String, usize> = HashMap::new();
     let mut reader = PageReader::new(pdf);
     let mut after_break = false;
     for (no, line, next) in numbered_lines(text) {
-        match reader.classify(no, line, next) {
+        let class = reader.classify(no, line, next);
+        if let Some(key) = header_key(pdf, &reader, no, line, class) {
+            *page_tops.entry(key).or_insert(0) += 1;
+        }
+        match class {
             LineClass::FootnoteStart { number, .. } => spots.push(FootnoteSpot {
                 number,
                 page_start: reader.page_start(),
@@ -97,7 +138,15 @@ pub(crate) fn assemble(text: &str, layout: Layout, stats: &Stats) -> (Vec<Unit>,
     };
     let mut reader = PageReader::new(pdf);
     for (no, line, next) in numbered_lines(text) {
-        let class = reader.classify(no, line, next);
+        let mut class = reader.classify(no, line, next);
+        if let Some(key) = header_key(pdf, &reader, no, line, class) {
+            if page_tops
+                .get(&key)
+                .is_some_and(|&n| n >= MIN_HEADER_REPEATS)
+            {
+                class = LineClass::PageHeader;
+            }
+        }
         asm.line(no, line, class);
     }
     asm.close_note();
@@ -125,6 +174,8 @@ struct Open {
     lines: usize,
     last_len: usize,
     last_terminal: bool,
+    /// The last line ends with `:` or `;`, as lines before a list item do.
+    last_list_end: bool,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -238,6 +289,7 @@ impl Assembler {
             LineClass::PageBreak => self.artifact(ArtifactKind::PageBreak, no, line),
             LineClass::Stray => self.artifact(ArtifactKind::PageBreak, no, line),
             LineClass::PageNumber => self.artifact(ArtifactKind::PageNumber, no, line),
+            LineClass::PageHeader => self.artifact(ArtifactKind::PageHeader, no, line),
             LineClass::FootnoteStart { label, rest, .. } => {
                 self.close_note();
                 let id = self.units.len();
@@ -259,7 +311,9 @@ impl Assembler {
     }
 
     fn text(&mut self, no: usize, line: &str) {
-        let t = line.trim();
+        // Trailing spaces are kept for the marker search: `develop 5  ` at a line end is
+        // a marker by the gap a superscript leaves.
+        let t = line.trim_start();
         let at_block_start = self.layout == Layout::Lines || self.open.is_none();
         let start =
             start::parse(t, !self.pdf).filter(|s| self.accept(s, at_block_start && !self.pdf));
@@ -298,6 +352,7 @@ impl Assembler {
                 lines: 0,
                 last_len: 0,
                 last_terminal: false,
+                last_list_end: false,
             });
             let text = self.take_markers(no, t, id);
             self.append(id, no, &text);
@@ -306,10 +361,12 @@ impl Assembler {
     }
 
     fn note_line(&mut self, t: &str) {
+        let t = t.trim_end();
         if let Some(o) = self.open.as_mut() {
             o.lines += 1;
             o.last_len = t.len();
             o.last_terminal = ends_terminal(t);
+            o.last_list_end = t.ends_with([':', ';']);
         }
     }
 
@@ -343,7 +400,13 @@ impl Assembler {
                         Some(l) => (l < v && v <= l + MAX_ROMAN_JUMP) || v == 1,
                     }
             }
-            Shape::Item | Shape::Bullet | Shape::Markdown(_) => true,
+            Shape::Item => {
+                // `a.` or `iv.` opening a wrapped line of PDF text is as likely a sentence
+                // wrapped there; take it as an item only where a list is going on.
+                let dotted = s.number.is_some_and(|n| !n.ends_with(')'));
+                !(self.pdf && dotted) || self.open.as_ref().is_some_and(|o| o.last_list_end)
+            }
+            Shape::Bullet | Shape::Markdown(_) => true,
         }
     }
 
@@ -379,6 +442,7 @@ impl Assembler {
             lines: 0,
             last_len: 0,
             last_terminal: false,
+            last_list_end: false,
         });
         let text = self.take_markers(no, s.rest, id);
         self.append(id, no, &text);
@@ -416,7 +480,7 @@ impl Assembler {
             parent,
             line: no,
             end_line: no,
-            text: String::new(),
+            text: String::with_capacity(TEXT_RESERVE),
             norm: String::new(),
         });
     }

@@ -28,6 +28,9 @@ pub(crate) enum LineClass<'a> {
     Stray,
     /// A page number on a line of its own.
     PageNumber,
+    /// A running page header: a line that tops many pages (set by the assembler, which
+    /// counts page tops in its first pass).
+    PageHeader,
     /// The first line of a footnote body.
     FootnoteStart {
         /// The footnote number.
@@ -73,12 +76,18 @@ pub(crate) struct PageReader {
 const MAX_FOOTNOTE: u32 = 999;
 
 fn is_url(t: &str) -> bool {
-    !t.contains(char::is_whitespace)
-        && (t.starts_with("http://") || t.starts_with("https://") || t.starts_with("www."))
+    (t.starts_with("http://") || t.starts_with("https://") || t.starts_with("www."))
+        && !t.contains(char::is_whitespace)
 }
 
 /// `12`, `- 12 -`, `Page 12`, `12/40`, `Page 3 of 10`: a page number alone on its line.
 fn is_page_number(t: &str) -> bool {
+    // Cheap first test: page numbers are short and start with a digit, a dash or "Page".
+    if t.len() > 24
+        || !t.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '-' | '–' | 'P' | 'p'))
+    {
+        return false;
+    }
     let t = t.trim_matches(|c: char| c == '-' || c == '–' || c.is_whitespace());
     let t = t
         .strip_prefix("Page ")
@@ -189,6 +198,13 @@ impl PageReader {
         }
         let direct = self.prev_text && !self.prev_blank;
         if self.in_foot {
+            // Page numbers and stray URLs stay in the foot, directly following or not.
+            if is_url(t) {
+                return LineClass::Stray;
+            }
+            if is_page_number(t) {
+                return LineClass::PageNumber;
+            }
             let starts_unit = matches!(
                 start::parse(t, false).map(|s| s.shape),
                 Some(Shape::Numbered { .. } | Shape::Roman(_))
@@ -207,12 +223,6 @@ impl PageReader {
                 }
                 if self.in_footnote {
                     return LineClass::FootnoteMore;
-                }
-                if is_url(t) {
-                    return LineClass::Stray;
-                }
-                if is_page_number(t) {
-                    return LineClass::PageNumber;
                 }
             }
             // The next page begins.
@@ -309,6 +319,28 @@ mod tests {
         // A URL inside running text stays.
         let text = "see\n\nhttps://example.org\n\nfor more";
         assert_eq!(classes(text)[2], "Text");
+    }
+
+    #[test]
+    fn page_number_url_and_header_after_the_footnotes() {
+        let text =
+            "text\n\n  \n\n 1 A note.\n\n9\nhttps://example.org/a.pdf\nAB/40/29\n\nnext page";
+        assert_eq!(
+            classes(text),
+            [
+                "Text",
+                "Blank",
+                "PageBreak",
+                "Blank",
+                "fn1",
+                "Blank",
+                "PageNumber",
+                "Stray",
+                "Text",
+                "Blank",
+                "Text"
+            ]
+        );
     }
 
     #[test]

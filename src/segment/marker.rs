@@ -93,7 +93,12 @@ pub(crate) fn find(s: &str, label: &str, from: usize) -> Option<(usize, usize)> 
             continue;
         };
         if prev.is_whitespace() {
-            // Standalone: the previous word must be a word, not a reference keyword.
+            // Standalone and followed by two spaces: the gap a superscript leaves in
+            // extracted text, a marker whatever precedes it.
+            if s[j..].starts_with("  ") || s[j..].starts_with(" \u{a0}") {
+                return Some((i, j));
+            }
+            // Standalone otherwise: the previous word must be a word, not a reference keyword.
             let word = before
                 .trim_end()
                 .rsplit(char::is_whitespace)
@@ -121,7 +126,12 @@ pub(crate) fn find(s: &str, label: &str, from: usize) -> Option<(usize, usize)> 
         let word = &before[word_start..];
         let core = word.trim_end_matches(['.', ',', ';', ':', ')', '”', '’', '"', '\'']);
         let core_letters = core.trim_start_matches(['(', '“', '‘', '"', '\'']);
-        if core_letters.chars().count() < 2 || !core_letters.chars().all(char::is_alphabetic) {
+        // One letter is enough when punctuation stands between (`a,7`), not when the
+        // digits follow it directly (`A4`).
+        let min_letters = if core.len() < word.len() { 1 } else { 2 };
+        if core_letters.chars().count() < min_letters
+            || !core_letters.chars().all(char::is_alphabetic)
+        {
             continue;
         }
         if core.len() == word.len() && core_letters.chars().any(char::is_uppercase) {
@@ -156,6 +166,13 @@ mod tests {
         );
         assert_eq!(cut("world.2 The", "2").as_deref(), Some("world. The"));
         assert_eq!(cut("by the State.3", "3").as_deref(), Some("by the State."));
+        assert_eq!(cut("the 1  praive", "1").as_deref(), Some("the   praive"));
+        assert_eq!(cut("develop 5  ", "5").as_deref(), Some("develop   "));
+        assert_eq!(cut("of a,7 courts", "7").as_deref(), Some("of a, courts"));
+        assert_eq!(
+            cut("of 107 3  borer", "3").as_deref(),
+            Some("of 107   borer")
+        );
         assert_eq!(
             cut("on Extradition 5 demonstrates", "5").as_deref(),
             Some("on Extradition  demonstrates")
@@ -175,6 +192,7 @@ mod tests {
             ("3 States", "3"),
             ("the 5 contracts", "5"),
             ("in 2015, 2 States", "2"),
+            ("in 2015 2 States", "2"),
         ] {
             assert_eq!(find(s, n, 0), None, "{s}");
         }

@@ -99,6 +99,18 @@ pub(crate) struct MendBuilder {
     buf: String,
 }
 
+/// ASCII whitespace, as a table for the tokenizer's inner loops.
+const SPACE: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b' ' as usize] = true;
+    t[b'\t' as usize] = true;
+    t[b'\n' as usize] = true;
+    t[b'\r' as usize] = true;
+    t[0x0B] = true;
+    t[0x0C] = true;
+    t
+};
+
 /// `w` without leading and trailing characters that are not letters or digits.
 fn trim_word(w: &str) -> &str {
     let b = w.as_bytes();
@@ -186,11 +198,11 @@ impl MendBuilder {
         let mut i = 0;
         let mut first = true;
         loop {
-            while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+            while i < bytes.len() && SPACE[usize::from(bytes[i])] {
                 i += 1;
             }
             let start = i;
-            while i < bytes.len() && !bytes[i].is_ascii_whitespace() {
+            while i < bytes.len() && !SPACE[usize::from(bytes[i])] {
                 i += 1;
             }
             if start == i {
@@ -203,7 +215,13 @@ impl MendBuilder {
                 continue;
             }
             // ASCII whitespace never splits a UTF-8 sequence, so this slice is a str.
-            let w = trim_word(&line[start..i]);
+            let raw = &line[start..i];
+            let (b0, bn) = (bytes[start], bytes[i - 1]);
+            let w = if b0.is_ascii_alphanumeric() && bn.is_ascii_alphanumeric() {
+                raw
+            } else {
+                trim_word(raw)
+            };
             if w.len() < self.min_len || w.len() > self.max_len {
                 continue;
             }

@@ -1,5 +1,17 @@
 //! The matching form of a text.
 
+/// ASCII bytes copied to the matching form as they are (lower-cased): everything visible
+/// but the backtick, which becomes an apostrophe.
+const PLAIN: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = b'!';
+    while b < 0x7F {
+        t[b as usize] = b != b'`';
+        b += 1;
+    }
+    t
+};
+
 /// The matching form of a text: lower case, quotes and dashes unified, every run of
 /// whitespace (tabs, no-break and other Unicode spaces) one space, zero-width characters
 /// and soft hyphens dropped.
@@ -14,7 +26,7 @@ pub fn normalize(text: &str) -> String {
     // collapse and nothing trails.
     let mut space = false;
     let bytes = text.as_bytes();
-    let plain = |b: u8| b < 0x80 && b > b' ' && b != b'`' && b != 0x7F;
+    let plain = |b: u8| PLAIN[usize::from(b)];
     let mut i = 0;
     while i < bytes.len() {
         if plain(bytes[i]) {

@@ -34,7 +34,7 @@ pub(crate) struct Start<'a> {
 fn split_marker(s: &str) -> Option<(&str, &str)> {
     let end = s.find(|c: char| c.is_whitespace())?;
     let rest = s[end..].trim_start();
-    if rest.is_empty() {
+    if rest.trim_end().is_empty() {
         return None;
     }
     Some((&s[..end], rest))
