@@ -148,6 +148,76 @@ fn main() {
     if let Some(v) = env("K") {
         opts = opts.candidates(v);
     }
+    if what == "sweep" {
+        use draftdiff::segment::{SegmentOptions, segment};
+        let rd = |p: &str| draftdiff::load(p, &Default::default(), &SegmentOptions::new()).unwrap();
+        let (ro, rn) = (
+            rd("examples/data/outline-draft.txt"),
+            rd("examples/data/final-report.txt"),
+        );
+        let gold = Gold::from_json(
+            "g",
+            &std::fs::read_to_string("tests/fixtures/reference/gold.json").unwrap(),
+        )
+        .unwrap();
+        let synth: Vec<_> = (1..=4u64)
+            .map(|seed| {
+                let pair = generate(&SynthOptions::new(400).seed(seed).pdf_noise(true));
+                (
+                    segment("o", &pair.old, &SegmentOptions::new()),
+                    segment("n", &pair.new, &SegmentOptions::new()),
+                    pair.gold,
+                )
+            })
+            .collect();
+        let base = AlignOptions::new();
+        let run = |name: &str, o: AlignOptions| {
+            let r = score(&gold, &ro, &rn, &align(&ro, &rn, &o));
+            let (mut p, mut rc) = (0.0, 0.0);
+            for (a, b, g) in &synth {
+                let s = score(g, a, b, &align(a, b, &o));
+                p += s.precision;
+                rc += s.recall;
+            }
+            let k = synth.len() as f64;
+            println!(
+                "{name:28} ref P {:.3} R {:.3} | synth P {:.4} R {:.4}",
+                r.precision,
+                r.recall,
+                p / k,
+                rc / k
+            );
+        };
+        run("default", base.clone());
+        for v in [0.2, 0.25, 0.35, 0.4] {
+            run(&format!("min_score {v}"), base.clone().min_score(v));
+        }
+        for v in [0.35, 0.55, 0.65] {
+            run(
+                &format!("move_min_score {v}"),
+                base.clone().move_min_score(v),
+            );
+        }
+        for v in [0.4, 0.6, 0.7] {
+            run(&format!("merge_min {v}"), base.clone().merge_min(v));
+        }
+        for v in [0.1, 0.15, 0.25, 0.3] {
+            run(&format!("gap_min_score {v}"), base.clone().gap_min_score(v));
+        }
+        for v in [0.01, 0.06, 0.1, 2.0] {
+            run(
+                &format!("replace_min_score {v}"),
+                base.clone().replace_min_score(v),
+            );
+        }
+        for v in [0.0, 0.1, 0.25] {
+            run(&format!("steal_margin {v}"), base.clone().steal_margin(v));
+        }
+        for v in [4, 6, 12] {
+            run(&format!("candidates {v}"), base.clone().candidates(v));
+        }
+        return;
+    }
     if what == "ref" {
         let old = crude(
             "old",

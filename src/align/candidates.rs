@@ -10,12 +10,16 @@
 //! word overlap over the norms, plus the share of queried word pairs found), and the unit
 //! keeps its
 //! [`candidates`](super::AlignOptions::candidates) best partners (ties broken by position
-//! then id). This is done from the new side and from the old side, and the union is scored.
+//! then id). This is done from the new side and from the old side, and the union is scored,
+//! together with the nearest copies of identical texts (found through a map of texts, so a
+//! text repeated thousands of times still finds its copies).
 //!
 //! Cost: `O(N · q · p)` where `q` is the number of query words and `p` the mean posting
 //! length actually walked (bounded by `max_postings`, and small in practice because the
 //! query words are the rarest of each unit), plus `O(N · k log k)` to keep the best `k`.
 //! No step is proportional to `n_old · n_new`.
+
+use std::collections::HashMap;
 
 use crate::model::{Document, UnitKind};
 
@@ -70,9 +74,33 @@ pub fn candidates(
         limits,
         |o, n| pairs.push((o, n)),
     );
+    identical(old, new, limits.candidates, &mut pairs);
     pairs.sort_unstable();
     pairs.dedup();
     pairs
+}
+
+/// Pairs of identical texts, whatever their words: a text repeated many times (`Not
+/// applicable.`, `[Reserved]`) has only common words, which the indexes skip. Each new unit
+/// gets the `k` old copies of its text nearest to its relative position.
+fn identical(old: &Document, new: &Document, k: usize, pairs: &mut Vec<(usize, usize)>) {
+    let mut copies: HashMap<&str, Vec<usize>> = HashMap::new();
+    for unit in &old.units {
+        if !unit.norm.is_empty() {
+            copies.entry(unit.norm.as_str()).or_default().push(unit.id);
+        }
+    }
+    let scale = old.units.len() as f64 / new.units.len().max(1) as f64;
+    for unit in &new.units {
+        let Some(ids) = copies.get(unit.norm.as_str()) else {
+            continue;
+        };
+        let at = (unit.id as f64 * scale) as usize;
+        let mid = ids.partition_point(|&o| o < at);
+        let from = mid.saturating_sub(k / 2 + 1);
+        let to = (mid + k / 2 + 1).min(ids.len());
+        pairs.extend(ids[from..to].iter().map(|&o| (o, unit.id)));
+    }
 }
 
 /// Postings of word pairs: one flat array grouped by key, found through an open-addressing

@@ -75,7 +75,10 @@ pub fn grow(groups: &mut [Group], pairs: &[Scored], ctx: &Context, options: &Ali
         let p = &pairs[i];
         if is_merge {
             let Some(g) = new_group[p.new] else { continue };
-            if old_group[p.old].is_some() || groups[g].new.len() != 1 {
+            if old_group[p.old].is_some()
+                || groups[g].new.len() != 1
+                || groups[g].old.len() >= MAX_GROUP
+            {
                 continue;
             }
             let whole = &new_profiles[groups[g].new[0]];
@@ -87,7 +90,10 @@ pub fn grow(groups: &mut [Group], pairs: &[Scored], ctx: &Context, options: &Ali
             }
         } else {
             let Some(g) = old_group[p.old] else { continue };
-            if new_group[p.new].is_some() || groups[g].old.len() != 1 {
+            if new_group[p.new].is_some()
+                || groups[g].old.len() != 1
+                || groups[g].new.len() >= MAX_GROUP
+            {
                 continue;
             }
             let whole = &old_profiles[groups[g].old[0]];
@@ -100,6 +106,10 @@ pub fn grow(groups: &mut [Group], pairs: &[Scored], ctx: &Context, options: &Ali
         }
     }
 }
+
+/// Most units on the many side of one merge or split: each piece re-joins the others to
+/// measure its gain, so this bounds that work (real merges join a handful of paragraphs).
+pub const MAX_GROUP: usize = 16;
 
 /// Most pieces considered for one merge or split.
 const MAX_PIECES: usize = 4;

@@ -509,6 +509,18 @@ mod tests {
     }
 
     #[test]
+    fn many_copies_of_one_text_link_in_order() {
+        let mut old_texts = vec!["Not applicable."; 400];
+        old_texts.insert(200, A);
+        let mut new_texts = old_texts.clone();
+        new_texts.remove(0);
+        let a = align(&paras(&old_texts), &paras(&new_texts), &AlignOptions::new());
+        assert_eq!(a.links.len(), 400);
+        assert_eq!(a.removed.len(), 1);
+        assert_eq!(a.links.iter().filter(|l| l.moved).count(), 0);
+    }
+
+    #[test]
     fn empty_documents() {
         let a = align(&paras(&[]), &paras(&[A]), &AlignOptions::new());
         assert!(a.links.is_empty());
