@@ -1,15 +1,17 @@
 //! Writes a generated version pair with known lineage: `old.txt`, `new.txt`, `gold.json`.
 //!
 //! ```text
-//! cargo run --release --example generate -- [--paragraphs N] [--seed S] [--pdf] [--out DIR]
+//! cargo run --release --example generate -- [--paragraphs N] [--seed S] [--pdf] [--sectioned] [--out DIR]
 //! ```
+//! `--pdf` renders the new version like PDF-extracted text; `--sectioned` numbers
+//! paragraphs within sections (`12.3`) instead of through the document.
 //! Then `draftdiff DIR/old.txt DIR/new.txt` shows the alignment, and the gold can be scored
 //! with `draftdiff::eval`.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use draftdiff::synth::{SynthOptions, write_pair};
+use draftdiff::synth::{Numbering, SynthOptions, write_pair};
 
 fn main() -> ExitCode {
     let mut options = SynthOptions::new(200);
@@ -32,10 +34,14 @@ fn main() -> ExitCode {
                 options = options.clone().pdf_noise(true);
                 Ok(())
             }
+            "--sectioned" => {
+                options = options.clone().numbering(Numbering::Sectioned);
+                Ok(())
+            }
             "--out" | "-o" => value("--out").map(|v| out = PathBuf::from(v)),
             "--help" | "-h" => {
                 println!(
-                    "usage: generate [--paragraphs N] [--seed S] [--pdf] [--out DIR]\n\
+                    "usage: generate [--paragraphs N] [--seed S] [--pdf] [--sectioned] [--out DIR]\n\
                      writes DIR/old.txt, DIR/new.txt and DIR/gold.json (default DIR: synth-pair)"
                 );
                 return ExitCode::SUCCESS;

@@ -247,6 +247,9 @@ pub(crate) fn new_doc(
         }
         paras.insert(at, para);
     }
+    // A section left with no paragraph (all moved or removed) loses its heading too, as an
+    // editor would drop it; numbered sections then never skip a number.
+    out.retain(|sec| !sec.paras.is_empty());
     out
 }
 
