@@ -174,7 +174,10 @@ fn markdown_names_every_kind() {
         "{md}"
     );
     assert!(md.contains("**Split:** former ¶4 is now ¶2 and ¶3"), "{md}");
-    assert!(md.contains("**Moved:** ¶4 (former ¶1"), "{md}");
+    assert!(
+        md.contains("**Moved within this section:** ¶4 (former ¶1)"),
+        "{md}"
+    );
     assert!(md.contains("**Removed:** former ¶5"), "{md}");
     assert!(md.contains("**New:** 1 paragraph (¶5)"), "{md}");
 }

@@ -244,8 +244,9 @@ pub fn profiles(old: &Document, new: &Document) -> (Vocab, Vec<Profile>, Vec<Pro
             shingles,
         }
     };
-    let old_profiles = old_words.iter().map(build).collect();
-    let new_profiles = new_words.iter().map(build).collect();
+    // Consumed unit by unit, so the token lists are freed as the profiles are built.
+    let old_profiles = old_words.into_iter().map(|u| build(&u)).collect();
+    let new_profiles = new_words.into_iter().map(|u| build(&u)).collect();
     (vocab, old_profiles, new_profiles)
 }
 

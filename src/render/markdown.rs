@@ -223,19 +223,27 @@ fn write_section(report: &Report, section: &Section, out: &mut dyn io::Write) ->
         text.push('.');
         items.push(text);
     }
+    let mut within = Vec::new();
     for &link in &moved {
         let l = &links[link];
-        let from = match l.old.first().and_then(|&o| old_section(&report.old, o)) {
-            Some(h) if section_heading_link(report, section) == Some(h) => {
-                ", within this section".to_string()
-            }
-            Some(h) => format!(", from “{}”", escape(&heading_title(&report.old, h))),
-            None => String::new(),
-        };
-        items.push(format!(
-            "**Moved:** {} (former {}{from}).",
+        let refs = format!(
+            "{} (former {})",
             labels_of(&report.new, &l.new),
             list(&report.old, &l.old)
+        );
+        match l.old.first().and_then(|&o| old_section(&report.old, o)) {
+            Some(h) if section_heading_link(report, section) == Some(h) => within.push(refs),
+            Some(h) => items.push(format!(
+                "**Moved:** {refs}, from “{}”.",
+                escape(&heading_title(&report.old, h))
+            )),
+            None => items.push(format!("**Moved:** {refs}.")),
+        }
+    }
+    if !within.is_empty() {
+        items.push(format!(
+            "**Moved within this section:** {}.",
+            within.join(", ")
         ));
     }
     for &link in &reworded {
@@ -319,7 +327,10 @@ fn key_changes(diff: &WordDiff) -> String {
             .iter()
             .filter(|o| o.kind == kind)
             .max_by_key(|o| o.text.split_whitespace().count())
-            .map(|o| o.text.trim_matches(|c: char| !c.is_alphanumeric()))
+            .map(|o| {
+                o.text
+                    .trim_matches(|c: char| c.is_whitespace() || ",.;:-–—".contains(c))
+            })
             .filter(|t| t.chars().any(char::is_alphabetic))
     };
     let mut parts = Vec::new();
@@ -361,9 +372,19 @@ fn heading_title(doc: &Document, id: UnitId) -> String {
     }
 }
 
-/// The first [`QUOTE_WORDS`] words of a text, with an ellipsis when cut.
+/// The first [`QUOTE_WORDS`] words of a text, with an ellipsis when cut; double quotes
+/// inside become single ones, since the quote itself stands in double quotes.
 /// A final full stop is dropped, since the quote sits inside a sentence of the note.
 fn quote(text: &str) -> String {
+    let text: String = text
+        .chars()
+        .map(|c| match c {
+            '“' => '‘',
+            '”' => '’',
+            '"' => '\'',
+            c => c,
+        })
+        .collect();
     let words: Vec<&str> = text.split_whitespace().collect();
     if words.len() <= QUOTE_WORDS {
         let joined = words.join(" ");
@@ -471,6 +492,7 @@ mod tests {
         assert_eq!(quote("a b c"), "a b c");
         assert_eq!(quote("a b c."), "a b c");
         assert_eq!(quote("a b etc.."), "a b etc..");
+        assert_eq!(quote("the “win-win” term"), "the ‘win-win’ term");
         let long = "w ".repeat(20);
         assert!(quote(&long).ends_with('…'));
     }
