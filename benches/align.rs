@@ -11,6 +11,17 @@
 //! the segmenter, which would make the figures measure segmentation instead of alignment.
 //!
 //! `cargo bench --bench align`; `DRAFTDIFF_BENCH_QUICK=1` runs 1,000 and 10,000 only.
+//!
+//! Figures of 2026-11-23 (2-core machine shared with four other builds, load average 4–5;
+//! two consecutive runs, align time / peak extra heap / F1):
+//!
+//! | paragraphs | run 1              | run 2              |
+//! |-----------:|--------------------|--------------------|
+//! |      1,000 | 0.085 s, 8 MiB, 0.997 | 0.092 s, 8 MiB, 0.997 |
+//! |     10,000 | 0.863 s, 71 MiB, 0.995 | 1.508 s, 71 MiB, 0.995 |
+//! |    100,000 | 17.4 s, 656 MiB, 0.993 | 16.2 s, 656 MiB, 0.993 |
+//!
+//! Growth exponent 1.16 and 1.12; exact-hash matching reaches F1 0.64–0.70.
 
 #[path = "support/mod.rs"]
 mod support;
