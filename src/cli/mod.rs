@@ -21,7 +21,6 @@ pub use output::Ctx;
     name = "draftdiff",
     version,
     about,
-    args_conflicts_with_subcommands = true,
     subcommand_negates_reqs = true
 )]
 struct Cli {
