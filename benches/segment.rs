@@ -53,6 +53,15 @@ fn main() {
         let text = read::decode("bench", &bytes, &ReadOptions::new()).expect("decodes");
         segment::segment("bench", &text, &SegmentOptions::new())
     });
+    // As `draftdiff::load` does it: the file's bytes (here a copy made outside the timer)
+    // handed over to `decode_vec`, which keeps them as the text.
+    let (_, own_t, own_peak) = {
+        let owned = bytes.clone();
+        support::measure(move || {
+            let text = read::decode_vec("bench", owned, &ReadOptions::new()).expect("decodes");
+            segment::segment("bench", &text, &SegmentOptions::new())
+        })
+    };
     assert_eq!(
         doc.units.len(),
         one * copies,
@@ -87,6 +96,7 @@ fn main() {
     };
     row("baseline: lines + split_whitespace", base_t, base_peak);
     row("decode + segment", t, peak);
+    row("decode_vec (owned bytes) + segment", own_t, own_peak);
     row("segment only (text already decoded)", seg_t, seg_peak);
     println!(
         "decode + segment is {:.1}x slower than the baseline",

@@ -11,6 +11,30 @@
 //!
 //! [`lineage`] chains the pairwise alignments of N versions; [`eval`] scores an alignment
 //! against a gold lineage; [`synth`] generates version pairs with known lineage.
+//!
+//! The whole pipeline on two small drafts (a file is read with [`load`] instead):
+//!
+//! ```
+//! use draftdiff::{AlignOptions, DiffOptions, SegmentOptions, render, segment::segment};
+//!
+//! let old = "I. Scope\n\n1. The committee met twice.\n\n2. It adopted the report.\n";
+//! let new = "I. Scope\n\n1. It adopted the final report.\n\n2. The committee met three times.\n";
+//! let old = segment("old.txt", old, &SegmentOptions::new());
+//! let new = segment("new.txt", new, &SegmentOptions::new());
+//!
+//! let alignment = draftdiff::align(&old, &new, &AlignOptions::new());
+//! // Both paragraphs are found again, renumbered and moved, each with a score.
+//! assert_eq!(alignment.links.len(), 3);
+//! assert!(alignment.added.is_empty() && alignment.removed.is_empty());
+//! assert!(alignment.links.iter().any(|link| link.moved));
+//!
+//! let report = draftdiff::diff::report(old, new, alignment, &DiffOptions::new());
+//! let mut out = Vec::new();
+//! render::terminal(&report, &render::TerminalOptions::new(), &render::Palette::plain(), &mut out)?;
+//! let text = String::from_utf8(out).expect("the report is UTF-8");
+//! assert!(text.contains("{+final +}") || text.contains("{+final+}"));
+//! # Ok::<(), std::io::Error>(())
+//! ```
 #![warn(missing_docs)]
 
 pub mod align;

@@ -245,3 +245,19 @@ fn output_file_keeps_the_mode_of_the_file_it_replaces() {
         .mode();
     assert_eq!(mode & 0o777, 0o640);
 }
+
+/// Regression: global options given before a subcommand were rejected as conflicting with
+/// it (`draftdiff --color never log …` exited 2).
+#[test]
+fn global_options_may_precede_the_subcommand() {
+    let [old, new] = pair("move");
+    draftdiff()
+        .args(["--color", "never", "log", &old, &new])
+        .assert()
+        .code(1)
+        .stdout(contains("v1"));
+    draftdiff()
+        .args(["--color", "always", "segment", &old])
+        .assert()
+        .code(0);
+}

@@ -408,3 +408,14 @@ fn norm_is_the_matching_form() {
         "the \"council\" - as 'agreed' - decided."
     );
 }
+
+#[test]
+fn a_huge_line_is_one_unit() {
+    // No line-length limit: every step is linear in the line, so a 1 MB line of words
+    // broken by hyphens and digits is read like any other.
+    let line = "word- 12 ab-cd 3  x ".repeat(50_000);
+    let doc = seg(&line);
+    assert_eq!(doc.units.len(), 1);
+    // Only the second space of each "3  x" goes.
+    assert_eq!(doc.units[0].text.len(), line.trim_end().len() - 50_000);
+}

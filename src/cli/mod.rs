@@ -17,13 +17,7 @@ pub use output::Ctx;
 
 /// Paragraph-level diff and lineage for drafts.
 #[derive(Debug, Parser)]
-#[command(
-    name = "draftdiff",
-    version,
-    about,
-    args_conflicts_with_subcommands = true,
-    subcommand_negates_reqs = true
-)]
+#[command(name = "draftdiff", version, about, subcommand_negates_reqs = true)]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,

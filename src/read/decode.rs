@@ -39,6 +39,36 @@ pub fn decode(path: &str, bytes: &[u8], options: &ReadOptions) -> Result<String>
     }
 }
 
+/// Like [`decode`], but takes the bytes by value so UTF-8 input with LF line ends (the
+/// common case) becomes the text without a copy.
+///
+/// # Errors
+/// As [`decode`].
+pub fn decode_vec(path: &str, bytes: Vec<u8>, options: &ReadOptions) -> Result<String> {
+    let plain_utf8 = match options.encoding {
+        Encoding::Auto => {
+            !bytes.starts_with(UTF16LE_BOM)
+                && !bytes.starts_with(UTF16BE_BOM)
+                && !bytes.starts_with(UTF8_BOM)
+        }
+        Encoding::Utf8 => !bytes.starts_with(UTF8_BOM),
+        Encoding::Windows1252 => false,
+    };
+    if !plain_utf8 {
+        return decode(path, &bytes, options);
+    }
+    check_binary_bytes(path, &bytes, 0)?;
+    match String::from_utf8(bytes) {
+        Ok(s) if s.contains('\r') => Ok(unify_line_ends(&s)),
+        Ok(s) => Ok(s),
+        Err(e) => Err(Error::Encoding {
+            path: path.to_string(),
+            encoding: "UTF-8",
+            offset: e.utf8_error().valid_up_to(),
+        }),
+    }
+}
+
 fn decode_utf8(path: &str, bytes: &[u8]) -> Result<String> {
     let (body, skip) = match bytes.strip_prefix(UTF8_BOM) {
         Some(body) => (body, UTF8_BOM.len()),
@@ -224,6 +254,24 @@ mod tests {
         ));
         // Tabs, form feeds and escapes are text.
         assert!(auto(b"a\tb\x0c\x1b[1m").is_ok());
+    }
+
+    #[test]
+    fn by_value_is_the_same() {
+        let opts = ReadOptions::new();
+        for bytes in [
+            &b"a\r\nb"[..],
+            b"\xEF\xBB\xBFa",
+            b"ab\xC3(",
+            b"x\0",
+            b"\xFF\xFEa\0",
+            b"plain\n",
+        ] {
+            assert_eq!(
+                format!("{:?}", decode_vec("f", bytes.to_vec(), &opts)),
+                format!("{:?}", decode("f", bytes, &opts))
+            );
+        }
     }
 
     #[test]

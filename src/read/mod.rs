@@ -15,7 +15,7 @@
 
 mod decode;
 
-pub use decode::decode;
+pub use decode::{decode, decode_vec};
 
 use crate::error::{Error, Result};
 
@@ -85,5 +85,5 @@ pub fn read_path(path: &str, options: &ReadOptions) -> Result<String> {
             Error::io(path, e)
         }
     })?;
-    decode(path, &bytes, options)
+    decode_vec(path, bytes, options)
 }

@@ -44,6 +44,10 @@ const SHORT_LINE_SHARE: f64 = 0.7;
 /// header: three, so that two pages that happen to start alike are not enough.
 const MIN_HEADER_REPEATS: usize = 3;
 
+/// A running header tops at least one page in this many (one in two or one in four when
+/// odd and even pages differ); a line that tops fewer pages is text that happens to repeat.
+const HEADER_PAGE_SHARE: usize = 4;
+
 /// Longest running header in bytes.
 const MAX_HEADER_LEN: usize = 80;
 
@@ -60,7 +64,12 @@ fn header_key(
         return None;
     }
     let t = line.trim();
-    if t.len() > MAX_HEADER_LEN {
+    // Headers are short, and neither continue a sentence (lower-case start) nor start a
+    // numbered unit.
+    if t.len() > MAX_HEADER_LEN
+        || t.starts_with(char::is_lowercase)
+        || start::parse(t, false).is_some()
+    {
         return None;
     }
     Some(
@@ -94,10 +103,14 @@ pub(crate) fn assemble(text: &str, layout: Layout, stats: &Stats) -> (Vec<Unit>,
     vocab.prepare();
     let mut spots = Vec::new();
     let mut page_tops: HashMap<String, usize> = HashMap::new();
+    let mut pages = 0usize;
     let mut reader = PageReader::new(pdf);
     let mut after_break = false;
     for (no, line, next) in numbered_lines(text) {
         let class = reader.classify(no, line, next);
+        if pdf && reader.page_start() == no && no > 1 {
+            pages += 1;
+        }
         if let Some(key) = header_key(pdf, &reader, no, line, class) {
             *page_tops.entry(key).or_insert(0) += 1;
         }
@@ -140,10 +153,8 @@ pub(crate) fn assemble(text: &str, layout: Layout, stats: &Stats) -> (Vec<Unit>,
     for (no, line, next) in numbered_lines(text) {
         let mut class = reader.classify(no, line, next);
         if let Some(key) = header_key(pdf, &reader, no, line, class) {
-            if page_tops
-                .get(&key)
-                .is_some_and(|&n| n >= MIN_HEADER_REPEATS)
-            {
+            let repeats = page_tops.get(&key).copied().unwrap_or(0);
+            if repeats >= MIN_HEADER_REPEATS && repeats * HEADER_PAGE_SHARE >= pages {
                 class = LineClass::PageHeader;
             }
         }
