@@ -35,6 +35,10 @@ pub fn compatible(old: UnitKind, new: UnitKind) -> bool {
     )
 }
 
+/// Units (both documents) from which the two directions of candidate generation run on two
+/// threads.
+const PARALLEL_MIN_UNITS: usize = 4_000;
+
 /// Settings of candidate generation.
 #[derive(Debug, Clone, Copy)]
 pub struct Limits {
@@ -55,25 +59,28 @@ pub fn candidates(
     n_words: usize,
     limits: Limits,
 ) -> Vec<(usize, usize)> {
-    let mut pairs = Vec::new();
-    one_way(
-        new,
-        old,
-        new_profiles,
-        old_profiles,
-        n_words,
-        limits,
-        |n, o| pairs.push((o, n)),
-    );
-    one_way(
-        old,
-        new,
-        old_profiles,
-        new_profiles,
-        n_words,
-        limits,
-        |o, n| pairs.push((o, n)),
-    );
+    let big = old.units.len() + new.units.len() >= PARALLEL_MIN_UNITS;
+    let (from_new, from_old) = if big {
+        // The two directions are independent: one thread each, results joined in a fixed
+        // order, so the output is the same as on one thread.
+        std::thread::scope(|scope| {
+            let handle =
+                scope.spawn(|| one_way(old, new, old_profiles, new_profiles, n_words, limits));
+            let from_new = one_way(new, old, new_profiles, old_profiles, n_words, limits);
+            match handle.join() {
+                Ok(from_old) => (from_new, from_old),
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        })
+    } else {
+        (
+            one_way(new, old, new_profiles, old_profiles, n_words, limits),
+            one_way(old, new, old_profiles, new_profiles, n_words, limits),
+        )
+    };
+    let mut pairs: Vec<(usize, usize)> = Vec::with_capacity(from_new.len() + from_old.len());
+    pairs.extend(from_new.into_iter().map(|(n, o)| (o as usize, n as usize)));
+    pairs.extend(from_old.into_iter().map(|(o, n)| (o as usize, n as usize)));
     identical(old, new, limits.candidates, &mut pairs);
     pairs.sort_unstable();
     pairs.dedup();
@@ -165,7 +172,7 @@ impl ShingleIndex {
     }
 }
 
-/// For each unit of `from`, its best units of `to`; calls `emit(from_id, to_id)`.
+/// For each unit of `from`, its best units of `to`, as `(from_id, to_id)` pairs.
 fn one_way(
     from: &Document,
     to: &Document,
@@ -173,14 +180,9 @@ fn one_way(
     to_profiles: &[Profile],
     n_words: usize,
     limits: Limits,
-    mut emit: impl FnMut(usize, usize),
-) {
-    let mut index: Vec<Vec<(u32, f32)>> = vec![Vec::new(); n_words];
-    for (id, profile) in to_profiles.iter().enumerate() {
-        for &(w, x) in &profile.terms {
-            index[w as usize].push((id as u32, x));
-        }
-    }
+) -> Vec<(u32, u32)> {
+    let mut out = Vec::with_capacity(from_profiles.len() * limits.candidates);
+    let index = WordIndex::new(to_profiles, n_words);
     let shingles = ShingleIndex::new(to_profiles);
     let to_kinds: Vec<UnitKind> = to.units.iter().map(|u| u.kind).collect();
     let to_norms: Vec<f32> = to_profiles.iter().map(|p| p.norm).collect();
@@ -189,6 +191,7 @@ fn one_way(
     let mut touched: Vec<u32> = Vec::new();
     let mut query: Vec<(usize, u32, f32)> = Vec::new();
     let mut pair_query: Vec<(usize, u32)> = Vec::new();
+    let mut ranked: Vec<(f32, f64, u32)> = Vec::new();
     let from_len = from.units.len().max(1) as f64;
     let to_len = to.units.len().max(1) as f64;
     let by_len = |a: &(usize, u32, f32), b: &(usize, u32, f32)| a.0.cmp(&b.0).then(a.1.cmp(&b.1));
@@ -200,7 +203,7 @@ fn one_way(
             profile
                 .terms
                 .iter()
-                .map(|&(w, x)| (index[w as usize].len(), w, x))
+                .map(|&(w, x)| (index.postings(w).len(), w, x))
                 .filter(|q| q.0 > 0 && q.0 <= limits.max_postings),
         );
         if query.len() > limits.query_words {
@@ -208,7 +211,7 @@ fn one_way(
             query.truncate(limits.query_words);
         }
         for &(_, w, x) in &query {
-            for &(other, y) in &index[w as usize] {
+            for &(other, y) in index.postings(w) {
                 let slot = &mut acc[other as usize];
                 if *slot == (0.0, 0.0) {
                     touched.push(other);
@@ -240,16 +243,18 @@ fn one_way(
             }
         }
         let pos = (id as f64 + 0.5) / from_len;
-        let mut ranked: Vec<(f32, f64, u32)> = touched
-            .iter()
-            .filter(|&&o| compatible_either(kind, to_kinds[o as usize]))
-            .map(|&o| {
-                let (words, pairs) = acc[o as usize];
-                let cos = words / (profile.norm * to_norms[o as usize]).max(f32::MIN_POSITIVE);
-                let dist = ((o as f64 + 0.5) / to_len - pos).abs();
-                (cos + pairs, dist, o)
-            })
-            .collect();
+        ranked.clear();
+        ranked.extend(
+            touched
+                .iter()
+                .filter(|&&o| compatible_either(kind, to_kinds[o as usize]))
+                .map(|&o| {
+                    let (words, pairs) = acc[o as usize];
+                    let cos = words / (profile.norm * to_norms[o as usize]).max(f32::MIN_POSITIVE);
+                    let dist = ((o as f64 + 0.5) / to_len - pos).abs();
+                    (cos + pairs, dist, o)
+                }),
+        );
         for &o in &touched {
             acc[o as usize] = (0.0, 0.0);
         }
@@ -263,9 +268,42 @@ fn one_way(
             ranked.select_nth_unstable_by(limits.candidates, by_rank);
             ranked.truncate(limits.candidates);
         }
-        for (_, _, o) in ranked {
-            emit(id, o as usize);
+        out.extend(ranked.iter().map(|r| (id as u32, r.2)));
+    }
+    out
+}
+
+/// Postings of words, `(unit, weight)` in unit order, in one flat array.
+struct WordIndex {
+    starts: Vec<u32>,
+    postings: Vec<(u32, f32)>,
+}
+
+impl WordIndex {
+    fn new(profiles: &[Profile], n_words: usize) -> WordIndex {
+        let mut starts = vec![0u32; n_words + 1];
+        for profile in profiles {
+            for &(w, _) in &profile.terms {
+                starts[w as usize + 1] += 1;
+            }
         }
+        for w in 0..n_words {
+            starts[w + 1] += starts[w];
+        }
+        let mut fill = starts.clone();
+        let mut postings = vec![(0u32, 0f32); starts[n_words] as usize];
+        for (id, profile) in profiles.iter().enumerate() {
+            for &(w, x) in &profile.terms {
+                let at = &mut fill[w as usize];
+                postings[*at as usize] = (id as u32, x);
+                *at += 1;
+            }
+        }
+        WordIndex { starts, postings }
+    }
+
+    fn postings(&self, w: u32) -> &[(u32, f32)] {
+        &self.postings[self.starts[w as usize] as usize..self.starts[w as usize + 1] as usize]
     }
 }
 

@@ -33,15 +33,35 @@ pub const MAX_SHINGLES: usize = 32;
 #[derive(Debug, Default, Clone, Copy)]
 pub struct WordHasher(u64);
 
+impl WordHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
 impl std::hash::Hasher for WordHasher {
     fn finish(&self) -> u64 {
         self.0
     }
 
     fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(5) ^ b as u64).wrapping_mul(0x517c_c1b7_2722_0a95);
+        // FxHash-style, eight bytes a step (words are short: usually one or two steps).
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
         }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut word = [0u8; 8];
+            word[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(word) ^ ((rest.len() as u64) << 59));
+        }
+    }
+
+    fn write_u8(&mut self, b: u8) {
+        self.add(b as u64);
     }
 }
 
@@ -125,128 +145,248 @@ pub fn raw_words(norm: &str) -> impl Iterator<Item = &str> + '_ {
 }
 
 /// The sentences of a normalised text: cut after `.`, `!`, `?` or `;` followed by a space.
+#[cfg(test)]
 pub fn sentences(norm: &str) -> Vec<&str> {
     let mut out = Vec::new();
+    for_each_sentence(norm, |s| out.push(s));
+    out
+}
+
+/// The sentences of a normalised text, as [`sentences`] cuts them, without allocating.
+fn for_each_sentence<'a>(norm: &'a str, mut f: impl FnMut(&'a str)) {
     let mut start = 0;
     let bytes = norm.as_bytes();
     for (i, &b) in bytes.iter().enumerate() {
         if matches!(b, b'.' | b'!' | b'?' | b';') && bytes.get(i + 1) == Some(&b' ') {
-            out.push(&norm[start..=i]);
+            f(&norm[start..=i]);
             start = i + 1;
         }
     }
     if start < norm.len() {
-        out.push(&norm[start..]);
+        f(&norm[start..]);
     }
-    out
+}
+
+/// The word ids of every unit, in three flat arrays (no allocation per unit or sentence):
+/// unit `u` holds sentences `units[u]..units[u + 1]`, sentence `s` holds words
+/// `words[sents[s]..sents[s + 1]]`. Empty sentences are not stored.
+struct Tokens {
+    words: Vec<u32>,
+    sents: Vec<u32>,
+    units: Vec<u32>,
+}
+
+impl Tokens {
+    fn new() -> Tokens {
+        Tokens {
+            words: Vec::new(),
+            sents: vec![0],
+            units: vec![0],
+        }
+    }
+
+    /// Number of units.
+    fn len(&self) -> usize {
+        self.units.len() - 1
+    }
+
+    /// The sentences of unit `u`, each a slice of word ids.
+    fn unit(&self, u: usize) -> impl Iterator<Item = &[u32]> + Clone + '_ {
+        (self.units[u] as usize..self.units[u + 1] as usize)
+            .map(move |s| &self.words[self.sents[s] as usize..self.sents[s + 1] as usize])
+    }
+
+    /// All word ids of unit `u`, in order.
+    fn unit_words(&self, u: usize) -> &[u32] {
+        let s0 = self.units[u] as usize;
+        let s1 = self.units[u + 1] as usize;
+        &self.words[self.sents[s0] as usize..self.sents[s1] as usize]
+    }
+}
+
+/// Units per thread below which profiles are built on one thread (a thread costs more than
+/// it saves on small documents).
+const PARALLEL_MIN_UNITS: usize = 2_000;
+
+/// Threads that build profiles and generate candidates. The work is cut into fixed pieces
+/// whose results are concatenated in order, so the output does not depend on this.
+pub const THREADS: usize = 2;
+
+/// Scratch buffers of [`build`], reused from unit to unit.
+#[derive(Default)]
+struct Scratch {
+    all: Vec<u32>,
+    ids: Vec<u32>,
+    pairs: Vec<(f32, u32)>,
+}
+
+/// The profile of one unit from its sentences of word ids.
+fn build<'a>(
+    unit: impl Iterator<Item = &'a [u32]> + Clone,
+    words: &[u32],
+    idf: &[f32],
+    scratch: &mut Scratch,
+) -> Profile {
+    let all = &mut scratch.all;
+    all.clear();
+    all.extend_from_slice(words);
+    all.sort_unstable();
+    let mut terms: Vec<(u32, f32)> = Vec::new();
+    let mut i = 0;
+    while i < all.len() {
+        let mut j = i;
+        while j < all.len() && all[j] == all[i] {
+            j += 1;
+        }
+        let tf = (j - i) as f32;
+        let w = idf[all[i] as usize] * (1.0 + tf.ln());
+        if w > 0.0 {
+            terms.push((all[i], w));
+        }
+        i = j;
+    }
+    let norm = terms.iter().map(|t| t.1 * t.1).sum::<f32>().sqrt();
+    let mass = terms.iter().map(|t| t.1).sum();
+    let mut sentences = Vec::new();
+    for s in unit.clone() {
+        let ids = &mut scratch.ids;
+        ids.clear();
+        ids.extend_from_slice(s);
+        ids.sort_unstable();
+        ids.dedup();
+        let words: Vec<(u32, f32)> = ids.iter().map(|&w| (w, idf[w as usize])).collect();
+        let weight = words.iter().map(|w| w.1).sum();
+        if weight > 0.0 {
+            sentences.push(Sentence { words, weight });
+        }
+    }
+    // The most informative word pairs only: a pair of common words finds nothing.
+    let pairs = &mut scratch.pairs;
+    pairs.clear();
+    pairs.extend(unit.flat_map(|s| s.windows(2)).map(|p| {
+        let idf = idf[p[0] as usize] + idf[p[1] as usize];
+        (idf, shingle(p[0], p[1]))
+    }));
+    let by_idf = |a: &(f32, u32), b: &(f32, u32)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
+    if pairs.len() > MAX_SHINGLES {
+        pairs.select_nth_unstable_by(MAX_SHINGLES, by_idf);
+        pairs.truncate(MAX_SHINGLES);
+    }
+    let mut shingles: Vec<u32> = pairs.iter().map(|p| p.1).collect();
+    shingles.sort_unstable();
+    shingles.dedup();
+    Profile {
+        terms,
+        norm,
+        mass,
+        sentences,
+        shingles,
+    }
+}
+
+/// The profiles of units `range` of `tokens`.
+fn build_range(tokens: &Tokens, range: std::ops::Range<usize>, idf: &[f32]) -> Vec<Profile> {
+    let mut scratch = Scratch::default();
+    range
+        .map(|u| build(tokens.unit(u), tokens.unit_words(u), idf, &mut scratch))
+        .collect()
+}
+
+/// The profiles of all units of `tokens`, on up to [`THREADS`] threads, in unit order.
+fn build_all(tokens: &Tokens, idf: &[f32]) -> Vec<Profile> {
+    let n = tokens.len();
+    if n < PARALLEL_MIN_UNITS * 2 {
+        return build_range(tokens, 0..n, idf);
+    }
+    let chunk = n.div_ceil(THREADS);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..THREADS)
+            .map(|t| {
+                let range = (t * chunk).min(n)..((t + 1) * chunk).min(n);
+                scope.spawn(move || build_range(tokens, range, idf))
+            })
+            .collect();
+        let mut out = Vec::with_capacity(n);
+        for handle in handles {
+            match handle.join() {
+                Ok(part) => out.extend(part),
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        }
+        out
+    })
+}
+
+/// Raw words (slices of the units' texts) to their stem ids.
+type RawIds<'a> = HashMap<&'a str, u32, std::hash::BuildHasherDefault<WordHasher>>;
+
+/// The word ids of `doc`, interning new stems into `vocab` in order of first appearance.
+fn tokenize<'a>(
+    doc: &'a Document,
+    raw: &mut RawIds<'a>,
+    vocab: &mut Vocab,
+    buf: &mut String,
+) -> Tokens {
+    let mut tokens = Tokens::new();
+    for unit in &doc.units {
+        for_each_sentence(&unit.norm, |s| {
+            let before = tokens.words.len();
+            for w in raw_words(s) {
+                let id = match raw.get(w) {
+                    Some(&id) => id,
+                    None => {
+                        stem_into(w, buf);
+                        let id = vocab.intern(buf);
+                        raw.insert(w, id);
+                        id
+                    }
+                };
+                tokens.words.push(id);
+            }
+            if tokens.words.len() > before {
+                tokens.sents.push(tokens.words.len() as u32);
+            }
+        });
+        tokens.units.push(tokens.sents.len() as u32 - 1);
+    }
+    tokens
 }
 
 /// The profiles of both documents' units, over one shared vocabulary.
 pub fn profiles(old: &Document, new: &Document) -> (Vocab, Vec<Profile>, Vec<Profile>) {
     let mut vocab = Vocab::default();
-    // Per unit: sentences as lists of word ids.
+    // Each distinct raw word (a slice of a unit's text, never copied) is stemmed and
+    // interned once; its later occurrences cost one hash lookup.
+    let mut raw = RawIds::default();
     let mut buf = String::new();
-    let mut tokenize = |doc: &Document| -> Vec<Vec<Vec<u32>>> {
-        doc.units
-            .iter()
-            .map(|u| {
-                sentences(&u.norm)
-                    .into_iter()
-                    .map(|s| {
-                        raw_words(s)
-                            .map(|w| {
-                                stem_into(w, &mut buf);
-                                vocab.intern(&buf)
-                            })
-                            .collect::<Vec<u32>>()
-                    })
-                    .filter(|s| !s.is_empty())
-                    .collect()
-            })
-            .collect()
-    };
-    let old_words = tokenize(old);
-    let new_words = tokenize(new);
+    let old_tokens = tokenize(old, &mut raw, &mut vocab, &mut buf);
+    let new_tokens = tokenize(new, &mut raw, &mut vocab, &mut buf);
+    drop(raw);
     let n_words = vocab.ids.len();
     vocab.df = vec![0; n_words];
     let mut seen = vec![u32::MAX; n_words];
-    for (unit_no, unit) in old_words.iter().chain(&new_words).enumerate() {
-        let unit_no = unit_no as u32;
-        for &w in unit.iter().flatten() {
-            if seen[w as usize] != unit_no {
-                seen[w as usize] = unit_no;
-                vocab.df[w as usize] += 1;
+    let mut unit_no = 0u32;
+    for tokens in [&old_tokens, &new_tokens] {
+        for u in 0..tokens.len() {
+            for &w in tokens.unit_words(u) {
+                if seen[w as usize] != unit_no {
+                    seen[w as usize] = unit_no;
+                    vocab.df[w as usize] += 1;
+                }
             }
+            unit_no += 1;
         }
     }
-    let n_units = (old_words.len() + new_words.len()) as f32;
+    drop(seen);
+    let n_units = (old_tokens.len() + new_tokens.len()) as f32;
     vocab.idf = vocab
         .df
         .iter()
         .map(|&df| ((n_units + 1.0) / df.max(1) as f32).ln())
         .collect();
-    let build = |unit: &Vec<Vec<u32>>| -> Profile {
-        let mut all: Vec<u32> = unit.iter().flatten().copied().collect();
-        all.sort_unstable();
-        let mut terms: Vec<(u32, f32)> = Vec::new();
-        let mut i = 0;
-        while i < all.len() {
-            let mut j = i;
-            while j < all.len() && all[j] == all[i] {
-                j += 1;
-            }
-            let tf = (j - i) as f32;
-            let w = vocab.idf[all[i] as usize] * (1.0 + tf.ln());
-            if w > 0.0 {
-                terms.push((all[i], w));
-            }
-            i = j;
-        }
-        let norm = terms.iter().map(|t| t.1 * t.1).sum::<f32>().sqrt();
-        let mass = terms.iter().map(|t| t.1).sum();
-        let sentences = unit
-            .iter()
-            .map(|s| {
-                let mut ids = s.clone();
-                ids.sort_unstable();
-                ids.dedup();
-                let words: Vec<(u32, f32)> = ids
-                    .into_iter()
-                    .map(|w| (w, vocab.idf[w as usize]))
-                    .collect();
-                let weight = words.iter().map(|w| w.1).sum();
-                Sentence { words, weight }
-            })
-            .filter(|s| s.weight > 0.0)
-            .collect();
-        // The most informative word pairs only: a pair of common words finds nothing.
-        let mut pairs: Vec<(f32, u32)> = unit
-            .iter()
-            .flat_map(|s| s.windows(2))
-            .map(|p| {
-                let idf = vocab.idf[p[0] as usize] + vocab.idf[p[1] as usize];
-                (idf, shingle(p[0], p[1]))
-            })
-            .collect();
-        let by_idf = |a: &(f32, u32), b: &(f32, u32)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
-        if pairs.len() > MAX_SHINGLES {
-            pairs.select_nth_unstable_by(MAX_SHINGLES, by_idf);
-            pairs.truncate(MAX_SHINGLES);
-        }
-        let mut shingles: Vec<u32> = pairs.into_iter().map(|p| p.1).collect();
-        shingles.sort_unstable();
-        shingles.dedup();
-        Profile {
-            terms,
-            norm,
-            mass,
-            sentences,
-            shingles,
-        }
-    };
-    // Consumed unit by unit, so the token lists are freed as the profiles are built.
-    let old_profiles = old_words.into_iter().map(|u| build(&u)).collect();
-    let new_profiles = new_words.into_iter().map(|u| build(&u)).collect();
+    let old_profiles = build_all(&old_tokens, &vocab.idf);
+    drop(old_tokens);
+    let new_profiles = build_all(&new_tokens, &vocab.idf);
     (vocab, old_profiles, new_profiles)
 }
 
