@@ -107,8 +107,13 @@ fn to_roman(mut n: u32) -> String {
     out
 }
 
+/// Most digits of a printed paragraph number: long documents (laws, specifications, large
+/// generated corpora) run past 9,999 paragraphs; the sequence check, not the width, is what
+/// keeps a wrapped line starting with a number from being read as a paragraph.
+const MAX_NUMBER_DIGITS: usize = 6;
+
 fn small_int(s: &str) -> Option<u32> {
-    if s.is_empty() || s.len() > 4 || !s.bytes().all(|b| b.is_ascii_digit()) {
+    if s.is_empty() || s.len() > MAX_NUMBER_DIGITS || !s.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
     s.parse().ok()
@@ -263,6 +268,19 @@ mod tests {
         assert_eq!(shape("222 (IX), requested"), None);
         assert_eq!(shape("12."), None);
         assert_eq!(shape("2,300 in 2015"), None);
+        // Regression: documents past 9,999 paragraphs keep their numbers.
+        assert_eq!(
+            shape("12345. Long"),
+            Some((
+                Shape::Numbered {
+                    major: 12345,
+                    minor: None
+                },
+                Some("12345"),
+                "Long"
+            ))
+        );
+        assert_eq!(shape("1234567. Too long"), None);
     }
 
     #[test]
