@@ -20,10 +20,11 @@
 //! No step is proportional to `n_old · n_new`.
 
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 
 use crate::model::{Document, UnitKind};
 
-use super::tokens::Profile;
+use super::tokens::{Profile, WordHasher};
 
 /// Whether units of these kinds may be linked: headings with headings, footnotes with
 /// footnotes, paragraphs and list items with each other.
@@ -91,7 +92,9 @@ pub fn candidates(
 /// applicable.`, `[Reserved]`) has only common words, which the indexes skip. Each new unit
 /// gets the `k` old copies of its text nearest to its relative position.
 fn identical(old: &Document, new: &Document, k: usize, pairs: &mut Vec<(usize, usize)>) {
-    let mut copies: HashMap<&str, Vec<usize>> = HashMap::new();
+    // Whole paragraphs are hashed: the eight-bytes-a-step word hasher is several times
+    // faster than the default SipHash here, and the map is never iterated.
+    let mut copies: HashMap<&str, Vec<usize>, BuildHasherDefault<WordHasher>> = HashMap::default();
     for unit in &old.units {
         if !unit.norm.is_empty() {
             copies.entry(unit.norm.as_str()).or_default().push(unit.id);

@@ -13,23 +13,24 @@
 
 use crate::model::{Change, Link, LinkShape};
 
-use super::Context;
-use super::evidence;
+use super::evidence::{self, Scorer};
 use super::merges::Group;
 use super::order::heaviest_chain;
 use super::tokens::join;
+use super::{Context, par_map};
 
 /// A link is a light edit (not a rewrite) when its character similarity or its word cosine
 /// reaches this: at 0.6 most of the wording is kept.
 pub const EDITED_MIN: f64 = 0.6;
 
 /// Builds the links of `groups`, sorted by first new unit.
-pub fn links(groups: &[Group], ctx: &mut Context) -> Vec<Link> {
-    let mut links: Vec<Link> = groups
+/// The links are built on up to two threads (each link is independent of the others).
+pub fn links(groups: &[Group], ctx: &Context, words: usize) -> Vec<Link> {
+    let groups: Vec<&Group> = groups
         .iter()
         .filter(|g| !g.old.is_empty() && !g.new.is_empty())
-        .map(|g| link(g, ctx))
         .collect();
+    let mut links: Vec<Link> = par_map(&groups, words, |g, scorer| link(g, ctx, scorer));
     links.sort_by_key(|l| l.new[0]);
     let weighted: Vec<(usize, usize, f64)> = links
         .iter()
@@ -47,12 +48,12 @@ pub fn links(groups: &[Group], ctx: &mut Context) -> Vec<Link> {
     links
 }
 
-fn link(g: &Group, ctx: &mut Context) -> Link {
+fn link(g: &Group, ctx: &Context, scorer: &mut Scorer) -> Link {
     let (old, new) = (ctx.old, ctx.new);
     let (old_profiles, new_profiles) = (&ctx.old_profiles, &ctx.new_profiles);
     let old_side = join(&g.old.iter().map(|&o| &old_profiles[o]).collect::<Vec<_>>());
     let new_side = join(&g.new.iter().map(|&n| &new_profiles[n]).collect::<Vec<_>>());
-    let m = ctx.scorer.measures(&old_side, &new_side);
+    let m = scorer.measures(&old_side, &new_side);
     let old_text = joined(g.old.iter().map(|&o| old.units[o].norm.as_str()));
     let new_text = joined(g.new.iter().map(|&n| new.units[n].norm.as_str()));
     let chars = evidence::chars(&old_text, &new_text);

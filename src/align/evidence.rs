@@ -77,7 +77,7 @@ impl Measures {
 pub const SENTENCE_GATE: f32 = 0.15;
 
 /// Measures pairs of profiles, reusing a marking array over word ids.
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub struct Scorer {
     stamp: Vec<u32>,
     epoch: u32,

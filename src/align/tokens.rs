@@ -14,11 +14,13 @@
 //!
 //! A [`Profile`] is a unit's sparse vector of `(word, weight)` sorted by word id, with weight
 //! `idf · (1 + ln tf)`, plus its sentences as sorted word sets. Building all profiles is
-//! linear in the size of the input.
+//! linear in the size of the input: each distinct raw word is stemmed and interned once
+//! (later occurrences cost one hash lookup on a borrowed slice), word ids live in flat
+//! arrays, and the profiles themselves are built on two threads.
 
 use std::collections::HashMap;
 
-use crate::model::Document;
+use crate::model::{Document, Unit};
 
 /// Characters a stem keeps: long enough to keep most words apart, short enough to merge
 /// inflections (`international`/`internationally`, `recommend`/`recommendations`).
@@ -185,6 +187,21 @@ impl Tokens {
         }
     }
 
+    /// Appends the units of `other`.
+    fn append(&mut self, other: Tokens) {
+        if self.len() == 0 {
+            *self = other;
+            return;
+        }
+        let words = self.words.len() as u32;
+        let sents = self.sents.len() as u32 - 1;
+        self.words.extend_from_slice(&other.words);
+        self.sents
+            .extend(other.sents[1..].iter().map(|&s| s + words));
+        self.units
+            .extend(other.units[1..].iter().map(|&u| u + sents));
+    }
+
     /// Number of units.
     fn len(&self) -> usize {
         self.units.len() - 1
@@ -317,30 +334,30 @@ fn build_all(tokens: &Tokens, idf: &[f32]) -> Vec<Profile> {
     })
 }
 
-/// Raw words (slices of the units' texts) to their stem ids.
+/// Raw words (slices of the units' texts) to local ids.
 type RawIds<'a> = HashMap<&'a str, u32, std::hash::BuildHasherDefault<WordHasher>>;
 
-/// The word ids of `doc`, interning new stems into `vocab` in order of first appearance.
-fn tokenize<'a>(
-    doc: &'a Document,
-    raw: &mut RawIds<'a>,
-    vocab: &mut Vocab,
-    buf: &mut String,
-) -> Tokens {
+/// The tokens of a run of units with *local* word ids: id `i` is the raw word `raws[i]`,
+/// numbered in order of first appearance within the run.
+struct Piece<'a> {
+    tokens: Tokens,
+    raws: Vec<&'a str>,
+}
+
+/// Tokenises `units` with local ids (no stemming yet: each distinct raw word, a borrowed
+/// slice of a unit's text, is stemmed once later; its occurrences cost one hash lookup).
+fn tokenize_piece(units: &[Unit]) -> Piece<'_> {
+    let mut ids = RawIds::default();
+    let mut raws = Vec::new();
     let mut tokens = Tokens::new();
-    for unit in &doc.units {
+    for unit in units {
         for_each_sentence(&unit.norm, |s| {
             let before = tokens.words.len();
             for w in raw_words(s) {
-                let id = match raw.get(w) {
-                    Some(&id) => id,
-                    None => {
-                        stem_into(w, buf);
-                        let id = vocab.intern(buf);
-                        raw.insert(w, id);
-                        id
-                    }
-                };
+                let id = *ids.entry(w).or_insert_with(|| {
+                    raws.push(w);
+                    raws.len() as u32 - 1
+                });
                 tokens.words.push(id);
             }
             if tokens.words.len() > before {
@@ -349,7 +366,52 @@ fn tokenize<'a>(
         });
         tokens.units.push(tokens.sents.len() as u32 - 1);
     }
-    tokens
+    Piece { tokens, raws }
+}
+
+/// The word ids of `doc`, interning new stems into `vocab` in order of first appearance.
+///
+/// A large document is cut into [`THREADS`] consecutive runs of units tokenised in
+/// parallel with local ids; the runs' raw words are then stemmed and interned in run order
+/// and, within a run, in order of first appearance, which is the order of first appearance
+/// in the whole document: the ids are the same as on one thread.
+fn tokenize(doc: &Document, vocab: &mut Vocab, buf: &mut String) -> Tokens {
+    let units = &doc.units;
+    let pieces: Vec<Piece> = if units.len() < PARALLEL_MIN_UNITS * 2 {
+        vec![tokenize_piece(units)]
+    } else {
+        let chunk = units.len().div_ceil(THREADS);
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = units
+                .chunks(chunk)
+                .map(|run| scope.spawn(move || tokenize_piece(run)))
+                .collect();
+            handles
+                .into_iter()
+                .map(|handle| match handle.join() {
+                    Ok(piece) => piece,
+                    Err(panic) => std::panic::resume_unwind(panic),
+                })
+                .collect()
+        })
+    };
+    let mut out = Tokens::new();
+    for piece in pieces {
+        let global: Vec<u32> = piece
+            .raws
+            .iter()
+            .map(|w| {
+                stem_into(w, buf);
+                vocab.intern(buf)
+            })
+            .collect();
+        let Piece { mut tokens, .. } = piece;
+        for w in &mut tokens.words {
+            *w = global[*w as usize];
+        }
+        out.append(tokens);
+    }
+    out
 }
 
 /// The profiles of both documents' units, over one shared vocabulary.
@@ -357,11 +419,9 @@ pub fn profiles(old: &Document, new: &Document) -> (Vocab, Vec<Profile>, Vec<Pro
     let mut vocab = Vocab::default();
     // Each distinct raw word (a slice of a unit's text, never copied) is stemmed and
     // interned once; its later occurrences cost one hash lookup.
-    let mut raw = RawIds::default();
     let mut buf = String::new();
-    let old_tokens = tokenize(old, &mut raw, &mut vocab, &mut buf);
-    let new_tokens = tokenize(new, &mut raw, &mut vocab, &mut buf);
-    drop(raw);
+    let old_tokens = tokenize(old, &mut vocab, &mut buf);
+    let new_tokens = tokenize(new, &mut vocab, &mut buf);
     let n_words = vocab.ids.len();
     vocab.df = vec![0; n_words];
     let mut seen = vec![u32::MAX; n_words];
@@ -448,6 +508,39 @@ mod tests {
             sentences("no cut in 3.5 or e.g.x"),
             vec!["no cut in 3.5 or e.g.x"]
         );
+    }
+
+    #[test]
+    fn parallel_tokenising_gives_the_ids_of_one_thread() {
+        // Enough units for the parallel path; words first seen in the second half too.
+        let texts: Vec<String> = (0..PARALLEL_MIN_UNITS * 2 + 7)
+            .map(|i| {
+                format!(
+                    "Word{} common w{}; organised. Organized x{}",
+                    i % 97,
+                    i,
+                    i / 3
+                )
+            })
+            .collect();
+        let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let doc = crate::align::testing::paras(&texts);
+        assert!(doc.units.len() >= PARALLEL_MIN_UNITS * 2);
+        let mut vocab = Vocab::default();
+        let parallel = tokenize(&doc, &mut vocab, &mut String::new());
+        let piece = tokenize_piece(&doc.units);
+        let mut one = Vocab::default();
+        let global: Vec<u32> = piece.raws.iter().map(|w| one.intern(&stem(w))).collect();
+        let words: Vec<u32> = piece
+            .tokens
+            .words
+            .iter()
+            .map(|&w| global[w as usize])
+            .collect();
+        assert_eq!(parallel.words, words);
+        assert_eq!(parallel.sents, piece.tokens.sents);
+        assert_eq!(parallel.units, piece.tokens.units);
+        assert_eq!(vocab.ids.len(), one.ids.len());
     }
 
     #[test]
