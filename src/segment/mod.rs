@@ -44,6 +44,7 @@ mod style;
 
 pub use json::{UnitJson, unit_json};
 pub use normalize::normalize;
+pub(crate) use start::to_roman;
 pub use style::Layout;
 
 use crate::model::Document;

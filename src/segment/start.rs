@@ -81,7 +81,8 @@ pub(crate) fn roman_value(digits: &str) -> Option<u32> {
     Some(total)
 }
 
-fn to_roman(mut n: u32) -> String {
+/// `n` in roman numerals (`n` ≥ 1; above 3999 the thousands repeat).
+pub(crate) fn to_roman(mut n: u32) -> String {
     const TABLE: [(u32, &str); 13] = [
         (1000, "M"),
         (900, "CM"),

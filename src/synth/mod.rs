@@ -547,30 +547,8 @@ fn number_new(
 }
 
 /// `n` in roman numerals (`n` ≥ 1; above 3999 the thousands repeat).
-pub fn roman(mut n: usize) -> String {
-    const TABLE: [(usize, &str); 13] = [
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ];
-    let mut out = String::new();
-    for &(value, digits) in &TABLE {
-        while n >= value {
-            out.push_str(digits);
-            n -= value;
-        }
-    }
-    out
+pub fn roman(n: usize) -> String {
+    crate::segment::to_roman(u32::try_from(n).unwrap_or(u32::MAX))
 }
 
 #[cfg(test)]
