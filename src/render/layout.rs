@@ -75,6 +75,43 @@ pub(crate) fn entries(report: &Report) -> Vec<Entry> {
     out
 }
 
+/// One step of the walk a terminal-like renderer makes through a report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Step {
+    /// A section heading: shown in its own right (`true`, with its origin), or only as the
+    /// context of a unit that `--only` lets through (`false`).
+    Heading(Entry, bool),
+    /// A unit to show.
+    Unit(Entry),
+}
+
+/// The entries of `report` that `only` lets through, in reading order, each preceded by
+/// its section heading when that heading is not shown in its own right.
+pub(crate) fn steps(report: &Report, only: &[Only]) -> Vec<Step> {
+    let mut steps = Vec::new();
+    let mut pending_heading: Option<Entry> = None;
+    for entry in entries(report) {
+        let shown = entry.shown(report, only);
+        if entry.is_heading(report) {
+            if only.is_empty() || shown {
+                steps.push(Step::Heading(entry, true));
+                pending_heading = None;
+            } else if !matches!(entry, Entry::Removed { .. }) {
+                pending_heading = Some(entry);
+            }
+            continue;
+        }
+        if !shown {
+            continue;
+        }
+        if let Some(h) = pending_heading.take() {
+            steps.push(Step::Heading(h, false));
+        }
+        steps.push(Step::Unit(entry));
+    }
+    steps
+}
+
 impl Entry {
     /// True when the entry is a heading of its document.
     pub fn is_heading(self, report: &Report) -> bool {

@@ -4,7 +4,7 @@ use std::io;
 
 use crate::model::{Op, OpKind, Report};
 
-use super::layout::{self, Entry};
+use super::layout::{self, Entry, Step};
 use super::terminal::{diff_spans, heading, origin_text};
 use super::wrap::{Role, Span, width, wrap, write_spans};
 use super::{Palette, TerminalOptions};
@@ -21,24 +21,14 @@ pub fn side_by_side(
     out: &mut dyn io::Write,
 ) -> io::Result<()> {
     let col = (options.width.saturating_sub(width(GUTTER)) / 2).max(10);
-    let mut pending_heading: Option<Entry> = None;
-    for entry in layout::entries(report) {
-        let shown = entry.shown(report, &options.only);
-        if entry.is_heading(report) {
-            if options.only.is_empty() || shown {
-                heading(report, entry, options, palette, out, true)?;
-                pending_heading = None;
-            } else if !matches!(entry, Entry::Removed { .. }) {
-                pending_heading = Some(entry);
+    for step in layout::steps(report, &options.only) {
+        let entry = match step {
+            Step::Heading(entry, own) => {
+                heading(report, entry, options, palette, out, own)?;
+                continue;
             }
-            continue;
-        }
-        if !shown {
-            continue;
-        }
-        if let Some(h) = pending_heading.take() {
-            heading(report, h, options, palette, out, false)?;
-        }
+            Step::Unit(entry) => entry,
+        };
         let (old_head, new_head, old_text, new_text) = match entry {
             Entry::Linked { new, link, part } => {
                 let l = &report.alignment.links[link];

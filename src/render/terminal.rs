@@ -5,7 +5,7 @@ use std::io;
 
 use crate::model::{Op, OpKind, Report, Summary, UnitKind};
 
-use super::layout::{self, Entry};
+use super::layout::{self, Entry, Step};
 use super::wrap::{Role, Span, push, width, write_spans, write_wrapped};
 use super::{Palette, TerminalOptions};
 
@@ -23,25 +23,11 @@ pub fn terminal(
     if options.stat {
         return Ok(());
     }
-    let mut pending_heading: Option<Entry> = None;
-    for entry in layout::entries(report) {
-        let shown = entry.shown(report, &options.only);
-        if entry.is_heading(report) {
-            if options.only.is_empty() || shown {
-                heading(report, entry, options, palette, out, true)?;
-                pending_heading = None;
-            } else if !matches!(entry, Entry::Removed { .. }) {
-                pending_heading = Some(entry);
-            }
-            continue;
+    for step in layout::steps(report, &options.only) {
+        match step {
+            Step::Heading(entry, own) => heading(report, entry, options, palette, out, own)?,
+            Step::Unit(entry) => unit(report, entry, options, palette, out)?,
         }
-        if !shown {
-            continue;
-        }
-        if let Some(h) = pending_heading.take() {
-            heading(report, h, options, palette, out, false)?;
-        }
-        unit(report, entry, options, palette, out)?;
     }
     Ok(())
 }
