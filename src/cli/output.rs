@@ -20,7 +20,6 @@ use super::{ColorWhen, EncodingArg, GlobalArgs};
 #[derive(Debug)]
 pub struct Ctx {
     /// Whether to colour terminal output.
-    #[allow(dead_code, reason = "for subcommands that colour without the palette")]
     pub color: bool,
     /// The styles of terminal output: coloured, or plain with `[-…-]{+…+}` markers.
     pub palette: Palette,
