@@ -37,17 +37,6 @@ pub enum Error {
         /// Byte offset of the first invalid sequence.
         offset: usize,
     },
-    /// A line is longer than the reader accepts.
-    LineTooLong {
-        /// The file.
-        path: String,
-        /// The line, 1-based.
-        line: usize,
-        /// Its length in bytes.
-        len: usize,
-        /// The limit in bytes.
-        limit: usize,
-    },
     /// A gold lineage file could not be parsed.
     Gold {
         /// The file.
@@ -101,15 +90,6 @@ impl fmt::Display for Error {
             } => write!(
                 f,
                 "{path}: invalid {encoding} at byte {offset} (if the file is Latin-1 or Windows-1252, try --encoding windows-1252)"
-            ),
-            Error::LineTooLong {
-                path,
-                line,
-                len,
-                limit,
-            } => write!(
-                f,
-                "{path}: line {line} is {len} bytes long, more than the limit of {limit} bytes"
             ),
             Error::Gold { path, message } => write!(f, "{path}: bad gold file: {message}"),
             Error::Input { path, message } => write!(f, "{path}: {message}"),
