@@ -3,16 +3,8 @@
 //! text up to spacing, and identical texts give no change.
 
 use draftdiff::diff::{DiffOptions, diff_texts};
-use draftdiff::model::{OpKind, WordDiff};
+use draftdiff::model::OpKind;
 use proptest::prelude::*;
-
-fn rebuild(d: &WordDiff, keep: OpKind) -> String {
-    d.ops
-        .iter()
-        .filter(|o| o.kind == OpKind::Equal || o.kind == keep)
-        .map(|o| o.text.as_str())
-        .collect()
-}
 
 fn squeeze(s: &str) -> String {
     s.split_whitespace().collect()
@@ -49,11 +41,11 @@ proptest! {
     #[test]
     fn runs_rebuild_both_texts(old in text(), new in text()) {
         let d = diff_texts(&old, &new, &DiffOptions::new());
-        prop_assert_eq!(rebuild(&d, OpKind::Insert), new.clone());
-        prop_assert_eq!(squeeze(&rebuild(&d, OpKind::Delete)), squeeze(&old));
+        prop_assert_eq!(d.new_text(), new.clone());
+        prop_assert_eq!(squeeze(&d.old_text()), squeeze(&old));
         let exact = diff_texts(&old, &new, &DiffOptions::new().ignore_whitespace(false));
-        prop_assert_eq!(rebuild(&exact, OpKind::Insert), new);
-        prop_assert_eq!(rebuild(&exact, OpKind::Delete), old);
+        prop_assert_eq!(exact.new_text(), new);
+        prop_assert_eq!(exact.old_text(), old);
     }
 
     #[test]
@@ -64,7 +56,7 @@ proptest! {
             .ignore_quote_styles(true)
             .ignore_numbering(true);
         let d = diff_texts(&old, &new, &o);
-        prop_assert_eq!(rebuild(&d, OpKind::Insert), new);
+        prop_assert_eq!(d.new_text(), new);
         for pair in d.ops.windows(2) {
             prop_assert!(pair[0].kind != pair[1].kind, "neighbouring runs are merged");
         }

@@ -52,3 +52,25 @@ pub struct WordDiff {
     /// True when the diff hit its deadline and fell back to a coarser result.
     pub timed_out: bool,
 }
+
+impl WordDiff {
+    /// The new text, rebuilt from the equal and inserted runs (exactly as written).
+    pub fn new_text(&self) -> String {
+        self.side(OpKind::Insert)
+    }
+
+    /// The old text, rebuilt from the equal and deleted runs. Equal runs carry the new
+    /// version's spelling, so this is the old text up to what the diff was told to ignore
+    /// (spacing by default).
+    pub fn old_text(&self) -> String {
+        self.side(OpKind::Delete)
+    }
+
+    fn side(&self, changed: OpKind) -> String {
+        self.ops
+            .iter()
+            .filter(|op| op.kind == OpKind::Equal || op.kind == changed)
+            .map(|op| op.text.as_str())
+            .collect()
+    }
+}
