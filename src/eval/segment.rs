@@ -339,25 +339,20 @@ pub fn score_segmentation(document: &Document, expected: &ExpectedSegmentation) 
     score.predicted_furniture = removed.len();
     score.furniture_found = removed.intersection(&expected.furniture).count();
 
-    // Lines covered by some unit, as a sorted list of ranges walked once per line.
-    let mut ranges: Vec<(usize, usize)> = document
-        .units
-        .iter()
-        .map(|u| (u.line, u.end_line.max(u.line)))
-        .collect();
-    ranges.sort_unstable();
+    // Which lines some unit's range covers (index = line number; index 0 unused).
     let mut covered = vec![false; expected.lines() + 1];
-    for (start, end) in ranges {
-        for line in start..=end.min(expected.lines()) {
-            covered[line] = true;
+    for unit in &document.units {
+        let end = unit.end_line.max(unit.line).min(expected.lines());
+        if let Some(lines) = covered.get_mut(unit.line..=end) {
+            lines.fill(true);
         }
     }
-    for line in 1..=expected.lines() {
+    for (line, &is_covered) in covered.iter().enumerate().skip(1) {
         if !expected.is_text_line(line) {
             continue;
         }
         score.text_lines += 1;
-        if removed.contains(&line) || !covered[line] {
+        if removed.contains(&line) || !is_covered {
             score.dropped.push(line);
         }
     }
