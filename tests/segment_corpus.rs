@@ -216,10 +216,10 @@ fn baseline_of(measured: &[Measured]) -> Value {
     })
 }
 
-/// The ratio figures the ratchet compares (higher is better).
-const RATIOS: [&str; 6] = [
-    "precision",
-    "recall",
+/// The ratio figures the ratchet holds (higher is better). Boundary precision and recall are
+/// recorded for reading but not held one by one: a rewrite may trade one for the other as
+/// long as F1 does not fall.
+const RATIOS: [&str; 4] = [
     "f1",
     "kind_accuracy",
     "furniture_recall",
@@ -378,13 +378,17 @@ fn the_ratchet_catches_a_fall_and_allows_a_rise() {
                         "furniture_recall": 0.0, "furniture_precision": 1.0, "text_lines_dropped": 2});
     assert!(regressions("x", &was, &within, 0.001).is_empty());
     let worse = json!({"precision": 0.5, "recall": 0.4, "f1": 0.45, "kind_accuracy": 0.9,
-                       "furniture_recall": 0.0, "furniture_precision": 1.0, "text_lines_dropped": 3});
+                       "furniture_recall": 0.0, "furniture_precision": 0.5, "text_lines_dropped": 3});
     assert_eq!(
         regressions("x", &was, &worse, 0.001),
         [
-            "x: recall fell from 0.5000 to 0.4000",
             "x: f1 fell from 0.5000 to 0.4500",
+            "x: furniture_precision fell from 1.0000 to 0.5000",
             "x: text lines dropped rose from 2 to 3",
         ]
     );
+    // Precision traded for recall with F1 held is allowed.
+    let traded = json!({"precision": 0.45, "recall": 0.56, "f1": 0.4995, "kind_accuracy": 0.9,
+                        "furniture_recall": 0.0, "furniture_precision": 1.0, "text_lines_dropped": 2});
+    assert!(regressions("x", &was, &traded, 0.001).is_empty());
 }
