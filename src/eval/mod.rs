@@ -7,6 +7,8 @@
 //! paragraphs and headings count; a list item is counted as the paragraph that introduces
 //! its list, a footnote not at all.
 
+pub mod segment;
+
 use std::collections::BTreeSet;
 
 use serde::Deserialize;
