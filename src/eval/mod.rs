@@ -7,9 +7,13 @@
 //! paragraphs and headings count; a list item is counted as the paragraph that introduces
 //! its list, a footnote not at all.
 
+mod explain;
+
 use std::collections::BTreeSet;
 
 use serde::Deserialize;
+
+pub use explain::{Explanation, LinkText, PREVIEW_CHARS, explain, preview};
 
 use crate::error::{Error, Result};
 use crate::model::{Alignment, Document, UnitId, UnitKind};
