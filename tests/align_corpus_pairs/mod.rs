@@ -14,7 +14,6 @@ pub fn corpus_dir() -> PathBuf {
 
 /// `meta.json` of a pair.
 #[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Meta {
     /// `dev` or `test`.
     pub split: String,
