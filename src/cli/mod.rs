@@ -5,6 +5,7 @@
 //! maps the outcome to diff's exit statuses.
 
 mod compare;
+mod eval;
 mod lineage;
 mod output;
 mod segment;
@@ -83,6 +84,8 @@ enum Command {
     Blame(lineage::BlameArgs),
     /// Summarise each step of a version chain, or draw its lineage graph.
     Log(lineage::LogArgs),
+    /// Score OLD → NEW against a gold lineage; list the wrong and missed links.
+    Eval(eval::EvalArgs),
 }
 
 /// What a command found: like diff, "same" exits 0 and "different" 1.
@@ -112,6 +115,7 @@ pub fn run() -> ExitCode {
         Some(Command::Trace(args)) => lineage::run_trace(&ctx, &args),
         Some(Command::Blame(args)) => lineage::run_blame(&ctx, &args),
         Some(Command::Log(args)) => lineage::run_log(&ctx, &args),
+        Some(Command::Eval(args)) => eval::run(&ctx, &args),
     };
     match result {
         _ if ctx.pipe_closed() => ExitCode::SUCCESS,

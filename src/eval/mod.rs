@@ -7,11 +7,14 @@
 //! paragraphs and headings count; a list item is counted as the paragraph that introduces
 //! its list, a footnote not at all.
 
+mod explain;
 pub mod segment;
 
 use std::collections::BTreeSet;
 
 use serde::Deserialize;
+
+pub use explain::{Explanation, LinkText, PREVIEW_CHARS, explain, preview};
 
 use crate::error::{Error, Result};
 use crate::model::{Alignment, Document, UnitId, UnitKind};

@@ -1,0 +1,74 @@
+//! `draftdiff eval GOLD OLD NEW [--format text|json]`: scores the alignment of OLD to NEW
+//! against a hand-built gold lineage and shows the wrong and missed links with their texts.
+
+use std::io::{self, Write};
+
+use draftdiff::Error;
+use draftdiff::eval::{Explanation, Gold, explain};
+
+use super::{Ctx, Outcome};
+
+/// Output format of `eval`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum EvalFormat {
+    /// The figures, then each wrong and missed link with the start of both texts.
+    #[default]
+    Text,
+    /// `{"version", "gold", "old", "new", "precision", "recall", "f1", "predicted", "sure",
+    /// "wrong": [{"old", "new", "old_text", "new_text"}], "missed": […]}`.
+    Json,
+}
+
+/// Arguments of `eval`.
+#[derive(Debug, clap::Args)]
+pub struct EvalArgs {
+    /// The gold lineage (JSON: `{"sure": [[old_key, new_key], …], "possible": […]}`).
+    pub gold: String,
+    /// The old version.
+    pub old: String,
+    /// The new version.
+    pub new: String,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = EvalFormat::Text)]
+    pub format: EvalFormat,
+}
+
+/// Version of the JSON written by `eval --format json`; raised on any change of its shape.
+const EVAL_JSON_VERSION: u32 = 1;
+
+#[derive(serde::Serialize)]
+struct EvalJson<'a> {
+    version: u32,
+    gold: &'a str,
+    old: &'a str,
+    new: &'a str,
+    #[serde(flatten)]
+    explanation: &'a Explanation,
+}
+
+/// Runs `draftdiff eval GOLD OLD NEW`: a report, so it exits 0 whatever the figures.
+pub fn run(ctx: &Ctx, args: &EvalArgs) -> Result<Outcome, Error> {
+    let json = std::fs::read_to_string(&args.gold).map_err(|e| Error::io(&args.gold, e))?;
+    let gold = Gold::from_json(&args.gold, &json)?;
+    let old = ctx.load(&args.old)?;
+    let new = ctx.load(&args.new)?;
+    let alignment = draftdiff::align(&old, &new, &draftdiff::AlignOptions::new());
+    let explanation = explain(&gold, &old, &new, &alignment);
+    ctx.emit(&[&args.gold, &args.old, &args.new], |w| match args.format {
+        EvalFormat::Text => write!(w, "{explanation}"),
+        EvalFormat::Json => write_json(w, args, &explanation),
+    })?;
+    Ok(Outcome::Same)
+}
+
+fn write_json(w: &mut dyn Write, args: &EvalArgs, explanation: &Explanation) -> io::Result<()> {
+    let out = EvalJson {
+        version: EVAL_JSON_VERSION,
+        gold: &args.gold,
+        old: &args.old,
+        new: &args.new,
+        explanation,
+    };
+    serde_json::to_writer_pretty(&mut *w, &out)?;
+    writeln!(w)
+}
