@@ -10,7 +10,7 @@ reported as items: gold keys should name paragraphs and headings, not items.
 """
 import json, re, sys, os
 
-ITEM = re.compile(r'^\s*(\d{1,3}\.|[a-z]{1,2}\)|\([a-z]{1,2}\)|[-*+•])\s')
+ITEM = re.compile(r'^\s*(\d{1,3}\.|[a-z]{1,2}\)|\([a-z]{1,2}\)|[-*+•])(\s|$)')
 
 def units(path):
     lines = open(path, encoding='utf-8').read().split('\n')
