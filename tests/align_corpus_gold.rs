@@ -90,7 +90,18 @@ fn starts_unit(lines: &[&str], i: usize) -> bool {
     if blank(line) {
         return false;
     }
-    i == 0 || blank(lines[i - 1]) || line.trim_start().starts_with('#') || marker(line).is_some()
+    i == 0
+        || blank(lines[i - 1])
+        || setext_underline(lines[i - 1])
+        || line.trim_start().starts_with('#')
+        || marker(line).is_some()
+}
+
+/// Whether `line` underlines the title above it (`----` or `====`, CommonMark's setext
+/// heading), so that the line after it starts the heading's first paragraph.
+fn setext_underline(line: &str) -> bool {
+    let t = line.trim();
+    t.len() >= 3 && (t.bytes().all(|b| b == b'-') || t.bytes().all(|b| b == b'='))
 }
 
 /// The expected segmentation of a file as a draftdiff [`Document`]: one unit per unit
