@@ -7,6 +7,7 @@
 
 use std::io::{self, Write};
 
+use crate::diff::{DiffOptions, same_text};
 use crate::model::LinkShape;
 use crate::render::visible;
 
@@ -69,9 +70,11 @@ fn edge_kind(lineage: &Lineage, e: &GraphEdge) -> (&'static str, bool) {
         "restored"
     } else if link.shape != LinkShape::OneToOne {
         link.shape.as_str()
-    } else if lineage.versions()[e.from.version].units[e.from.unit].text
-        == lineage.versions()[e.to.version].units[e.to.unit].text
-    {
+    } else if same_text(
+        &lineage.versions()[e.from.version].units[e.from.unit].text,
+        &lineage.versions()[e.to.version].units[e.to.unit].text,
+        &DiffOptions::new(),
+    ) {
         "unchanged"
     } else {
         "edited"
