@@ -264,6 +264,38 @@ mod tests {
     }
 
     #[test]
+    fn invisible_characters_change_no_key_and_no_coverage() {
+        // Every text of up to four of these characters: the tokens cover it exactly, and
+        // its keys are those of the text without its invisible characters.
+        let alphabet = [
+            'a', ' ', ',', '\u{301}', '\u{200B}', '\u{AD}', '\u{FEFF}', '\u{200D}',
+        ];
+        let mut texts = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> = texts
+                .iter()
+                .flat_map(|t| alphabet.iter().map(move |&c| format!("{t}{c}")))
+                .collect();
+            texts.extend(longer);
+        }
+        for options in [
+            DiffOptions::new(),
+            DiffOptions::new().ignore_whitespace(false),
+            DiffOptions::new().ignore_punctuation(true),
+        ] {
+            for text in &texts {
+                let toks = tokenize(text, &options);
+                let joined: String = toks.iter().map(|t| &text[t.range.clone()]).collect();
+                assert_eq!(&joined, text);
+                let bare: String = text.chars().filter(|&c| !is_invisible(c)).collect();
+                if !bare.is_empty() {
+                    assert_eq!(keys(text, &options), keys(&bare, &options), "{text:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
     fn quote_styles_fold_by_the_aligners_table() {
         let o = DiffOptions::new().ignore_quote_styles(true);
         assert_eq!(keys("‹a› ″ ′", &o), ["'", "a", "'", "\"", "'"]);
