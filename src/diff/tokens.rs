@@ -8,10 +8,10 @@
 //!
 //! What is never a difference comes from the one normalisation place,
 //! [`crate::segment::normalize`], shared with the aligner: invisible formatting characters
-//! (zero-width space, joiners, word joiner, byte-order mark, soft hyphen) are not compared,
-//! so a piece made only of them is glued to its neighbour like an ignored space, and every
-//! key is in Unicode Normalization Form C; `--ignore-quotes` folds by the same table of
-//! quote and dash styles as the aligner.
+//! (zero-width space, joiners, word joiner, byte-order mark, soft hyphen) are not compared:
+//! word boundaries are those of the text without them, and each one rides in the range of
+//! the piece before it. Every key is in Unicode Normalization Form C, and `--ignore-quotes`
+//! folds by the same table of quote and dash styles as the aligner.
 
 use std::borrow::Cow;
 use std::ops::Range;
@@ -46,8 +46,7 @@ pub(crate) fn tokenize<'a>(text: &'a str, options: &DiffOptions) -> Vec<Token<'a
     let mut pending_start: Option<usize> = if skip > 0 { Some(0) } else { None };
     for (range, piece) in pieces(&text[skip..]) {
         let (start, end) = (range.start + skip, range.end + skip);
-        // A piece made only of invisible characters (a byte-order mark, a zero-width
-        // space at the end of a text) is never compared.
+        // Nothing to compare: a text made only of invisible characters.
         let invisible = piece.is_empty();
         let is_space = !invisible && piece.chars().all(char::is_whitespace);
         let is_word = !is_space && piece.chars().any(char::is_alphanumeric);
