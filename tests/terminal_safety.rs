@@ -392,3 +392,20 @@ fn changelog_quotes_cannot_inject_markdown() {
     assert!(quote.contains("\\<b\\>"), "{quote}");
     assert!(quote.contains("\\~\\~gone\\~\\~"), "{quote}");
 }
+
+#[test]
+fn esc_in_a_file_name_is_shown_not_sent_error_message() {
+    // A file name is as hostile as a document: a shared folder can hold any name.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let missing = dir.path().join("draft\u{1b}]0;pwned\u{1b}\\\u{202e}.txt");
+    let missing = missing.to_str().expect("utf-8 path");
+    let out = Command::cargo_bin("draftdiff")
+        .expect("binary built")
+        .args([missing, missing])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    let err = String::from_utf8(out.stderr).expect("utf-8");
+    assert_terminal_safe(&err, false);
+    assert!(err.contains("draft^[]0;pwned^[\\<U+202E>.txt"), "{err}");
+}
