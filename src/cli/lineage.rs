@@ -3,6 +3,9 @@
 //! Versions are given oldest first as files, or taken from git with `--git PATH` /
 //! `--git REV1..REV2 PATH`. On the command line versions count from 1 (`--at 2:L30` is line
 //! 30 of the second version); in JSON they are 0-based indices into `versions`.
+//!
+//! Document text, file names and commit subjects are written through
+//! [`draftdiff::render::Visible`], so their control characters are shown, never obeyed.
 
 use std::io::{self, Write};
 
@@ -13,6 +16,7 @@ use draftdiff::lineage::{
     self, Blame, Lineage, LineageOptions, Selector, StepSummary, Trace, TraceEnd, UnitAddress,
 };
 use draftdiff::model::{Document, OpKind, WordDiff};
+use draftdiff::render::{Visible, visible};
 use draftdiff::{Error, SegmentOptions};
 use owo_colors::Style;
 
@@ -254,18 +258,21 @@ fn write_versions(w: &mut dyn Write, lineage: &Lineage, p: &Palette) -> io::Resu
             w,
             "{}  {}",
             p.version(k).style(format!("v{}", k + 1)),
-            doc.path
+            Visible(&doc.path)
         )?;
     }
     Ok(())
 }
 
+/// The labels of `units` joined with ` + `, made visible (a label carries the number as
+/// printed in the document).
 fn labels(doc: &Document, units: &[usize]) -> String {
-    units
+    let joined = units
         .iter()
         .map(|&u| doc.label(u))
         .collect::<Vec<_>>()
-        .join(" + ")
+        .join(" + ");
+    visible(&joined).into_owned()
 }
 
 fn write_trace(
@@ -282,9 +289,9 @@ fn write_trace(
         w,
         "\n{} {} of v{} ({})",
         p.diff.title.style("trace:"),
-        start.label(trace.start.unit),
+        Visible(&start.label(trace.start.unit)),
         trace.start.version + 1,
-        start.path
+        Visible(&start.path)
     )?;
     let first = trace.first_seen();
     if first > 0 {
@@ -294,7 +301,7 @@ fn write_trace(
             p.diff.title.style("new"),
             first + 1,
             labels(&docs[first], &trace.members[first]),
-            docs[first].path
+            Visible(&docs[first].path)
         )?;
     }
     for step in &trace.steps {
@@ -355,7 +362,7 @@ fn write_trace(
                 "\n{} v{} {}: dropped in v{}",
                 p.diff.title.style("step"),
                 step.old + 1,
-                old.label(u),
+                Visible(&old.label(u)),
                 step.new + 1
             )?;
         }
@@ -367,7 +374,7 @@ fn write_trace(
             "\n{} {} of v{last} ({})",
             p.diff.title.style("ends in"),
             labels(&docs[last - 1], units),
-            docs[last - 1].path
+            Visible(&docs[last - 1].path)
         ),
         TraceEnd::Dropped { last_seen, version } => writeln!(
             w,
@@ -390,7 +397,7 @@ fn write_diff(w: &mut dyn Write, diff: &WordDiff, full: bool, p: &Palette) -> io
                 let head = if i == 0 { 0 } else { CONTEXT_WORDS };
                 let tail = if i + 1 == n { 0 } else { CONTEXT_WORDS };
                 if full || words.len() <= head + tail + 1 {
-                    write!(w, "{}", op.text)?;
+                    write!(w, "{}", Visible(&op.text))?;
                 } else {
                     let lead = if op.text.starts_with(char::is_whitespace) {
                         " "
@@ -406,18 +413,18 @@ fn write_diff(w: &mut dyn Write, diff: &WordDiff, full: bool, p: &Palette) -> io
                     write!(
                         w,
                         "{lead}{}{}{}{}{}{trail}",
-                        words[..head].join(" "),
+                        Visible(&words[..head].join(" ")),
                         sep(head > 0),
                         p.diff.dim.style("…"),
                         sep(tail > 0),
-                        words[words.len() - tail..].join(" ")
+                        Visible(&words[words.len() - tail..].join(" "))
                     )?;
                 }
             }
-            OpKind::Insert if p.diff.markers => write!(w, "{{+{}+}}", op.text)?,
-            OpKind::Delete if p.diff.markers => write!(w, "[-{}-]", op.text)?,
-            OpKind::Insert => write!(w, "{}", p.diff.inserted.style(&op.text))?,
-            OpKind::Delete => write!(w, "{}", p.diff.deleted.style(&op.text))?,
+            OpKind::Insert if p.diff.markers => write!(w, "{{+{}+}}", Visible(&op.text))?,
+            OpKind::Delete if p.diff.markers => write!(w, "[-{}-]", Visible(&op.text))?,
+            OpKind::Insert => write!(w, "{}", p.diff.inserted.style(Visible(&op.text)))?,
+            OpKind::Delete => write!(w, "{}", p.diff.deleted.style(Visible(&op.text)))?,
         }
     }
     Ok(())
@@ -446,7 +453,7 @@ fn write_blame(
                 .filter(|&(k, _)| b.share(k) >= MIN_SHOWN_SHARE)
                 .map(|(k, _)| (k, format!("v{} {:.0}%", k + 1, 100.0 * b.share(k))))
                 .collect();
-            (doc.label(b.node.unit), parts)
+            (visible(&doc.label(b.node.unit)).into_owned(), parts)
         })
         .collect();
     let label_width = rows
@@ -487,12 +494,13 @@ fn write_blame(
             .map(|(k, s)| p.version(*k).style(s).to_string())
             .collect();
         let pad = shares_width.saturating_sub(plain_len.saturating_sub(1));
-        let text: String = if unit.text.chars().count() > text_chars {
-            let mut t: String = unit.text.chars().take(text_chars - 1).collect();
+        let shown = visible(&unit.text);
+        let text: String = if shown.chars().count() > text_chars {
+            let mut t: String = shown.chars().take(text_chars - 1).collect();
             t.push('…');
             t
         } else {
-            unit.text.clone()
+            shown.into_owned()
         };
         writeln!(
             w,

@@ -122,7 +122,8 @@ pub fn run() -> ExitCode {
         Ok(Outcome::Same) => ExitCode::SUCCESS,
         Ok(Outcome::Different) => ExitCode::from(1),
         Err(e) => {
-            eprintln!("draftdiff: {e}");
+            // A path or a git message can hold control characters too: shown, not sent.
+            eprintln!("draftdiff: {}", draftdiff::render::Visible(&e.to_string()));
             ExitCode::from(2)
         }
     }

@@ -4,6 +4,7 @@ use std::io::{self, Write};
 
 use draftdiff::Error;
 use draftdiff::model::{ArtifactKind, Document, UnitKind};
+use draftdiff::render::{Visible, visible};
 use draftdiff::segment::UnitJson;
 
 use super::{Ctx, Outcome};
@@ -56,7 +57,10 @@ fn write_json(w: &mut dyn Write, doc: &Document) -> io::Result<()> {
     writeln!(w)
 }
 
+/// The start of a unit's text as shown in the table: control characters made visible,
+/// then cut to [`PREVIEW_CHARS`].
 fn preview(text: &str) -> String {
+    let text = visible(text);
     let mut out: String = text.chars().take(PREVIEW_CHARS).collect();
     if text.chars().nth(PREVIEW_CHARS).is_some() {
         out.push('…');
@@ -85,7 +89,7 @@ fn write_table(w: &mut dyn Write, doc: &Document) -> io::Result<()> {
             "{:>5}  {:<9}  {:<6}  {:<11}  {}",
             u.id,
             u.kind.as_str(),
-            u.number.as_deref().unwrap_or("-"),
+            Visible(u.number.as_deref().unwrap_or("-")),
             lines,
             preview(&u.text)
         )?;
@@ -95,7 +99,7 @@ fn write_table(w: &mut dyn Write, doc: &Document) -> io::Result<()> {
     writeln!(
         w,
         "{}: {}, {}, {}, {}, {}; removed {}, {}, {}",
-        doc.path,
+        Visible(&doc.path),
         plural(doc.units.len(), "unit", "units"),
         plural(count(UnitKind::Heading), "heading", "headings"),
         plural(count(UnitKind::Paragraph), "paragraph", "paragraphs"),

@@ -26,6 +26,9 @@
 //! ```
 
 mod tokens;
+mod verdict;
+
+pub use verdict::same_text;
 
 use std::time::{Duration, Instant};
 
@@ -214,16 +217,26 @@ pub fn joined_text(doc: &Document, ids: &[UnitId]) -> String {
     out
 }
 
-/// Builds the [`Report`] of an aligned pair: diffs every link and counts the summary.
+/// Builds the [`Report`] of an aligned pair: diffs every link, settles each one-to-one
+/// link's change by what its diff shows (see [`same_text`]), and counts the summary.
 ///
 /// # Panics
 /// If the alignment names a unit that is not in its document.
-pub fn report(old: Document, new: Document, alignment: Alignment, options: &DiffOptions) -> Report {
+pub fn report(
+    old: Document,
+    new: Document,
+    mut alignment: Alignment,
+    options: &DiffOptions,
+) -> Report {
     let diffs: Vec<WordDiff> = alignment
         .links
         .iter()
         .map(|link| diff_link(&old, &new, link, options))
         .collect();
+    // One verdict: a link is unchanged exactly when its diff shows no change.
+    for (link, diff) in alignment.links.iter_mut().zip(&diffs) {
+        verdict::settle(link, diff, &old, &new);
+    }
     let summary = summarize(&old, &new, &alignment, &diffs, options);
     Report {
         old,

@@ -5,6 +5,13 @@
 //! that an option says to ignore (spaces by default, punctuation, a leading paragraph
 //! number) is not compared: it is glued to the token before it, so the text shown is always
 //! the text as written while the comparison sees only what matters.
+//!
+//! What is never a difference comes from the one normalisation place,
+//! [`crate::segment::normalize`], shared with the aligner: invisible formatting characters
+//! (zero-width space, joiners, word joiner, byte-order mark, soft hyphen) are not compared:
+//! word boundaries are those of the text without them, and each one rides in the range of
+//! the piece before it. Every key is in Unicode Normalization Form C, and `--ignore-quotes`
+//! folds by the same table of quote and dash styles as the aligner.
 
 use std::borrow::Cow;
 use std::ops::Range;
@@ -12,6 +19,7 @@ use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::DiffOptions;
+use crate::segment::{comparable, fold_style, is_invisible};
 
 /// One compared token: a byte range of the text (the piece and any ignored pieces glued to
 /// it) and the normalised key it is compared by.
@@ -36,12 +44,14 @@ pub(crate) fn tokenize<'a>(text: &'a str, options: &DiffOptions) -> Vec<Token<'a
     let mut tokens: Vec<Token> = Vec::new();
     // Bytes not yet given to a token because nothing significant came before them.
     let mut pending_start: Option<usize> = if skip > 0 { Some(0) } else { None };
-    for (start, piece) in text[skip..].split_word_bound_indices() {
-        let start = start + skip;
-        let end = start + piece.len();
-        let is_space = piece.chars().all(char::is_whitespace);
+    for (range, piece) in pieces(&text[skip..]) {
+        let (start, end) = (range.start + skip, range.end + skip);
+        // Nothing to compare: a text made only of invisible characters.
+        let invisible = piece.is_empty();
+        let is_space = !invisible && piece.chars().all(char::is_whitespace);
         let is_word = !is_space && piece.chars().any(char::is_alphanumeric);
-        let ignored = (is_space && options.ignore_whitespace)
+        let ignored = invisible
+            || (is_space && options.ignore_whitespace)
             || (!is_space && !is_word && options.ignore_punctuation);
         if ignored {
             match tokens.last_mut() {
@@ -53,7 +63,7 @@ pub(crate) fn tokenize<'a>(text: &'a str, options: &DiffOptions) -> Vec<Token<'a
             continue;
         }
         let key = if is_space {
-            Cow::Borrowed(piece)
+            piece
         } else {
             normalize_piece(piece, options)
         };
@@ -74,24 +84,57 @@ pub(crate) fn tokenize<'a>(text: &'a str, options: &DiffOptions) -> Vec<Token<'a
     tokens
 }
 
-/// The comparison key of one piece: case folded and quote/dash styles unified on request.
-fn normalize_piece<'a>(piece: &'a str, options: &DiffOptions) -> Cow<'a, str> {
+/// The pieces of `text` at Unicode word boundaries: each one's byte range in `text` and
+/// what is compared of it, [`comparable`] (without invisible characters, in NFC).
+///
+/// The boundaries are those of the text without its invisible characters, so a zero-width
+/// space or a soft hyphen inside a word does not cut it in two (`co\u{AD}operation` is one
+/// word, as `cooperation` is); an invisible character between two pieces belongs to the
+/// one before it, leading ones to the first. The ranges cover `text` exactly, in order.
+fn pieces(text: &str) -> Vec<(Range<usize>, Cow<'_, str>)> {
+    let nfc = |piece: &str| Cow::Owned(comparable(piece).into_owned());
+    if !text.contains(is_invisible) {
+        return text
+            .split_word_bound_indices()
+            .map(|(i, piece)| (i..i + piece.len(), comparable(piece)))
+            .collect();
+    }
+    // The text without its invisible characters, and for each of its bytes the offset in
+    // `text` of the character it belongs to.
+    let mut shown = String::with_capacity(text.len());
+    let mut at: Vec<usize> = Vec::with_capacity(text.len());
+    for (i, c) in text.char_indices().filter(|&(_, c)| !is_invisible(c)) {
+        shown.push(c);
+        at.extend(std::iter::repeat_n(i, c.len_utf8()));
+    }
+    let starts: Vec<usize> = shown.split_word_bound_indices().map(|(i, _)| i).collect();
+    if starts.is_empty() {
+        // Nothing but invisible characters: one piece with nothing to compare.
+        return vec![(0..text.len(), Cow::Borrowed(""))];
+    }
+    let mut out = Vec::with_capacity(starts.len());
+    for (k, &from) in starts.iter().enumerate() {
+        let to = starts.get(k + 1).copied().unwrap_or(shown.len());
+        let start = if k == 0 { 0 } else { at[from] };
+        let end = starts.get(k + 1).map_or(text.len(), |&next| at[next]);
+        out.push((start..end, nfc(&shown[from..to])));
+    }
+    out
+}
+
+/// The comparison key of one piece (already [`comparable`]): case folded and quote/dash
+/// styles unified by [`fold_style`] on request.
+fn normalize_piece<'a>(piece: Cow<'a, str>, options: &DiffOptions) -> Cow<'a, str> {
     let plain = (!options.ignore_case || !piece.chars().any(char::is_uppercase))
-        && (!options.ignore_quote_styles || piece.is_ascii());
+        && (!options.ignore_quote_styles || !piece.chars().any(|c| fold_style(c).is_some()));
     if plain {
-        return Cow::Borrowed(piece);
+        return piece;
     }
     let mut out = String::with_capacity(piece.len());
     for c in piece.chars() {
-        let c = if options.ignore_quote_styles {
-            match c {
-                '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '`' | '\u{00B4}' => '\'',
-                '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{00AB}' | '\u{00BB}' => '"',
-                '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' => '-',
-                c => c,
-            }
-        } else {
-            c
+        let c = match fold_style(c) {
+            Some(plain) if options.ignore_quote_styles => plain,
+            _ => c,
         };
         if options.ignore_case {
             out.extend(c.to_lowercase());
@@ -200,6 +243,70 @@ mod tests {
         assert_eq!(keys("“Big” – Deal", &o), ["\"", "big", "\"", "-", "deal"]);
         let o = DiffOptions::new().ignore_punctuation(true);
         assert_eq!(keys("“Big” – Deal", &o), ["Big", "Deal"]);
+    }
+
+    #[test]
+    fn invisible_characters_are_not_compared() {
+        let o = DiffOptions::new();
+        assert_eq!(keys("a\u{200B} b", &o), ["a", "b"]);
+        assert_eq!(keys("co\u{AD}operation", &o), ["cooperation"]);
+        assert_eq!(keys("\u{FEFF}Cafe\u{301}", &o), ["Café"]);
+        let o = DiffOptions::new().ignore_whitespace(false);
+        assert_eq!(keys("a \u{FEFF}b", &o), ["a", " ", "b"]);
+        assert_eq!(keys("a\u{200B}b", &o), ["ab"]);
+        assert_eq!(keys("a\u{200B}, b", &o), ["a", ",", " ", "b"]);
+        // The text shown is still the text as written.
+        let text = "a\u{200B} \u{FEFF}b\u{AD}c";
+        let toks = tokenize(text, &o);
+        let joined: String = toks.iter().map(|t| &text[t.range.clone()]).collect();
+        assert_eq!(joined, text);
+    }
+
+    #[test]
+    fn invisible_characters_change_no_key_and_no_coverage() {
+        // Every text of up to four of these characters: the tokens cover it exactly, and
+        // its keys are those of the text without its invisible characters.
+        let alphabet = [
+            'a', ' ', ',', '\u{301}', '\u{200B}', '\u{AD}', '\u{FEFF}', '\u{200D}',
+        ];
+        let mut texts = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> = texts
+                .iter()
+                .flat_map(|t| alphabet.iter().map(move |&c| format!("{t}{c}")))
+                .collect();
+            texts.extend(longer);
+        }
+        for options in [
+            DiffOptions::new(),
+            DiffOptions::new().ignore_whitespace(false),
+            DiffOptions::new().ignore_punctuation(true),
+        ] {
+            for text in &texts {
+                let toks = tokenize(text, &options);
+                let joined: String = toks.iter().map(|t| &text[t.range.clone()]).collect();
+                assert_eq!(&joined, text);
+                let bare: String = text.chars().filter(|&c| !is_invisible(c)).collect();
+                if !bare.is_empty() {
+                    assert_eq!(keys(text, &options), keys(&bare, &options), "{text:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn quote_styles_fold_by_the_aligners_table() {
+        let o = DiffOptions::new().ignore_quote_styles(true);
+        assert_eq!(keys("‹a› ″ ′", &o), ["'", "a", "'", "\"", "'"]);
+        for c in [
+            '‘', '’', '‚', '‛', '′', '‹', '›', '`', '´', '“', '”', '„', '‟', '″', '«', '»', '‐',
+            '–', '—', '−',
+        ] {
+            let piece = c.to_string();
+            let key = keys(&piece, &o);
+            assert_eq!(key.len(), 1, "{c:?}");
+            assert_eq!(key[0], crate::segment::normalize(&piece), "{c:?}");
+        }
     }
 
     #[test]

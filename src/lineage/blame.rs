@@ -8,7 +8,7 @@
 //! diff of the link ([`diff_texts`]): a word kept keeps its origin, a word inserted takes the
 //! new version's.
 
-use crate::diff::{DiffOptions, diff_texts};
+use crate::diff::{DiffOptions, diff_texts, same_text};
 use crate::model::{OpKind, WordDiff};
 
 use super::chain::{Edge, Lineage, Node};
@@ -92,7 +92,11 @@ pub fn blame_version(lineage: &Lineage, target: usize, options: &DiffOptions) ->
                 is_changed |= step.is_revival()
                     || link.old.len() != 1
                     || link.new.len() != 1
-                    || versions[step.old].units[link.old[0]].text != unit.text;
+                    || !same_text(
+                        &versions[step.old].units[link.old[0]].text,
+                        &unit.text,
+                        options,
+                    );
             }
             o.push(first);
             c.push(if is_changed { k } else { last });

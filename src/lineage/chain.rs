@@ -9,6 +9,7 @@
 use std::collections::BTreeSet;
 
 use crate::align::{AlignOptions, align};
+use crate::diff::{DiffOptions, same_text};
 use crate::model::{Alignment, Change, Document, Evidence, Link, LinkShape, UnitId};
 
 use super::revive;
@@ -365,7 +366,12 @@ impl Lineage {
             } else {
                 LinkShape::OneToOne
             };
-            let change = if from.len() == 1 && old_doc.units[from[0]].text == unit.text {
+            let change = if from.len() == 1
+                && same_text(
+                    &old_doc.units[from[0]].text,
+                    &unit.text,
+                    &DiffOptions::new(),
+                ) {
                 Change::Unchanged
             } else {
                 Change::Edited

@@ -7,7 +7,9 @@
 
 use std::io::{self, Write};
 
+use crate::diff::{DiffOptions, same_text};
 use crate::model::LinkShape;
+use crate::render::visible;
 
 use super::chain::{Edge, Lineage, Node};
 
@@ -68,9 +70,11 @@ fn edge_kind(lineage: &Lineage, e: &GraphEdge) -> (&'static str, bool) {
         "restored"
     } else if link.shape != LinkShape::OneToOne {
         link.shape.as_str()
-    } else if lineage.versions()[e.from.version].units[e.from.unit].text
-        == lineage.versions()[e.to.version].units[e.to.unit].text
-    {
+    } else if same_text(
+        &lineage.versions()[e.from.version].units[e.from.unit].text,
+        &lineage.versions()[e.to.version].units[e.to.unit].text,
+        &DiffOptions::new(),
+    ) {
         "unchanged"
     } else {
         "edited"
@@ -146,26 +150,37 @@ pub fn write_mermaid(lineage: &Lineage, w: &mut dyn Write) -> io::Result<()> {
     Ok(())
 }
 
+/// Text made safe inside a double-quoted DOT string: control characters made visible
+/// (line breaks included, as `^J`), then the two characters DOT escapes inside quotes: the
+/// quote and the backslash (which would otherwise start `\n`, `\l`, `\N` and the like).
 fn dot_escape(text: &str) -> String {
+    let text = visible(text);
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
-            '\n' | '\r' => out.push(' '),
             c => out.push(c),
         }
     }
     out
 }
 
+/// Text made safe inside a quoted Mermaid label (`["…"]`): control characters made
+/// visible, then Mermaid's entity codes for what would end the label or reach its HTML:
+/// the quote, `#` (which starts an entity code), `<`, `>` and `&` (markup and references
+/// in the rendered label) and the backtick (which starts a Markdown string).
 fn mermaid_escape(text: &str) -> String {
+    let text = visible(text);
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
             '"' => out.push_str("#quot;"),
             '#' => out.push_str("#35;"),
-            '\n' | '\r' => out.push(' '),
+            '<' => out.push_str("#lt;"),
+            '>' => out.push_str("#gt;"),
+            '&' => out.push_str("#amp;"),
+            '`' => out.push_str("#96;"),
             c => out.push(c),
         }
     }
@@ -205,5 +220,18 @@ mod tests {
         assert!(m.starts_with("flowchart LR\n"));
         assert!(m.contains("v0u0 --> v1u0"));
         assert!(m.contains("#quot;hi#quot;"));
+    }
+
+    #[test]
+    fn labels_are_escaped_by_their_format() {
+        let text = "<img onerror=x> \"q\" #1 `t` & C:\\n \u{1b}[2J\u{202e}\nnext";
+        assert_eq!(
+            mermaid_escape(text),
+            "#lt;img onerror=x#gt; #quot;q#quot; #35;1 #96;t#96; #amp; C:\\n ^[[2J#lt;U+202E#gt;^Jnext"
+        );
+        assert_eq!(
+            dot_escape(text),
+            "<img onerror=x> \\\"q\\\" #1 `t` & C:\\\\n ^[[2J<U+202E>^Jnext"
+        );
     }
 }

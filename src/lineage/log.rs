@@ -2,6 +2,7 @@
 //! split, moved, added, dropped and restored.
 
 use super::chain::{Lineage, Node};
+use crate::diff::{DiffOptions, same_text};
 
 /// The summary counts of one step between consecutive versions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -12,7 +13,8 @@ pub struct StepSummary {
     pub new: usize,
     /// Links of the step.
     pub links: usize,
-    /// One-to-one links whose text is the same.
+    /// One-to-one links whose text is the same (as the word diff compares it:
+    /// [`same_text`]).
     pub unchanged: usize,
     /// One-to-one links whose text changed.
     pub edited: usize,
@@ -58,7 +60,13 @@ pub fn summarize(lineage: &Lineage) -> Vec<StepSummary> {
             };
             for link in &step.alignment.links {
                 match (link.old.len(), link.new.len()) {
-                    (1, 1) if old.units[link.old[0]].text == new.units[link.new[0]].text => {
+                    (1, 1)
+                        if same_text(
+                            &old.units[link.old[0]].text,
+                            &new.units[link.new[0]].text,
+                            &DiffOptions::new(),
+                        ) =>
+                    {
                         s.unchanged += 1
                     }
                     (1, 1) => s.edited += 1,

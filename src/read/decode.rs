@@ -11,7 +11,9 @@ const UTF16BE_BOM: &[u8] = b"\xFE\xFF";
 /// whose lines end in `\n` only.
 ///
 /// With [`Encoding::Auto`], a UTF-16 byte-order mark selects UTF-16 (LE or BE), anything
-/// else is read as UTF-8 (a UTF-8 byte-order mark is dropped). CRLF and lone CR become LF,
+/// else is read as UTF-8 (a UTF-8 byte-order mark is dropped). A byte-order mark further on
+/// (files joined with `cat`) is dropped too: see [`drop_byte_order_marks`]. CRLF and lone
+/// CR become LF,
 /// so the n-th line of the result is the n-th line of the file. An empty input is an empty
 /// text.
 ///
@@ -23,14 +25,14 @@ pub fn decode(path: &str, bytes: &[u8], options: &ReadOptions) -> Result<String>
     match options.encoding {
         Encoding::Auto => {
             if let Some(body) = bytes.strip_prefix(UTF16LE_BOM) {
-                decode_utf16(path, body, false)
+                decode_utf16(path, body, false).map(drop_byte_order_marks)
             } else if let Some(body) = bytes.strip_prefix(UTF16BE_BOM) {
-                decode_utf16(path, body, true)
+                decode_utf16(path, body, true).map(drop_byte_order_marks)
             } else {
-                decode_utf8(path, bytes)
+                decode_utf8(path, bytes).map(drop_byte_order_marks)
             }
         }
-        Encoding::Utf8 => decode_utf8(path, bytes),
+        Encoding::Utf8 => decode_utf8(path, bytes).map(drop_byte_order_marks),
         Encoding::Windows1252 => {
             check_binary_bytes(path, bytes, 0)?;
             let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
@@ -59,8 +61,8 @@ pub fn decode_vec(path: &str, bytes: Vec<u8>, options: &ReadOptions) -> Result<S
     }
     check_binary_bytes(path, &bytes, 0)?;
     match String::from_utf8(bytes) {
-        Ok(s) if s.contains('\r') => Ok(unify_line_ends(&s)),
-        Ok(s) => Ok(s),
+        Ok(s) if s.contains('\r') => Ok(drop_byte_order_marks(unify_line_ends(&s))),
+        Ok(s) => Ok(drop_byte_order_marks(s)),
         Err(e) => Err(Error::Encoding {
             path: path.to_string(),
             encoding: "UTF-8",
@@ -153,6 +155,18 @@ fn check_binary_bytes(path: &str, bytes: &[u8], skip: usize) -> Result<()> {
     }
 }
 
+/// Drops every U+FEFF left in a decoded text. Past the start of a file it is a byte-order
+/// mark that joining files (`cat a.txt b.txt`) carried into the middle: not text (Unicode
+/// has deprecated it as a zero-width no-break space in favour of U+2060 since 3.2), and at
+/// the start of a line it would hide the paragraph number after it. Lines are kept.
+fn drop_byte_order_marks(text: String) -> String {
+    if text.contains('\u{FEFF}') {
+        text.replace('\u{FEFF}', "")
+    } else {
+        text
+    }
+}
+
 /// CRLF and lone CR → LF.
 fn unify_line_ends(s: &str) -> String {
     if !s.contains('\r') {
@@ -185,6 +199,21 @@ mod tests {
         assert_eq!(auto(b"a\nb").unwrap(), "a\nb");
         assert_eq!(auto(b"\xEF\xBB\xBFa\nb").unwrap(), "a\nb");
         assert_eq!(auto(b"").unwrap(), "");
+    }
+
+    #[test]
+    fn byte_order_marks_of_joined_files_are_dropped() {
+        let joined = b"\xEF\xBB\xBFa\n\xEF\xBB\xBF2. b\r\nc\xEF\xBB\xBF";
+        assert_eq!(auto(joined).unwrap(), "a\n2. b\nc");
+        assert_eq!(
+            decode_vec("f.txt", b"a\n\xEF\xBB\xBFb".to_vec(), &ReadOptions::new()).unwrap(),
+            "a\nb"
+        );
+        let utf16: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("a\n\u{FEFF}b".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        assert_eq!(auto(&utf16).unwrap(), "a\nb");
     }
 
     #[test]

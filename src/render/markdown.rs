@@ -9,6 +9,7 @@ use std::io;
 
 use crate::model::{Change, Document, LinkShape, OpKind, Report, UnitId, UnitKind, WordDiff};
 
+use super::escape::visible;
 use super::layout::{self, Entry};
 
 /// Longest quote, in words, before it is cut with an ellipsis.
@@ -463,18 +464,24 @@ fn count_word(n: usize, word: &str) -> String {
     }
 }
 
-/// A path as inline code.
+/// A path as inline code, its control characters made visible (a backtick would end the
+/// code span early: it becomes an apostrophe).
 fn code(text: &str) -> String {
-    format!("`{}`", text.replace('`', "'"))
+    format!("`{}`", visible(text).replace('`', "'"))
 }
 
-/// Escapes the characters Markdown would read as formatting.
+/// Document text made safe inside a sentence or a table cell of the changelog: control
+/// characters made visible, then every character Markdown (CommonMark and GitHub's tables
+/// and strikethrough) would read as markup backslash-escaped: emphasis, code, links and
+/// images, raw HTML, entity and character references (`&#x202E;`), table cells,
+/// strikethrough.
 fn escape(text: &str) -> String {
+    let text = visible(text);
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         if matches!(
             c,
-            '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '|' | '#'
+            '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '|' | '#' | '&' | '~'
         ) {
             out.push('\\');
         }
@@ -500,5 +507,8 @@ mod tests {
     #[test]
     fn markdown_is_escaped() {
         assert_eq!(escape("a*b_[c]|"), "a\\*b\\_\\[c\\]\\|");
+        assert_eq!(escape("&#x202E; ~~x~~"), "\\&\\#x202E; \\~\\~x\\~\\~");
+        assert_eq!(escape("\u{1b}[8m\u{202e}"), "^\\[\\[8m\\<U+202E\\>");
+        assert_eq!(code("a`b\u{1b}"), "`a'b^[`");
     }
 }

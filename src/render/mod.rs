@@ -6,6 +6,11 @@
 //! (`[-deleted-]{+inserted+}`), so a report stays readable in a pipe, a file or `less`.
 //! JSON and Markdown are never coloured.
 //!
+//! Document text is data, never terminal commands: every human-readable renderer writes it
+//! through [`Visible`] (see `escape`), which shows control characters, C1 controls and
+//! bidi overrides visibly (`^[`, `<U+009B>`, `<U+202E>`); DOT, Mermaid and Markdown then
+//! escape by their own rules.
+//!
 //! ```
 //! use draftdiff::{Document, diff::{DiffOptions, report}, render};
 //! use draftdiff::segment::{segment, SegmentOptions};
@@ -19,6 +24,7 @@
 //! assert!(String::from_utf8(out).unwrap().contains("old.txt"));
 //! ```
 
+mod escape;
 mod json;
 mod layout;
 mod markdown;
@@ -29,6 +35,7 @@ mod wrap;
 
 use std::io;
 
+pub use escape::{Visible, is_marked, visible, visible_width};
 pub use json::{JSON_VERSION, json};
 pub use markdown::markdown;
 pub use palette::Palette;

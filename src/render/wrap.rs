@@ -4,6 +4,7 @@
 use std::io;
 
 use super::Palette;
+use super::escape::{Visible, visible_width};
 
 /// What a piece of text is, and so which style of the [`Palette`] it takes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,9 +47,10 @@ pub(crate) fn push(spans: &mut Vec<Span>, role: Role, text: &str) {
     }
 }
 
-/// Visible width of a text (one column a character).
+/// Visible width of a text (one column a character), control characters counted as they
+/// are shown (`^[` is two columns).
 pub(crate) fn width(text: &str) -> usize {
-    text.chars().count()
+    visible_width(text)
 }
 
 /// A word: its pieces (a word can change role midway, `linked{+,+}`), its width, and the
@@ -121,7 +123,8 @@ pub(crate) fn wrap(spans: &[Span], width: usize, first: usize, indent: usize) ->
     lines
 }
 
-/// Writes one line of spans in the palette's styles (no newline).
+/// Writes one line of spans in the palette's styles (no newline), control characters of the
+/// text made visible: every span of the terminal and side-by-side reports goes out here.
 pub(crate) fn write_spans(
     out: &mut dyn io::Write,
     spans: &[Span],
@@ -139,7 +142,7 @@ pub(crate) fn write_spans(
             Role::Dim => palette.dim,
             Role::Title => palette.title,
         };
-        write!(out, "{}", style.style(&span.text))?;
+        write!(out, "{}", style.style(Visible(&span.text)))?;
     }
     Ok(())
 }

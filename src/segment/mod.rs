@@ -43,7 +43,7 @@ mod start;
 mod style;
 
 pub use json::{UnitJson, unit_json};
-pub use normalize::normalize;
+pub use normalize::{comparable, fold_style, is_invisible, normalize};
 pub(crate) use start::to_roman;
 pub use style::Layout;
 
