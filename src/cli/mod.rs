@@ -39,9 +39,36 @@ pub struct GlobalArgs {
     /// Write the output to FILE (whole or not at all) instead of standard output.
     #[arg(short = 'o', long, global = true, value_name = "FILE")]
     pub output: Option<String>,
-    /// Columns to lay terminal output out in (default: the terminal's width, else 80).
-    #[arg(long, global = true, value_name = "COLUMNS")]
+    /// Columns to lay terminal output out in, 40 to 1000 (default: the terminal's width,
+    /// else 80).
+    #[arg(long, global = true, value_name = "COLUMNS", value_parser = parse_width)]
     pub width: Option<usize>,
+}
+
+/// `--width`: a whole number of columns from [`MIN_WIDTH`] to [`MAX_WIDTH`].
+///
+/// [`MIN_WIDTH`]: draftdiff::render::MIN_WIDTH
+/// [`MAX_WIDTH`]: output::MAX_WIDTH
+fn parse_width(value: &str) -> Result<usize, String> {
+    use draftdiff::render::MIN_WIDTH;
+    use output::MAX_WIDTH;
+    let range = format!("--width takes {MIN_WIDTH} to {MAX_WIDTH} columns");
+    let width = match value.parse::<usize>() {
+        Ok(width) => width,
+        Err(e) if *e.kind() == std::num::IntErrorKind::PosOverflow => usize::MAX,
+        Err(_) => return Err(format!("not a whole number; {range}")),
+    };
+    if width < MIN_WIDTH {
+        Err(format!(
+            "too narrow; {range} (narrower leaves no room for the text beside the margins)"
+        ))
+    } else if width > MAX_WIDTH {
+        Err(format!(
+            "too wide; {range} (no terminal is wider, and side-by-side pads every line to the width)"
+        ))
+    } else {
+        Ok(width)
+    }
 }
 
 /// `--color`.

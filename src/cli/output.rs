@@ -16,6 +16,12 @@ use draftdiff::{Document, Error, ReadOptions, SegmentOptions};
 
 use super::{ColorWhen, EncodingArg, GlobalArgs};
 
+/// The widest layout `--width` accepts. No terminal is wider in practice (a 4K screen in a
+/// 6-pixel font is 640 columns), and the side-by-side layout pads every line to the full
+/// width, so a larger number only multiplies the output: `--width 1000000000` once turned a
+/// small diff into gigabytes.
+pub const MAX_WIDTH: usize = 1000;
+
 /// Resolved options shared by every subcommand.
 #[derive(Debug)]
 pub struct Ctx {
@@ -81,12 +87,14 @@ impl Ctx {
         let color = decide_color(global.color, terminal, &ColorEnv::from_process());
         let width = match global.width {
             Some(w) => w,
+            // A terminal narrower or wider than draftdiff lays out is used at the nearest
+            // width it does lay out.
             None if terminal => terminal_size::terminal_size()
                 .map(|(w, _)| usize::from(w.0))
-                .unwrap_or(DEFAULT_WIDTH),
+                .unwrap_or(DEFAULT_WIDTH)
+                .clamp(MIN_WIDTH, MAX_WIDTH),
             None => DEFAULT_WIDTH,
-        }
-        .max(MIN_WIDTH);
+        };
         let encoding = match global.encoding {
             None => draftdiff::read::Encoding::Auto,
             Some(EncodingArg::Utf8) => draftdiff::read::Encoding::Utf8,
