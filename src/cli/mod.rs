@@ -8,7 +8,9 @@ mod compare;
 mod lineage;
 mod output;
 mod segment;
+mod target;
 
+use std::io::{self, Write};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -36,7 +38,9 @@ pub struct GlobalArgs {
     /// Encoding of the inputs (default: UTF-8, or UTF-16 with a byte-order mark).
     #[arg(long, value_enum, global = true)]
     pub encoding: Option<EncodingArg>,
-    /// Write the output to FILE (whole or not at all) instead of standard output.
+    /// Write the output to FILE instead of standard output (`-` is standard output). A
+    /// regular file is written whole or not at all and keeps its permissions; a device or
+    /// FIFO is written straight through; a read-only file or an input is refused.
     #[arg(short = 'o', long, global = true, value_name = "FILE")]
     pub output: Option<String>,
     /// Columns to lay terminal output out in, 40 to 1000 (default: the terminal's width,
@@ -131,7 +135,10 @@ pub fn run() -> ExitCode {
             return ExitCode::from(code);
         }
     };
-    let ctx = Ctx::from_env(&cli.global);
+    let ctx = match Ctx::from_env(&cli.global) {
+        Ok(ctx) => ctx,
+        Err(e) => return trouble(&e),
+    };
     let result = match cli.command {
         None => compare::run(&ctx, &cli.compare),
         Some(Command::Segment(args)) => segment::run(&ctx, &args),
@@ -144,9 +151,13 @@ pub fn run() -> ExitCode {
         _ if ctx.pipe_closed() => ExitCode::SUCCESS,
         Ok(Outcome::Same) => ExitCode::SUCCESS,
         Ok(Outcome::Different) => ExitCode::from(1),
-        Err(e) => {
-            eprintln!("draftdiff: {e}");
-            ExitCode::from(2)
-        }
+        Err(e) => trouble(&e),
     }
+}
+
+/// Reports `error` on standard error and returns the status for trouble. A standard error
+/// that is closed or full loses the message but is no reason to panic.
+fn trouble(error: &draftdiff::Error) -> ExitCode {
+    let _ = writeln!(io::stderr(), "draftdiff: {error}");
+    ExitCode::from(2)
 }
