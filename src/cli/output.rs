@@ -12,6 +12,7 @@ use std::fs;
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 
+use draftdiff::lineage::GitVersion;
 use draftdiff::render::{DEFAULT_WIDTH, MIN_WIDTH, Palette};
 use draftdiff::{Document, Error, ReadOptions, SegmentOptions};
 
@@ -37,7 +38,7 @@ pub struct Ctx {
     pub read: ReadOptions,
     /// Where to write, until [`emit`](Self::emit) does.
     target: RefCell<Option<Target>>,
-    /// The files read so far: never written over.
+    /// The files read so far (and the working-tree file of `--git`): never written over.
     read_paths: RefCell<Vec<PathBuf>>,
     /// Set when standard output was closed by its reader (`draftdiff … | head`): the
     /// command then exits 0, like diff, whatever it found.
@@ -141,13 +142,30 @@ impl Ctx {
         ))
     }
 
+    /// The versions of `path` from git (`range`: `REV1..REV2`), with a note on standard
+    /// error for each commit skipped because its version is not text. The working-tree file
+    /// counts as an input: `-o` never writes over it.
+    pub fn git_versions(&self, path: &str, range: Option<&str>) -> Result<Vec<GitVersion>, Error> {
+        self.read_paths.borrow_mut().push(PathBuf::from(path));
+        let history = draftdiff::lineage::git_history(path, range, &self.read)?;
+        for skipped in &history.skipped {
+            let _ = writeln!(
+                io::stderr(),
+                "draftdiff: note: skipped commit {}: {}",
+                skipped.label(),
+                skipped.reason
+            );
+        }
+        Ok(history.versions)
+    }
+
     /// Writes the output produced by `write` where `-o` says (see [`Target`]).
     ///
-    /// `inputs` are the input paths; with the files [`load`](Self::load) read, no file
-    /// among them is ever replaced (same
-    /// path, another spelling, a hard or symbolic link, standard input redirected from it):
-    /// that is refused before anything is written. A closed pipe on standard output is not
-    /// an error (like `diff … | head`).
+    /// `inputs` are the input paths. No input, nor any file [`load`](Self::load) or
+    /// [`git_versions`](Self::git_versions) read, is ever replaced (same path, another
+    /// spelling, a hard or symbolic link, standard input redirected from it): that is
+    /// refused before anything is written. A closed pipe on standard output is not an error
+    /// (like `diff … | head`).
     pub fn emit(
         &self,
         inputs: &[&str],
