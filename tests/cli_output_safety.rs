@@ -473,6 +473,8 @@ fn o_bad_targets_are_clear_errors() {
         (dir.path().as_os_str(), "directory"),
         (OsStr::new("no/such/dir/out.txt"), "no/such/dir"),
         (OsStr::new(old.as_str()), "input"),
+        (OsStr::new(""), "not a file name"),
+        (OsStr::new("no/such/.."), "no/such"),
     ] {
         draftdiff()
             .args([&old, &new])

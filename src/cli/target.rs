@@ -65,6 +65,9 @@ impl Target {
             Err(e) => return Err(fail(e.to_string())),
         };
         let Some(meta) = meta else {
+            if path.file_name().is_none() {
+                return Err(fail("it is not a file name".into()));
+            }
             let pending = Pending::create(&path, None).map_err(fail)?;
             return Ok(Target::Replace {
                 shown: shown.to_string(),
