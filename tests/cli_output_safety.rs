@@ -350,6 +350,31 @@ fn o_dev_stdout_writes_to_standard_output() {
     assert_eq!(fs::metadata(&file).expect("exists").ino(), inode);
 }
 
+/// Likewise `-o /dev/stderr` (spelled `/dev/fd/2`) writes through standard error.
+#[test]
+fn o_dev_stderr_writes_to_standard_error() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("log.txt");
+    fs::write(&file, "kept line\n").expect("write");
+    let append = fs::OpenOptions::new()
+        .append(true)
+        .open(&file)
+        .expect("open");
+    let inode = fs::metadata(&file).expect("exists").ino();
+    let out = StdCommand::new(assert_cmd::cargo::cargo_bin("draftdiff"))
+        .args(pair())
+        .args(["-o", "/dev/fd/2"])
+        .stderr(append)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    let mut want = b"kept line\n".to_vec();
+    want.extend(expected());
+    assert_eq!(fs::read(&file).expect("read"), want);
+    assert_eq!(fs::metadata(&file).expect("exists").ino(), inode);
+}
+
 /// Interrupted while the output is being prepared (here: waiting for standard input), the
 /// command removes its temporary file and exits 128 + the signal's number.
 #[test]

@@ -184,6 +184,14 @@ impl Ctx {
                 let mut out = io::BufWriter::new(stdout.lock());
                 ("-".to_string(), write(&mut out).and_then(|()| out.flush()))
             }
+            Some(Target::Stderr) => {
+                let stderr = io::stderr();
+                let mut out = io::BufWriter::new(stderr.lock());
+                (
+                    "/dev/stderr".to_string(),
+                    write(&mut out).and_then(|()| out.flush()),
+                )
+            }
             Some(Target::Through { shown, path }) => {
                 let result = fs::OpenOptions::new()
                     .write(true)

@@ -1,7 +1,8 @@
 //! Where `-o FILE` writes, decided before any work, as a shell decides `> FILE`.
 //!
 //! - `-o -`, no `-o`, or a file that already is standard output (`-o /dev/stdout`): standard
-//!   output, written as it is (a file opened by `>>` is appended to, not replaced).
+//!   output, written as it is (a file opened by `>>` is appended to, not replaced). Likewise
+//!   a file that already is standard error (`-o /dev/stderr`) is written through it.
 //! - Anything that is not a regular file (a device such as `/dev/null`, a FIFO): opened and
 //!   written straight through; it is never replaced.
 //! - A regular file, new or existing: written whole or not at all, to a temporary file in
@@ -27,6 +28,8 @@ use draftdiff::Error;
 pub enum Target {
     /// Standard output.
     Stdout,
+    /// Standard error (`-o /dev/stderr`).
+    Stderr,
     /// Not a regular file: written in place.
     Through {
         /// As the user gave it, for messages.
@@ -75,8 +78,11 @@ impl Target {
                 pending,
             });
         };
-        if is_standard_output(&meta) {
+        if is_open_as(&meta, io::stdout()) {
             return Ok(Target::Stdout);
+        }
+        if is_open_as(&meta, io::stderr()) {
+            return Ok(Target::Stderr);
         }
         if meta.is_dir() {
             return Err(fail("it is a directory".into()));
@@ -131,25 +137,21 @@ fn follow_links(path: &Path) -> Result<PathBuf, String> {
     Err("too many levels of symbolic links".into())
 }
 
-/// True when `meta` is the file standard output already writes to.
-fn is_standard_output(meta: &fs::Metadata) -> bool {
-    #[cfg(unix)]
-    {
-        use std::os::fd::AsFd;
-        use std::os::unix::fs::MetadataExt;
-        let stdout = io::stdout();
-        let Ok(fd) = stdout.as_fd().try_clone_to_owned() else {
-            return false;
-        };
-        fs::File::from(fd)
-            .metadata()
-            .is_ok_and(|out| out.dev() == meta.dev() && out.ino() == meta.ino())
-    }
-    #[cfg(not(unix))]
-    {
-        let _ = meta;
-        false
-    }
+/// True when `meta` is the file a standard stream (`stream`) already writes to.
+#[cfg(unix)]
+fn is_open_as(meta: &fs::Metadata, stream: impl std::os::fd::AsFd) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    let Ok(fd) = stream.as_fd().try_clone_to_owned() else {
+        return false;
+    };
+    fs::File::from(fd)
+        .metadata()
+        .is_ok_and(|out| out.dev() == meta.dev() && out.ino() == meta.ino())
+}
+
+#[cfg(not(unix))]
+fn is_open_as<T>(_meta: &fs::Metadata, _stream: T) -> bool {
+    false
 }
 
 /// A temporary file that replaces its target when [`commit`](Pending::commit)ted, and is
