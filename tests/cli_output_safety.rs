@@ -511,6 +511,33 @@ fn o_bad_targets_are_clear_errors() {
     }
 }
 
+/// A symbolic link to an input is that input: followed, it is refused like the input.
+#[test]
+fn o_symlink_to_an_input_is_refused() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let [old, new] = pair();
+    let copy = dir.path().join("old.txt");
+    fs::copy(&old, &copy).expect("copy");
+    let before = fs::read(&copy).expect("read");
+    let link = dir.path().join("link.txt");
+    std::os::unix::fs::symlink("old.txt", &link).expect("symlink");
+    draftdiff()
+        .arg(&copy)
+        .arg(&new)
+        .arg("-o")
+        .arg(&link)
+        .assert()
+        .code(2)
+        .stderr(contains("input"));
+    assert_eq!(fs::read(&copy).expect("read"), before);
+    assert!(
+        fs::symlink_metadata(&link)
+            .expect("exists")
+            .file_type()
+            .is_symlink()
+    );
+}
+
 /// Standard input redirected from the output file is the same file as the output.
 #[test]
 fn o_refuses_the_file_standard_input_reads() {
