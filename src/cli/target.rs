@@ -255,7 +255,7 @@ fn keep_owner(file: &fs::File, old: &fs::Metadata) -> Result<(), String> {
     }
     std::os::unix::fs::fchown(file, Some(old.uid()), Some(old.gid())).map_err(|e| {
         format!(
-            "it belongs to user {} and group {}, and the new file cannot ({e}); refusing to replace it",
+            "it belongs to user {} and group {}, and the new file cannot be given to them ({e}); refusing to replace it",
             old.uid(),
             old.gid()
         )
