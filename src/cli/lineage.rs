@@ -158,7 +158,7 @@ fn load(ctx: &Ctx, args: &VersionArgs) -> Result<(Lineage, Vec<String>), Error> 
                 [range, path] => (Some(range.as_str()), path),
                 _ => unreachable!("clap takes one or two values for --git"),
             };
-            lineage::git_versions(path, range, &ctx.read)?
+            ctx.git_versions(path, range)?
                 .into_iter()
                 .map(|v| draftdiff::segment::segment(&v.label(), &v.text, &SegmentOptions::new()))
                 .collect()

@@ -9,7 +9,9 @@ mod eval;
 mod lineage;
 mod output;
 mod segment;
+mod target;
 
+use std::io::{self, Write};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -37,12 +39,41 @@ pub struct GlobalArgs {
     /// Encoding of the inputs (default: UTF-8, or UTF-16 with a byte-order mark).
     #[arg(long, value_enum, global = true)]
     pub encoding: Option<EncodingArg>,
-    /// Write the output to FILE (whole or not at all) instead of standard output.
+    /// Write the output to FILE instead of standard output (`-` is standard output). A
+    /// regular file is written whole or not at all and keeps its permissions; a device or
+    /// FIFO is written straight through; a read-only file or an input is refused.
     #[arg(short = 'o', long, global = true, value_name = "FILE")]
     pub output: Option<String>,
-    /// Columns to lay terminal output out in (default: the terminal's width, else 80).
-    #[arg(long, global = true, value_name = "COLUMNS")]
+    /// Columns to lay terminal output out in, 40 to 1000 (default: the terminal's width,
+    /// else 80).
+    #[arg(long, global = true, value_name = "COLUMNS", value_parser = parse_width)]
     pub width: Option<usize>,
+}
+
+/// `--width`: a whole number of columns from [`MIN_WIDTH`] to [`MAX_WIDTH`].
+///
+/// [`MIN_WIDTH`]: draftdiff::render::MIN_WIDTH
+/// [`MAX_WIDTH`]: output::MAX_WIDTH
+fn parse_width(value: &str) -> Result<usize, String> {
+    use draftdiff::render::MIN_WIDTH;
+    use output::MAX_WIDTH;
+    let range = format!("--width takes {MIN_WIDTH} to {MAX_WIDTH} columns");
+    let width = match value.parse::<usize>() {
+        Ok(width) => width,
+        Err(e) if *e.kind() == std::num::IntErrorKind::PosOverflow => usize::MAX,
+        Err(_) => return Err(format!("not a whole number; {range}")),
+    };
+    if width < MIN_WIDTH {
+        Err(format!(
+            "too narrow; {range} (narrower leaves no room for the text beside the margins)"
+        ))
+    } else if width > MAX_WIDTH {
+        Err(format!(
+            "too wide; {range} (no terminal is wider, and side-by-side pads every line to the width)"
+        ))
+    } else {
+        Ok(width)
+    }
 }
 
 /// `--color`.
@@ -107,7 +138,10 @@ pub fn run() -> ExitCode {
             return ExitCode::from(code);
         }
     };
-    let ctx = Ctx::from_env(&cli.global);
+    let ctx = match Ctx::from_env(&cli.global) {
+        Ok(ctx) => ctx,
+        Err(e) => return trouble(&e),
+    };
     let result = match cli.command {
         None => compare::run(&ctx, &cli.compare),
         Some(Command::Segment(args)) => segment::run(&ctx, &args),
@@ -121,10 +155,15 @@ pub fn run() -> ExitCode {
         _ if ctx.pipe_closed() => ExitCode::SUCCESS,
         Ok(Outcome::Same) => ExitCode::SUCCESS,
         Ok(Outcome::Different) => ExitCode::from(1),
-        Err(e) => {
-            // A path or a git message can hold control characters too: shown, not sent.
-            eprintln!("draftdiff: {}", draftdiff::render::Visible(&e.to_string()));
-            ExitCode::from(2)
-        }
+        Err(e) => trouble(&e),
     }
+}
+
+/// Reports `error` on standard error and returns the status for trouble. A standard error
+/// that is closed or full loses the message but is no reason to panic.
+fn trouble(error: &draftdiff::Error) -> ExitCode {
+    // A path or a git message can hold control characters too: shown, not sent.
+    let shown = draftdiff::render::Visible(&error.to_string());
+    let _ = writeln!(io::stderr(), "draftdiff: {shown}");
+    ExitCode::from(2)
 }

@@ -3,18 +3,27 @@
 //! Colour follows git and ripgrep: `--color always|never` is obeyed as given; `auto` (the
 //! default) colours only when the output is a terminal, `NO_COLOR` is unset or empty and
 //! `TERM` is not `dumb`, except that `CLICOLOR_FORCE` (set, not empty, not `0`) forces
-//! colour on. Output to `-o FILE` is never a terminal. The decision becomes a
+//! colour on. Output to `-o FILE` is never a terminal (`-o -` is standard output). The decision becomes a
 //! [`Palette`]: all plain styles when off, so no escape code can reach a pipe or a file.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::ffi::OsString;
+use std::fs;
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 
+use draftdiff::lineage::GitVersion;
 use draftdiff::render::{DEFAULT_WIDTH, MIN_WIDTH, Palette};
 use draftdiff::{Document, Error, ReadOptions, SegmentOptions};
 
+use super::target::{Target, is_standard_input, same_file};
 use super::{ColorWhen, EncodingArg, GlobalArgs};
+
+/// The widest layout `--width` accepts. No terminal is wider in practice (a 4K screen in a
+/// 6-pixel font is 640 columns), and the side-by-side layout pads every line to the full
+/// width, so a larger number only multiplies the output: `--width 1000000000` once turned a
+/// small diff into gigabytes.
+pub const MAX_WIDTH: usize = 1000;
 
 /// Resolved options shared by every subcommand.
 #[derive(Debug)]
@@ -27,8 +36,10 @@ pub struct Ctx {
     pub width: usize,
     /// How to read inputs.
     pub read: ReadOptions,
-    /// Where to write (`None` = standard output).
-    pub output: Option<String>,
+    /// Where to write, until [`emit`](Self::emit) does.
+    target: RefCell<Option<Target>>,
+    /// The files read so far (and the working-tree file of `--git`): never written over.
+    read_paths: RefCell<Vec<PathBuf>>,
     /// Set when standard output was closed by its reader (`draftdiff … | head`): the
     /// command then exits 0, like diff, whatever it found.
     pipe_closed: Cell<bool>,
@@ -74,32 +85,37 @@ pub fn decide_color(when: ColorWhen, terminal: bool, env: &ColorEnv) -> bool {
 }
 
 impl Ctx {
-    /// Reads the environment and the global options once.
-    pub fn from_env(global: &GlobalArgs) -> Ctx {
+    /// Reads the environment and the global options once, and prepares the output (see
+    /// [`Target`]): a target that cannot be written fails here, before any work.
+    pub fn from_env(global: &GlobalArgs) -> Result<Ctx, Error> {
+        let target = Target::open(global.output.as_deref())?;
         let stdout_terminal = io::stdout().is_terminal();
-        let terminal = global.output.is_none() && stdout_terminal;
+        let terminal = target.is_stdout() && stdout_terminal;
         let color = decide_color(global.color, terminal, &ColorEnv::from_process());
         let width = match global.width {
             Some(w) => w,
+            // A terminal narrower or wider than draftdiff lays out is used at the nearest
+            // width it does lay out.
             None if terminal => terminal_size::terminal_size()
                 .map(|(w, _)| usize::from(w.0))
-                .unwrap_or(DEFAULT_WIDTH),
+                .unwrap_or(DEFAULT_WIDTH)
+                .clamp(MIN_WIDTH, MAX_WIDTH),
             None => DEFAULT_WIDTH,
-        }
-        .max(MIN_WIDTH);
+        };
         let encoding = match global.encoding {
             None => draftdiff::read::Encoding::Auto,
             Some(EncodingArg::Utf8) => draftdiff::read::Encoding::Utf8,
             Some(EncodingArg::Windows1252) => draftdiff::read::Encoding::Windows1252,
         };
-        Ctx {
+        Ok(Ctx {
             color,
             palette: Palette::new(color),
             width,
             read: ReadOptions::new().encoding(encoding),
-            output: global.output.clone(),
+            target: RefCell::new(Some(target)),
+            read_paths: RefCell::new(Vec::new()),
             pipe_closed: Cell::new(false),
-        }
+        })
     }
 
     /// True when standard output was closed by its reader during [`emit`](Self::emit).
@@ -116,6 +132,7 @@ impl Ctx {
                 .map_err(|e| Error::io("<stdin>", e))?;
             draftdiff::read::decode("-", &bytes, &self.read)?
         } else {
+            self.read_paths.borrow_mut().push(PathBuf::from(path));
             draftdiff::read::read_path(path, &self.read)?
         };
         Ok(draftdiff::segment::segment(
@@ -125,118 +142,116 @@ impl Ctx {
         ))
     }
 
-    /// Writes the output produced by `write`, to standard output or to `-o FILE`.
+    /// The versions of `path` from git (`range`: `REV1..REV2`), with a note on standard
+    /// error for each commit skipped because its version is not text. The working-tree file
+    /// counts as an input: `-o` never writes over it.
+    pub fn git_versions(&self, path: &str, range: Option<&str>) -> Result<Vec<GitVersion>, Error> {
+        self.read_paths.borrow_mut().push(PathBuf::from(path));
+        let history = draftdiff::lineage::git_history(path, range, &self.read)?;
+        for skipped in &history.skipped {
+            let _ = writeln!(
+                io::stderr(),
+                "draftdiff: note: skipped commit {}: {}",
+                skipped.label(),
+                skipped.reason
+            );
+        }
+        Ok(history.versions)
+    }
+
+    /// Writes the output produced by `write` where `-o` says (see [`Target`]).
     ///
-    /// `inputs` are the input paths: an output file that is one of them (same path after
-    /// resolving links, or the same file through a hard link) is refused before anything
-    /// is written. A file is written whole or not at all: to a temporary file in the same
-    /// directory, then renamed over the target. A closed pipe on standard output is not an
-    /// error (like `diff … | head`).
+    /// `inputs` are the input paths. No input, nor any file [`load`](Self::load) or
+    /// [`git_versions`](Self::git_versions) read, is ever replaced (same path, another
+    /// spelling, a hard or symbolic link, standard input redirected from it): that is
+    /// refused before anything is written. A closed pipe on standard output is not an error
+    /// (like `diff … | head`).
     pub fn emit(
         &self,
         inputs: &[&str],
         write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
     ) -> Result<(), Error> {
-        if let Some(path) = &self.output {
-            return write_file(path, inputs, write);
-        }
-        let stdout = io::stdout();
-        let mut out = io::BufWriter::new(stdout.lock());
-        match write(&mut out).and_then(|()| out.flush()) {
+        let target = self.target.borrow_mut().take();
+        let (shown, result) = match target {
+            None => {
+                return Err(Error::Output {
+                    path: "-".into(),
+                    message: "the output was already written".into(),
+                });
+            }
+            Some(Target::Stdout) => {
+                let stdout = io::stdout();
+                let mut out = io::BufWriter::new(stdout.lock());
+                ("-".to_string(), write(&mut out).and_then(|()| out.flush()))
+            }
+            Some(Target::Stderr) => {
+                let stderr = io::stderr();
+                let mut out = io::BufWriter::new(stderr.lock());
+                (
+                    "/dev/stderr".to_string(),
+                    write(&mut out).and_then(|()| out.flush()),
+                )
+            }
+            Some(Target::Through { shown, path }) => {
+                let result = fs::OpenOptions::new()
+                    .write(true)
+                    .open(&path)
+                    .and_then(|file| {
+                        let mut out = io::BufWriter::new(file);
+                        write(&mut out).and_then(|()| out.flush())
+                    });
+                (shown, result)
+            }
+            Some(Target::Replace {
+                shown,
+                path,
+                pending,
+            }) => {
+                self.refuse_inputs(&shown, &path, inputs)?;
+                let result = pending.commit(&path, write);
+                (shown, result)
+            }
+        };
+        match result {
             Ok(()) => Ok(()),
             Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
                 self.pipe_closed.set(true);
                 Ok(())
             }
             Err(e) => Err(Error::Output {
-                path: "-".into(),
+                path: shown,
                 message: e.to_string(),
             }),
         }
     }
-}
 
-/// Writes `-o FILE` whole, refusing to overwrite an input.
-fn write_file(
-    path: &str,
-    inputs: &[&str],
-    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
-) -> Result<(), Error> {
-    let fail = |message: String| Error::Output {
-        path: path.to_string(),
-        message,
-    };
-    let target = Path::new(path);
-    for input in inputs.iter().filter(|&&i| i != "-") {
-        if same_file(target, Path::new(input)) {
-            return Err(fail(format!(
-                "it is also an input ({input}); refusing to overwrite it"
-            )));
+    /// An error when the file at `path` (`-o shown`) is one of the inputs.
+    fn refuse_inputs(&self, shown: &str, path: &Path, inputs: &[&str]) -> Result<(), Error> {
+        let read = self.read_paths.borrow();
+        let named = inputs.iter().map(|&i| (i, Path::new(i)));
+        let loaded = read
+            .iter()
+            .map(|p| (p.to_str().unwrap_or("an input"), p.as_path()));
+        for (input, input_path) in named.chain(loaded) {
+            let same = if input == "-" {
+                is_standard_input(path)
+            } else {
+                same_file(path, input_path)
+            };
+            if same {
+                let input = if input == "-" {
+                    "standard input"
+                } else {
+                    input
+                };
+                return Err(Error::Output {
+                    path: shown.to_string(),
+                    message: format!("it is also an input ({input}); refusing to overwrite it"),
+                });
+            }
         }
+        Ok(())
     }
-    if target.is_dir() {
-        return Err(fail("it is a directory".into()));
-    }
-    let dir = match target.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    // The file gets the permissions of the file it replaces, or of a new file (0666 less
-    // the umask), not the owner-only mode of a temporary file.
-    let permissions = match std::fs::metadata(target) {
-        Ok(meta) => Some(meta.permissions()),
-        Err(_) => new_file_permissions(),
-    };
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(".draftdiff-");
-    if let Some(p) = permissions.clone() {
-        builder.permissions(p);
-    }
-    let mut tmp = builder.tempfile_in(&dir).map_err(|e| {
-        fail(format!(
-            "cannot create a temporary file in {}: {e}",
-            dir.display()
-        ))
-    })?;
-    {
-        let mut out = io::BufWriter::new(tmp.as_file_mut());
-        write(&mut out)
-            .and_then(|()| out.flush())
-            .map_err(|e| fail(e.to_string()))?;
-    }
-    tmp.persist(target).map_err(|e| fail(e.error.to_string()))?;
-    Ok(())
-}
-
-/// The mode a new file gets: 0666, which the umask then restricts as for any new file.
-fn new_file_permissions() -> Option<std::fs::Permissions> {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        Some(std::fs::Permissions::from_mode(0o666))
-    }
-    #[cfg(not(unix))]
-    {
-        None
-    }
-}
-
-/// True when `a` and `b` name the same existing file: same canonical path, or (on Unix)
-/// the same device and inode.
-fn same_file(a: &Path, b: &Path) -> bool {
-    if let (Ok(ca), Ok(cb)) = (a.canonicalize(), b.canonicalize()) {
-        if ca == cb {
-            return true;
-        }
-    }
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::MetadataExt;
-        if let (Ok(ma), Ok(mb)) = (std::fs::metadata(a), std::fs::metadata(b)) {
-            return ma.dev() == mb.dev() && ma.ino() == mb.ino();
-        }
-    }
-    false
 }
 
 #[cfg(test)]

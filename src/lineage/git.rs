@@ -1,11 +1,26 @@
 //! Versions of a file from git history, by calling the `git` binary.
 //!
-//! `git log --reverse` lists the commits that touched the file (oldest first, optionally within
-//! a range `REV1..REV2`), and `git show COMMIT:PATH` gives its text at each. With a range, the
-//! file as it stood at `REV1` comes first, so the chain starts from the version the range
-//! starts from (as `git diff REV1..REV2` does). Commits in which the file does not exist (it
-//! was deleted) are skipped. Renames are not followed.
+//! `git log --follow` lists the commits that touched the file, following renames (oldest
+//! first once reversed, optionally within a range `REV1..REV2`), with the file's name at each;
+//! `git cat-file blob COMMIT:NAME` gives its text there. With a range, the file as it stood at
+//! `REV1` comes first, so the chain starts from the version the range starts from (as
+//! `git diff REV1..REV2` does). Commits in which the file does not exist (it was deleted) are
+//! not versions. A commit whose file is not text (binary, or invalid in the encoding read
+//! with) is skipped and reported in [`GitHistory::skipped`], not fatal.
+//!
+//! # Names and hostile repositories
+//!
+//! File names travel as bytes: git's output is read with `-z` (no quoting of `é`, tabs,
+//! quotes or newlines) and names are passed back as arguments, never re-parsed; pathspecs are
+//! literal (`--literal-pathspecs`: `*` or `:(glob)` in a name is just a name); revisions come
+//! after `--end-of-options`. Reading a repository must not run a command the repository
+//! configures, since a repository can come from anyone: every call turns off
+//! `core.fsmonitor`, hooks, the pager, external diff drivers, textconv filters and signature
+//! checks (`log.showSignature`, which runs `gpg.program`). The system and user configuration
+//! are still read: they are the user's own, and may be what lets git open the repository at
+//! all (`safe.directory`).
 
+use std::ffi::{OsStr, OsString};
 use std::path::Path;
 use std::process::Command;
 
@@ -28,116 +43,413 @@ pub struct GitVersion {
 impl GitVersion {
     /// A label for people: short hash and subject, e.g. `3f2a9c1 Tighten the scope`.
     pub fn label(&self) -> String {
-        if self.subject.is_empty() {
-            self.short.clone()
-        } else {
-            format!("{} {}", self.short, self.subject)
-        }
+        label(&self.short, &self.subject)
     }
 }
 
-/// Every committed version of the file at `path`, oldest first; with `range` (`REV1..REV2`),
-/// the file as it stood at `REV1`, then the commits of the range that changed it.
+/// A commit that changed the file but whose version could not be read as text.
+#[derive(Debug)]
+pub struct SkippedVersion {
+    /// The full commit hash.
+    pub commit: String,
+    /// The abbreviated commit hash.
+    pub short: String,
+    /// The first line of the commit message.
+    pub subject: String,
+    /// Why: [`Error::Binary`], [`Error::Encoding`], or what git said.
+    pub reason: Error,
+}
+
+impl SkippedVersion {
+    /// A label for people, as [`GitVersion::label`].
+    pub fn label(&self) -> String {
+        label(&self.short, &self.subject)
+    }
+}
+
+/// The versions of a file read from git, and the commits skipped because their version of
+/// the file is not text.
+#[derive(Debug)]
+pub struct GitHistory {
+    /// The versions, oldest first.
+    pub versions: Vec<GitVersion>,
+    /// The commits skipped, oldest first.
+    pub skipped: Vec<SkippedVersion>,
+}
+
+fn label(short: &str, subject: &str) -> String {
+    if subject.is_empty() {
+        short.to_string()
+    } else {
+        format!("{short} {subject}")
+    }
+}
+
+/// Every committed version of the file at `path` that is text, oldest first; with `range`
+/// (`REV1..REV2`), the file as it stood at `REV1`, then the commits of the range that changed
+/// it. Commits whose version is not text are left out: [`git_history`] says which.
 ///
-/// Errors name the file: git not installed, not a repository, the file not tracked, a bad
-/// range, or no commit touching the file.
+/// Errors name the file: git not installed, not a repository, a directory, the file not
+/// tracked, a bad range, or no commit touching the file.
 pub fn git_versions(
-    path: &str,
+    path: impl AsRef<Path>,
     range: Option<&str>,
     read: &ReadOptions,
 ) -> Result<Vec<GitVersion>> {
-    let file = Path::new(path);
+    git_history(path, range, read).map(|h| h.versions)
+}
+
+/// The versions of `path` as [`git_versions`], with the commits skipped because their
+/// version of the file is not text (binary, or invalid in the encoding of `read`).
+pub fn git_history(
+    path: impl AsRef<Path>,
+    range: Option<&str>,
+    read: &ReadOptions,
+) -> Result<GitHistory> {
+    let file = path.as_ref();
+    let shown = file.display().to_string();
+    let fail = |message: String| Error::Input {
+        path: shown.clone(),
+        message,
+    };
+    if file.is_dir() {
+        return Err(Error::IsDirectory { path: shown });
+    }
     let dir = match file.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
-    let name = file
-        .file_name()
-        .and_then(|n| n.to_str())
-        .ok_or_else(|| input(path, "is not a file name".into()))?;
-    let tracked = git(path, dir, &["ls-files", "--full-name", "--", name])?;
-    let full = String::from_utf8_lossy(&tracked).trim().to_string();
-    if full.is_empty() || full.contains('\n') {
-        return Err(input(path, "is not tracked by git".into()));
-    }
-    let mut args = vec!["log", "--reverse", "--format=%H%x1f%h%x1f%s"];
-    if let Some(range) = range {
-        if range.starts_with('-') {
-            return Err(input(path, format!("`{range}` is not a revision range")));
+    let Some(name) = file.file_name() else {
+        return Err(fail("is not a file name".into()));
+    };
+    let git = Git { shown: &shown, dir };
+
+    let mut ls = git.command();
+    ls.args(["ls-files", "-z", "--full-name", "--"]).arg(name);
+    let tracked = git.run(ls, "ls-files")?;
+    let names: Vec<&[u8]> = tracked
+        .split(|&b| b == 0)
+        .filter(|n| !n.is_empty())
+        .collect();
+    let full = match names.as_slice() {
+        [] => return Err(fail("is not tracked by git".into())),
+        [full] if is_name_of(full, name) => full.to_vec(),
+        _ => return Err(fail("is a directory in git, not a file".into())),
+    };
+
+    let base = match range {
+        Some(r) if r.starts_with('-') => {
+            return Err(fail(format!("`{r}` is not a revision range")));
         }
-        args.push(range);
+        Some(r) if !r.contains("...") => {
+            r.split_once("..").map(|(b, _)| b).filter(|b| !b.is_empty())
+        }
+        _ => None,
+    };
+    let mut log = git.command();
+    log.args([
+        "log",
+        "--follow",
+        "-z",
+        "--name-status",
+        "--no-ext-diff",
+        "--no-textconv",
+        "--format=%H%x1f%h%x1f%s",
+        "--end-of-options",
+    ]);
+    log.args(range).arg("--").arg(name);
+    let listed = parse_log(&git.run(log, "log")?);
+
+    // Newest first: the name each commit left the file under, then the name before it.
+    let mut current = full;
+    let mut versions: Vec<(Commit, Option<Vec<u8>>)> = Vec::new();
+    for entry in listed {
+        let here = match &entry.change {
+            Some(change) => change.new.clone(),
+            None => current.clone(),
+        };
+        let deleted = entry.change.as_ref().is_some_and(|c| c.status == b'D');
+        if let Some(change) = &entry.change {
+            current = change.old.clone().unwrap_or_else(|| change.new.clone());
+        }
+        versions.push((entry.commit, (!deleted).then_some(here)));
     }
-    args.extend(["--", name]);
-    let log = git(path, dir, &args)?;
-    let log = String::from_utf8_lossy(&log);
-    let mut lines: Vec<String> = Vec::new();
-    if let Some((base, _)) = range.and_then(|r| r.split_once("..")) {
-        if !base.is_empty() && !base.ends_with('.') {
-            let head = git(
-                path,
-                dir,
-                &["log", "-1", "--format=%H%x1f%h%x1f%s", base, "--"],
-            )?;
-            lines.push(String::from_utf8_lossy(&head).trim_end().to_string());
+    if let Some(base) = base {
+        let mut head = git.command();
+        head.args([
+            "log",
+            "-1",
+            "--format=%H%x1f%h%x1f%s",
+            "--end-of-options",
+            base,
+            "--",
+        ]);
+        let head = git.run(head, "log")?;
+        if let Some(commit) = parse_commit(head.strip_suffix(b"\n").unwrap_or(&head)) {
+            // The file may not exist yet at the start of the range: then it is no version.
+            let blob = git.blob(&commit.hash, &current).ok();
+            versions.push((commit, blob.map(|_| current.clone())));
         }
     }
-    lines.extend(log.lines().map(str::to_string));
-    let mut versions = Vec::new();
-    for line in lines.iter().filter(|l| !l.is_empty()) {
-        let mut fields = line.splitn(3, '\u{1f}');
-        let (Some(commit), Some(short), subject) = (fields.next(), fields.next(), fields.next())
-        else {
-            continue;
-        };
-        let spec = format!("{commit}:{full}");
-        let Ok(bytes) = git(path, dir, &["show", &spec]) else {
-            continue;
-        };
-        let label = format!("{path}@{short}");
-        versions.push(GitVersion {
-            commit: commit.to_string(),
-            short: short.to_string(),
-            subject: subject.unwrap_or("").to_string(),
-            text: decode(&label, &bytes, read)?,
+    versions.reverse();
+
+    let mut history = GitHistory {
+        versions: Vec::new(),
+        skipped: Vec::new(),
+    };
+    for (commit, name) in versions {
+        let Some(name) = name else { continue };
+        let label = format!("{shown}@{}", commit.short);
+        let text = git
+            .blob(&commit.hash, &name)
+            .and_then(|bytes| decode(&label, &bytes, read));
+        match text {
+            Ok(text) => history.versions.push(GitVersion {
+                commit: commit.hash,
+                short: commit.short,
+                subject: commit.subject,
+                text,
+            }),
+            Err(reason) => history.skipped.push(SkippedVersion {
+                commit: commit.hash,
+                short: commit.short,
+                subject: commit.subject,
+                reason,
+            }),
+        }
+    }
+    if history.versions.is_empty() {
+        let what = range.map_or(String::new(), |r| format!(" in {r}"));
+        return Err(match history.skipped.first() {
+            Some(first) => fail(format!(
+                "no committed version{what} is text ({} skipped; {})",
+                history.skipped.len(),
+                first.reason
+            )),
+            None => fail(format!("no committed version{what}")),
         });
     }
-    if versions.is_empty() {
-        let what = range.map_or(String::new(), |r| format!(" in {r}"));
-        return Err(input(path, format!("no committed version{what}")));
-    }
-    Ok(versions)
+    Ok(history)
 }
 
-fn input(path: &str, message: String) -> Error {
-    Error::Input {
-        path: path.to_string(),
-        message,
-    }
+/// True when git's repository-relative `full` name is the file `name` (and not a file inside
+/// a directory called `name`).
+fn is_name_of(full: &[u8], name: &OsStr) -> bool {
+    let name = os_bytes(name);
+    full == name.as_slice()
+        || full
+            .strip_suffix(name.as_slice())
+            .is_some_and(|dir| dir.ends_with(b"/"))
 }
 
-/// Runs `git -C dir ARGS` and returns its standard output, or an error naming `path`.
-fn git(path: &str, dir: &Path, args: &[&str]) -> Result<Vec<u8>> {
-    let out = Command::new("git")
-        .arg("-C")
-        .arg(dir)
-        .args(args)
-        .env("GIT_TERMINAL_PROMPT", "0")
-        .output()
-        .map_err(|e| {
+#[derive(Debug)]
+struct Commit {
+    hash: String,
+    short: String,
+    subject: String,
+}
+
+/// What `--name-status` says a commit did to the file.
+#[derive(Debug)]
+struct Change {
+    status: u8,
+    /// The name before a rename or copy.
+    old: Option<Vec<u8>>,
+    new: Vec<u8>,
+}
+
+#[derive(Debug)]
+struct LogEntry {
+    commit: Commit,
+    change: Option<Change>,
+}
+
+/// `%H␟%h␟%s`.
+fn parse_commit(header: &[u8]) -> Option<Commit> {
+    let header = String::from_utf8_lossy(header);
+    let mut fields = header.splitn(3, '\u{1f}');
+    let (Some(hash), Some(short)) = (fields.next(), fields.next()) else {
+        return None;
+    };
+    Some(Commit {
+        hash: hash.to_string(),
+        short: short.to_string(),
+        subject: fields.next().unwrap_or("").to_string(),
+    })
+}
+
+/// A `--name-status` letter and score (`M`, `R100`), as git prints it after a header.
+fn status_of(field: &[u8]) -> Option<u8> {
+    let (&letter, score) = field.split_first()?;
+    (letter.is_ascii_uppercase() && score.iter().all(u8::is_ascii_digit)).then_some(letter)
+}
+
+/// `git log -z --name-status --format=%H%x1f%h%x1f%s`: fields separated by NUL; a header,
+/// then (except for a merge, which shows no change) a newline and the status, then one name,
+/// or two for a rename or copy.
+fn parse_log(out: &[u8]) -> Vec<LogEntry> {
+    let mut fields = out.split(|&b| b == 0).peekable();
+    let mut entries = Vec::new();
+    while let Some(header) = fields.next() {
+        let header = header.strip_prefix(b"\n").unwrap_or(header);
+        if header.is_empty() {
+            continue;
+        }
+        let Some(commit) = parse_commit(header) else {
+            continue;
+        };
+        let status = fields
+            .peek()
+            .and_then(|f| f.strip_prefix(b"\n"))
+            .and_then(status_of);
+        let change = status.and_then(|status| {
+            fields.next();
+            let first = fields.next()?.to_vec();
+            Some(if matches!(status, b'R' | b'C') {
+                let new = fields.next()?.to_vec();
+                Change {
+                    status,
+                    old: Some(first),
+                    new,
+                }
+            } else {
+                Change {
+                    status,
+                    old: None,
+                    new: first,
+                }
+            })
+        });
+        entries.push(LogEntry { commit, change });
+    }
+    entries
+}
+
+#[cfg(unix)]
+fn os_bytes(s: &OsStr) -> Vec<u8> {
+    use std::os::unix::ffi::OsStrExt;
+    s.as_bytes().to_vec()
+}
+
+#[cfg(not(unix))]
+fn os_bytes(s: &OsStr) -> Vec<u8> {
+    s.to_string_lossy().into_owned().into_bytes()
+}
+
+#[cfg(unix)]
+fn os_string(bytes: Vec<u8>) -> OsString {
+    use std::os::unix::ffi::OsStringExt;
+    OsString::from_vec(bytes)
+}
+
+#[cfg(not(unix))]
+fn os_string(bytes: Vec<u8>) -> OsString {
+    OsString::from(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+/// The repository a file is in, and how to run git there safely.
+struct Git<'a> {
+    /// The file as the user named it, for errors.
+    shown: &'a str,
+    dir: &'a Path,
+}
+
+impl Git<'_> {
+    /// `git -C DIR` with every repository-configured command turned off (see the module docs).
+    fn command(&self) -> Command {
+        let mut cmd = Command::new("git");
+        cmd.arg("-C").arg(self.dir).args([
+            "--no-pager",
+            "--literal-pathspecs",
+            "-c",
+            "core.fsmonitor=false",
+            "-c",
+            "core.hooksPath=/dev/null",
+            "-c",
+            "core.pager=cat",
+            "-c",
+            "log.showSignature=false",
+            "-c",
+            "diff.external=",
+        ]);
+        cmd.env("GIT_TERMINAL_PROMPT", "0")
+            .env("GIT_OPTIONAL_LOCKS", "0")
+            .env_remove("GIT_EXTERNAL_DIFF")
+            .env_remove("GIT_PAGER");
+        cmd
+    }
+
+    /// The file `name` (repository-relative bytes) at `commit`.
+    fn blob(&self, commit: &str, name: &[u8]) -> Result<Vec<u8>> {
+        let mut spec = format!("{commit}:").into_bytes();
+        spec.extend_from_slice(name);
+        let mut cmd = self.command();
+        cmd.args(["cat-file", "blob"]).arg(os_string(spec));
+        self.run(cmd, "cat-file")
+    }
+
+    /// Runs `cmd` and returns its standard output, or an error naming the file.
+    fn run(&self, mut cmd: Command, what: &str) -> Result<Vec<u8>> {
+        let fail = |message: String| Error::Input {
+            path: self.shown.to_string(),
+            message,
+        };
+        let out = cmd.output().map_err(|e| {
             if e.kind() == std::io::ErrorKind::NotFound {
-                input(
-                    path,
+                fail(
                     "cannot read versions from git: the `git` program was not found on PATH".into(),
                 )
             } else {
-                input(path, format!("cannot run git: {e}"))
+                fail(format!("cannot run git: {e}"))
             }
         })?;
-    if !out.status.success() {
-        let err = String::from_utf8_lossy(&out.stderr);
-        let first = err.lines().next().unwrap_or("").trim();
-        let first = first.strip_prefix("fatal: ").unwrap_or(first);
-        return Err(input(path, format!("git {}: {first}", args[0])));
+        if !out.status.success() {
+            let err = String::from_utf8_lossy(&out.stderr);
+            let first = err.lines().next().unwrap_or("").trim();
+            let first = first.strip_prefix("fatal: ").unwrap_or(first);
+            return Err(fail(format!("git {what}: {first}")));
+        }
+        Ok(out.stdout)
     }
-    Ok(out.stdout)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn log_with_renames_merges_and_odd_names() {
+        let out = b"h3\x1fs3\x1fthree\0\nM\0b\n\xc3\xa9.txt\0h2\x1fs2\x1fmerge\0h1\x1fs1\x1frename\0\nR100\0a.txt\0b\n\xc3\xa9.txt\0h0\x1fs0\x1f\0\nA\0a.txt\0";
+        let entries = parse_log(out);
+        // short hash, status, name the commit left the file under
+        let shape: Vec<String> = entries
+            .iter()
+            .map(|e| match &e.change {
+                Some(c) => format!(
+                    "{} {} {}",
+                    e.commit.short,
+                    char::from(c.status),
+                    String::from_utf8_lossy(&c.new)
+                ),
+                None => e.commit.short.clone(),
+            })
+            .collect();
+        assert_eq!(
+            shape,
+            ["s3 M b\né.txt", "s2", "s1 R b\né.txt", "s0 A a.txt"]
+        );
+        assert_eq!(
+            entries[2].change.as_ref().unwrap().old.as_deref(),
+            Some(b"a.txt".as_slice())
+        );
+        assert_eq!(entries[3].commit.subject, "");
+    }
+
+    #[test]
+    fn a_file_inside_a_directory_is_not_the_directory() {
+        assert!(is_name_of(b"sub/draft.txt", OsStr::new("draft.txt")));
+        assert!(is_name_of(b"draft.txt", OsStr::new("draft.txt")));
+        assert!(!is_name_of(b"chapter/only.txt", OsStr::new("chapter")));
+        assert!(!is_name_of(b"my-draft.txt", OsStr::new("draft.txt")));
+    }
 }

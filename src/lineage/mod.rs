@@ -10,7 +10,7 @@
 //! - [`blame()`]: each unit of the last version with the version its content first appeared
 //!   in, the version that last changed it, and the share of its words written in each version;
 //! - [`summarize`] and [`write_dot`]/[`write_mermaid`]: the per-step counts and the graph;
-//! - [`git_versions`]: the versions of a file from git history.
+//! - [`git_versions`] and [`git_history`]: the versions of a file from git history.
 //!
 //! ```
 //! use draftdiff::lineage::{Lineage, LineageOptions, Node, blame, trace};
@@ -44,7 +44,7 @@ mod trace;
 pub use address::{Selector, UnitAddress};
 pub use blame::{Blame, BlameUnit, blame, blame_version};
 pub use chain::{DEFAULT_REVIVE, Edge, Lineage, LineageOptions, Node, Step};
-pub use git::{GitVersion, git_versions};
+pub use git::{GitHistory, GitVersion, SkippedVersion, git_history, git_versions};
 pub use graph::{
     GraphEdge, LABEL_WORDS, graph_edges, node_id, node_label, write_dot, write_mermaid,
 };
