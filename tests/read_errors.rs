@@ -120,3 +120,27 @@ fn invalid_utf8_on_standard_input() {
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(err.contains("invalid UTF-8 at byte 3"), "{err}");
 }
+
+/// A device that never ends (`/dev/zero`) used to be read until memory ran out: now its
+/// first kilobytes show it is binary and reading stops there.
+#[test]
+fn endless_binary_device_is_refused_without_reading_it_through() {
+    fails("/dev/zero", &[], "binary");
+}
+
+/// The same through standard input, which used to be read whole before any check.
+#[test]
+fn endless_binary_standard_input_is_refused_without_reading_it_through() {
+    let zero = std::fs::File::open("/dev/zero").unwrap();
+    let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("draftdiff"))
+        .args(["segment", "-"])
+        .stdin(zero)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.starts_with("draftdiff: -: looks like a binary file"),
+        "{err}"
+    );
+}

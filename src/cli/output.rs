@@ -9,7 +9,7 @@
 use std::cell::{Cell, RefCell};
 use std::ffi::OsString;
 use std::fs;
-use std::io::{self, IsTerminal, Read, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use draftdiff::lineage::GitVersion;
@@ -126,11 +126,7 @@ impl Ctx {
     /// Reads and segments one input; `-` is standard input.
     pub fn load(&self, path: &str) -> Result<Document, Error> {
         let text = if path == "-" {
-            let mut bytes = Vec::new();
-            io::stdin()
-                .read_to_end(&mut bytes)
-                .map_err(|e| Error::io("<stdin>", e))?;
-            draftdiff::read::decode("-", &bytes, &self.read)?
+            draftdiff::read::read_reader("-", io::stdin().lock(), &self.read)?
         } else {
             self.read_paths.borrow_mut().push(PathBuf::from(path));
             draftdiff::read::read_path(path, &self.read)?

@@ -63,11 +63,21 @@ impl ReadOptions {
     }
 }
 
+/// The most bytes draftdiff reads from one input: 1 GiB, ten times the longest real
+/// document we know of (a consolidated code of law of about 100 MB), so that a device
+/// such as `/dev/zero` or a runaway pipe ends in a clear error instead of using all memory.
+pub const MAX_INPUT_BYTES: u64 = 1 << 30;
+
+/// How much of an input is looked at first for binary data, so that a binary stream
+/// without end is refused after a few kilobytes rather than after [`MAX_INPUT_BYTES`].
+const SNIFF_BYTES: usize = 8 * 1024;
+
 /// Reads the file at `path` and decodes it to text with LF line ends.
 ///
 /// # Errors
 /// [`Error::IsDirectory`] for a directory, [`Error::Io`] when the file is missing or
-/// unreadable, and the errors of [`decode`].
+/// unreadable, [`Error::Input`] when it is larger than [`MAX_INPUT_BYTES`], and the
+/// errors of [`decode`].
 pub fn read_path(path: &str, options: &ReadOptions) -> Result<String> {
     let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
     if meta.is_dir() {
@@ -75,7 +85,7 @@ pub fn read_path(path: &str, options: &ReadOptions) -> Result<String> {
             path: path.to_string(),
         });
     }
-    let bytes = std::fs::read(path).map_err(|e| {
+    let read_error = |e: std::io::Error| {
         // Some systems let you open a directory and fail only on read.
         if e.raw_os_error() == Some(21) {
             Error::IsDirectory {
@@ -84,6 +94,60 @@ pub fn read_path(path: &str, options: &ReadOptions) -> Result<String> {
         } else {
             Error::io(path, e)
         }
-    })?;
-    decode_vec(path, bytes, options)
+    };
+    let file = std::fs::File::open(path).map_err(read_error)?;
+    let capacity = usize::try_from(meta.len()).unwrap_or(0);
+    read_limited(path, file, capacity, options).map_err(|e| match e {
+        Error::Io { source, .. } => read_error(source),
+        e => e,
+    })
+}
+
+/// Reads text from `reader` (standard input, a pipe, a file; `name` names it in errors)
+/// as [`read_path`] reads a file: at most [`MAX_INPUT_BYTES`], refusing a binary stream
+/// after its first few kilobytes.
+///
+/// # Errors
+/// [`Error::Io`] when reading fails, [`Error::Input`] when the input is larger than
+/// [`MAX_INPUT_BYTES`], and the errors of [`decode`].
+pub fn read_reader(
+    name: &str,
+    reader: impl std::io::Read,
+    options: &ReadOptions,
+) -> Result<String> {
+    read_limited(name, reader, 0, options)
+}
+
+fn read_limited(
+    name: &str,
+    reader: impl std::io::Read,
+    capacity: usize,
+    options: &ReadOptions,
+) -> Result<String> {
+    use std::io::Read;
+
+    let mut limited = reader.take(MAX_INPUT_BYTES + 1);
+    let mut bytes = Vec::with_capacity(capacity.min(1 << 30));
+    // The first few kilobytes decide whether this is text at all: a binary stream that
+    // never ends (a device, a pipe) is refused without reading it through.
+    (&mut limited)
+        .take(SNIFF_BYTES as u64)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::io(name, e))?;
+    if bytes.len() == SNIFF_BYTES && bytes.contains(&0) {
+        decode_vec(name, bytes.clone(), options)?;
+    }
+    limited
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::io(name, e))?;
+    if bytes.len() as u64 > MAX_INPUT_BYTES {
+        return Err(Error::Input {
+            path: name.to_string(),
+            message: format!(
+                "larger than {} GiB, the most draftdiff reads from one input",
+                MAX_INPUT_BYTES >> 30
+            ),
+        });
+    }
+    decode_vec(name, bytes, options)
 }
