@@ -4,7 +4,10 @@
 //! The inputs are generated here, deterministically (a small linear congruential generator
 //! over a fixed vocabulary), so the tests need no fixture files.
 
-use draftdiff::diff::{DiffOptions, diff_texts};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use draftdiff::diff::{DiffOptions, diff_texts, report};
 use draftdiff::model::{LinkShape, WordDiff};
 use draftdiff::segment::segment;
 use draftdiff::{AlignOptions, align};
@@ -75,13 +78,12 @@ fn sentence_pair(seed: u64, n: usize, every: usize) -> (Vec<String>, Vec<String>
     let old: Vec<String> = (0..n).map(|i| sentence(&mut rng, i)).collect();
     let new: Vec<String> = old
         .iter()
-        .enumerate()
-        .map(|(i, s)| {
+        .map(|s| {
             if rng.next(every) == 0 {
                 let mut words: Vec<&str> = s.split(' ').collect();
                 words.swap(1, 2);
                 words.push("amended");
-                format!("{}", words.join(" "))
+                words.join(" ")
             } else {
                 s.clone()
             }
@@ -118,4 +120,124 @@ fn word_diff_is_deterministic_when_budget_is_hit() {
     let exact = diff_texts(&old, &new, &DiffOptions::new());
     assert!(!exact.timed_out);
     assert_rebuilds(&exact, &old, &new);
+}
+
+/// `paragraphs` paragraphs of 3 to 7 sentences: the old text with every break lost (one
+/// paragraph), the new text with its breaks.
+fn lost_breaks(seed: u64, paragraphs: usize) -> (String, String) {
+    let mut rng = Lcg(seed);
+    let mut serial = 0;
+    let paras: Vec<String> = (0..paragraphs)
+        .map(|_| {
+            let n = 3 + rng.next(5);
+            (0..n)
+                .map(|_| {
+                    serial += 1;
+                    sentence(&mut rng, serial)
+                })
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect();
+    (
+        format!("{}\n", paras.join(" ")),
+        format!("{}\n", paras.join("\n\n")),
+    )
+}
+
+#[test]
+fn huge_unit_against_many_small_is_a_split() {
+    // 400 paragraphs, about 100 KB: large enough to be cut into sentences for alignment,
+    // small enough for the test profile.
+    let (old_text, new_text) = lost_breaks(3, 400);
+    let old = segment("old.txt", &old_text, &Default::default());
+    let new = segment("new.txt", &new_text, &Default::default());
+    assert_eq!(old.units.len(), 1);
+    assert_eq!(new.units.len(), 400);
+    let a = align(&old, &new, &AlignOptions::new());
+    assert_eq!(a.links.len(), 1, "one link: {:?}", a.links.len());
+    let link = &a.links[0];
+    assert_eq!(link.shape, LinkShape::Split);
+    assert_eq!(link.old, vec![0]);
+    assert!(a.removed.is_empty());
+    // Nearly every paragraph is found among the pieces of the split.
+    assert!(a.added.len() <= 4, "added {}", a.added.len());
+    assert!(link.new.len() >= 396);
+
+    // The other way round: many paragraphs merged into one.
+    let b = align(&new, &old, &AlignOptions::new());
+    assert_eq!(b.links.len(), 1);
+    assert_eq!(b.links[0].shape, LinkShape::Merge);
+    assert!(b.removed.len() <= 4, "removed {}", b.removed.len());
+}
+
+/// Threads that keep every core busy until dropped, as other builds on a shared machine do.
+struct Load {
+    stop: Arc<AtomicBool>,
+    threads: Vec<std::thread::JoinHandle<()>>,
+}
+
+impl Load {
+    fn new() -> Load {
+        let stop = Arc::new(AtomicBool::new(false));
+        let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+        let threads = (0..cores)
+            .map(|_| {
+                let stop = Arc::clone(&stop);
+                std::thread::spawn(move || {
+                    let mut x = 1u64;
+                    while !stop.load(Ordering::Relaxed) {
+                        x = std::hint::black_box(x.wrapping_mul(31).wrapping_add(7));
+                    }
+                })
+            })
+            .collect();
+        Load { stop, threads }
+    }
+}
+
+impl Drop for Load {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::Relaxed);
+        for t in self.threads.drain(..) {
+            let _ = t.join();
+        }
+    }
+}
+
+#[test]
+fn one_mb_paragraph_pair_json_is_byte_identical_under_load() {
+    // Two paragraphs of about 1 MB, one sentence in five reworded.
+    let (old, new) = sentence_pair(11, 11_000, 5);
+    let (old, new) = (
+        format!("{}\n", old.join(" ")),
+        format!("{}\n", new.join(" ")),
+    );
+    assert!(old.len() > 1_000_000 && new.len() > 1_000_000);
+    let old = segment("old.txt", &old, &Default::default());
+    let new = segment("new.txt", &new, &Default::default());
+    assert_eq!((old.units.len(), new.units.len()), (1, 1));
+    let _load = Load::new();
+    // The alignment is computed twice (it must agree too); the word diffs and the JSON,
+    // the part that used to race a deadline, ten times.
+    let alignment = align(&old, &new, &AlignOptions::new());
+    assert_eq!(alignment, align(&old, &new, &AlignOptions::new()));
+    let run = || {
+        let r = report(
+            old.clone(),
+            new.clone(),
+            alignment.clone(),
+            &DiffOptions::new(),
+        );
+        let mut out = Vec::new();
+        draftdiff::render::json(&r, &mut out).expect("JSON to memory");
+        (out, r.summary.timed_out)
+    };
+    let (first, over_budget) = run();
+    // The pair is far over the word diff's budget: the path that used to race the clock.
+    assert_eq!(over_budget, 1);
+    for i in 1..10 {
+        let (again, _) = run();
+        assert!(again == first, "run {i} differs from run 0");
+    }
 }
