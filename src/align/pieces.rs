@@ -122,6 +122,10 @@ fn for_each_piece(text: &str, mut f: impl FnMut(&str)) {
 /// are the original units of piece `p`. Groups are taken strongest first (ties by their
 /// first pieces); one that would make a link of several old and several new units is left
 /// out. The result is sorted by first old unit.
+///
+/// Groups of units are disjoint, so the size of a union is known from the sizes of the
+/// groups it joins, and joining moves the smaller groups into the largest: `O(P log P)` for
+/// `P` pieces, however many pieces one large unit has.
 pub fn fold(groups: &[Group], old_owner: &[usize], new_owner: &[usize]) -> Vec<Group> {
     let mut order: Vec<usize> = (0..groups.len()).collect();
     order.sort_by(|&a, &b| {
@@ -135,55 +139,80 @@ pub fn fold(groups: &[Group], old_owner: &[usize], new_owner: &[usize]) -> Vec<G
     let n_new = new_owner.iter().max().map_or(0, |&m| m + 1);
     let mut old_group: Vec<Option<usize>> = vec![None; n_old];
     let mut new_group: Vec<Option<usize>> = vec![None; n_new];
-    let mut out: Vec<Option<Group>> = Vec::new();
+    let mut out: Vec<Group> = Vec::new();
+    let mut olds: Vec<usize> = Vec::new();
+    let mut news: Vec<usize> = Vec::new();
+    let mut touched: Vec<usize> = Vec::new();
     for k in order {
         let g = &groups[k];
-        let mut olds: Vec<usize> = g.old.iter().map(|&p| old_owner[p]).collect();
-        let mut news: Vec<usize> = g.new.iter().map(|&p| new_owner[p]).collect();
+        olds.clear();
+        olds.extend(g.old.iter().map(|&p| old_owner[p]));
         olds.sort_unstable();
         olds.dedup();
+        news.clear();
+        news.extend(g.new.iter().map(|&p| new_owner[p]));
         news.sort_unstable();
         news.dedup();
-        // The groups this one would join, and what the union would hold.
-        let mut touched: Vec<usize> = olds
-            .iter()
-            .filter_map(|&o| old_group[o])
-            .chain(news.iter().filter_map(|&n| new_group[n]))
-            .collect();
+        // The groups this one would join, and the sizes of the union.
+        touched.clear();
+        touched.extend(olds.iter().filter_map(|&o| old_group[o]));
+        touched.extend(news.iter().filter_map(|&n| new_group[n]));
         touched.sort_unstable();
         touched.dedup();
-        let mut all_old = olds.clone();
-        let mut all_new = news.clone();
-        for &t in &touched {
-            if let Some(other) = &out[t] {
-                all_old.extend_from_slice(&other.old);
-                all_new.extend_from_slice(&other.new);
-            }
-        }
-        all_old.sort_unstable();
-        all_old.dedup();
-        all_new.sort_unstable();
-        all_new.dedup();
-        if all_old.len() > 1 && all_new.len() > 1 {
+        let free_old = olds.iter().filter(|&&o| old_group[o].is_none()).count();
+        let free_new = news.iter().filter(|&&n| new_group[n].is_none()).count();
+        let n_olds = free_old + touched.iter().map(|&t| out[t].old.len()).sum::<usize>();
+        let n_news = free_new + touched.iter().map(|&t| out[t].new.len()).sum::<usize>();
+        if n_olds > 1 && n_news > 1 {
             continue;
         }
-        let score = touched
+        // Into the largest group touched (or a new one).
+        let target = match touched
             .iter()
-            .filter_map(|&t| out[t].as_ref().map(|o| o.score))
-            .fold(g.score, f64::max);
+            .copied()
+            .max_by_key(|&t| (out[t].old.len() + out[t].new.len(), std::cmp::Reverse(t)))
+        {
+            Some(t) => t,
+            None => {
+                out.push(Group::default());
+                out.len() - 1
+            }
+        };
+        out[target].score = out[target].score.max(g.score);
         for &t in &touched {
-            out[t] = None;
+            if t == target {
+                continue;
+            }
+            let moved = std::mem::take(&mut out[t]);
+            moved.old.iter().for_each(|&o| old_group[o] = Some(target));
+            moved.new.iter().for_each(|&n| new_group[n] = Some(target));
+            let into = &mut out[target];
+            into.old.extend(moved.old);
+            into.new.extend(moved.new);
+            into.score = into.score.max(moved.score);
         }
-        let id = out.len();
-        all_old.iter().for_each(|&o| old_group[o] = Some(id));
-        all_new.iter().for_each(|&n| new_group[n] = Some(id));
-        out.push(Some(Group {
-            old: all_old,
-            new: all_new,
-            score,
-        }));
+        for &o in &olds {
+            if old_group[o].is_none() {
+                old_group[o] = Some(target);
+                out[target].old.push(o);
+            }
+        }
+        for &n in &news {
+            if new_group[n].is_none() {
+                new_group[n] = Some(target);
+                out[target].new.push(n);
+            }
+        }
     }
-    let mut folded: Vec<Group> = out.into_iter().flatten().collect();
+    let mut folded: Vec<Group> = out
+        .into_iter()
+        .filter(|g| !g.old.is_empty() && !g.new.is_empty())
+        .map(|mut g| {
+            g.old.sort_unstable();
+            g.new.sort_unstable();
+            g
+        })
+        .collect();
     folded.sort_by(|a, b| a.old[0].cmp(&b.old[0]).then(a.new[0].cmp(&b.new[0])));
     folded
 }
