@@ -11,6 +11,7 @@ use draftdiff::diff::{DiffOptions, diff_texts, report};
 use draftdiff::model::{LinkShape, WordDiff};
 use draftdiff::segment::segment;
 use draftdiff::{AlignOptions, align};
+use proptest::prelude::*;
 
 /// A fixed pseudo-random sequence (Knuth's MMIX constants).
 struct Lcg(u64);
@@ -240,4 +241,101 @@ fn one_mb_paragraph_pair_json_is_byte_identical_under_load() {
         let (again, _) = run();
         assert!(again == first, "run {i} differs from run 0");
     }
+}
+
+/// Prose-like text with sentence ends, numbers, quotes and odd spacing (as in
+/// `diff_props.rs`), for the sentence pass of pairs over budget.
+fn prose() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop_oneof![
+            "[a-zA-Z]{1,8}",
+            "[A-Z][a-z]{0,6}",
+            "[0-9]{1,4}",
+            Just(" ".to_string()),
+            Just(", ".to_string()),
+            Just(". ".to_string()),
+            Just("? ".to_string()),
+            Just("  ".to_string()),
+            Just("12. ".to_string()),
+            Just("“Côte d’Ivoire” – ".to_string()),
+            Just("人権。".to_string()),
+            Just("\n".to_string()),
+        ],
+        0..60,
+    )
+    .prop_map(|parts| parts.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn over_budget_diffs_rebuild_both_texts_and_count_the_same_words(
+        old in prose(),
+        new in prose(),
+        budget in prop_oneof![Just(0u64), Just(30u64), Just(400u64)],
+        numbering in any::<bool>(),
+    ) {
+        let o = DiffOptions::new().budget(budget).ignore_numbering(numbering);
+        let d = diff_texts(&old, &new, &o);
+        prop_assert_eq!(d.new_text(), new.clone());
+        let squeeze = |s: &str| s.split_whitespace().collect::<String>();
+        if !numbering {
+            // (An equal run shows the new text, so an ignored number is the new one.)
+            prop_assert_eq!(squeeze(&d.old_text()), squeeze(&old));
+        }
+        for pair in d.ops.windows(2) {
+            prop_assert!(pair[0].kind != pair[1].kind, "neighbouring runs are merged");
+        }
+        prop_assert!(d.ops.iter().all(|op| !op.text.is_empty()));
+        let exact = diff_texts(&old, &new, &o.clone().budget(u64::MAX));
+        prop_assert_eq!(d.stats.equal + d.stats.inserted, exact.stats.equal + exact.stats.inserted);
+        prop_assert_eq!(d.stats.equal + d.stats.deleted, exact.stats.equal + exact.stats.deleted);
+        prop_assert_eq!(&d, &diff_texts(&old, &new, &o));
+    }
+}
+
+#[test]
+fn large_units_on_both_sides_keep_the_alignment_well_formed() {
+    // Old: two normal paragraphs, a large one of 200 paragraphs' text, a normal one.
+    // New: the large one's first half as paragraphs, its second half as one large unit,
+    // the normal ones edited or kept.
+    let (big, paras) = lost_breaks(5, 240);
+    let paras: Vec<&str> = paras.split("\n\n").map(str::trim).collect();
+    assert!(big.len() > draftdiff::align::LARGE_UNIT);
+    let old_text = format!(
+        "Volcanic soils feed the vineyards.\n\nGlaciers carved the valleys.\n\n{}\n\nThe railway reached the capital.\n",
+        big.trim()
+    );
+    let tail = paras[120..].join(" ");
+    assert!(tail.len() > draftdiff::align::LARGE_UNIT);
+    let new_text = format!(
+        "Volcanic soils feed the southern vineyards.\n\n{}\n\n{}\n\nThe railway reached the capital.\n",
+        paras[..120].join("\n\n"),
+        tail
+    );
+    let old = segment("old.txt", &old_text, &Default::default());
+    let new = segment("new.txt", &new_text, &Default::default());
+    let a = align(&old, &new, &AlignOptions::new());
+    let mut old_seen = vec![0; old.units.len()];
+    let mut new_seen = vec![0; new.units.len()];
+    for l in &a.links {
+        assert!(l.old.len() == 1 || l.new.len() == 1, "no many-to-many link");
+        l.old.iter().for_each(|&o| old_seen[o] += 1);
+        l.new.iter().for_each(|&n| new_seen[n] += 1);
+    }
+    a.removed.iter().for_each(|&o| old_seen[o] += 1);
+    a.added.iter().for_each(|&n| new_seen[n] += 1);
+    assert!(old_seen.iter().all(|&c| c == 1), "each old unit once");
+    assert!(new_seen.iter().all(|&c| c == 1), "each new unit once");
+    // The large old unit is split into the 120 paragraphs and the large new unit.
+    let split = a
+        .links
+        .iter()
+        .find(|l| l.old == vec![2])
+        .expect("the large old unit is linked");
+    assert_eq!(split.shape, LinkShape::Split);
+    assert!(split.new.len() >= 118, "{}", split.new.len());
+    assert!(split.new.contains(&(new.units.len() - 2)));
+    assert_eq!(a, align(&old, &new, &AlignOptions::new()));
 }
