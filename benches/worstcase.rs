@@ -18,16 +18,16 @@
 //!
 //! | MB | before (main at f20b957)             | after                                 |
 //! |---:|--------------------------------------|---------------------------------------|
-//! |  1 | 1.61 s, 7.5 MiB, 0.000, added 1835   | 0.53 s, 16.7 MiB, 1.000, split 1→1749 |
-//! |  2 | 5.68 s, 14.3 MiB, 0.000, added 3670  | 0.83 s, 32.8 MiB, 1.000, split 1→3496 |
-//! |  4 | 21.2 s, 28.3 MiB, 0.000, added 7340  | 1.86 s, 65.3 MiB, 1.000, split 1→6992 |
-//! |  8 | 83.8 s, 55.2 MiB, 0.000, added 14681 | 4.24 s, 129 MiB, 1.000, split 1→13982 |
-//! | 16 | (not run: about 5 min)               | 9.01 s, 243 MiB, 1.000, split 1→27968 |
+//! |  1 | 1.61 s, 7.5 MiB, 0.000, added 1835   | 0.35 s, 15.1 MiB, 1.000, split 1→1748 |
+//! |  2 | 5.68 s, 14.3 MiB, 0.000, added 3670  | 0.69 s, 29.6 MiB, 1.000, split 1→3496 |
+//! |  4 | 21.2 s, 28.3 MiB, 0.000, added 7340  | 1.46 s, 58.8 MiB, 1.000, split 1→6991 |
+//! |  8 | 83.8 s, 55.2 MiB, 0.000, added 14681 | 3.20 s, 116 MiB, 1.000, split 1→13982 |
+//! | 16 | (not run: about 5 min)               | 6.56 s, 217 MiB, 1.000, split 1→27963 |
 //!
-//! Growth exponent of the align time 1.91 before, 1.05 after. Whole CLI (`--format json`)
+//! Growth exponent of the align time 1.91 before, 1.07 after. Whole CLI (`--format json`)
 //! on a 15 MB paragraph against its 28,000 paragraphs, `/usr/bin/time -v`: before 5 min
-//! and 315 MB peak RSS, all "added"; after 8–21 s (load) and 359 MB, one split. The heap is 8–9 bytes per
-//! input byte (old and new) at every size (the sentences of the large unit are aligned as units).
+//! and 315 MB peak RSS, all "added"; after 8–21 s (load) and 359 MB, one split. The heap is 7.5–8.5 bytes
+//! per input byte (old and new) at every size (the sentences of the large unit are aligned as units).
 
 #[path = "support/mod.rs"]
 mod support;

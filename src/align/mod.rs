@@ -87,7 +87,7 @@ pub use evidence::{
     SENTENCE_FULL, W_CONTAINMENT, W_COSINE, W_POSITION, W_SENTENCES,
 };
 pub use gaps::{GAP_MAX_PAIRS, REPLACED_MAX};
-pub use pieces::{LARGE_UNIT, PIECE_MAX};
+pub use pieces::{LARGE_UNIT, PIECE_MAX, PIECE_MIN};
 pub use tokens::STEM_CHARS;
 
 use std::ops::Range;

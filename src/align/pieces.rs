@@ -31,6 +31,12 @@ use super::merges::Group;
 /// cut, while each pair score stays bounded (see [`evidence`](super::evidence)).
 pub const LARGE_UNIT: usize = 16 * 1024;
 
+/// Shortest piece (in bytes of text, but for the last of a unit): short sentences are
+/// joined with the next, so that a piece holds a few informative words and the large unit
+/// yields half as many pieces (and half the alignment work and memory) as it has
+/// sentences. Shorter than most paragraphs, so a piece rarely spans two of them.
+pub const PIECE_MIN: usize = 200;
+
 /// Longest piece (in bytes of text): a sentence longer than this is cut at word
 /// boundaries, so a text without sentence punctuation still yields paragraph-sized pieces.
 pub const PIECE_MAX: usize = 1024;
@@ -95,26 +101,46 @@ pub fn expand(doc: &Document) -> Expanded {
     }
 }
 
-/// The pieces of `text`: its UAX #29 sentences, each longer than [`PIECE_MAX`] cut at word
+/// The pieces of `text`: runs of its UAX #29 sentences of at least [`PIECE_MIN`] bytes
+/// (the last may be shorter); a sentence longer than [`PIECE_MAX`] is cut at word
 /// boundaries into runs of at most that size (a single longer word stays whole).
 fn for_each_piece(text: &str, mut f: impl FnMut(&str)) {
-    for sentence in text.split_sentence_bounds() {
-        if sentence.len() <= PIECE_MAX {
-            f(sentence);
+    let mut pending: Option<usize> = None;
+    let mut end = 0;
+    for (at, sentence) in text.split_sentence_bound_indices() {
+        if sentence.len() > PIECE_MAX {
+            if let Some(start) = pending.take() {
+                f(&text[start..end]);
+            }
+            cut_long(sentence, &mut f);
+            end = at + sentence.len();
             continue;
         }
-        let mut start = 0;
-        let mut end = 0;
-        for (at, word) in sentence.split_word_bound_indices() {
-            if at + word.len() - start > PIECE_MAX && end > start {
-                f(&sentence[start..end]);
-                start = end;
-            }
-            end = at + word.len();
+        let start = *pending.get_or_insert(at);
+        end = at + sentence.len();
+        if end - start >= PIECE_MIN {
+            f(&text[start..end]);
+            pending = None;
         }
-        if end > start {
+    }
+    if let Some(start) = pending {
+        f(&text[start..end]);
+    }
+}
+
+/// A sentence longer than [`PIECE_MAX`] in runs of words of at most that size.
+fn cut_long(sentence: &str, f: &mut impl FnMut(&str)) {
+    let mut start = 0;
+    let mut end = 0;
+    for (at, word) in sentence.split_word_bound_indices() {
+        if at + word.len() - start > PIECE_MAX && end > start {
             f(&sentence[start..end]);
+            start = end;
         }
+        end = at + word.len();
+    }
+    if end > start {
+        f(&sentence[start..end]);
     }
 }
 
@@ -239,10 +265,13 @@ mod tests {
     #[test]
     fn pieces_are_sentences_and_cover_the_text() {
         let text = "The cat sat. Dogs bark at night! Owls? Yes.";
-        assert_eq!(
-            pieces(text),
-            ["The cat sat. ", "Dogs bark at night! ", "Owls? ", "Yes."]
-        );
+        assert_eq!(pieces(text), [text]);
+        let sentence = |i: usize| format!("Sentence {i} {} ends here. ", "word ".repeat(i % 50));
+        let text: String = (0..100).map(sentence).collect();
+        let got = pieces(&text);
+        assert_eq!(got.concat(), text);
+        assert!(got[..got.len() - 1].iter().all(|p| p.len() >= PIECE_MIN));
+        assert!(got.iter().all(|p| p.len() <= PIECE_MIN + PIECE_MAX));
         let long = "word ".repeat(1000);
         let got = pieces(&long);
         assert!(got.len() >= 5 && got.iter().all(|p| p.len() <= PIECE_MAX));
