@@ -24,9 +24,12 @@
 //! |  8 | 83.8 s, 55.2 MiB, 0.000, added 14681 | 3.20 s, 116 MiB, 1.000, split 1→13982 |
 //! | 16 | (not run: about 5 min)               | 6.56 s, 217 MiB, 1.000, split 1→27963 |
 //!
-//! Growth exponent of the align time 1.91 before, 1.07 after. Whole CLI (`--format json`)
-//! on a 15 MB paragraph against its 28,000 paragraphs, `/usr/bin/time -v`: before 5 min
-//! and 315 MB peak RSS, all "added"; after 8–21 s (load) and 359 MB, one split. The heap is 7.5–8.5 bytes
+//! Growth exponent of the align time 1.91 before, 1.07 after. Whole CLI (`--format json`,
+//! `/usr/bin/time -v`, load average 7–8): a 15 MB paragraph against its 28,000 paragraphs
+//! took 5 min and 315 MB peak RSS before, all "added"; a 43 MB one against its 78,000
+//! paragraphs takes 39 s and 934 MB after, one split. A 43 MB paragraph against an edited
+//! copy (one paragraph each): 18 s and 1.44 GB before, 43 s and 955 MB after (about 11
+//! bytes per input byte; the alignment of the pieces is most of it). The heap is 7.5–8.5 bytes
 //! per input byte (old and new) at every size (the sentences of the large unit are aligned as units).
 
 #[path = "support/mod.rs"]
