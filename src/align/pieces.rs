@@ -1,11 +1,13 @@
-//! Large units aligned as pieces: a unit longer than [`LARGE_UNIT`] is cut into its
-//! sentences for alignment, and the links of the pieces are folded back onto the units.
+//! Large units aligned as pieces: a unit longer than [`LARGE_UNIT`] is cut into runs of its
+//! sentences (at least [`PIECE_MIN`] bytes) for alignment, and the links of the pieces are
+//! folded back onto the units.
 //!
 //! A paragraph whose breaks were lost (a PDF extraction, a pasted chapter) is one unit
 //! holding what the other version has as many paragraphs. As one unit it can match only a
 //! few of them (a split joins at most [`MAX_GROUP`](super::merges::MAX_GROUP) pieces), and
 //! every candidate pair would rescan its whole text. Cut into sentences (UAX #29, from
-//! `unicode-segmentation`), each piece finds the paragraph that holds it like any other
+//! `unicode-segmentation`; short ones joined with the next), each piece finds the paragraph
+//! that holds it like any other
 //! unit, and all links of its pieces become one link of the large unit: a *split* of an
 //! old unit into the new units its sentences went to (a *merge* when the large unit is
 //! new). A sentence longer than [`PIECE_MAX`] (text without punctuation) is cut further at
