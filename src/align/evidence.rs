@@ -160,7 +160,7 @@ impl Scorer {
 }
 
 /// Texts (both sides together, in bytes) up to this size get the exact Sørensen–Dice (or
-/// Levenshtein); above it, [`chars_joined`] counts bigrams in [`BIGRAM_BUCKETS`] buckets
+/// Levenshtein); above it, `chars_joined` counts bigrams in [`BIGRAM_BUCKETS`] buckets
 /// instead of sorting them, so a link of a very large unit needs a fixed 1 MiB, not eight
 /// bytes per character twice over.
 pub const CHARS_EXACT_MAX: usize = 1 << 20;

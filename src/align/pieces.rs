@@ -30,7 +30,7 @@ use super::merges::Group;
 
 /// Units whose matching text is longer than this (in bytes) are aligned as pieces: five
 /// times the longest paragraph of the reference documents, so real paragraphs are never
-/// cut, while each pair score stays bounded (see [`evidence`](super::evidence)).
+/// cut, while each pair score stays bounded (see `evidence.rs`).
 pub const LARGE_UNIT: usize = 16 * 1024;
 
 /// Shortest piece (in bytes of text, but for the last of a unit): short sentences are
