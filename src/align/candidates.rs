@@ -79,10 +79,14 @@ pub fn candidates(
             one_way(old, new, old_profiles, new_profiles, n_words, limits),
         )
     };
-    let mut pairs: Vec<(usize, usize)> = Vec::with_capacity(from_new.len() + from_old.len());
+    let mut copies = Vec::new();
+    identical(old, new, limits.candidates, &mut copies);
+    // Sized exactly: growth by doubling would hold up to twice the pairs at the peak.
+    let mut pairs: Vec<(usize, usize)> =
+        Vec::with_capacity(from_new.len() + from_old.len() + copies.len());
     pairs.extend(from_new.into_iter().map(|(n, o)| (o as usize, n as usize)));
     pairs.extend(from_old.into_iter().map(|(o, n)| (o as usize, n as usize)));
-    identical(old, new, limits.candidates, &mut pairs);
+    pairs.append(&mut copies);
     pairs.sort_unstable();
     pairs.dedup();
     pairs

@@ -17,20 +17,21 @@ use super::evidence::{self, Scorer};
 use super::merges::Group;
 use super::order::heaviest_chain;
 use super::tokens::join;
-use super::{Context, par_map};
+use super::{Context, Originals, par_map};
 
 /// A link is a light edit (not a rewrite) when its character similarity or its word cosine
 /// reaches this: at 0.6 most of the wording is kept.
 pub const EDITED_MIN: f64 = 0.6;
 
-/// Builds the links of `groups`, sorted by first new unit.
+/// Builds the links of `groups` (of original units, measured through their pieces in
+/// `ctx`), sorted by first new unit.
 /// The links are built on up to two threads (each link is independent of the others).
-pub fn links(groups: &[Group], ctx: &Context, words: usize) -> Vec<Link> {
+pub fn links(groups: &[Group], ctx: &Context, units: &Originals, words: usize) -> Vec<Link> {
     let groups: Vec<&Group> = groups
         .iter()
         .filter(|g| !g.old.is_empty() && !g.new.is_empty())
         .collect();
-    let mut links: Vec<Link> = par_map(&groups, words, |g, scorer| link(g, ctx, scorer));
+    let mut links: Vec<Link> = par_map(&groups, words, |g, scorer| link(g, ctx, units, scorer));
     links.sort_by_key(|l| l.new[0]);
     let weighted: Vec<(usize, usize, f64)> = links
         .iter()
@@ -48,22 +49,34 @@ pub fn links(groups: &[Group], ctx: &Context, words: usize) -> Vec<Link> {
     links
 }
 
-fn link(g: &Group, ctx: &Context, scorer: &mut Scorer) -> Link {
-    let (old, new) = (ctx.old, ctx.new);
-    let (old_profiles, new_profiles) = (&ctx.old_profiles, &ctx.new_profiles);
-    let old_side = join(&g.old.iter().map(|&o| &old_profiles[o]).collect::<Vec<_>>());
-    let new_side = join(&g.new.iter().map(|&n| &new_profiles[n]).collect::<Vec<_>>());
+fn link(g: &Group, ctx: &Context, units: &Originals, scorer: &mut Scorer) -> Link {
+    let (old, new) = (units.old, units.new);
+    let old_side = join(
+        &g.old
+            .iter()
+            .flat_map(|&o| units.old_pieces[o].clone())
+            .map(|p| &ctx.old_profiles[p])
+            .collect::<Vec<_>>(),
+    );
+    let new_side = join(
+        &g.new
+            .iter()
+            .flat_map(|&n| units.new_pieces[n].clone())
+            .map(|p| &ctx.new_profiles[p])
+            .collect::<Vec<_>>(),
+    );
     let m = scorer.measures(&old_side, &new_side);
-    let old_text = joined(g.old.iter().map(|&o| old.units[o].norm.as_str()));
-    let new_text = joined(g.new.iter().map(|&n| new.units[n].norm.as_str()));
-    let chars = evidence::chars(&old_text, &new_text);
+    drop((old_side, new_side));
+    let old_texts: Vec<&str> = g.old.iter().map(|&o| old.units[o].norm.as_str()).collect();
+    let new_texts: Vec<&str> = g.new.iter().map(|&n| new.units[n].norm.as_str()).collect();
+    let chars = evidence::chars_joined(&old_texts, &new_texts);
     let position = evidence::position(g.old[0], old.units.len(), g.new[0], new.units.len());
     let shape = match (g.old.len(), g.new.len()) {
         (1, 1) => LinkShape::OneToOne,
         (_, 1) => LinkShape::Merge,
         _ => LinkShape::Split,
     };
-    let change = if old_text == new_text && shape == LinkShape::OneToOne {
+    let change = if shape == LinkShape::OneToOne && old_texts[0] == new_texts[0] {
         if old.units[g.old[0]].number == new.units[g.new[0]].number {
             Change::Unchanged
         } else {
@@ -89,8 +102,4 @@ fn link(g: &Group, ctx: &Context, scorer: &mut Scorer) -> Link {
         moved: false,
         evidence: evidence::evidence(&m, chars, position),
     }
-}
-
-fn joined<'a>(texts: impl Iterator<Item = &'a str>) -> String {
-    texts.collect::<Vec<_>>().join(" ")
 }

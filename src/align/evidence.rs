@@ -15,7 +15,11 @@
 //!   more than `O(len log len)`.
 //! - `position`: `1 − |relative position difference|`.
 //!
-//! Every measure is linear (or `O(s log t)` for sentences) in the size of the two texts.
+//! Every measure is linear in the size of the two texts; when one side is more than
+//! [`LOPSIDED`] times the other, the smaller side's words are looked up in the larger
+//! (`O(s log l)`), so a large unit is not walked again for each of its small candidates.
+//! Character similarity of very large texts (above [`CHARS_EXACT_MAX`]) counts bigrams in
+//! fixed buckets ([`chars_joined`]): linear time, fixed memory.
 
 use crate::model::Evidence;
 
@@ -92,24 +96,10 @@ impl Scorer {
         }
     }
 
-    /// Measures `old` against `new`: linear in the sizes of the two profiles.
+    /// Measures `old` against `new`: linear in the smaller profile (times the log of the
+    /// larger when their sizes differ much), plus the sentences of both when they overlap.
     pub fn measures(&mut self, old: &Profile, new: &Profile) -> Measures {
-        let (mut dot, mut shared) = (0f32, 0f32);
-        let (mut i, mut j) = (0, 0);
-        while i < old.terms.len() && j < new.terms.len() {
-            let (a, x) = old.terms[i];
-            let (b, y) = new.terms[j];
-            match a.cmp(&b) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    dot += x * y;
-                    shared += x.min(y);
-                    i += 1;
-                    j += 1;
-                }
-            }
-        }
+        let (dot, shared) = overlap(&old.terms, &new.terms);
         let mut m = Measures {
             cosine: ratio(dot, old.norm * new.norm),
             old_in_new: ratio(shared, old.mass),
@@ -130,14 +120,20 @@ impl Scorer {
         if total <= 0.0 {
             return 0.0;
         }
-        self.epoch = self.epoch.wrapping_add(1);
-        if self.epoch == 0 {
-            self.stamp.fill(0);
-            self.epoch = 1;
-        }
-        for &(w, _) in &to.terms {
-            if let Some(slot) = self.stamp.get_mut(w as usize) {
-                *slot = self.epoch;
+        // A small side against a large one looks its words up in the large one's sorted
+        // terms instead of marking them all: no pass over the large side per candidate.
+        let from_words: usize = from.sentences.iter().map(|s| s.words.len()).sum();
+        let look_up = to.terms.len() > LOPSIDED * from_words.max(1);
+        if !look_up {
+            self.epoch = self.epoch.wrapping_add(1);
+            if self.epoch == 0 {
+                self.stamp.fill(0);
+                self.epoch = 1;
+            }
+            for &(w, _) in &to.terms {
+                if let Some(slot) = self.stamp.get_mut(w as usize) {
+                    *slot = self.epoch;
+                }
             }
         }
         let mut found = 0f32;
@@ -145,7 +141,13 @@ impl Scorer {
             let kept: f32 = sentence
                 .words
                 .iter()
-                .filter(|w| self.stamp.get(w.0 as usize) == Some(&self.epoch))
+                .filter(|w| {
+                    if look_up {
+                        to.terms.binary_search_by_key(&w.0, |t| t.0).is_ok()
+                    } else {
+                        self.stamp.get(w.0 as usize) == Some(&self.epoch)
+                    }
+                })
                 .map(|w| w.1)
                 .sum();
             let share = kept / sentence.weight;
@@ -155,6 +157,91 @@ impl Scorer {
         }
         found / total
     }
+}
+
+/// Texts (both sides together, in bytes) up to this size get the exact Sørensen–Dice (or
+/// Levenshtein); above it, `chars_joined` counts bigrams in [`BIGRAM_BUCKETS`] buckets
+/// instead of sorting them, so a link of a very large unit needs a fixed 1 MiB, not eight
+/// bytes per character twice over.
+pub const CHARS_EXACT_MAX: usize = 1 << 20;
+
+/// Buckets of the bigram counts of very large texts (a power of two): with 2^17 buckets the
+/// collisions of a text's few thousand distinct bigrams change the value by well under 1%.
+pub const BIGRAM_BUCKETS: usize = 1 << 17;
+
+/// Character similarity of the texts `old` joined with single spaces against `new` joined
+/// likewise (see [`chars`]), without joining them when they are very large.
+pub fn chars_joined(old: &[&str], new: &[&str]) -> f64 {
+    let size: usize = old.iter().chain(new).map(|t| t.len() + 1).sum();
+    if size <= CHARS_EXACT_MAX {
+        return chars(&old.join(" "), &new.join(" "));
+    }
+    let count = |texts: &[&str]| -> (Vec<u32>, usize) {
+        let mut buckets = vec![0u32; BIGRAM_BUCKETS];
+        let mut chars = 0usize;
+        let mut prev: Option<char> = None;
+        for c in texts
+            .iter()
+            .flat_map(|t| t.chars())
+            .filter(|c| !c.is_whitespace())
+        {
+            if let Some(p) = prev {
+                let key = ((p as u64) << 32 | c as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+                let slot = &mut buckets[(key >> 47) as usize & (BIGRAM_BUCKETS - 1)];
+                *slot = slot.saturating_add(1);
+            }
+            prev = Some(c);
+            chars += 1;
+        }
+        (buckets, chars.saturating_sub(1))
+    };
+    let ((a, na), (b, nb)) = (count(old), count(new));
+    if na + nb == 0 {
+        return 0.0;
+    }
+    let shared: u64 = a.iter().zip(&b).map(|(x, y)| (*x).min(*y) as u64).sum();
+    (2 * shared) as f64 / (na + nb) as f64
+}
+
+/// Sizes differing by more than this factor are compared by looking the smaller side's
+/// words up in the larger (`O(s log l)`) rather than walking both (`O(s + l)`).
+pub const LOPSIDED: usize = 16;
+
+/// Weighted dot product and shared weight (sum of minima) of two sorted term lists.
+fn overlap(a: &[(u32, f32)], b: &[(u32, f32)]) -> (f32, f32) {
+    let (mut dot, mut shared) = (0f32, 0f32);
+    if a.len() > LOPSIDED * b.len().max(1) || b.len() > LOPSIDED * a.len().max(1) {
+        let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+        let mut from = 0;
+        for &(w, x) in small {
+            // Galloping would do too; the words are sorted, so the search narrows.
+            let at = from + large[from..].partition_point(|t| t.0 < w);
+            if let Some(&(v, y)) = large.get(at)
+                && v == w
+            {
+                dot += x * y;
+                shared += x.min(y);
+            }
+            from = at;
+        }
+        return (dot, shared);
+    }
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        let (u, x) = a[i];
+        let (v, y) = b[j];
+        match u.cmp(&v) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                dot += x * y;
+                shared += x.min(y);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    (dot, shared)
 }
 
 /// Character similarity of two normalised texts, `0..=1` (see the module docs).
@@ -316,6 +403,28 @@ mod tests {
                 "{a} / {b}"
             );
         }
+    }
+
+    #[test]
+    fn lopsided_overlap_matches_the_walk() {
+        let small: Vec<(u32, f32)> = vec![(3, 1.0), (40, 2.0), (900, 0.5)];
+        let large: Vec<(u32, f32)> = (0..1000).map(|w| (w, 1.0 + w as f32 / 1000.0)).collect();
+        let (dot, shared) = overlap(&small, &large);
+        let walk: f32 = small.iter().map(|&(w, x)| x * large[w as usize].1).sum();
+        assert!((dot - walk).abs() < 1e-4);
+        let min: f32 = small.iter().map(|&(w, x)| x.min(large[w as usize].1)).sum();
+        assert!((shared - min).abs() < 1e-6);
+        assert_eq!(overlap(&small, &large), overlap(&large, &small));
+    }
+
+    #[test]
+    fn chars_of_very_large_texts_is_close_to_the_exact_value() {
+        let a: String = (0..30_000).map(|i| format!("w{} ", i % 997)).collect();
+        let b: String = (0..30_000).map(|i| format!("w{} ", i % 991)).collect();
+        let exact = sorensen_dice(&a, &b);
+        let big = chars_joined(&[&a, &a, &a, &a], &[&b, &b, &b, &b]);
+        assert!((exact - big).abs() < 0.02, "{exact} {big}");
+        assert_eq!(chars_joined(&["abc"], &["abc"]), 1.0);
     }
 
     #[test]

@@ -248,7 +248,10 @@ fn build<'a>(
     all.clear();
     all.extend_from_slice(words);
     all.sort_unstable();
-    let mut terms: Vec<(u32, f32)> = Vec::new();
+    // Sized exactly (distinct words, sentences): these vectors live through the whole
+    // alignment, and growth by doubling would leave up to half of them unused.
+    let distinct = all.windows(2).filter(|p| p[0] != p[1]).count() + usize::from(!all.is_empty());
+    let mut terms: Vec<(u32, f32)> = Vec::with_capacity(distinct);
     let mut i = 0;
     while i < all.len() {
         let mut j = i;
@@ -264,7 +267,7 @@ fn build<'a>(
     }
     let norm = terms.iter().map(|t| t.1 * t.1).sum::<f32>().sqrt();
     let mass = terms.iter().map(|t| t.1).sum();
-    let mut sentences = Vec::new();
+    let mut sentences = Vec::with_capacity(unit.clone().count());
     for s in unit.clone() {
         let ids = &mut scratch.ids;
         ids.clear();

@@ -8,12 +8,28 @@
 //! Texts are cut at Unicode word boundaries (see `tokens`), so punctuation is its own token,
 //! and compared by a normalised key (case, quote and dash styles, spaces, punctuation and
 //! leading numbers can each be ignored), while the runs handed back are always the text as
-//! written. The comparison is `similar`'s patience diff with a deadline per pair: past it,
-//! `similar` returns a coarser but still correct diff and the [`WordDiff`] says
-//! `timed_out`.
+//! written. The comparison is `similar`'s patience diff.
 //!
-//! Cost: tokenising is linear in the text; the patience diff is about O(n log n) on prose
-//! and bounded by [`DiffOptions::timeout`] on pathological input.
+//! # A budget, not a deadline
+//!
+//! The work of one pair is bounded by [`DiffOptions::budget`], counted in cells of the edit
+//! matrix (old tokens × new tokens), never by the clock, so the same input gives the same
+//! output on any machine under any load:
+//!
+//! - within the budget, the whole pair is diffed word by word (exact);
+//! - above it, the pair is diffed by sentences first (UAX #29 sentences, each compared by
+//!   a hash of its tokens' keys; `similar`'s patience diff while the sentence matrix fits
+//!   the budget, else matching on sentences unique to both sides, linear-logarithmic), then
+//!   word by word inside each changed run of sentences while the budget left allows,
+//!   first run first; a changed run past the budget is shown as deleted and inserted
+//!   whole. The diff is still correct (it rebuilds both texts), only coarser, and the
+//!   [`WordDiff`] says so (`timed_out`, the flag of a diff that hit its limit).
+//!
+//! Cost: tokenising is linear in the text; the word diff of a pair within the budget is
+//! at most `O((n + m) · d)` for `d` differences, `O(budget)` at worst; above the budget the
+//! sentence pass is `O(n + s log s)` for `s` sentences, plus at most the budget for the word
+//! diffs of changed runs. Memory beyond the texts: the tokens of a pair within the budget,
+//! else a few words per sentence and the tokens of one changed run at a time.
 //!
 //! ```
 //! use draftdiff::diff::{DiffOptions, diff_texts};
@@ -30,18 +46,20 @@ mod verdict;
 
 pub use verdict::same_text;
 
-use std::time::{Duration, Instant};
+use std::ops::Range;
 
 use similar::{Algorithm, DiffOp};
+use unicode_segmentation::UnicodeSegmentation;
 
 use crate::model::{
     Alignment, DiffStats, Document, Link, Op, OpKind, Report, Summary, UnitId, WordDiff,
 };
 
-/// The default deadline of one word diff: long enough that every real paragraph pair
-/// (even a merge of several long paragraphs) finishes exactly, short enough that a
-/// pathological pair cannot stall a report of thousands of links.
-pub const DEFAULT_TIMEOUT: Duration = Duration::from_millis(250);
+/// The default [`DiffOptions::budget`]: 25 million cells, that is two texts of 5,000 tokens
+/// each (about 2,500 words, several pages). Every real paragraph pair, even a merge of
+/// several long paragraphs, is diffed exactly within it, and the worst case of the word
+/// diff at this size (texts with nothing in common) takes about a tenth of a second.
+pub const DEFAULT_BUDGET: u64 = 25_000_000;
 
 /// What separates the texts of several units of one link when they are joined: one space,
 /// so the last word of one unit and the first of the next stay separate words.
@@ -60,8 +78,9 @@ pub struct DiffOptions {
     pub ignore_quote_styles: bool,
     /// Do not compare a leading paragraph or list number (`12.`, `(a)`, `IV.`).
     pub ignore_numbering: bool,
-    /// The deadline of one pair.
-    pub timeout: Duration,
+    /// The work allowed for one pair, in cells of the edit matrix (old tokens × new
+    /// tokens); see the module docs for what happens above it.
+    pub budget: u64,
 }
 
 impl Default for DiffOptions {
@@ -73,13 +92,13 @@ impl Default for DiffOptions {
             ignore_whitespace: true,
             ignore_quote_styles: false,
             ignore_numbering: false,
-            timeout: DEFAULT_TIMEOUT,
+            budget: DEFAULT_BUDGET,
         }
     }
 }
 
 impl DiffOptions {
-    /// The defaults: everything compared except the width of spaces; [`DEFAULT_TIMEOUT`].
+    /// The defaults: everything compared except the width of spaces; [`DEFAULT_BUDGET`].
     pub fn new() -> DiffOptions {
         DiffOptions::default()
     }
@@ -114,23 +133,21 @@ impl DiffOptions {
         self
     }
 
-    /// The deadline of one pair.
-    pub fn timeout(mut self, timeout: Duration) -> DiffOptions {
-        self.timeout = timeout;
+    /// The work allowed for one pair, in cells of the edit matrix (old tokens × new tokens).
+    /// Past it the diff is coarser and says so; the output never depends on the machine.
+    pub fn budget(mut self, cells: u64) -> DiffOptions {
+        self.budget = cells;
         self
     }
 }
 
-/// Diffs two texts word by word.
+/// Diffs two texts word by word, within [`DiffOptions::budget`].
 ///
 /// The equal and inserted runs concatenate to `new` exactly; the equal and deleted runs
 /// concatenate to `old` up to what the options ignore (an equal run shows the new text).
 pub fn diff_texts(old: &str, new: &str, options: &DiffOptions) -> WordDiff {
-    let old_tokens = tokens::tokenize(old, options);
-    let new_tokens = tokens::tokenize(new, options);
     if old == new {
         // The common case in a report: nothing to compare.
-        let equal = words(&new_tokens);
         let ops = if new.is_empty() {
             Vec::new()
         } else {
@@ -142,56 +159,248 @@ pub fn diff_texts(old: &str, new: &str, options: &DiffOptions) -> WordDiff {
         return WordDiff {
             ops,
             stats: DiffStats {
-                equal,
+                equal: count_words(new, options),
                 ..DiffStats::default()
             },
             timed_out: false,
         };
     }
-    let deadline = Instant::now() + options.timeout;
-    let old_keys: Vec<&str> = old_tokens.iter().map(|t| t.key.as_ref()).collect();
-    let new_keys: Vec<&str> = new_tokens.iter().map(|t| t.key.as_ref()).collect();
-    let ops = similar::capture_diff_slices_deadline(
-        Algorithm::Patience,
-        &old_keys,
-        &new_keys,
-        Some(deadline),
-    );
-    let timed_out = Instant::now() >= deadline;
-
     let mut out = OpsBuilder::default();
-    for op in ops {
-        let (_, old_range, new_range) = op.as_tag_tuple();
-        let old_run = &old_tokens[old_range];
-        let new_run = &new_tokens[new_range];
-        match op {
-            DiffOp::Equal { .. } => {
-                out.stats.equal += words(new_run);
-                out.push(OpKind::Equal, span(new, new_run));
+    // Tokens never outnumber bytes: pairs this small fit the budget without counting.
+    if cells(old.len(), new.len()) <= options.budget {
+        out.exact(old, new, options);
+        return out.finish(false);
+    }
+    let old_sents = sentences(old, options);
+    let new_sents = sentences(new, options);
+    let n_old: usize = old_sents.iter().map(|s| s.tokens as usize).sum();
+    let n_new: usize = new_sents.iter().map(|s| s.tokens as usize).sum();
+    if cells(n_old, n_new) <= options.budget {
+        drop((old_sents, new_sents));
+        out.exact(old, new, options);
+        return out.finish(false);
+    }
+    let mut budget = options.budget;
+    let old_keys: Vec<u64> = old_sents.iter().map(|s| s.key).collect();
+    let new_keys: Vec<u64> = new_sents.iter().map(|s| s.key).collect();
+    let runs = if cells(old_keys.len(), new_keys.len()) <= budget {
+        budget -= cells(old_keys.len(), new_keys.len());
+        similar::capture_diff_slices(Algorithm::Patience, &old_keys, &new_keys)
+    } else {
+        unique_anchored(&old_keys, &new_keys)
+    };
+    drop((old_keys, new_keys));
+    // Changed runs are gathered across `similar`'s delete/insert/replace ops until the next
+    // equal run, so a changed stretch is word-diffed as one.
+    let mut changed: Option<(Range<usize>, Range<usize>)> = None;
+    for op in runs {
+        let (_, o, n) = op.as_tag_tuple();
+        let equal = matches!(op, DiffOp::Equal { .. })
+            && o.clone()
+                .zip(n.clone())
+                .all(|(i, j)| same_sentence(old, &old_sents[i], new, &new_sents[j], options));
+        if equal {
+            if let Some((o, n)) = changed.take() {
+                out.changed(old, &old_sents, o, new, &new_sents, n, options, &mut budget);
             }
-            DiffOp::Delete { .. } => {
-                out.stats.deleted += words(old_run);
-                out.push(OpKind::Delete, span(old, old_run));
-            }
-            DiffOp::Insert { .. } => {
-                out.stats.inserted += words(new_run);
-                out.push(OpKind::Insert, span(new, new_run));
-            }
-            DiffOp::Replace { .. } => {
-                out.stats.deleted += words(old_run);
-                out.stats.inserted += words(new_run);
-                out.push(OpKind::Delete, span(old, old_run));
-                out.push(OpKind::Insert, span(new, new_run));
-            }
+            out.stats.equal += new_sents[n.clone()]
+                .iter()
+                .map(|s| s.words as usize)
+                .sum::<usize>();
+            out.push(OpKind::Equal, &new[cover(&new_sents, n)]);
+        } else {
+            changed = Some(match changed {
+                Some((a, b)) => (a.start..o.end.max(a.end), b.start..n.end.max(b.end)),
+                None => (o, n),
+            });
         }
     }
-    WordDiff {
-        ops: out.ops,
-        stats: out.stats,
-        timed_out,
+    if let Some((o, n)) = changed.take() {
+        out.changed(old, &old_sents, o, new, &new_sents, n, options, &mut budget);
+    }
+    out.finish(true)
+}
+
+/// Cells of the edit matrix of `a` by `b` tokens.
+fn cells(a: usize, b: usize) -> u64 {
+    (a as u64).saturating_mul(b as u64)
+}
+
+/// The options for the piece of a text starting at byte `start`: a leading number can only
+/// be at the start of the whole text.
+fn options_at(options: &DiffOptions, start: usize) -> DiffOptions {
+    DiffOptions {
+        ignore_numbering: options.ignore_numbering && start == 0,
+        ..options.clone()
     }
 }
 
+/// Number of words of `text`, counted one sentence at a time (no token list of the whole).
+fn count_words(text: &str, options: &DiffOptions) -> usize {
+    sentences(text, options)
+        .iter()
+        .map(|s| s.words as usize)
+        .sum()
+}
+
+/// One sentence of a text in the sentence pass: where it is, the hash of its tokens' keys,
+/// and how many tokens and words it holds.
+struct Sentence {
+    range: Range<usize>,
+    key: u64,
+    tokens: u32,
+    words: u32,
+}
+
+/// The UAX #29 sentences of `text`, covering it; a leading number ignored by the options is
+/// kept inside the first sentence (as the whole-text tokeniser glues it to what follows).
+fn sentences(text: &str, options: &DiffOptions) -> Vec<Sentence> {
+    let skip = if options.ignore_numbering {
+        tokens::leading_number_len(text)
+    } else {
+        0
+    };
+    let mut out: Vec<Sentence> = Vec::new();
+    for (start, piece) in text[skip..].split_sentence_bound_indices() {
+        let from = if out.is_empty() { 0 } else { skip + start };
+        let to = skip + start + piece.len();
+        out.push(summarize_sentence(text, from..to, options));
+    }
+    out
+}
+
+/// The summary of the sentence `range` of `text`.
+fn summarize_sentence(text: &str, range: Range<usize>, options: &DiffOptions) -> Sentence {
+    let toks = tokens::tokenize(&text[range.clone()], &options_at(options, range.start));
+    // FNV-1a over the keys, each closed by a byte no UTF-8 text holds: fixed, so the
+    // same text hashes the same on every run and machine.
+    let mut key: u64 = 0xcbf2_9ce4_8422_2325;
+    for t in &toks {
+        for &b in t.key.as_bytes().iter().chain(&[0xff]) {
+            key = (key ^ b as u64).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    Sentence {
+        key,
+        tokens: toks.len() as u32,
+        words: words(&toks) as u32,
+        range,
+    }
+}
+
+/// Whether two sentences whose hashes agree really compare equal (a hash collision must
+/// not hide a change).
+fn same_sentence(old: &str, a: &Sentence, new: &str, b: &Sentence, options: &DiffOptions) -> bool {
+    if a.key != b.key || a.tokens != b.tokens {
+        return false;
+    }
+    let x = tokens::tokenize(&old[a.range.clone()], &options_at(options, a.range.start));
+    let y = tokens::tokenize(&new[b.range.clone()], &options_at(options, b.range.start));
+    x.iter().map(|t| &t.key).eq(y.iter().map(|t| &t.key))
+}
+
+/// The bytes covered by the sentences `range` (empty when the range is).
+fn cover(sents: &[Sentence], range: Range<usize>) -> Range<usize> {
+    if range.is_empty() {
+        return 0..0;
+    }
+    sents[range.start].range.start..sents[range.end - 1].range.end
+}
+
+/// A diff of two sequences of sentence keys in `O(s log s)`: the common prefix and suffix,
+/// then the keys found exactly once on each side, kept in the longest run that is in order
+/// on both sides (patience sorting), each anchor extended to the equal keys around it. What
+/// lies between is changed. No step compares every sentence with every other.
+fn unique_anchored(old: &[u64], new: &[u64]) -> Vec<DiffOp> {
+    use std::collections::HashMap;
+    let prefix = old.iter().zip(new).take_while(|(a, b)| a == b).count();
+    let suffix = old[prefix..]
+        .iter()
+        .rev()
+        .zip(new[prefix..].iter().rev())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let (old_end, new_end) = (old.len() - suffix, new.len() - suffix);
+    // key → (count in old, index in old, count in new, index in new), middles only.
+    let mut seen: HashMap<u64, (u32, usize, u32, usize)> = HashMap::new();
+    for (i, &k) in old.iter().enumerate().take(old_end).skip(prefix) {
+        let e = seen.entry(k).or_insert((0, i, 0, 0));
+        e.0 += 1;
+    }
+    for (j, &k) in new.iter().enumerate().take(new_end).skip(prefix) {
+        if let Some(e) = seen.get_mut(&k) {
+            e.2 += 1;
+            e.3 = j;
+        }
+    }
+    let unique: Vec<(usize, usize)> = new[prefix..new_end]
+        .iter()
+        .filter_map(|k| seen.get(k))
+        .filter(|e| e.0 == 1 && e.2 == 1)
+        .map(|e| (e.1, e.3))
+        .collect();
+    drop(seen);
+    // Longest increasing run of old indices, in new order (patience sorting).
+    let mut tails: Vec<usize> = Vec::new();
+    let mut back: Vec<Option<usize>> = vec![None; unique.len()];
+    for (k, &(i, _)) in unique.iter().enumerate() {
+        let at = tails.partition_point(|&t| unique[t].0 < i);
+        back[k] = at.checked_sub(1).map(|p| tails[p]);
+        if at == tails.len() {
+            tails.push(k);
+        } else {
+            tails[at] = k;
+        }
+    }
+    let mut anchors = Vec::with_capacity(tails.len());
+    let mut at = tails.last().copied();
+    while let Some(k) = at {
+        anchors.push(unique[k]);
+        at = back[k];
+    }
+    anchors.reverse();
+    let mut ops = Vec::new();
+    let push_equal = |ops: &mut Vec<DiffOp>, o: usize, n: usize, len: usize| {
+        if len > 0 {
+            ops.push(DiffOp::Equal {
+                old_index: o,
+                new_index: n,
+                len,
+            });
+        }
+    };
+    let push_changed = |ops: &mut Vec<DiffOp>, o: Range<usize>, n: Range<usize>| {
+        if !o.is_empty() || !n.is_empty() {
+            ops.push(DiffOp::Replace {
+                old_index: o.start,
+                old_len: o.len(),
+                new_index: n.start,
+                new_len: n.len(),
+            });
+        }
+    };
+    push_equal(&mut ops, 0, 0, prefix);
+    let (mut o, mut n) = (prefix, prefix);
+    for (mut i, mut j) in anchors {
+        if i < o || j < n {
+            continue; // swallowed by the previous anchor's extension
+        }
+        while i > o && j > n && old[i - 1] == new[j - 1] {
+            i -= 1;
+            j -= 1;
+        }
+        let mut len = 0;
+        while i + len < old_end && j + len < new_end && old[i + len] == new[j + len] {
+            len += 1;
+        }
+        push_changed(&mut ops, o..i, n..j);
+        push_equal(&mut ops, i, j, len);
+        (o, n) = (i + len, j + len);
+    }
+    push_changed(&mut ops, o..old_end, n..new_end);
+    push_equal(&mut ops, old_end, new_end, suffix);
+    ops
+}
 /// Diffs one link: its old units' texts joined in order against its new units' texts
 /// joined in order (with [`JOIN_SEPARATOR`]).
 ///
@@ -310,6 +519,84 @@ struct OpsBuilder {
 }
 
 impl OpsBuilder {
+    /// Diffs `old` against `new` word by word, exactly (the caller checked the budget), and
+    /// appends the runs. `options` are those of the pieces (see [`options_at`]).
+    fn exact(&mut self, old: &str, new: &str, options: &DiffOptions) {
+        let old_tokens = tokens::tokenize(old, options);
+        let new_tokens = tokens::tokenize(new, options);
+        let old_keys: Vec<&str> = old_tokens.iter().map(|t| t.key.as_ref()).collect();
+        let new_keys: Vec<&str> = new_tokens.iter().map(|t| t.key.as_ref()).collect();
+        for op in similar::capture_diff_slices(Algorithm::Patience, &old_keys, &new_keys) {
+            let (_, old_range, new_range) = op.as_tag_tuple();
+            let old_run = &old_tokens[old_range];
+            let new_run = &new_tokens[new_range];
+            match op {
+                DiffOp::Equal { .. } => {
+                    self.stats.equal += words(new_run);
+                    self.push(OpKind::Equal, span(new, new_run));
+                }
+                DiffOp::Delete { .. } => {
+                    self.stats.deleted += words(old_run);
+                    self.push(OpKind::Delete, span(old, old_run));
+                }
+                DiffOp::Insert { .. } => {
+                    self.stats.inserted += words(new_run);
+                    self.push(OpKind::Insert, span(new, new_run));
+                }
+                DiffOp::Replace { .. } => {
+                    self.stats.deleted += words(old_run);
+                    self.stats.inserted += words(new_run);
+                    self.push(OpKind::Delete, span(old, old_run));
+                    self.push(OpKind::Insert, span(new, new_run));
+                }
+            }
+        }
+    }
+
+    /// Appends a changed run of sentences: word-diffed when its cells fit what is left of
+    /// `budget` (which it then uses up), else deleted and inserted whole.
+    #[allow(
+        clippy::too_many_arguments,
+        reason = "both sides of one run, spelled out"
+    )]
+    fn changed(
+        &mut self,
+        old: &str,
+        old_sents: &[Sentence],
+        o: Range<usize>,
+        new: &str,
+        new_sents: &[Sentence],
+        n: Range<usize>,
+        options: &DiffOptions,
+        budget: &mut u64,
+    ) {
+        let tokens = |s: &[Sentence]| s.iter().map(|s| s.tokens as usize).sum::<usize>();
+        let cost = cells(tokens(&old_sents[o.clone()]), tokens(&new_sents[n.clone()]));
+        let (ob, nb) = (cover(old_sents, o.clone()), cover(new_sents, n.clone()));
+        if cost <= *budget {
+            *budget -= cost;
+            // A leading number can only be at the start of the old or new text; both
+            // pieces start there or neither matters (an ignored number is one glued token).
+            let at = options_at(options, ob.start.max(nb.start));
+            self.exact(&old[ob], &new[nb], &at);
+        } else {
+            let words = |s: &[Sentence]| s.iter().map(|s| s.words as usize).sum::<usize>();
+            self.stats.deleted += words(&old_sents[o]);
+            self.stats.inserted += words(&new_sents[n]);
+            self.push(OpKind::Delete, &old[ob]);
+            self.push(OpKind::Insert, &new[nb]);
+        }
+    }
+
+    /// The finished diff; `coarse` when the budget was hit.
+    fn finish(self, coarse: bool) -> WordDiff {
+        WordDiff {
+            ops: self.ops,
+            stats: self.stats,
+            timed_out: coarse,
+        }
+    }
+
     fn push(&mut self, kind: OpKind, text: &str) {
         if text.is_empty() {
             return;
@@ -418,12 +705,61 @@ mod tests {
     }
 
     #[test]
-    fn a_tiny_deadline_still_gives_a_correct_diff() {
+    fn a_tiny_budget_still_gives_a_correct_diff() {
         let old: String = (0..3000).map(|i| format!("w{} ", i % 7)).collect();
         let new: String = (0..3000).map(|i| format!("w{} ", i % 5)).collect();
-        let d = diff_texts(&old, &new, &DiffOptions::new().timeout(Duration::ZERO));
+        let d = diff_texts(&old, &new, &DiffOptions::new().budget(0));
         assert_eq!(d.new_text(), new);
         assert_eq!(squeeze(&d.old_text()), squeeze(&old));
         assert!(d.timed_out);
+        assert_eq!(d, diff_texts(&old, &new, &DiffOptions::new().budget(0)));
+    }
+
+    /// Sentences 0..n, each naming its number, with sentence `edit` reworded.
+    fn sentences_text(n: usize, edit: Option<usize>) -> String {
+        (0..n)
+            .map(|i| match edit {
+                Some(e) if e == i => format!("Sentence {i} was reworded here. "),
+                _ => format!("Sentence {i} says the same thing. "),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn over_budget_the_changed_sentences_are_still_diffed_by_word() {
+        let old = sentences_text(200, None);
+        let new = sentences_text(200, Some(100));
+        let full = diff_texts(&old, &new, &DiffOptions::new());
+        assert!(!full.timed_out);
+        // Too small for the whole pair, enough for the changed sentence.
+        let d = diff_texts(&old, &new, &DiffOptions::new().budget(200));
+        assert!(d.timed_out);
+        assert_eq!(d.new_text(), new);
+        assert_eq!(d.old_text(), old);
+        assert_eq!(d.stats, full.stats);
+        assert_eq!(render(&d), render(&full));
+    }
+
+    #[test]
+    fn unique_sentences_anchor_the_sentence_pass() {
+        let key = |s: &str| s.bytes().map(u64::from).collect::<Vec<u64>>();
+        let ops = unique_anchored(&key("axbycz"), &key("aqbycwz"));
+        let tags: Vec<_> = ops.iter().map(|op| op.as_tag_tuple()).collect();
+        let rebuilt_new: usize = tags.iter().map(|t| t.2.len()).sum();
+        let rebuilt_old: usize = tags.iter().map(|t| t.1.len()).sum();
+        assert_eq!((rebuilt_old, rebuilt_new), (6, 7));
+        let equal: usize = ops
+            .iter()
+            .filter(|op| matches!(op, DiffOp::Equal { .. }))
+            .map(|op| op.as_tag_tuple().1.len())
+            .sum();
+        assert_eq!(equal, 5, "{ops:?}"); // a, b y c, z (x for q, w inserted)
+    }
+
+    #[test]
+    fn a_leading_number_is_ignored_over_budget_too() {
+        let o = DiffOptions::new().ignore_numbering(true).budget(0);
+        let d = diff_texts("12. The text. More text.", "14. The text. More text.", &o);
+        assert!(d.ops.iter().all(|op| op.kind == OpKind::Equal), "{d:?}");
     }
 }

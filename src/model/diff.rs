@@ -49,7 +49,9 @@ pub struct WordDiff {
     pub ops: Vec<Op>,
     /// Word counts.
     pub stats: DiffStats,
-    /// True when the diff hit its deadline and fell back to a coarser result.
+    /// True when the pair exceeded the diff's work budget and was diffed sentence by sentence
+    /// first, a coarser (still correct) result. It depends on the input only, never on the
+    /// clock. (The name is kept from the deadline it replaced, for the JSON format.)
     pub timed_out: bool,
 }
 

@@ -48,7 +48,7 @@ pub struct Summary {
     pub old_words: usize,
     /// Old words that reappear unchanged in the new version (equal runs of the word diffs).
     pub kept_words: usize,
-    /// Word diffs that hit their deadline and are coarser than they could be.
+    /// Word diffs that exceeded their work budget and are coarser than they could be.
     pub timed_out: usize,
 }
 

@@ -70,7 +70,7 @@ fn summary(
         let note = vec![Span::new(
             Role::Dim,
             format!(
-                "note: {} word diffs hit their deadline and are coarser than they could be",
+                "note: {} word diffs went over their work budget and are coarser than they could be",
                 s.timed_out
             ),
         )];
@@ -195,7 +195,7 @@ pub(crate) fn origin_text(report: &Report, link: usize, part: usize, new: usize)
         String::new()
     };
     let timed_out = if report.diffs[link].timed_out {
-        "; word diff coarse: deadline hit"
+        "; word diff coarse: work budget exceeded"
     } else {
         ""
     };
