@@ -4,6 +4,8 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
+use super::frame::{self, FrameMark};
+use super::furniture::Furniture;
 use super::layout::{FootnoteSpot, LineClass, PageReader};
 use super::marker;
 use super::mend::{self, MendBuilder, Mender};
@@ -91,9 +93,70 @@ fn numbered_lines(text: &str) -> impl Iterator<Item = (usize, &str, Option<&str>
     })
 }
 
+/// What the whole-document passes found about single lines (box-art frames, page
+/// furniture found by repetition), looked up in line order by both passes.
+struct Marks {
+    frames: Vec<(usize, FrameMark)>,
+    frame_at: usize,
+    furniture: Furniture,
+}
+
+impl Marks {
+    fn new(text: &str) -> Marks {
+        Marks {
+            frames: frame::find(text),
+            frame_at: 0,
+            furniture: Furniture::find(text),
+        }
+    }
+
+    fn rewind(&mut self) {
+        self.frame_at = 0;
+        self.furniture.rewind();
+    }
+
+    /// Line `no` as the running text sees it (without its frame), and the class it has
+    /// whatever the page reader says (a rule, furniture).
+    fn view<'a>(&mut self, no: usize, line: &'a str) -> (&'a str, Option<LineClass<'a>>) {
+        if let Some(p) = self.furniture.at(no) {
+            return (line, Some(LineClass::Furniture(p)));
+        }
+        while self.frames.get(self.frame_at).is_some_and(|&(l, _)| l < no) {
+            self.frame_at += 1;
+        }
+        match self.frames.get(self.frame_at) {
+            Some(&(l, FrameMark::Rule)) if l == no => (line, Some(LineClass::Rule)),
+            Some(&(l, FrameMark::Inner { start, end })) if l == no => {
+                (line.get(start..end).unwrap_or(line), None)
+            }
+            _ => (line, None),
+        }
+    }
+
+    /// Classifies line `no` with `reader`, the marks overriding it.
+    fn classify<'a>(
+        &mut self,
+        reader: &mut PageReader,
+        no: usize,
+        line: &'a str,
+        next: Option<&str>,
+    ) -> (&'a str, LineClass<'a>) {
+        let (line, over) = self.view(no, line);
+        let class = reader.classify(no, line, next);
+        match over {
+            Some(o) if !matches!(class, LineClass::Blank | LineClass::PageBreak) => (line, o),
+            _ => (line, class),
+        }
+    }
+}
+
 /// Runs passes 2 and 3 (see the module docs of `segment`).
 pub(crate) fn assemble(text: &str, layout: Layout, stats: &Stats) -> (Vec<Unit>, Vec<Artifact>) {
     let pdf = layout == Layout::Pdf;
+    let mut marks = Marks::new(text);
+    let furniture_numbers: Vec<bool> = (0..marks.furniture.patterns.len())
+        .map(|p| marks.furniture.is_number(p))
+        .collect();
 
     // Pass 2: page furniture and the vocabulary for broken words.
     let mut vocab = MendBuilder::default();
@@ -107,7 +170,7 @@ pub(crate) fn assemble(text: &str, layout: Layout, stats: &Stats) -> (Vec<Unit>,
     let mut reader = PageReader::new(pdf);
     let mut after_break = false;
     for (no, line, next) in numbered_lines(text) {
-        let class = reader.classify(no, line, next);
+        let (line, class) = marks.classify(&mut reader, no, line, next);
         if pdf && reader.page_start() == no && no > 1 {
             pages += 1;
         }
@@ -120,7 +183,9 @@ pub(crate) fn assemble(text: &str, layout: Layout, stats: &Stats) -> (Vec<Unit>,
                 page_start: reader.page_start(),
                 foot_start: reader.foot_start(),
             }),
-            LineClass::Blank | LineClass::PageBreak => continue,
+            LineClass::Blank | LineClass::PageBreak | LineClass::Rule | LineClass::Furniture(_) => {
+                continue;
+            }
             _ => {}
         }
         if !vocab.is_empty() {
@@ -148,10 +213,14 @@ pub(crate) fn assemble(text: &str, layout: Layout, stats: &Stats) -> (Vec<Unit>,
         last_major: None,
         last_minor: None,
         last_roman: None,
+        after_break: false,
+        pending_close: false,
+        furniture_numbers,
     };
     let mut reader = PageReader::new(pdf);
+    marks.rewind();
     for (no, line, next) in numbered_lines(text) {
-        let mut class = reader.classify(no, line, next);
+        let (line, mut class) = marks.classify(&mut reader, no, line, next);
         if let Some(key) = header_key(pdf, &reader, no, line, class) {
             let repeats = page_tops.get(&key).copied().unwrap_or(0);
             if repeats >= MIN_HEADER_REPEATS && repeats * HEADER_PAGE_SHARE >= pages {
@@ -161,6 +230,7 @@ pub(crate) fn assemble(text: &str, layout: Layout, stats: &Stats) -> (Vec<Unit>,
         asm.line(no, line, class);
     }
     asm.close_note();
+    asm.settle_break(None);
     asm.close_open();
     (asm.units, asm.artifacts)
 }
@@ -216,6 +286,13 @@ struct Assembler {
     last_major: Option<u32>,
     last_minor: Option<u32>,
     last_roman: Option<u32>,
+    /// A page break (or page furniture) came since the last text line.
+    after_break: bool,
+    /// A blank line came since the last text line (outside PDF text): the open unit ends
+    /// unless a page break between says the text runs on.
+    pending_close: bool,
+    /// For each furniture pattern, whether it is a page number.
+    furniture_numbers: Vec<bool>,
 }
 
 /// A short line that reads as a title: few words, starts with a capital or digit, and does
@@ -294,10 +371,27 @@ impl Assembler {
         match class {
             LineClass::Blank => {
                 if !self.pdf {
-                    self.close_open();
+                    self.pending_close = true;
                 }
             }
-            LineClass::PageBreak => self.artifact(ArtifactKind::PageBreak, no, line),
+            LineClass::PageBreak => {
+                self.after_break = true;
+                self.artifact(ArtifactKind::PageBreak, no, line);
+            }
+            LineClass::Rule => {
+                self.settle_break(None);
+                self.close_open();
+                self.artifact(ArtifactKind::PageBreak, no, line);
+            }
+            LineClass::Furniture(p) => {
+                self.after_break = true;
+                let kind = if self.furniture_numbers.get(p).copied().unwrap_or(false) {
+                    ArtifactKind::PageNumber
+                } else {
+                    ArtifactKind::PageHeader
+                };
+                self.artifact(kind, no, line);
+            }
             LineClass::Stray => self.artifact(ArtifactKind::PageBreak, no, line),
             LineClass::PageNumber => self.artifact(ArtifactKind::PageNumber, no, line),
             LineClass::PageHeader => self.artifact(ArtifactKind::PageHeader, no, line),
@@ -321,7 +415,49 @@ impl Assembler {
         }
     }
 
+    /// Before a text line `next` (or anything else, `None`): ends the open unit if a blank
+    /// line came since its last line, or a page break that the text does not run across.
+    fn settle_break(&mut self, next: Option<&str>) {
+        let broke = std::mem::take(&mut self.after_break);
+        let blank = std::mem::take(&mut self.pending_close);
+        if !broke && !blank {
+            return;
+        }
+        let runs_on = broke && next.is_some_and(|t| self.runs_across_break(t));
+        if !runs_on {
+            self.close_open();
+        }
+    }
+
+    /// Whether the open unit runs on across a page break into the line `t`: only when the
+    /// text says so. Its last line does not end a sentence, and the next starts in lower
+    /// case or the last line is full (a paragraph's last line rarely is) and the next is
+    /// not a title. In PDF text a full last line goes on even after a full stop: pages end
+    /// between the sentences of a paragraph.
+    fn runs_across_break(&self, t: &str) -> bool {
+        let Some(o) = &self.open else {
+            return false;
+        };
+        let t = t.trim();
+        let lower = t.starts_with(char::is_lowercase);
+        if o.role == Role::Heading {
+            // A numbered heading's title wrapped onto the next page.
+            return o.lines < MAX_HEADING_LINES && !o.last_terminal && lower;
+        }
+        if o.role != Role::Plain && o.role != Role::Body || self.layout == Layout::Lines {
+            return false;
+        }
+        let full = o.last_len >= self.short_line;
+        let title = is_title(t) && t.len() < self.short_line;
+        if !o.last_terminal {
+            lower || (full && !title)
+        } else {
+            self.pdf && full && !title
+        }
+    }
+
     fn text(&mut self, no: usize, line: &str) {
+        self.settle_break(Some(line));
         // Trailing spaces are kept for the marker search: `develop 5  ` at a line end is
         // a marker by the gap a superscript leaves.
         let t = line.trim_start();

@@ -34,6 +34,8 @@
 //! [`Artifact`]: crate::model::Artifact
 
 mod assemble;
+mod frame;
+mod furniture;
 mod json;
 mod layout;
 mod marker;
