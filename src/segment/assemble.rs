@@ -10,21 +10,10 @@ use super::layout::{FootnoteSpot, LineClass, PageReader};
 use super::marker;
 use super::mend::{self, MendBuilder, Mender};
 use super::normalize::normalize;
+use super::sequence::{Chosen, Collector, Family, Pick, label_value};
 use super::start::{self, Shape, Start};
 use super::style::{Layout, Stats, ends_terminal};
 use crate::model::{Artifact, ArtifactKind, Unit, UnitId, UnitKind};
-
-/// How far a paragraph number may jump ahead of the previous one and still start a
-/// paragraph (drafts skip a number or two when paragraphs are deleted; a wrapped line that
-/// starts with a year or an amount is far off the sequence).
-const MAX_NUMBER_JUMP: u32 = 5;
-
-/// The same for roman-numbered headings.
-const MAX_ROMAN_JUMP: u32 = 3;
-
-/// Highest roman number accepted as the first heading of a document (a line starting with
-/// `C. livia` is not heading 100).
-const MAX_FIRST_ROMAN: u32 = 10;
 
 /// Bytes reserved for a unit's text when it opens (a typical paragraph), so growing it
 /// line by line rarely reallocates; the slack is given back when the unit closes.
@@ -169,8 +158,15 @@ pub(crate) fn assemble(text: &str, layout: Layout, stats: &Stats) -> (Vec<Unit>,
     let mut pages = 0usize;
     let mut reader = PageReader::new(pdf);
     let mut after_break = false;
+    let short_line = (stats.typical_len as f64 * SHORT_LINE_SHARE) as usize;
+    let mut collector = Collector::new(pdf, layout == Layout::Lines, short_line);
     for (no, line, next) in numbered_lines(text) {
         let (line, class) = marks.classify(&mut reader, no, line, next);
+        match class {
+            LineClass::Text => collector.text(no, line.trim()),
+            LineClass::Blank | LineClass::Rule => collector.blank(),
+            _ => {}
+        }
         if pdf && reader.page_start() == no && no > 1 {
             pages += 1;
         }
@@ -198,8 +194,10 @@ pub(crate) fn assemble(text: &str, layout: Layout, stats: &Stats) -> (Vec<Unit>,
     let mut asm = Assembler {
         layout,
         pdf,
-        short_line: (stats.typical_len as f64 * SHORT_LINE_SHARE) as usize,
+        short_line,
         mender: vocab.finish(),
+        chosen: collector.finish(),
+        items: Vec::new(),
         marker_owner: vec![None; spots.len()],
         spots,
         next_spot: 0,
@@ -212,7 +210,6 @@ pub(crate) fn assemble(text: &str, layout: Layout, stats: &Stats) -> (Vec<Unit>,
         intro: None,
         last_major: None,
         last_minor: None,
-        last_roman: None,
         after_break: false,
         pending_close: false,
         furniture_numbers,
@@ -246,6 +243,8 @@ enum Role {
     Plain,
     /// A numbered paragraph or a list item.
     Body,
+    /// A lettered unit (`A.`): a list item, or a heading when it is one title line.
+    Lettered,
 }
 
 #[derive(Debug)]
@@ -285,7 +284,6 @@ struct Assembler {
     intro: Option<UnitId>,
     last_major: Option<u32>,
     last_minor: Option<u32>,
-    last_roman: Option<u32>,
     /// A page break (or page furniture) came since the last text line.
     after_break: bool,
     /// A blank line came since the last text line (outside PDF text): the open unit ends
@@ -293,6 +291,33 @@ struct Assembler {
     pending_close: bool,
     /// For each furniture pattern, whether it is a page number.
     furniture_numbers: Vec<bool>,
+    /// The unit starts chosen over the whole document.
+    chosen: Chosen,
+    /// The list items of the current paragraph: (style, family, value) of the last item
+    /// of each kind, so `(c)` follows `(b)` and `(i)` after `(h)` is a letter.
+    items: Vec<(ItemStyle, Family, u32)>,
+}
+
+/// How a list label is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ItemStyle {
+    /// `(a)`
+    Paren,
+    /// `a)`
+    Close,
+    /// `a.`
+    Dot,
+}
+
+/// The style and bare label of a list item's number as printed.
+fn item_label(number: &str) -> (ItemStyle, &str) {
+    if let Some(l) = number.strip_prefix('(') {
+        (ItemStyle::Paren, l.strip_suffix(')').unwrap_or(l))
+    } else if let Some(l) = number.strip_suffix(')') {
+        (ItemStyle::Close, l)
+    } else {
+        (ItemStyle::Dot, number.strip_suffix('.').unwrap_or(number))
+    }
 }
 
 /// A short line that reads as a title: few words, starts with a capital or digit, and does
@@ -444,7 +469,7 @@ impl Assembler {
             // A numbered heading's title wrapped onto the next page.
             return o.lines < MAX_HEADING_LINES && !o.last_terminal && lower;
         }
-        if o.role != Role::Plain && o.role != Role::Body || self.layout == Layout::Lines {
+        if o.role == Role::LineHeading || self.layout == Layout::Lines {
             return false;
         }
         let full = o.last_len >= self.short_line;
@@ -462,8 +487,15 @@ impl Assembler {
         // a marker by the gap a superscript leaves.
         let t = line.trim_start();
         let at_block_start = self.layout == Layout::Lines || self.open.is_none();
-        let start =
-            start::parse(t, !self.pdf).filter(|s| self.accept(s, at_block_start && !self.pdf));
+        let start = start::parse(t, !self.pdf)
+            .filter(|s| self.accept(no, s, at_block_start && !self.pdf))
+            .map(|mut s| {
+                // `I.` after `H.`: the sequence says it is a letter.
+                if let Some(Pick::Letter(v)) = self.chosen.pick(no) {
+                    s.shape = Shape::Letter(v);
+                }
+                s
+            });
         if let Some(s) = start {
             self.close_open();
             self.open_start(no, s);
@@ -475,7 +507,7 @@ impl Assembler {
             Some(o) => match o.role {
                 Role::LineHeading => false,
                 Role::Heading => o.lines < MAX_HEADING_LINES && !o.last_terminal,
-                Role::Plain | Role::Body => {
+                Role::Plain | Role::Body | Role::Lettered => {
                     !(self.pdf
                         && o.last_terminal
                         && o.last_len < self.short_line
@@ -518,14 +550,10 @@ impl Assembler {
     }
 
     /// Whether a start shape really starts a unit here, given the numbering so far.
-    fn accept(&self, s: &Start<'_>, at_block_start: bool) -> bool {
+    fn accept(&self, no: usize, s: &Start<'_>, at_block_start: bool) -> bool {
         match s.shape {
             Shape::Numbered { major, minor: None } => {
-                at_block_start && major < 1000
-                    || match self.last_major {
-                        None => major < 1000,
-                        Some(l) => (l < major && major <= l + MAX_NUMBER_JUMP) || major == 1,
-                    }
+                at_block_start && major < 1000 || self.chosen.pick(no) == Some(Pick::Arabic)
             }
             Shape::Numbered {
                 major,
@@ -540,21 +568,57 @@ impl Assembler {
                         }
                     }
             }
-            Shape::Roman(v) => {
-                !s.rest.starts_with(char::is_lowercase)
-                    && match self.last_roman {
-                        None => v <= MAX_FIRST_ROMAN,
-                        Some(l) => (l < v && v <= l + MAX_ROMAN_JUMP) || v == 1,
-                    }
-            }
-            Shape::Item => {
-                // `a.` or `iv.` opening a wrapped line of PDF text is as likely a sentence
-                // wrapped there; take it as an item only where a list is going on.
-                let dotted = s.number.is_some_and(|n| !n.ends_with(')'));
-                !(self.pdf && dotted) || self.open.as_ref().is_some_and(|o| o.last_list_end)
-            }
+            Shape::Roman(_) | Shape::Letter(_) => self.chosen.pick(no).is_some(),
+            Shape::Item => self.accept_item(s, at_block_start),
             Shape::Bullet | Shape::Markdown(_) => true,
         }
+    }
+
+    /// The readings of a list label in its style: the one that continues a list of the
+    /// current paragraph (`(i)` after `(h)`) alone, else every family it may belong to
+    /// (`(i)` a letter and a roman numeral); `true` when it continues a list.
+    fn item_readings(&self, number: &str) -> (ItemStyle, Vec<(Family, u32)>, bool) {
+        let (style, label) = item_label(number);
+        let mut all = Vec::new();
+        for family in [Family::Letter, Family::Roman, Family::Digit, Family::Upper] {
+            let Some(v) = label_value(label, family) else {
+                continue;
+            };
+            let follows = self
+                .items
+                .iter()
+                .any(|&(st, f, last)| st == style && f == family && last + 1 == v);
+            if follows {
+                return (style, vec![(family, v)], true);
+            }
+            all.push((family, v));
+        }
+        (style, all, false)
+    }
+
+    /// Whether a list-item shape starts an item here: it continues a list of the current
+    /// paragraph (`(c)` after `(b)`, whatever the line before), or the layout says a new
+    /// unit starts (the line before ends a sentence or a clause, or is short). `a.` or
+    /// `iv.` opening a wrapped line of PDF text is as likely a sentence wrapped there: it
+    /// starts a list only after a line ending in `:` or `;`.
+    fn accept_item(&self, s: &Start<'_>, at_block_start: bool) -> bool {
+        if self.layout == Layout::Lines {
+            return true;
+        }
+        let Some((style, readings, follows)) = s.number.map(|n| self.item_readings(n)) else {
+            return true;
+        };
+        if follows {
+            return true;
+        }
+        let first = readings.iter().any(|&(_, v)| v == 1);
+        let open = self.open.as_ref();
+        let list_end = open.is_some_and(|o| o.last_list_end);
+        if self.pdf && style == ItemStyle::Dot {
+            return first && list_end || list_end && open.is_some_and(|o| o.role == Role::Body);
+        }
+        at_block_start
+            || open.is_none_or(|o| o.last_terminal || o.last_len < self.short_line || list_end)
     }
 
     fn open_start(&mut self, no: usize, s: Start<'_>) {
@@ -563,20 +627,34 @@ impl Assembler {
             Shape::Numbered { major, minor } => {
                 self.last_major = Some(major);
                 self.last_minor = minor;
+                self.items.clear();
                 self.push_unit(UnitKind::Paragraph, s.number, no, None);
                 self.intro = Some(id);
                 (UnitKind::Paragraph, Role::Body)
             }
-            Shape::Roman(v) => {
-                self.last_roman = Some(v);
+            Shape::Roman(_) => {
+                self.items.clear();
                 self.open_heading(1, true, s.number, no);
                 (UnitKind::Heading, Role::Heading)
             }
             Shape::Markdown(level) => {
+                self.items.clear();
                 self.open_heading(level, true, None, no);
                 (UnitKind::Heading, Role::LineHeading)
             }
+            Shape::Letter(_) => {
+                self.items.clear();
+                let parent = self.intro;
+                self.push_unit(UnitKind::ListItem, s.number, no, parent);
+                (UnitKind::ListItem, Role::Lettered)
+            }
             Shape::Item | Shape::Bullet => {
+                if let Some((style, readings, _)) = s.number.map(|n| self.item_readings(n)) {
+                    for (family, v) in readings {
+                        self.items.retain(|&(st, f, _)| st != style || f != family);
+                        self.items.push((style, family, v));
+                    }
+                }
                 let parent = self.intro;
                 self.push_unit(UnitKind::ListItem, s.number, no, parent);
                 (UnitKind::ListItem, Role::Body)
@@ -737,7 +815,26 @@ impl Assembler {
             return;
         };
         let id = open.id;
-        if open.role == Role::Plain
+        if open.role == Role::Lettered && open.lines == 1 && is_title(&self.units[id].text) {
+            // `A. Mandate`: a lettered title, one level below the heading it sits under.
+            let level = self
+                .sections
+                .last()
+                .map_or(1, |s| s.level.saturating_add(1));
+            while self.sections.last().is_some_and(|s| s.level >= level) {
+                self.sections.pop();
+            }
+            let unit = &mut self.units[id];
+            unit.kind = UnitKind::Heading;
+            unit.parent = None;
+            unit.section = self.sections.last().map(|s| s.id);
+            self.sections.push(Section {
+                level,
+                id,
+                numbered: true,
+            });
+            self.intro = None;
+        } else if open.role == Role::Plain
             && open.lines == 1
             && !self.pdf
             && is_title(&self.units[id].text)

@@ -41,6 +41,7 @@ mod layout;
 mod marker;
 mod mend;
 mod normalize;
+mod sequence;
 mod start;
 mod style;
 
