@@ -4,6 +4,7 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
+use super::explain::{Explanation, FurnitureNote, RejectedNote};
 use super::frame::{self, FrameMark};
 use super::furniture::Furniture;
 use super::layout::{FootnoteSpot, LineClass, PageReader};
@@ -139,8 +140,14 @@ impl Marks {
     }
 }
 
-/// Runs passes 2 and 3 (see the module docs of `segment`).
-pub(crate) fn assemble(text: &str, layout: Layout, stats: &Stats) -> (Vec<Unit>, Vec<Artifact>) {
+/// Runs passes 2 and 3 (see the module docs of `segment`); `explain` also gathers the
+/// explanation of what was decided.
+pub(crate) fn assemble(
+    text: &str,
+    layout: Layout,
+    stats: &Stats,
+    explain: bool,
+) -> (Vec<Unit>, Vec<Artifact>, Option<Explanation>) {
     let pdf = layout == Layout::Pdf;
     let mut marks = Marks::new(text);
     let furniture_numbers: Vec<bool> = (0..marks.furniture.patterns.len())
@@ -190,13 +197,37 @@ pub(crate) fn assemble(text: &str, layout: Layout, stats: &Stats) -> (Vec<Unit>,
         }
     }
 
+    let chosen = collector.finish();
+    let explanation = explain.then(|| {
+        let f = &marks.furniture;
+        Explanation {
+            layout,
+            furniture: f
+                .patterns
+                .iter()
+                .enumerate()
+                .map(|(i, p)| FurnitureNote {
+                    pattern: p.pattern.clone(),
+                    period: p.period,
+                    lines: f
+                        .lines()
+                        .iter()
+                        .filter(|&&(_, q)| q == i)
+                        .map(|&(l, _)| l)
+                        .collect(),
+                })
+                .collect(),
+            rejected: chosen.rejected.iter().map(RejectedNote::from).collect(),
+        }
+    });
+
     // Pass 3: units.
     let mut asm = Assembler {
         layout,
         pdf,
         short_line,
         mender: vocab.finish(),
-        chosen: collector.finish(),
+        chosen,
         items: Vec::new(),
         marker_owner: vec![None; spots.len()],
         spots,
@@ -229,7 +260,7 @@ pub(crate) fn assemble(text: &str, layout: Layout, stats: &Stats) -> (Vec<Unit>,
     asm.close_note();
     asm.settle_break(None);
     asm.close_open();
-    (asm.units, asm.artifacts)
+    (asm.units, asm.artifacts, explanation)
 }
 
 /// What the open unit is, for deciding whether the next line continues it.

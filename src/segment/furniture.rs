@@ -246,6 +246,11 @@ impl Furniture {
         }
     }
 
+    /// Every furniture line: (line number, pattern index), sorted.
+    pub fn lines(&self) -> &[(usize, usize)] {
+        &self.lines
+    }
+
     /// Starts a new walk over the lines (each walk asks for lines in increasing order).
     pub fn rewind(&mut self) {
         self.cursor = 0;

@@ -34,6 +34,7 @@
 //! [`Artifact`]: crate::model::Artifact
 
 mod assemble;
+mod explain;
 mod frame;
 mod furniture;
 mod json;
@@ -45,6 +46,7 @@ mod sequence;
 mod start;
 mod style;
 
+pub use explain::{Explanation, FurnitureNote, RejectedNote};
 pub use json::{UnitJson, unit_json};
 pub use normalize::normalize;
 pub(crate) use start::to_roman;
@@ -76,17 +78,48 @@ impl SegmentOptions {
 ///
 /// Never fails: any text is a document, an empty one a document with no units.
 pub fn segment(path: &str, text: &str, options: &SegmentOptions) -> Document {
+    run(path, text, options, false).0
+}
+
+/// [`segment`], and the [`Explanation`] of what it decided: the lines taken for page
+/// furniture and by which pattern, the numbers refused as unit starts and why.
+///
+/// ```
+/// use draftdiff::segment::{segment_explained, SegmentOptions};
+/// let text = "1. The committee met at any time before August\n1. or so, and\n2. Then it rose.\n";
+/// let (doc, why) = segment_explained("x.txt", text, &SegmentOptions::new());
+/// assert_eq!(doc.units.len(), 2);
+/// assert_eq!(why.rejected[0].line, 2);
+/// ```
+pub fn segment_explained(
+    path: &str,
+    text: &str,
+    options: &SegmentOptions,
+) -> (Document, Explanation) {
+    let (doc, explanation) = run(path, text, options, true);
+    (doc, explanation.unwrap_or_default())
+}
+
+fn run(
+    path: &str,
+    text: &str,
+    options: &SegmentOptions,
+    explain: bool,
+) -> (Document, Option<Explanation>) {
     let stats = style::Stats::of(text);
     let layout = match options.layout {
         Layout::Auto => stats.layout(),
         l => l,
     };
-    let (units, artifacts) = assemble::assemble(text, layout, &stats);
-    Document {
-        path: path.to_string(),
-        units,
-        artifacts,
-    }
+    let (units, artifacts, explanation) = assemble::assemble(text, layout, &stats, explain);
+    (
+        Document {
+            path: path.to_string(),
+            units,
+            artifacts,
+        },
+        explanation,
+    )
 }
 
 /// The layout [`segment`] would read `text` with under [`Layout::Auto`].
