@@ -228,6 +228,7 @@ pub(crate) fn assemble(
         short_line,
         mender: vocab.finish(),
         chosen,
+        maybe_title: None,
         items: Vec::new(),
         marker_owner: vec![None; spots.len()],
         spots,
@@ -294,7 +295,20 @@ struct Section {
     level: u8,
     id: UnitId,
     numbered: bool,
+    /// Titles found by the shape of a unit and what follows it (`A. Mandate`,
+    /// `0. Definitions.`): the kind, so that the next of the same kind is its sibling.
+    titled: Option<Titled>,
 }
+
+/// Kinds of titles recognised after the fact.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Titled {
+    Lettered,
+    Numbered,
+}
+
+/// A numbered section title (`0. Definitions.`) has at most this many words.
+const NUMBERED_TITLE_MAX_WORDS: usize = 8;
 
 struct Assembler {
     layout: Layout,
@@ -324,6 +338,9 @@ struct Assembler {
     furniture_numbers: Vec<bool>,
     /// The unit starts chosen over the whole document.
     chosen: Chosen,
+    /// A one-line numbered unit that reads as a title (`0. Definitions.`): it becomes a
+    /// heading if the next unit is unnumbered text.
+    maybe_title: Option<UnitId>,
     /// The list items of the current paragraph: (style, family, value) of the last item
     /// of each kind, so `(c)` follows `(b)` and `(i)` after `(h)` is a letter.
     items: Vec<(ItemStyle, Family, u32)>,
@@ -362,6 +379,16 @@ fn is_title(text: &str) -> bool {
         && text.split_whitespace().count() <= TITLE_MAX_WORDS
         && text.chars().any(char::is_alphabetic)
         && !text.ends_with(['.', ',', ';', ':', '!', '?', '-'])
+}
+
+/// A numbered unit's one line that reads as a section title: a few words starting with a
+/// capital, one phrase (a final period at most), no clause punctuation.
+fn is_numbered_title(text: &str) -> bool {
+    let body = text.strip_suffix('.').unwrap_or(text);
+    body.starts_with(char::is_uppercase)
+        && body.split_whitespace().count() <= NUMBERED_TITLE_MAX_WORDS
+        && body.chars().count() <= TITLE_MAX_CHARS / 2
+        && !body.contains(['.', ',', ';', ':', '!', '?'])
 }
 
 /// Bytes that need a closer look in [`single_spaced`]: ASCII whitespace and the lead
@@ -653,6 +680,7 @@ impl Assembler {
     }
 
     fn open_start(&mut self, no: usize, s: Start<'_>) {
+        self.maybe_title = None;
         let id = self.units.len();
         let (kind, role) = match s.shape {
             Shape::Numbered { major, minor } => {
@@ -705,6 +733,37 @@ impl Assembler {
         self.note_line(s.rest);
     }
 
+    /// Whether the closing plain unit is an unnumbered title line.
+    fn is_title_line(&self, open: &Open) -> bool {
+        open.lines == 1 && !self.pdf && is_title(&self.units[open.id].text)
+    }
+
+    /// Turns unit `id` into a title heading of kind `titled`: a sibling of the last title
+    /// of that kind if one is open, else one level below the innermost section.
+    fn make_title(&mut self, id: UnitId, titled: Titled) {
+        let level = match self.sections.iter().rev().find(|s| s.titled == Some(titled)) {
+            Some(s) => s.level,
+            None => self.sections.last().map_or(1, |s| s.level.saturating_add(1)),
+        };
+        while self.sections.last().is_some_and(|s| s.level >= level) {
+            self.sections.pop();
+        }
+        if self.intro == Some(id) {
+            self.intro = None;
+        }
+        let unit = &mut self.units[id];
+        unit.kind = UnitKind::Heading;
+        unit.parent = None;
+        unit.section = self.sections.last().map(|s| s.id);
+        self.sections.push(Section {
+            level,
+            id,
+            numbered: true,
+            titled: Some(titled),
+        });
+        self.intro = None;
+    }
+
     /// Opens a heading of `level`: closes the sections at that level or deeper.
     fn open_heading(&mut self, level: u8, numbered: bool, number: Option<&str>, no: usize) {
         while self.sections.last().is_some_and(|s| s.level >= level) {
@@ -716,6 +775,7 @@ impl Assembler {
             level,
             id,
             numbered,
+            titled: None,
         });
         self.intro = None;
     }
@@ -848,28 +908,24 @@ impl Assembler {
         let id = open.id;
         if open.role == Role::Lettered && open.lines == 1 && is_title(&self.units[id].text) {
             // `A. Mandate`: a lettered title, one level below the heading it sits under.
-            let level = self
-                .sections
-                .last()
-                .map_or(1, |s| s.level.saturating_add(1));
-            while self.sections.last().is_some_and(|s| s.level >= level) {
-                self.sections.pop();
-            }
-            let unit = &mut self.units[id];
-            unit.kind = UnitKind::Heading;
-            unit.parent = None;
-            unit.section = self.sections.last().map(|s| s.id);
-            self.sections.push(Section {
-                level,
-                id,
-                numbered: true,
-            });
-            self.intro = None;
-        } else if open.role == Role::Plain
+            self.make_title(id, Titled::Lettered);
+        } else if open.role == Role::Body
             && open.lines == 1
-            && !self.pdf
-            && is_title(&self.units[id].text)
+            && self.layout != Layout::Lines
+            && self.units[id].kind == UnitKind::Paragraph
+            && self.units[id].number.as_deref().is_some_and(|n| !n.contains('.'))
+            && is_numbered_title(&self.units[id].text)
         {
+            // `0. Definitions.`: a title if unnumbered text follows (decided there).
+            self.maybe_title = Some(id);
+        } else if open.role == Role::Plain && self.maybe_title.is_some() && !self.is_title_line(&open) {
+            // Unnumbered text after `0. Definitions.`: that was the section's title.
+            if let Some(title) = self.maybe_title.take() {
+                self.make_title(title, Titled::Numbered);
+                self.units[id].section = Some(title);
+            }
+        } else if open.role == Role::Plain && self.is_title_line(&open) {
+            self.maybe_title = None;
             // An unnumbered title line: a heading one level below the numbered heading it
             // sits under, or a sibling of the unnumbered heading before it.
             if self.intro == Some(id) {
@@ -890,6 +946,7 @@ impl Assembler {
                 level,
                 id,
                 numbered: false,
+                titled: None,
             });
             self.intro = None;
         }

@@ -35,6 +35,11 @@ const MAX_PATTERN_LEN: usize = 60;
 /// (a table column, a refrain), not of the page.
 const MIN_PAGE_LINES: usize = 8;
 
+/// Longest page, in lines: a single-spaced page has about 60 lines, a double-spaced PDF
+/// extraction about twice that with its footnotes; a pattern recurring at longer
+/// distances is a recurring title or a repeated document, not page furniture.
+const MAX_PAGE_LINES: usize = 200;
+
 /// How far a distance between occurrences may stray from a multiple of the page length:
 /// pages carry more or fewer lines (headings, footnotes, tables), rarely 30 % more.
 const PAGE_TOLERANCE: f64 = 0.3;
@@ -132,7 +137,7 @@ fn regular_period(lines: &[usize]) -> Option<usize> {
     }
     gaps.sort_unstable();
     let median = gaps[gaps.len() / 2];
-    if median < MIN_PAGE_LINES {
+    if !(MIN_PAGE_LINES..=MAX_PAGE_LINES).contains(&median) {
         return None;
     }
     let m = median as f64;
@@ -172,7 +177,8 @@ impl Furniture {
                 continue;
             }
             let h = hash(&buf);
-            if counts.contains_key(&h) {
+            // A numbered paragraph or heading is text whatever its repetition.
+            if counts.contains_key(&h) && super::start::parse(t, false).is_none() {
                 found
                     .entry(h)
                     .or_insert_with(|| (buf.clone(), Vec::new()))
@@ -208,7 +214,10 @@ impl Furniture {
             }
             if t.len() <= MAX_PATTERN_LEN * 4 && pattern_into(t, &mut buf) {
                 let h = hash(&buf);
-                if let Some((_, occ, _)) = regular.get_mut(&h) {
+                if let Some((_, occ, _)) = regular
+                    .get_mut(&h)
+                    .filter(|_| super::start::parse(t, false).is_none())
+                {
                     let k = next_occ.entry(h).or_insert(0);
                     if let Some(o) = occ.get_mut(*k) {
                         o.interrupts = !prev_terminal;
