@@ -741,9 +741,17 @@ impl Assembler {
     /// Turns unit `id` into a title heading of kind `titled`: a sibling of the last title
     /// of that kind if one is open, else one level below the innermost section.
     fn make_title(&mut self, id: UnitId, titled: Titled) {
-        let level = match self.sections.iter().rev().find(|s| s.titled == Some(titled)) {
+        let level = match self
+            .sections
+            .iter()
+            .rev()
+            .find(|s| s.titled == Some(titled))
+        {
             Some(s) => s.level,
-            None => self.sections.last().map_or(1, |s| s.level.saturating_add(1)),
+            None => self
+                .sections
+                .last()
+                .map_or(1, |s| s.level.saturating_add(1)),
         };
         while self.sections.last().is_some_and(|s| s.level >= level) {
             self.sections.pop();
@@ -906,19 +914,29 @@ impl Assembler {
             return;
         };
         let id = open.id;
-        if open.role == Role::Lettered && open.lines == 1 && is_title(&self.units[id].text) {
+        if open.role == Role::Lettered
+            && open.lines == 1
+            && self.units[id].text.len() < self.short_line
+            && is_title(&self.units[id].text)
+        {
             // `A. Mandate`: a lettered title, one level below the heading it sits under.
             self.make_title(id, Titled::Lettered);
         } else if open.role == Role::Body
             && open.lines == 1
             && self.layout != Layout::Lines
             && self.units[id].kind == UnitKind::Paragraph
-            && self.units[id].number.as_deref().is_some_and(|n| !n.contains('.'))
+            && self.units[id]
+                .number
+                .as_deref()
+                .is_some_and(|n| !n.contains('.'))
             && is_numbered_title(&self.units[id].text)
         {
             // `0. Definitions.`: a title if unnumbered text follows (decided there).
             self.maybe_title = Some(id);
-        } else if open.role == Role::Plain && self.maybe_title.is_some() && !self.is_title_line(&open) {
+        } else if open.role == Role::Plain
+            && self.maybe_title.is_some()
+            && !self.is_title_line(&open)
+        {
             // Unnumbered text after `0. Definitions.`: that was the section's title.
             if let Some(title) = self.maybe_title.take() {
                 self.make_title(title, Titled::Numbered);

@@ -33,6 +33,8 @@ pub(crate) enum FrameMark {
 /// True for a line of rule characters (spaces between allowed): `*****`, `+---+---+`,
 /// `= = =`.
 pub(crate) fn is_rule(t: &str) -> bool {
+    // The corners of a boxed comment: `/*****`, `*****/`.
+    let t = t.trim_start_matches('/').trim_end_matches('/');
     let mut n = 0;
     let mut kinds = [false; 8];
     for c in t.chars() {
@@ -129,7 +131,15 @@ mod tests {
 
     #[test]
     fn rules() {
-        for s in ["*****", "+---+---+", "= = =", "|====|", "---"] {
+        for s in [
+            "*****",
+            "+---+---+",
+            "= = =",
+            "|====|",
+            "---",
+            "/*****",
+            "*****/",
+        ] {
             assert!(is_rule(s), "{s}");
         }
         for s in ["--", "* a *", "-- Signed", "1---2"] {

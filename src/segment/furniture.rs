@@ -77,14 +77,29 @@ pub(crate) struct Furniture {
 }
 
 /// The pattern of a trimmed line, if it is short enough to be furniture: written into
-/// `out`, which is cleared first.
+/// `out`, which is cleared first. ASCII is handled byte by byte (the common case, and this
+/// runs on every line); other characters are lower-cased as chars.
 fn pattern_into(t: &str, out: &mut String) -> bool {
     out.clear();
+    let bytes = t.as_bytes();
+    // Cheap first test (a tight loop over bytes): a line with more visible non-digit bytes
+    // than a pattern may hold is running text.
+    if bytes.len() > MAX_PATTERN_LEN
+        && bytes
+            .iter()
+            .filter(|b| !b.is_ascii_whitespace() && !b.is_ascii_digit())
+            .count()
+            > MAX_PATTERN_LEN
+    {
+        return false;
+    }
     let mut digits = false;
     let mut space = false;
     let mut alnum = false;
-    for c in t.chars() {
-        if c.is_ascii_digit() {
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii_digit() {
             if !digits {
                 if space {
                     out.push(' ');
@@ -94,24 +109,43 @@ fn pattern_into(t: &str, out: &mut String) -> bool {
             }
             digits = true;
             alnum = true;
+            i += 1;
             continue;
         }
         digits = false;
-        if c.is_whitespace() {
-            space = !out.is_empty();
-            continue;
+        if b < 0x80 {
+            i += 1;
+            if b.is_ascii_whitespace() {
+                space = !out.is_empty();
+                continue;
+            }
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            alnum |= b.is_ascii_alphabetic();
+            out.push(char::from(b.to_ascii_lowercase()));
+        } else {
+            let Some(c) = t[i..].chars().next() else {
+                break;
+            };
+            i += c.len_utf8();
+            if c.is_whitespace() {
+                space = !out.is_empty();
+                continue;
+            }
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            alnum |= c.is_alphanumeric();
+            out.extend(c.to_lowercase());
         }
-        if space {
-            out.push(' ');
-            space = false;
-        }
-        alnum |= c.is_alphanumeric();
-        out.extend(c.to_lowercase());
         if out.len() > MAX_PATTERN_LEN {
             return false;
         }
     }
-    alnum && !out.is_empty() && out.len() <= MAX_PATTERN_LEN
+    alnum && !out.is_empty()
 }
 
 fn hash(s: &str) -> u64 {
@@ -153,42 +187,34 @@ fn regular_period(lines: &[usize]) -> Option<usize> {
 impl Furniture {
     /// Finds the furniture of `text` (see the module docs).
     pub fn find(text: &str) -> Furniture {
-        // Pass 1: how often each short pattern occurs.
+        // Pass 1: the pattern of every short line, and how often each occurs.
         let mut counts: FnvMap<u64, u32> = FnvMap::default();
+        let mut short: Vec<(usize, u64)> = Vec::new();
         let mut buf = String::new();
-        for line in text.lines() {
-            let t = line.trim();
-            if t.is_empty() || t.len() > MAX_PATTERN_LEN * 4 {
-                continue;
-            }
-            if pattern_into(t, &mut buf) {
-                *counts.entry(hash(&buf)).or_insert(0) += 1;
-            }
-        }
-        counts.retain(|_, n| *n as usize >= MIN_REPEATS);
-        if counts.is_empty() {
-            return Furniture::default();
-        }
-        // Pass 2: where the recurring ones are; keep those in step with the pages.
-        let mut found: FnvMap<u64, (String, Vec<usize>)> = FnvMap::default();
         for (i, line) in text.lines().enumerate() {
             let t = line.trim();
             if t.is_empty() || t.len() > MAX_PATTERN_LEN * 4 || !pattern_into(t, &mut buf) {
                 continue;
             }
             let h = hash(&buf);
-            // A numbered paragraph or heading is text whatever its repetition.
-            if counts.contains_key(&h) && super::start::parse(t, false).is_none() {
-                found
-                    .entry(h)
-                    .or_insert_with(|| (buf.clone(), Vec::new()))
-                    .1
-                    .push(i + 1);
+            *counts.entry(h).or_insert(0) += 1;
+            short.push((i + 1, h));
+        }
+        counts.retain(|_, n| *n as usize >= MIN_REPEATS);
+        if counts.is_empty() {
+            return Furniture::default();
+        }
+        // Where the recurring ones are; keep those in step with the pages.
+        let mut found: FnvMap<u64, Vec<usize>> = FnvMap::default();
+        for &(line, h) in &short {
+            if counts.contains_key(&h) {
+                found.entry(h).or_default().push(line);
             }
         }
-        let mut regular: FnvMap<u64, (String, Vec<Occurrence>, usize)> = found
+        drop(short);
+        let mut regular: FnvMap<u64, (Vec<Occurrence>, usize)> = found
             .into_iter()
-            .filter_map(|(h, (p, lines))| {
+            .filter_map(|(h, lines)| {
                 let period = regular_period(&lines)?;
                 let occ = lines
                     .into_iter()
@@ -197,16 +223,20 @@ impl Furniture {
                         interrupts: false,
                     })
                     .collect();
-                Some((h, (p, occ, period)))
+                Some((h, (occ, period)))
             })
             .collect();
         if regular.is_empty() {
             return Furniture::default();
         }
-        // Pass 3: which occurrences stand inside a sentence (the other regular lines
-        // skipped: a footer, a form feed and a header may stand together).
+        // Pass 2 (only when some pattern is regular): which occurrences stand inside a
+        // sentence (the other regular lines skipped: a footer, a form feed and a header
+        // may stand together), and the text of each pattern. A numbered paragraph or
+        // heading is text whatever its repetition.
         let mut prev_terminal = true;
         let mut next_occ: FnvMap<u64, usize> = FnvMap::default();
+        let mut texts: FnvMap<u64, String> = FnvMap::default();
+        let mut numbered: Vec<u64> = Vec::new();
         for line in text.lines() {
             let t = line.trim();
             if t.is_empty() {
@@ -214,26 +244,31 @@ impl Furniture {
             }
             if t.len() <= MAX_PATTERN_LEN * 4 && pattern_into(t, &mut buf) {
                 let h = hash(&buf);
-                if let Some((_, occ, _)) = regular
-                    .get_mut(&h)
-                    .filter(|_| super::start::parse(t, false).is_none())
-                {
+                if let Some((occ, _)) = regular.get_mut(&h) {
+                    if super::start::parse(t, false).is_some() {
+                        numbered.push(h);
+                    }
                     let k = next_occ.entry(h).or_insert(0);
                     if let Some(o) = occ.get_mut(*k) {
                         o.interrupts = !prev_terminal;
                     }
                     *k += 1;
+                    texts.entry(h).or_insert_with(|| buf.clone());
                     continue;
                 }
             }
             prev_terminal = ends_terminal(t);
         }
+        for h in numbered {
+            regular.remove(&h);
+        }
         let mut patterns: Vec<(String, Vec<Occurrence>, usize)> = regular
-            .into_values()
-            .filter(|(_, occ, _)| {
+            .into_iter()
+            .filter(|(_, (occ, _))| {
                 let interrupts = occ.iter().filter(|o| o.interrupts).count();
                 interrupts > 0 && interrupts * INTERRUPT_EVERY >= occ.len()
             })
+            .map(|(h, (occ, period))| (texts.remove(&h).unwrap_or_default(), occ, period))
             .collect();
         // Deterministic order: by first occurrence.
         patterns.sort_by_key(|(_, occ, _)| occ[0].line);

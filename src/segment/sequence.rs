@@ -247,6 +247,9 @@ pub(crate) struct Collector {
     upper: Vec<Candidate>,
     /// Numbers as printed, by line, for the explanation.
     printed: Vec<(usize, String)>,
+    /// Lines after a blank line outside PDF text: the assembler takes a paragraph number
+    /// there whatever the sequence, so they are never reported as refused.
+    block_starts: Vec<usize>,
     rejected: Vec<Rejected>,
 }
 
@@ -279,6 +282,7 @@ impl Collector {
             roman: Vec::new(),
             upper: Vec::new(),
             printed: Vec::new(),
+            block_starts: Vec::new(),
             rejected: Vec::new(),
         }
     }
@@ -327,6 +331,9 @@ impl Collector {
                 _ => false,
             };
             if numbered {
+                if self.lines_layout || (!self.pdf && (self.blank || self.prev.is_none())) {
+                    self.block_starts.push(no);
+                }
                 let number = s.number.unwrap_or("").to_string();
                 if agree {
                     self.printed.push((no, number));
@@ -381,9 +388,12 @@ impl Collector {
                 .binary_search_by_key(&line, |c| c.line)
                 .ok()
                 .map(|i| self.arabic[i].value);
+            let forced =
+                value.is_some_and(|v| v < 1000) && self.block_starts.binary_search(&line).is_ok();
             match picks.get(&line) {
                 Some(Pick::Arabic) => last = value,
                 Some(_) => {}
+                None if forced => last = value,
                 None => rejected.push(Rejected {
                     line,
                     number: printed.get(&line).copied().unwrap_or("").to_string(),
