@@ -198,6 +198,18 @@ pub(crate) fn assemble(
     }
 
     let chosen = collector.finish();
+    // The words this document refers by number (`resolution 5`), for telling footnote
+    // markers from references; only needed when there are footnotes.
+    let mut references = marker::References::default();
+    if !spots.is_empty() {
+        let mut reader = PageReader::new(pdf);
+        marks.rewind();
+        for (no, line, next) in numbered_lines(text) {
+            if let (line, LineClass::Text) = marks.classify(&mut reader, no, line, next) {
+                references.count_line(line);
+            }
+        }
+    }
     let explanation = explain.then(|| {
         let f = &marks.furniture;
         Explanation {
@@ -228,6 +240,7 @@ pub(crate) fn assemble(
         short_line,
         mender: vocab.finish(),
         chosen,
+        references,
         maybe_title: None,
         items: Vec::new(),
         marker_owner: vec![None; spots.len()],
@@ -338,6 +351,8 @@ struct Assembler {
     furniture_numbers: Vec<bool>,
     /// The unit starts chosen over the whole document.
     chosen: Chosen,
+    /// The words after which a number is a reference, not a footnote marker.
+    references: marker::References,
     /// A one-line numbered unit that reads as a title (`0. Definitions.`): it becomes a
     /// heading if the next unit is unnumbered text.
     maybe_title: Option<UnitId>,
@@ -828,7 +843,7 @@ impl Assembler {
                 break;
             }
             let label = spot.number.to_string();
-            let Some((i, j)) = marker::find(&cur, &label, from) else {
+            let Some((i, j)) = marker::find(&cur, &label, from, &self.references) else {
                 break;
             };
             self.artifact(ArtifactKind::FootnoteMarker, no, &label);
