@@ -20,8 +20,8 @@ const FUNCTION_WORDS: &[&str] = &[
     // French
     "le", "la", "les", "un", "une", "des", "du", "de", "et", "ou", "à", "au", "aux", "en", "par",
     "pour", "sur", "sous", "avec", "dans", "plus", "moins", "chaque", // Spanish
-    "el", "los", "las", "uno", "unos", "unas", "del", "y", "o", "al", "con", "por", "para", "sobre",
-    "entre", "cada", "más", "menos", // German
+    "el", "los", "las", "uno", "unos", "unas", "del", "y", "o", "al", "con", "por", "para",
+    "sobre", "entre", "cada", "más", "menos", // German
     "der", "die", "das", "den", "dem", "ein", "eine", "einer", "und", "oder", "von", "zu", "im",
     "am", "mit", "für", "über", "unter", "je", "nr",
 ];

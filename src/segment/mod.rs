@@ -39,6 +39,7 @@ mod frame;
 mod furniture;
 mod json;
 mod layout;
+mod markdown;
 mod marker;
 mod mend;
 mod normalize;
@@ -106,6 +107,21 @@ fn run(
     options: &SegmentOptions,
     explain: bool,
 ) -> (Document, Option<Explanation>) {
+    if options.layout == Layout::Auto && markdown::is_markdown(path, text) {
+        let (units, artifacts) = markdown::segment(text);
+        let explanation = explain.then(|| Explanation {
+            layout: Layout::Blocks,
+            ..Explanation::default()
+        });
+        return (
+            Document {
+                path: path.to_string(),
+                units,
+                artifacts,
+            },
+            explanation,
+        );
+    }
     let stats = style::Stats::of(text);
     let layout = match options.layout {
         Layout::Auto => stats.layout(),
