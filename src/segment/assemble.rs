@@ -678,17 +678,16 @@ impl Assembler {
         if self.layout == Layout::Lines {
             return true;
         }
-        let Some((style, readings, follows)) = s.number.map(|n| self.item_readings(n)) else {
+        let Some((style, _, follows)) = s.number.map(|n| self.item_readings(n)) else {
             return true;
         };
         if follows {
             return true;
         }
-        let first = readings.iter().any(|&(_, v)| v == 1);
         let open = self.open.as_ref();
         let list_end = open.is_some_and(|o| o.last_list_end);
         if self.pdf && style == ItemStyle::Dot {
-            return first && list_end || list_end && open.is_some_and(|o| o.role == Role::Body);
+            return list_end;
         }
         at_block_start
             || open.is_none_or(|o| o.last_terminal || o.last_len < self.short_line || list_end)
