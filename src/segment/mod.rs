@@ -1,20 +1,32 @@
 //! Stage 2: text → [`Document`] of units (headings, paragraphs, list items, footnotes),
 //! with the repair of PDF-extracted text.
 //!
-//! Three passes over the lines, each linear:
-//! 1. [`style`]: statistics decide the [`Layout`] (PDF-extracted, wrapped blocks, one
+//! Markdown (a `.md` name, or two kinds of Markdown block syntax) is read by `markdown`
+//! with a CommonMark parser. Other text takes passes over its lines, each linear:
+//! 1. `style`: statistics decide the [`Layout`] (PDF-extracted, wrapped blocks, one
 //!    paragraph a line) and collect the words broken at line ends;
-//! 2. [`layout`] finds the page furniture of PDF text (page-break lines, footnote bodies,
-//!    stray URLs, page numbers) and [`mend`] counts the document's own vocabulary to decide
-//!    each broken word;
-//! 3. the assembler cuts units at numbered paragraphs (`12.`, `12.3`), roman headings
-//!    (`IV.`), list items (`(a)`, `a)`, `i.`), Markdown headings and bullets, blank lines
-//!    (unless the text is PDF-extracted) and unnumbered title lines; it rejoins wrapped
-//!    lines, mends broken words, takes footnote markers ([`marker`]) and bodies out of
-//!    the running text and records everything it removed as [`Artifact`]s.
+//! 2. whole-document evidence: `furniture` finds running headers, footers and page
+//!    numbers by their repetition at page-regular distances (with or without form feeds),
+//!    `frame` finds box-art rules and framed text; then one walk with the page reader
+//!    (`layout`: page-break lines, footnote bodies, stray URLs, page numbers) counts the
+//!    document's own vocabulary for broken words (`mend`) and collects every line shaped
+//!    like a paragraph number, roman heading or capital letter where the layout allows a
+//!    unit to start; `sequence` chooses, by dynamic programming over the whole document,
+//!    the chains of numbers that are the document's numbering (a false `1.` cannot derail
+//!    the rest);
+//! 3. the assembler cuts units at the chosen numbers, at list items that continue their
+//!    paragraph's list or start one where the layout allows, at Markdown headings and
+//!    bullets, blank lines (unless the text is PDF-extracted), page breaks the text does
+//!    not run across, and unnumbered title lines; it rejoins wrapped lines, mends broken
+//!    words, takes footnote markers (`marker`, with the words the document refers by)
+//!    and bodies out of the running text and records everything it removed as
+//!    [`Artifact`]s. [`segment_explained`] also says which lines were furniture and by
+//!    which pattern, and which numbers were refused and why.
 //!
 //! Nothing here knows any document's words: every decision comes from the shape of lines
-//! and the statistics of the document itself.
+//! and the statistics of the document itself. The one list of words is `marker`'s closed
+//! class of function words (articles, prepositions) in four languages, after which a
+//! number is never a footnote marker.
 //!
 //! ```
 //! use draftdiff::segment::{segment, SegmentOptions};
