@@ -122,3 +122,34 @@ fn wrapped_lines_starting_with_numbers_do_not_start_units() {
         }
     }
 }
+
+/// Generated documents in the other layouts of issue 9 (box art, long lettered lists with
+/// lines ending in "I" or "If", Markdown) segment into exactly the units they were made of.
+#[test]
+fn generated_boxes_lettered_lists_and_markdown_segment_into_their_units() {
+    use draftdiff::synth::formats::{self, Format};
+    for (format, path) in [
+        (Format::Boxed, "boxed.txt"),
+        (Format::Lettered, "law.txt"),
+        (Format::Markdown, "notes.md"),
+    ] {
+        for seed in 1..=4 {
+            let generated = formats::generate(format, seed, 26);
+            let doc = segment(path, &generated.text, &SegmentOptions::new());
+            let got: Vec<(&str, Option<&str>, String)> = doc
+                .units
+                .iter()
+                .map(|u| {
+                    let start: Vec<&str> = u.text.split_whitespace().take(3).collect();
+                    (u.kind.as_str(), u.number.as_deref(), start.join(" "))
+                })
+                .collect();
+            let want: Vec<(&str, Option<&str>, String)> = generated
+                .truth
+                .iter()
+                .map(|e| (e.kind, e.number.as_deref(), e.start.clone()))
+                .collect();
+            assert_eq!(got, want, "{format:?} seed {seed}:\n{}", generated.text);
+        }
+    }
+}

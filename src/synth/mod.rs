@@ -27,6 +27,7 @@
 //! ```
 
 mod edit;
+pub mod formats;
 mod pdf;
 mod prose;
 mod rng;
