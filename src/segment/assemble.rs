@@ -167,10 +167,16 @@ pub(crate) fn assemble(
     let mut after_break = false;
     let short_line = (stats.typical_len as f64 * SHORT_LINE_SHARE) as usize;
     let mut collector = Collector::new(pdf, layout == Layout::Lines, short_line);
+    // The words this document refers by number (`resolution 5`), for telling footnote
+    // markers from references.
+    let mut references = marker::References::default();
     for (no, line, next) in numbered_lines(text) {
         let (line, class) = marks.classify(&mut reader, no, line, next);
         match class {
-            LineClass::Text => collector.text(no, line.trim()),
+            LineClass::Text => {
+                collector.text(no, line.trim());
+                references.count_line(line);
+            }
             LineClass::Blank | LineClass::Rule => collector.blank(),
             _ => {}
         }
@@ -198,18 +204,6 @@ pub(crate) fn assemble(
     }
 
     let chosen = collector.finish();
-    // The words this document refers by number (`resolution 5`), for telling footnote
-    // markers from references; only needed when there are footnotes.
-    let mut references = marker::References::default();
-    if !spots.is_empty() {
-        let mut reader = PageReader::new(pdf);
-        marks.rewind();
-        for (no, line, next) in numbered_lines(text) {
-            if let (line, LineClass::Text) = marks.classify(&mut reader, no, line, next) {
-                references.count_line(line);
-            }
-        }
-    }
     let explanation = explain.then(|| {
         let f = &marks.furniture;
         Explanation {

@@ -37,22 +37,33 @@ const MIN_REFERENCE_USES: u32 = 2;
 #[derive(Debug, Default)]
 pub(crate) struct References {
     counts: std::collections::HashMap<String, u32>,
+    buf: String,
 }
 
 impl References {
-    /// Counts, in one line of running text, the words that stand before a number.
+    /// Counts, in one line of running text, the words that stand before a number (one
+    /// scan of the bytes for a digit after a space; the word before it is then looked at).
     pub fn count_line(&mut self, line: &str) {
-        let mut prev: Option<&str> = None;
-        for w in line.split_whitespace() {
-            if w.starts_with(|c: char| c.is_ascii_digit()) {
-                if let Some(p) = prev {
-                    let bare = p.trim_matches(|c: char| !c.is_alphanumeric());
-                    if !bare.is_empty() && bare.chars().all(char::is_alphabetic) {
-                        *self.counts.entry(bare.to_lowercase()).or_insert(0) += 1;
-                    }
+        let b = line.as_bytes();
+        for i in 1..b.len() {
+            if !(b[i].is_ascii_digit() && b[i - 1] == b' ') {
+                continue;
+            }
+            let before = line[..i].trim_end();
+            // ASCII spaces never split a UTF-8 sequence, so these slices are str.
+            let start = before.rfind(' ').map_or(0, |k| k + 1);
+            let bare = before[start..].trim_matches(|c: char| !c.is_alphanumeric());
+            if bare.is_empty() || !bare.chars().all(char::is_alphabetic) {
+                continue;
+            }
+            self.buf.clear();
+            self.buf.extend(bare.chars().flat_map(char::to_lowercase));
+            match self.counts.get_mut(self.buf.as_str()) {
+                Some(n) => *n += 1,
+                None => {
+                    self.counts.insert(self.buf.clone(), 1);
                 }
             }
-            prev = Some(w);
         }
     }
 
