@@ -252,6 +252,7 @@ pub(crate) fn assemble(
         after_break: false,
         pending_close: false,
         furniture_numbers,
+        indent: 0,
     };
     let mut reader = PageReader::new(pdf);
     marks.rewind();
@@ -295,7 +296,23 @@ struct Open {
     last_terminal: bool,
     /// The last line ends with `:` or `;`, as lines before a list item do.
     last_list_end: bool,
+    /// Indentation (columns) of the first line and of the last line.
+    first_indent: usize,
+    last_indent: usize,
+    /// The second line is indented more than the first: a hanging indent.
+    hanging: bool,
 }
+
+/// Columns of leading whitespace (a tab counts as four).
+fn indent_of(line: &str) -> usize {
+    line.chars()
+        .take_while(|c| c.is_whitespace())
+        .map(|c| if c == '\t' { 4 } else { 1 })
+        .sum()
+}
+
+/// Least change of indentation (columns) that marks a new paragraph inside a block.
+const INDENT_STEP: usize = 2;
 
 #[derive(Debug, Clone, Copy)]
 struct Section {
@@ -343,6 +360,8 @@ struct Assembler {
     pending_close: bool,
     /// For each furniture pattern, whether it is a page number.
     furniture_numbers: Vec<bool>,
+    /// Indentation of the line being read (columns).
+    indent: usize,
     /// The unit starts chosen over the whole document.
     chosen: Chosen,
     /// The words after which a number is a reference, not a footnote marker.
@@ -548,7 +567,22 @@ impl Assembler {
         }
     }
 
+    /// In wrapped blocks, whether the line (indented [`Assembler::indent`] columns) starts
+    /// a new paragraph by its indentation alone, after a line that ends a sentence: a
+    /// first-line indent (indented more than the lines before, which were not a hanging
+    /// indent), or the return to the margin after a hanging indent.
+    fn indent_starts_paragraph(&self, o: &Open) -> bool {
+        if self.layout != Layout::Blocks || o.role != Role::Plain || !o.last_terminal {
+            return false;
+        }
+        let indent = self.indent;
+        let first_line = o.lines >= 2 && !o.hanging && indent >= o.last_indent + INDENT_STEP;
+        let back = o.hanging && indent + INDENT_STEP <= o.last_indent && indent <= o.first_indent;
+        first_line || back
+    }
+
     fn text(&mut self, no: usize, line: &str) {
+        self.indent = indent_of(line);
         self.settle_break(Some(line));
         // Trailing spaces are kept for the marker search: `develop 5  ` at a line end is
         // a marker by the gap a superscript leaves.
@@ -579,10 +613,18 @@ impl Assembler {
                         && o.last_terminal
                         && o.last_len < self.short_line
                         && t.chars().next().is_some_and(char::is_uppercase))
+                        && !self.indent_starts_paragraph(o)
                 }
             },
         };
         if continues {
+            let indent = self.indent;
+            if let Some(o) = self.open.as_mut() {
+                if o.lines == 1 {
+                    o.hanging = indent >= o.first_indent + INDENT_STEP;
+                }
+                o.last_indent = indent;
+            }
             let id = self.open.as_ref().map_or(0, |o| o.id);
             let text = self.take_markers(no, t, id);
             self.append(id, no, &text);
@@ -599,6 +641,9 @@ impl Assembler {
                 last_len: 0,
                 last_terminal: false,
                 last_list_end: false,
+                first_indent: self.indent,
+                last_indent: self.indent,
+                hanging: false,
             });
             let text = self.take_markers(no, t, id);
             self.append(id, no, &text);
@@ -735,6 +780,9 @@ impl Assembler {
             last_len: 0,
             last_terminal: false,
             last_list_end: false,
+            first_indent: self.indent,
+            last_indent: self.indent,
+            hanging: false,
         });
         let text = self.take_markers(no, s.rest, id);
         self.append(id, no, &text);
