@@ -375,3 +375,27 @@ draftdiff blame v1.txt v2.txt v3.txt
     // The same text without a Markdown name is recognised by its syntax.
     assert_eq!(seg(text).units.len(), 6);
 }
+
+/// Class 6: an unnumbered heading inside PDF-extracted text (a short title line between a
+/// paragraph's end and the next numbered paragraph) is a heading. The final report's
+/// paragraphs 21 and 22 with the outline's unnumbered title put back between them (both
+/// bundled UN documents).
+#[test]
+fn class6_unnumbered_headings_in_pdf_text() {
+    let text = FINAL.replacen(
+        "\n22. ",
+        "\n The concept of mutually beneficial cooperation - MBC \n\n22. ",
+        1,
+    );
+    assert_ne!(text, FINAL);
+    let doc = seg(&text);
+    let h = unit_with(&doc, "cooperation - MBC");
+    assert_eq!((h.kind, h.number.as_deref()), (UnitKind::Heading, None));
+    let p22 = doc
+        .units
+        .iter()
+        .find(|u| u.number.as_deref() == Some("22"))
+        .unwrap();
+    assert_eq!(p22.section, Some(h.id));
+    assert_eq!(numbers(&doc, UnitKind::Paragraph).len(), 116);
+}

@@ -790,8 +790,11 @@ impl Assembler {
     }
 
     /// Whether the closing plain unit is an unnumbered title line.
+    /// In PDF text the line must also be short: a full line without final punctuation is
+    /// more likely a sentence cut by the extraction.
     fn is_title_line(&self, open: &Open) -> bool {
-        open.lines == 1 && !self.pdf && is_title(&self.units[open.id].text)
+        let text = &self.units[open.id].text;
+        open.lines == 1 && is_title(text) && (!self.pdf || text.len() < self.short_line)
     }
 
     /// Turns unit `id` into a title heading of kind `titled`: a sibling of the last title
