@@ -609,11 +609,11 @@ impl Assembler {
                 Role::LineHeading => false,
                 Role::Heading => o.lines < MAX_HEADING_LINES && !o.last_terminal,
                 Role::Plain | Role::Body | Role::Lettered => {
-                    !(self.pdf
+                    let pdf_end = self.pdf
                         && o.last_terminal
                         && o.last_len < self.short_line
-                        && t.chars().next().is_some_and(char::is_uppercase))
-                        && !self.indent_starts_paragraph(o)
+                        && t.chars().next().is_some_and(char::is_uppercase);
+                    !(pdf_end || self.indent_starts_paragraph(o))
                 }
             },
         };
