@@ -92,6 +92,13 @@ pub(crate) fn find(text: &str) -> Vec<(usize, FrameMark)> {
     let mut last_rule = 0usize;
     for (i, line) in text.lines().enumerate() {
         let no = i + 1;
+        // Most lines start with a letter or digit: neither a rule nor framed.
+        let first = line.bytes().find(|b| !b.is_ascii_whitespace());
+        if !first.is_some_and(|b| b"*=-_~+|#/".contains(&b)) {
+            flush(&mut run, &mut marks, rule_before, false);
+            rule_before = false;
+            continue;
+        }
         let t = line.trim();
         if is_rule(t) {
             flush(&mut run, &mut marks, rule_before, true);

@@ -84,14 +84,14 @@ fn pattern_into(t: &str, out: &mut String) -> bool {
     let bytes = t.as_bytes();
     // Cheap first test (a tight loop over bytes): a line with more visible non-digit bytes
     // than a pattern may hold is running text.
-    if bytes.len() > MAX_PATTERN_LEN
-        && bytes
-            .iter()
-            .filter(|b| !b.is_ascii_whitespace() && !b.is_ascii_digit())
-            .count()
-            > MAX_PATTERN_LEN
-    {
-        return false;
+    if bytes.len() > MAX_PATTERN_LEN {
+        let mut visible = 0;
+        for b in bytes {
+            visible += usize::from(!b.is_ascii_whitespace() && !b.is_ascii_digit());
+            if visible > MAX_PATTERN_LEN {
+                return false;
+            }
+        }
     }
     let mut digits = false;
     let mut space = false;
