@@ -399,3 +399,28 @@ fn class6_unnumbered_headings_in_pdf_text() {
     assert_eq!(p22.section, Some(h.id));
     assert_eq!(numbers(&doc, UnitKind::Paragraph).len(), 116);
 }
+
+/// `draftdiff segment --explain` prints, after the table, the furniture patterns with the
+/// lines they removed and the numbers refused as unit starts.
+#[test]
+fn explain_through_the_binary() {
+    let out = assert_cmd::Command::cargo_bin("draftdiff")
+        .unwrap()
+        .args([
+            "segment",
+            "--explain",
+            "tests/fixtures/classes/rfc6152-pages.txt",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("layout: Blocks"), "{text}");
+    assert!(
+        text.contains(
+            "page furniture \"klensin, et al. standards track [page #]\": 5 lines, about every 56 lines (lines 51, 107, 163, 219, 275)"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("line 7: \"D\" is not a unit start"), "{text}");
+}
