@@ -434,3 +434,12 @@ fn indented_and_hanging_paragraphs_in_wrapped_blocks() {
     let starts: Vec<&str> = doc.units.iter().map(|u| &u.text[..7]).collect();
     assert_eq!(starts, ["Quorum:", "Minutes"]);
 }
+
+#[test]
+fn one_line_numbered_units_without_punctuation_follow_each_other() {
+    // Regression: short numbered lines with no final punctuation (a list of names) are
+    // each a unit; the layout check for wrapped lines must not glue them together.
+    let doc = seg("1. Alpha group\n2. Beta group\n3. Gamma group\n");
+    let numbers: Vec<Option<&str>> = doc.units.iter().map(|u| u.number.as_deref()).collect();
+    assert_eq!(numbers, [Some("1"), Some("2"), Some("3")]);
+}

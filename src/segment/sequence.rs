@@ -204,6 +204,10 @@ const UPPER: Rules = Rules {
     jumps: false,
 };
 
+/// Lines shorter than this (bytes) are narrower than any wrapped text: after one, a
+/// number one higher than the number that opened it starts the next unit.
+const NARROW_LINE: usize = 40;
+
 /// What a chosen candidate starts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Pick {
@@ -241,6 +245,10 @@ pub(crate) struct Collector {
     short_line: usize,
     /// The last text line: ends a sentence (or is a heading's title), length.
     prev: Option<(bool, usize)>,
+    /// The last text line started a unit numbered (family: 0 arabic, 1 letter, value),
+    /// and the same for the line being read (set while reading it).
+    prev_number: Option<(u8, u32)>,
+    next_number: Option<(u8, u32)>,
     blank: bool,
     arabic: Vec<Candidate>,
     roman: Vec<Candidate>,
@@ -277,6 +285,8 @@ impl Collector {
             lines_layout,
             short_line,
             prev: None,
+            prev_number: None,
+            next_number: None,
             blank: false,
             arabic: Vec::new(),
             roman: Vec::new(),
@@ -295,7 +305,20 @@ impl Collector {
     /// A line of running text (trimmed).
     pub fn text(&mut self, no: usize, t: &str) {
         let mut heading = false;
+        let prev_number = self.prev_number.take();
         if let Some(s) = super::start::parse(t, !self.pdf) {
+            // The line before was the whole of the unit numbered one less (`1. a` /
+            // `2. b`): a list of one-line units, whatever their punctuation. Only after a
+            // narrow line: a full line is more likely wrapped before a number.
+            let narrow = self.prev.is_some_and(|(_, len)| len < NARROW_LINE);
+            let follows = narrow
+                && match s.shape {
+                    super::start::Shape::Numbered { major, minor: None } => {
+                        prev_number == Some((0, major.wrapping_sub(1)))
+                    }
+                    super::start::Shape::Letter(v) => prev_number == Some((1, v.wrapping_sub(1))),
+                    _ => false,
+                };
             heading = matches!(
                 s.shape,
                 super::start::Shape::Roman(_)
@@ -303,6 +326,7 @@ impl Collector {
                     | super::start::Shape::Markdown(_)
             );
             let agree = self.lines_layout
+                || follows
                 || (!self.pdf && self.blank)
                 || self
                     .prev
@@ -315,6 +339,9 @@ impl Collector {
             let numbered = match s.shape {
                 super::start::Shape::Numbered { major, minor: None } => {
                     push(&mut self.arabic, major);
+                    if agree {
+                        self.next_number = Some((0, major));
+                    }
                     true
                 }
                 super::start::Shape::Roman(v) if !s.rest.starts_with(char::is_lowercase) => {
@@ -326,6 +353,9 @@ impl Collector {
                 }
                 super::start::Shape::Letter(v) => {
                     push(&mut self.upper, v);
+                    if agree {
+                        self.next_number = Some((1, v));
+                    }
                     true
                 }
                 _ => false,
@@ -348,6 +378,7 @@ impl Collector {
         }
         // A heading's title ends where the next unit starts, punctuated or not.
         self.prev = Some((heading || super::style::ends_terminal(t), t.len()));
+        self.prev_number = self.next_number.take();
         self.blank = false;
     }
 
