@@ -10,6 +10,12 @@
 //! multiple of the input size, and the same for a baseline measured in the same run
 //! (`str::lines` + `split_whitespace`, counting words: the least any reader must do).
 //!
+//! Then generated PDF-style reports of 10,000 and 100,000 paragraphs (10,000 only in a
+//! quick run) from `draftdiff::synth`: page furniture without page-break lines (job number
+//! and page number alternating sides), wrapped lines that start with a number or a list
+//! marker. Reported: MB/s and peak / input of `segment`, and the recall and precision of
+//! unit starts against the generator's truth (both must be at least 0.999).
+//!
 //! `cargo bench --bench segment` (set `DRAFTDIFF_BENCH_QUICK=1` for a ~5 MB run).
 
 #[path = "support/mod.rs"]
@@ -17,8 +23,12 @@ mod support;
 
 use std::hint::black_box;
 
+use std::collections::BTreeSet;
+
+use draftdiff::model::{Document, UnitKind};
 use draftdiff::read::{self, ReadOptions};
 use draftdiff::segment::{self, SegmentOptions};
+use draftdiff::synth::{EditRates, PdfNoise, SynthOptions, generate};
 
 #[global_allocator]
 static ALLOC: support::PeakAlloc = support::PeakAlloc;
@@ -101,5 +111,65 @@ fn main() {
     println!(
         "decode + segment is {:.1}x slower than the baseline",
         t.as_secs_f64() / base_t.as_secs_f64()
+    );
+    let sizes: &[usize] = if support::quick() {
+        &[10_000]
+    } else {
+        &[10_000, 100_000]
+    };
+    for &n in sizes {
+        synthetic(n);
+    }
+}
+
+/// The unit starts of a document, as the generator's truth names them.
+fn keys(doc: &Document) -> BTreeSet<String> {
+    doc.units
+        .iter()
+        .filter_map(|u| match (u.kind, &u.number) {
+            (UnitKind::Paragraph, Some(n)) => Some(format!("p{n}")),
+            (UnitKind::Heading, Some(n)) => Some(format!("h{n}")),
+            (UnitKind::Paragraph | UnitKind::Heading, None) => Some(format!("L{}", u.line)),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Segments a generated PDF-style report of `n` paragraphs (see the module docs).
+fn synthetic(n: usize) {
+    let noise = PdfNoise {
+        number_wraps: 0.08,
+        page_break_lines: false,
+        alternate_footers: true,
+        footnotes: 0.0,
+        stray_lines: 0.0,
+        ..PdfNoise::new()
+    };
+    let pair = generate(
+        &SynthOptions::new(n)
+            .seed(5)
+            .pdf(noise)
+            .rates(EditRates::none()),
+    );
+    let truth: BTreeSet<String> = pair.links.iter().flat_map(|l| l.new.clone()).collect();
+    let text = pair.new;
+    let mb = text.len() as f64 / 1e6;
+    let (doc, t, peak) = support::measure_median(3, || {
+        segment::segment("synth", &text, &SegmentOptions::new())
+    });
+    let found = keys(&doc);
+    let hit = found.intersection(&truth).count() as f64;
+    let recall = hit / truth.len() as f64;
+    let precision = hit / found.len() as f64;
+    println!(
+        "synthetic report, {n} paragraphs, {mb:.1} MB: segment {:.1} ms, {:.1} MB/s, peak {:.2}x input; \
+         unit starts recall {recall:.5}, precision {precision:.5}",
+        t.as_secs_f64() * 1e3,
+        mb / t.as_secs_f64(),
+        peak as f64 / text.len() as f64
+    );
+    assert!(
+        recall >= 0.999 && precision >= 0.999,
+        "unit starts: recall {recall}, precision {precision}"
     );
 }

@@ -419,3 +419,27 @@ fn a_huge_line_is_one_unit() {
     // Only the second space of each "3  x" goes.
     assert_eq!(doc.units[0].text.len(), line.trim_end().len() - 50_000);
 }
+
+#[test]
+fn indented_and_hanging_paragraphs_in_wrapped_blocks() {
+    // First-line indents, no blank lines between paragraphs.
+    let text = "    The first paragraph starts with an indent and goes on over\nthe margin for a second line and a third line that ends it.\n    The second paragraph is indented the same way and wraps\nonto the margin, where it ends after one more line of text\nand another one that ends the paragraph.\n";
+    assert_eq!(detect_layout(text), Layout::Blocks);
+    let doc = seg(text);
+    let starts: Vec<&str> = doc.units.iter().map(|u| &u.text[..14]).collect();
+    assert_eq!(starts, ["The first para", "The second par"]);
+    // Hanging indents: the first line at the margin, the rest indented.
+    let text = "Quorum: a majority of the members, counted at the opening of\n    the meeting and again before any vote is taken by the board\n    on any matter.\nMinutes: the record of a meeting kept by the secretary, which\n    the board approves at its next meeting and publishes\n    within thirty days.\n";
+    let doc = seg(text);
+    let starts: Vec<&str> = doc.units.iter().map(|u| &u.text[..7]).collect();
+    assert_eq!(starts, ["Quorum:", "Minutes"]);
+}
+
+#[test]
+fn one_line_numbered_units_without_punctuation_follow_each_other() {
+    // Regression: short numbered lines with no final punctuation (a list of names) are
+    // each a unit; the layout check for wrapped lines must not glue them together.
+    let doc = seg("1. Alpha group\n2. Beta group\n3. Gamma group\n");
+    let numbers: Vec<Option<&str>> = doc.units.iter().map(|u| u.number.as_deref()).collect();
+    assert_eq!(numbers, [Some("1"), Some("2"), Some("3")]);
+}

@@ -27,6 +27,10 @@ pub struct SegmentArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = SegmentFormat::Text)]
     pub format: SegmentFormat,
+    /// After the table, say which lines were taken for page furniture and by what
+    /// pattern, and which numbers were refused as unit starts and why.
+    #[arg(long, conflicts_with = "format")]
+    pub explain: bool,
 }
 
 /// Characters of unit text shown in the table.
@@ -34,6 +38,23 @@ const PREVIEW_CHARS: usize = 60;
 
 /// Runs `draftdiff segment FILE`.
 pub fn run(ctx: &Ctx, args: &SegmentArgs) -> Result<Outcome, Error> {
+    if args.explain {
+        let text = if args.file == "-" {
+            let mut bytes = Vec::new();
+            io::Read::read_to_end(&mut io::stdin(), &mut bytes)
+                .map_err(|e| Error::io("<stdin>", e))?;
+            draftdiff::read::decode("-", &bytes, &ctx.read)?
+        } else {
+            draftdiff::read::read_path(&args.file, &ctx.read)?
+        };
+        let options = draftdiff::segment::SegmentOptions::new();
+        let (doc, why) = draftdiff::segment::segment_explained(&args.file, &text, &options);
+        ctx.emit(&[&args.file], |w| {
+            write_table(w, &doc)?;
+            why.write_text(w)
+        })?;
+        return Ok(Outcome::Same);
+    }
     let doc = ctx.load(&args.file)?;
     ctx.emit(&[&args.file], |w| match args.format {
         SegmentFormat::Text => write_table(w, &doc),

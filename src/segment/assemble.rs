@@ -4,25 +4,17 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
+use super::explain::{Explanation, FurnitureNote, RejectedNote};
+use super::frame::{self, FrameMark};
+use super::furniture::Furniture;
 use super::layout::{FootnoteSpot, LineClass, PageReader};
 use super::marker;
 use super::mend::{self, MendBuilder, Mender};
 use super::normalize::normalize;
+use super::sequence::{Chosen, Collector, Family, Pick, label_value};
 use super::start::{self, Shape, Start};
 use super::style::{Layout, Stats, ends_terminal};
 use crate::model::{Artifact, ArtifactKind, Unit, UnitId, UnitKind};
-
-/// How far a paragraph number may jump ahead of the previous one and still start a
-/// paragraph (drafts skip a number or two when paragraphs are deleted; a wrapped line that
-/// starts with a year or an amount is far off the sequence).
-const MAX_NUMBER_JUMP: u32 = 5;
-
-/// The same for roman-numbered headings.
-const MAX_ROMAN_JUMP: u32 = 3;
-
-/// Highest roman number accepted as the first heading of a document (a line starting with
-/// `C. livia` is not heading 100).
-const MAX_FIRST_ROMAN: u32 = 10;
 
 /// Bytes reserved for a unit's text when it opens (a typical paragraph), so growing it
 /// line by line rarely reallocates; the slack is given back when the unit closes.
@@ -91,9 +83,76 @@ fn numbered_lines(text: &str) -> impl Iterator<Item = (usize, &str, Option<&str>
     })
 }
 
-/// Runs passes 2 and 3 (see the module docs of `segment`).
-pub(crate) fn assemble(text: &str, layout: Layout, stats: &Stats) -> (Vec<Unit>, Vec<Artifact>) {
+/// What the whole-document passes found about single lines (box-art frames, page
+/// furniture found by repetition), looked up in line order by both passes.
+struct Marks {
+    frames: Vec<(usize, FrameMark)>,
+    frame_at: usize,
+    furniture: Furniture,
+}
+
+impl Marks {
+    fn new(text: &str) -> Marks {
+        Marks {
+            frames: frame::find(text),
+            frame_at: 0,
+            furniture: Furniture::find(text),
+        }
+    }
+
+    fn rewind(&mut self) {
+        self.frame_at = 0;
+        self.furniture.rewind();
+    }
+
+    /// Line `no` as the running text sees it (without its frame), and the class it has
+    /// whatever the page reader says (a rule, furniture).
+    fn view<'a>(&mut self, no: usize, line: &'a str) -> (&'a str, Option<LineClass<'a>>) {
+        if let Some(p) = self.furniture.at(no) {
+            return (line, Some(LineClass::Furniture(p)));
+        }
+        while self.frames.get(self.frame_at).is_some_and(|&(l, _)| l < no) {
+            self.frame_at += 1;
+        }
+        match self.frames.get(self.frame_at) {
+            Some(&(l, FrameMark::Rule)) if l == no => (line, Some(LineClass::Rule)),
+            Some(&(l, FrameMark::Inner { start, end })) if l == no => {
+                (line.get(start..end).unwrap_or(line), None)
+            }
+            _ => (line, None),
+        }
+    }
+
+    /// Classifies line `no` with `reader`, the marks overriding it.
+    fn classify<'a>(
+        &mut self,
+        reader: &mut PageReader,
+        no: usize,
+        line: &'a str,
+        next: Option<&str>,
+    ) -> (&'a str, LineClass<'a>) {
+        let (line, over) = self.view(no, line);
+        let class = reader.classify(no, line, next);
+        match over {
+            Some(o) if !matches!(class, LineClass::Blank | LineClass::PageBreak) => (line, o),
+            _ => (line, class),
+        }
+    }
+}
+
+/// Runs passes 2 and 3 (see the module docs of `segment`); `explain` also gathers the
+/// explanation of what was decided.
+pub(crate) fn assemble(
+    text: &str,
+    layout: Layout,
+    stats: &Stats,
+    explain: bool,
+) -> (Vec<Unit>, Vec<Artifact>, Option<Explanation>) {
     let pdf = layout == Layout::Pdf;
+    let mut marks = Marks::new(text);
+    let furniture_numbers: Vec<bool> = (0..marks.furniture.patterns.len())
+        .map(|p| marks.furniture.is_number(p))
+        .collect();
 
     // Pass 2: page furniture and the vocabulary for broken words.
     let mut vocab = MendBuilder::default();
@@ -106,8 +165,21 @@ pub(crate) fn assemble(text: &str, layout: Layout, stats: &Stats) -> (Vec<Unit>,
     let mut pages = 0usize;
     let mut reader = PageReader::new(pdf);
     let mut after_break = false;
+    let short_line = (stats.typical_len as f64 * SHORT_LINE_SHARE) as usize;
+    let mut collector = Collector::new(pdf, layout == Layout::Lines, short_line);
+    // The words this document refers by number (`resolution 5`), for telling footnote
+    // markers from references.
+    let mut references = marker::References::default();
     for (no, line, next) in numbered_lines(text) {
-        let class = reader.classify(no, line, next);
+        let (line, class) = marks.classify(&mut reader, no, line, next);
+        match class {
+            LineClass::Text => {
+                collector.text(no, line.trim());
+                references.count_line(line);
+            }
+            LineClass::Blank | LineClass::Rule => collector.blank(),
+            _ => {}
+        }
         if pdf && reader.page_start() == no && no > 1 {
             pages += 1;
         }
@@ -120,7 +192,9 @@ pub(crate) fn assemble(text: &str, layout: Layout, stats: &Stats) -> (Vec<Unit>,
                 page_start: reader.page_start(),
                 foot_start: reader.foot_start(),
             }),
-            LineClass::Blank | LineClass::PageBreak => continue,
+            LineClass::Blank | LineClass::PageBreak | LineClass::Rule | LineClass::Furniture(_) => {
+                continue;
+            }
             _ => {}
         }
         if !vocab.is_empty() {
@@ -129,12 +203,40 @@ pub(crate) fn assemble(text: &str, layout: Layout, stats: &Stats) -> (Vec<Unit>,
         }
     }
 
+    let chosen = collector.finish();
+    let explanation = explain.then(|| {
+        let f = &marks.furniture;
+        Explanation {
+            layout,
+            furniture: f
+                .patterns
+                .iter()
+                .enumerate()
+                .map(|(i, p)| FurnitureNote {
+                    pattern: p.pattern.clone(),
+                    period: p.period,
+                    lines: f
+                        .lines()
+                        .iter()
+                        .filter(|&&(_, q)| q == i)
+                        .map(|&(l, _)| l)
+                        .collect(),
+                })
+                .collect(),
+            rejected: chosen.rejected.iter().map(RejectedNote::from).collect(),
+        }
+    });
+
     // Pass 3: units.
     let mut asm = Assembler {
         layout,
         pdf,
-        short_line: (stats.typical_len as f64 * SHORT_LINE_SHARE) as usize,
+        short_line,
         mender: vocab.finish(),
+        chosen,
+        references,
+        maybe_title: None,
+        items: Vec::new(),
         marker_owner: vec![None; spots.len()],
         spots,
         next_spot: 0,
@@ -147,11 +249,15 @@ pub(crate) fn assemble(text: &str, layout: Layout, stats: &Stats) -> (Vec<Unit>,
         intro: None,
         last_major: None,
         last_minor: None,
-        last_roman: None,
+        after_break: false,
+        pending_close: false,
+        furniture_numbers,
+        indent: 0,
     };
     let mut reader = PageReader::new(pdf);
+    marks.rewind();
     for (no, line, next) in numbered_lines(text) {
-        let mut class = reader.classify(no, line, next);
+        let (line, mut class) = marks.classify(&mut reader, no, line, next);
         if let Some(key) = header_key(pdf, &reader, no, line, class) {
             let repeats = page_tops.get(&key).copied().unwrap_or(0);
             if repeats >= MIN_HEADER_REPEATS && repeats * HEADER_PAGE_SHARE >= pages {
@@ -161,8 +267,9 @@ pub(crate) fn assemble(text: &str, layout: Layout, stats: &Stats) -> (Vec<Unit>,
         asm.line(no, line, class);
     }
     asm.close_note();
+    asm.settle_break(None);
     asm.close_open();
-    (asm.units, asm.artifacts)
+    (asm.units, asm.artifacts, explanation)
 }
 
 /// What the open unit is, for deciding whether the next line continues it.
@@ -176,6 +283,8 @@ enum Role {
     Plain,
     /// A numbered paragraph or a list item.
     Body,
+    /// A lettered unit (`A.`): a list item, or a heading when it is one title line.
+    Lettered,
 }
 
 #[derive(Debug)]
@@ -187,14 +296,43 @@ struct Open {
     last_terminal: bool,
     /// The last line ends with `:` or `;`, as lines before a list item do.
     last_list_end: bool,
+    /// Indentation (columns) of the first line and of the last line.
+    first_indent: usize,
+    last_indent: usize,
+    /// The second line is indented more than the first: a hanging indent.
+    hanging: bool,
 }
+
+/// Columns of leading whitespace (a tab counts as four).
+fn indent_of(line: &str) -> usize {
+    line.chars()
+        .take_while(|c| c.is_whitespace())
+        .map(|c| if c == '\t' { 4 } else { 1 })
+        .sum()
+}
+
+/// Least change of indentation (columns) that marks a new paragraph inside a block.
+const INDENT_STEP: usize = 2;
 
 #[derive(Debug, Clone, Copy)]
 struct Section {
     level: u8,
     id: UnitId,
     numbered: bool,
+    /// Titles found by the shape of a unit and what follows it (`A. Mandate`,
+    /// `0. Definitions.`): the kind, so that the next of the same kind is its sibling.
+    titled: Option<Titled>,
 }
+
+/// Kinds of titles recognised after the fact.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Titled {
+    Lettered,
+    Numbered,
+}
+
+/// A numbered section title (`0. Definitions.`) has at most this many words.
+const NUMBERED_TITLE_MAX_WORDS: usize = 8;
 
 struct Assembler {
     layout: Layout,
@@ -215,7 +353,47 @@ struct Assembler {
     intro: Option<UnitId>,
     last_major: Option<u32>,
     last_minor: Option<u32>,
-    last_roman: Option<u32>,
+    /// A page break (or page furniture) came since the last text line.
+    after_break: bool,
+    /// A blank line came since the last text line (outside PDF text): the open unit ends
+    /// unless a page break between says the text runs on.
+    pending_close: bool,
+    /// For each furniture pattern, whether it is a page number.
+    furniture_numbers: Vec<bool>,
+    /// Indentation of the line being read (columns).
+    indent: usize,
+    /// The unit starts chosen over the whole document.
+    chosen: Chosen,
+    /// The words after which a number is a reference, not a footnote marker.
+    references: marker::References,
+    /// A one-line numbered unit that reads as a title (`0. Definitions.`): it becomes a
+    /// heading if the next unit is unnumbered text.
+    maybe_title: Option<UnitId>,
+    /// The list items of the current paragraph: (style, family, value) of the last item
+    /// of each kind, so `(c)` follows `(b)` and `(i)` after `(h)` is a letter.
+    items: Vec<(ItemStyle, Family, u32)>,
+}
+
+/// How a list label is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ItemStyle {
+    /// `(a)`
+    Paren,
+    /// `a)`
+    Close,
+    /// `a.`
+    Dot,
+}
+
+/// The style and bare label of a list item's number as printed.
+fn item_label(number: &str) -> (ItemStyle, &str) {
+    if let Some(l) = number.strip_prefix('(') {
+        (ItemStyle::Paren, l.strip_suffix(')').unwrap_or(l))
+    } else if let Some(l) = number.strip_suffix(')') {
+        (ItemStyle::Close, l)
+    } else {
+        (ItemStyle::Dot, number.strip_suffix('.').unwrap_or(number))
+    }
 }
 
 /// A short line that reads as a title: few words, starts with a capital or digit, and does
@@ -229,6 +407,16 @@ fn is_title(text: &str) -> bool {
         && text.split_whitespace().count() <= TITLE_MAX_WORDS
         && text.chars().any(char::is_alphabetic)
         && !text.ends_with(['.', ',', ';', ':', '!', '?', '-'])
+}
+
+/// A numbered unit's one line that reads as a section title: a few words starting with a
+/// capital, one phrase (a final period at most), no clause punctuation.
+fn is_numbered_title(text: &str) -> bool {
+    let body = text.strip_suffix('.').unwrap_or(text);
+    body.starts_with(char::is_uppercase)
+        && body.split_whitespace().count() <= NUMBERED_TITLE_MAX_WORDS
+        && body.chars().count() <= TITLE_MAX_CHARS / 2
+        && !body.contains(['.', ',', ';', ':', '!', '?'])
 }
 
 /// Bytes that need a closer look in [`single_spaced`]: ASCII whitespace and the lead
@@ -294,10 +482,27 @@ impl Assembler {
         match class {
             LineClass::Blank => {
                 if !self.pdf {
-                    self.close_open();
+                    self.pending_close = true;
                 }
             }
-            LineClass::PageBreak => self.artifact(ArtifactKind::PageBreak, no, line),
+            LineClass::PageBreak => {
+                self.after_break = true;
+                self.artifact(ArtifactKind::PageBreak, no, line);
+            }
+            LineClass::Rule => {
+                self.settle_break(None);
+                self.close_open();
+                self.artifact(ArtifactKind::PageBreak, no, line);
+            }
+            LineClass::Furniture(p) => {
+                self.after_break = true;
+                let kind = if self.furniture_numbers.get(p).copied().unwrap_or(false) {
+                    ArtifactKind::PageNumber
+                } else {
+                    ArtifactKind::PageHeader
+                };
+                self.artifact(kind, no, line);
+            }
             LineClass::Stray => self.artifact(ArtifactKind::PageBreak, no, line),
             LineClass::PageNumber => self.artifact(ArtifactKind::PageNumber, no, line),
             LineClass::PageHeader => self.artifact(ArtifactKind::PageHeader, no, line),
@@ -321,13 +526,77 @@ impl Assembler {
         }
     }
 
+    /// Before a text line `next` (or anything else, `None`): ends the open unit if a blank
+    /// line came since its last line, or a page break that the text does not run across.
+    fn settle_break(&mut self, next: Option<&str>) {
+        let broke = std::mem::take(&mut self.after_break);
+        let blank = std::mem::take(&mut self.pending_close);
+        if !broke && !blank {
+            return;
+        }
+        let runs_on = broke && next.is_some_and(|t| self.runs_across_break(t));
+        if !runs_on {
+            self.close_open();
+        }
+    }
+
+    /// Whether the open unit runs on across a page break into the line `t`: only when the
+    /// text says so. Its last line does not end a sentence, and the next starts in lower
+    /// case or the last line is full (a paragraph's last line rarely is) and the next is
+    /// not a title. In PDF text a full last line goes on even after a full stop: pages end
+    /// between the sentences of a paragraph.
+    fn runs_across_break(&self, t: &str) -> bool {
+        let Some(o) = &self.open else {
+            return false;
+        };
+        let t = t.trim();
+        let lower = t.starts_with(char::is_lowercase);
+        if o.role == Role::Heading {
+            // A numbered heading's title wrapped onto the next page.
+            return o.lines < MAX_HEADING_LINES && !o.last_terminal && lower;
+        }
+        if o.role == Role::LineHeading || self.layout == Layout::Lines {
+            return false;
+        }
+        let full = o.last_len >= self.short_line;
+        let title = is_title(t) && t.len() < self.short_line;
+        if !o.last_terminal {
+            lower || (full && !title)
+        } else {
+            self.pdf && full && !title
+        }
+    }
+
+    /// In wrapped blocks, whether the line (indented [`Assembler::indent`] columns) starts
+    /// a new paragraph by its indentation alone, after a line that ends a sentence: a
+    /// first-line indent (indented more than the lines before, which were not a hanging
+    /// indent), or the return to the margin after a hanging indent.
+    fn indent_starts_paragraph(&self, o: &Open) -> bool {
+        if self.layout != Layout::Blocks || o.role != Role::Plain || !o.last_terminal {
+            return false;
+        }
+        let indent = self.indent;
+        let first_line = o.lines >= 2 && !o.hanging && indent >= o.last_indent + INDENT_STEP;
+        let back = o.hanging && indent + INDENT_STEP <= o.last_indent && indent <= o.first_indent;
+        first_line || back
+    }
+
     fn text(&mut self, no: usize, line: &str) {
+        self.indent = indent_of(line);
+        self.settle_break(Some(line));
         // Trailing spaces are kept for the marker search: `develop 5  ` at a line end is
         // a marker by the gap a superscript leaves.
         let t = line.trim_start();
         let at_block_start = self.layout == Layout::Lines || self.open.is_none();
-        let start =
-            start::parse(t, !self.pdf).filter(|s| self.accept(s, at_block_start && !self.pdf));
+        let start = start::parse(t, !self.pdf)
+            .filter(|s| self.accept(no, s, at_block_start && !self.pdf))
+            .map(|mut s| {
+                // `I.` after `H.`: the sequence says it is a letter.
+                if let Some(Pick::Letter(v)) = self.chosen.pick(no) {
+                    s.shape = Shape::Letter(v);
+                }
+                s
+            });
         if let Some(s) = start {
             self.close_open();
             self.open_start(no, s);
@@ -339,15 +608,23 @@ impl Assembler {
             Some(o) => match o.role {
                 Role::LineHeading => false,
                 Role::Heading => o.lines < MAX_HEADING_LINES && !o.last_terminal,
-                Role::Plain | Role::Body => {
-                    !(self.pdf
+                Role::Plain | Role::Body | Role::Lettered => {
+                    let pdf_end = self.pdf
                         && o.last_terminal
                         && o.last_len < self.short_line
-                        && t.chars().next().is_some_and(char::is_uppercase))
+                        && t.chars().next().is_some_and(char::is_uppercase);
+                    !(pdf_end || self.indent_starts_paragraph(o))
                 }
             },
         };
         if continues {
+            let indent = self.indent;
+            if let Some(o) = self.open.as_mut() {
+                if o.lines == 1 {
+                    o.hanging = indent >= o.first_indent + INDENT_STEP;
+                }
+                o.last_indent = indent;
+            }
             let id = self.open.as_ref().map_or(0, |o| o.id);
             let text = self.take_markers(no, t, id);
             self.append(id, no, &text);
@@ -364,6 +641,9 @@ impl Assembler {
                 last_len: 0,
                 last_terminal: false,
                 last_list_end: false,
+                first_indent: self.indent,
+                last_indent: self.indent,
+                hanging: false,
             });
             let text = self.take_markers(no, t, id);
             self.append(id, no, &text);
@@ -382,14 +662,10 @@ impl Assembler {
     }
 
     /// Whether a start shape really starts a unit here, given the numbering so far.
-    fn accept(&self, s: &Start<'_>, at_block_start: bool) -> bool {
+    fn accept(&self, no: usize, s: &Start<'_>, at_block_start: bool) -> bool {
         match s.shape {
             Shape::Numbered { major, minor: None } => {
-                at_block_start && major < 1000
-                    || match self.last_major {
-                        None => major < 1000,
-                        Some(l) => (l < major && major <= l + MAX_NUMBER_JUMP) || major == 1,
-                    }
+                at_block_start && major < 1000 || self.chosen.pick(no) == Some(Pick::Arabic)
             }
             Shape::Numbered {
                 major,
@@ -404,43 +680,93 @@ impl Assembler {
                         }
                     }
             }
-            Shape::Roman(v) => {
-                !s.rest.starts_with(char::is_lowercase)
-                    && match self.last_roman {
-                        None => v <= MAX_FIRST_ROMAN,
-                        Some(l) => (l < v && v <= l + MAX_ROMAN_JUMP) || v == 1,
-                    }
-            }
-            Shape::Item => {
-                // `a.` or `iv.` opening a wrapped line of PDF text is as likely a sentence
-                // wrapped there; take it as an item only where a list is going on.
-                let dotted = s.number.is_some_and(|n| !n.ends_with(')'));
-                !(self.pdf && dotted) || self.open.as_ref().is_some_and(|o| o.last_list_end)
-            }
+            Shape::Roman(_) | Shape::Letter(_) => self.chosen.pick(no).is_some(),
+            Shape::Item => self.accept_item(s, at_block_start),
             Shape::Bullet | Shape::Markdown(_) => true,
         }
     }
 
+    /// The readings of a list label in its style: the one that continues a list of the
+    /// current paragraph (`(i)` after `(h)`) alone, else every family it may belong to
+    /// (`(i)` a letter and a roman numeral); `true` when it continues a list.
+    fn item_readings(&self, number: &str) -> (ItemStyle, Vec<(Family, u32)>, bool) {
+        let (style, label) = item_label(number);
+        let mut all = Vec::new();
+        for family in [Family::Letter, Family::Roman, Family::Digit, Family::Upper] {
+            let Some(v) = label_value(label, family) else {
+                continue;
+            };
+            let follows = self
+                .items
+                .iter()
+                .any(|&(st, f, last)| st == style && f == family && last + 1 == v);
+            if follows {
+                return (style, vec![(family, v)], true);
+            }
+            all.push((family, v));
+        }
+        (style, all, false)
+    }
+
+    /// Whether a list-item shape starts an item here: it continues a list of the current
+    /// paragraph (`(c)` after `(b)`, whatever the line before), or the layout says a new
+    /// unit starts (the line before ends a sentence or a clause, or is short). `a.` or
+    /// `iv.` opening a wrapped line of PDF text is as likely a sentence wrapped there: it
+    /// starts a list only after a line ending in `:` or `;`.
+    fn accept_item(&self, s: &Start<'_>, at_block_start: bool) -> bool {
+        if self.layout == Layout::Lines {
+            return true;
+        }
+        let Some((style, _, follows)) = s.number.map(|n| self.item_readings(n)) else {
+            return true;
+        };
+        if follows {
+            return true;
+        }
+        let open = self.open.as_ref();
+        let list_end = open.is_some_and(|o| o.last_list_end);
+        if self.pdf && style == ItemStyle::Dot {
+            return list_end;
+        }
+        at_block_start
+            || open.is_none_or(|o| o.last_terminal || o.last_len < self.short_line || list_end)
+    }
+
     fn open_start(&mut self, no: usize, s: Start<'_>) {
+        self.maybe_title = None;
         let id = self.units.len();
         let (kind, role) = match s.shape {
             Shape::Numbered { major, minor } => {
                 self.last_major = Some(major);
                 self.last_minor = minor;
+                self.items.clear();
                 self.push_unit(UnitKind::Paragraph, s.number, no, None);
                 self.intro = Some(id);
                 (UnitKind::Paragraph, Role::Body)
             }
-            Shape::Roman(v) => {
-                self.last_roman = Some(v);
+            Shape::Roman(_) => {
+                self.items.clear();
                 self.open_heading(1, true, s.number, no);
                 (UnitKind::Heading, Role::Heading)
             }
             Shape::Markdown(level) => {
+                self.items.clear();
                 self.open_heading(level, true, None, no);
                 (UnitKind::Heading, Role::LineHeading)
             }
+            Shape::Letter(_) => {
+                self.items.clear();
+                let parent = self.intro;
+                self.push_unit(UnitKind::ListItem, s.number, no, parent);
+                (UnitKind::ListItem, Role::Lettered)
+            }
             Shape::Item | Shape::Bullet => {
+                if let Some((style, readings, _)) = s.number.map(|n| self.item_readings(n)) {
+                    for (family, v) in readings {
+                        self.items.retain(|&(st, f, _)| st != style || f != family);
+                        self.items.push((style, family, v));
+                    }
+                }
                 let parent = self.intro;
                 self.push_unit(UnitKind::ListItem, s.number, no, parent);
                 (UnitKind::ListItem, Role::Body)
@@ -454,10 +780,55 @@ impl Assembler {
             last_len: 0,
             last_terminal: false,
             last_list_end: false,
+            first_indent: self.indent,
+            last_indent: self.indent,
+            hanging: false,
         });
         let text = self.take_markers(no, s.rest, id);
         self.append(id, no, &text);
         self.note_line(s.rest);
+    }
+
+    /// Whether the closing plain unit is an unnumbered title line.
+    /// In PDF text the line must also be short: a full line without final punctuation is
+    /// more likely a sentence cut by the extraction.
+    fn is_title_line(&self, open: &Open) -> bool {
+        let text = &self.units[open.id].text;
+        open.lines == 1 && is_title(text) && (!self.pdf || text.len() < self.short_line)
+    }
+
+    /// Turns unit `id` into a title heading of kind `titled`: a sibling of the last title
+    /// of that kind if one is open, else one level below the innermost section.
+    fn make_title(&mut self, id: UnitId, titled: Titled) {
+        let level = match self
+            .sections
+            .iter()
+            .rev()
+            .find(|s| s.titled == Some(titled))
+        {
+            Some(s) => s.level,
+            None => self
+                .sections
+                .last()
+                .map_or(1, |s| s.level.saturating_add(1)),
+        };
+        while self.sections.last().is_some_and(|s| s.level >= level) {
+            self.sections.pop();
+        }
+        if self.intro == Some(id) {
+            self.intro = None;
+        }
+        let unit = &mut self.units[id];
+        unit.kind = UnitKind::Heading;
+        unit.parent = None;
+        unit.section = self.sections.last().map(|s| s.id);
+        self.sections.push(Section {
+            level,
+            id,
+            numbered: true,
+            titled: Some(titled),
+        });
+        self.intro = None;
     }
 
     /// Opens a heading of `level`: closes the sections at that level or deeper.
@@ -471,6 +842,7 @@ impl Assembler {
             level,
             id,
             numbered,
+            titled: None,
         });
         self.intro = None;
     }
@@ -515,7 +887,7 @@ impl Assembler {
                 break;
             }
             let label = spot.number.to_string();
-            let Some((i, j)) = marker::find(&cur, &label, from) else {
+            let Some((i, j)) = marker::find(&cur, &label, from, &self.references) else {
                 break;
             };
             self.artifact(ArtifactKind::FootnoteMarker, no, &label);
@@ -601,11 +973,36 @@ impl Assembler {
             return;
         };
         let id = open.id;
-        if open.role == Role::Plain
+        if open.role == Role::Lettered
             && open.lines == 1
-            && !self.pdf
+            && self.units[id].text.len() < self.short_line
             && is_title(&self.units[id].text)
         {
+            // `A. Mandate`: a lettered title, one level below the heading it sits under.
+            self.make_title(id, Titled::Lettered);
+        } else if open.role == Role::Body
+            && open.lines == 1
+            && self.layout != Layout::Lines
+            && self.units[id].kind == UnitKind::Paragraph
+            && self.units[id]
+                .number
+                .as_deref()
+                .is_some_and(|n| !n.contains('.'))
+            && is_numbered_title(&self.units[id].text)
+        {
+            // `0. Definitions.`: a title if unnumbered text follows (decided there).
+            self.maybe_title = Some(id);
+        } else if open.role == Role::Plain
+            && self.maybe_title.is_some()
+            && !self.is_title_line(&open)
+        {
+            // Unnumbered text after `0. Definitions.`: that was the section's title.
+            if let Some(title) = self.maybe_title.take() {
+                self.make_title(title, Titled::Numbered);
+                self.units[id].section = Some(title);
+            }
+        } else if open.role == Role::Plain && self.is_title_line(&open) {
+            self.maybe_title = None;
             // An unnumbered title line: a heading one level below the numbered heading it
             // sits under, or a sibling of the unnumbered heading before it.
             if self.intro == Some(id) {
@@ -626,6 +1023,7 @@ impl Assembler {
                 level,
                 id,
                 numbered: false,
+                titled: None,
             });
             self.intro = None;
         }

@@ -31,6 +31,11 @@ pub(crate) enum LineClass<'a> {
     /// A running page header: a line that tops many pages (set by the assembler, which
     /// counts page tops in its first pass).
     PageHeader,
+    /// A rule of box art (`*****`, `+---+`): removed, and a block boundary.
+    Rule,
+    /// A line of page furniture found by repetition (see `furniture`): the index of the
+    /// pattern that found it.
+    Furniture(usize),
     /// The first line of a footnote body.
     FootnoteStart {
         /// The footnote number.

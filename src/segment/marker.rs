@@ -5,79 +5,83 @@
 //! `resolution 37/23`) is never taken for one unless a footnote of that very number sits
 //! at the foot of that page and no better candidate came first.
 
-/// Words after which a bare number is a reference, not a footnote marker (`para. 40`,
-/// `resolution 5`, `the 5 contracts`).
-const NOT_BEFORE_MARKER: &[&str] = &[
-    "para",
-    "paras",
-    "p",
-    "pp",
-    "no",
-    "nos",
-    "art",
-    "arts",
-    "article",
-    "articles",
-    "section",
-    "sections",
-    "chapter",
-    "chapters",
-    "page",
-    "pages",
-    "resolution",
-    "resolutions",
-    "annex",
-    "rule",
-    "rules",
-    "principle",
-    "goal",
-    "goals",
-    "table",
-    "figure",
-    "fig",
-    "vol",
-    "volume",
-    "the",
-    "a",
-    "an",
-    "and",
-    "or",
-    "to",
-    "of",
-    "from",
-    "than",
-    "by",
-    "in",
-    "on",
-    "at",
-    "for",
-    "with",
-    "about",
-    "over",
-    "under",
-    "some",
-    "only",
-    "all",
-    "these",
-    "those",
-    "first",
-    "last",
-    "every",
-    "each",
-    "per",
-    "about",
-    "nearly",
-    "almost",
-    "least",
-    "most",
-    "top",
+/// Function words after which a bare number is a quantity or a reference (`the 5
+/// contracts`, `of 2015`, `in 12`), never a footnote marker, in English, French, Spanish
+/// and German (the languages of the drafts the project reads). They are closed classes,
+/// so a short list per language covers them, and a document gives no evidence about them:
+/// a short text may never put a number after "the" elsewhere. The nouns a document refers
+/// by (`resolution 5`, `annex 2`, `goal 16`, `para. 40`) are not listed: they are learnt
+/// from the document itself ([`References`]).
+const FUNCTION_WORDS: &[&str] = &[
+    // English
+    "the", "a", "an", "and", "or", "to", "of", "from", "than", "by", "in", "on", "at", "for",
+    "with", "about", "over", "under", "some", "only", "all", "these", "those", "first", "last",
+    "every", "each", "per", "nearly", "almost", "least", "most", "top", "no", "nos", "p", "pp",
+    // French
+    "le", "la", "les", "un", "une", "des", "du", "de", "et", "ou", "à", "au", "aux", "en", "par",
+    "pour", "sur", "sous", "avec", "dans", "plus", "moins", "chaque", // Spanish
+    "el", "los", "las", "uno", "unos", "unas", "del", "y", "o", "al", "con", "por", "para",
+    "sobre", "entre", "cada", "más", "menos", // German
+    "der", "die", "das", "den", "dem", "ein", "eine", "einer", "und", "oder", "von", "zu", "im",
+    "am", "mit", "für", "über", "unter", "je", "nr",
 ];
+
+/// How often a word must stand before a number in a document to count as a word that
+/// refers by number there (`resolution 37/23`, `annex 2`): twice, so a single
+/// coincidence does not make one.
+const MIN_REFERENCE_USES: u32 = 2;
+
+/// The words after which a bare number is a reference in one document: the function
+/// words, and the words that stand before a number at least [`MIN_REFERENCE_USES`] times
+/// in the document's own text.
+#[derive(Debug, Default)]
+pub(crate) struct References {
+    counts: std::collections::HashMap<String, u32>,
+    buf: String,
+}
+
+impl References {
+    /// Counts, in one line of running text, the words that stand before a number (one
+    /// scan of the bytes for a digit after a space; the word before it is then looked at).
+    pub fn count_line(&mut self, line: &str) {
+        let b = line.as_bytes();
+        for i in 1..b.len() {
+            if !(b[i].is_ascii_digit() && b[i - 1] == b' ') {
+                continue;
+            }
+            let before = line[..i].trim_end();
+            // ASCII spaces never split a UTF-8 sequence, so these slices are str.
+            let start = before.rfind(' ').map_or(0, |k| k + 1);
+            let bare = before[start..].trim_matches(|c: char| !c.is_alphanumeric());
+            if bare.is_empty() || !bare.chars().all(char::is_alphabetic) {
+                continue;
+            }
+            self.buf.clear();
+            self.buf.extend(bare.chars().flat_map(char::to_lowercase));
+            match self.counts.get_mut(self.buf.as_str()) {
+                Some(n) => *n += 1,
+                None => {
+                    self.counts.insert(self.buf.clone(), 1);
+                }
+            }
+        }
+    }
+
+    /// Whether a bare number after `word` (lower case) is a reference.
+    pub fn refers(&self, word: &str) -> bool {
+        FUNCTION_WORDS.contains(&word)
+            || self
+                .counts
+                .get(word)
+                .is_some_and(|&n| n >= MIN_REFERENCE_USES)
+    }
+}
 
 /// Finds the marker `label` (the footnote number as printed) in `s` at or after byte
 /// `from`; returns its byte range. Candidates are the number glued to the end of a word (`world.2`, `State.3`,
 /// `rights2`) or standing alone between spaces (`can 1  play`), in both cases followed by
 /// a space or the end of the line.
-pub(crate) fn find(s: &str, label: &str, from: usize) -> Option<(usize, usize)> {
+pub(crate) fn find(s: &str, label: &str, from: usize, refs: &References) -> Option<(usize, usize)> {
     let bytes = s.as_bytes();
     let from = from.min(s.len());
     for (i, _) in s[from..].match_indices(label) {
@@ -108,7 +112,7 @@ pub(crate) fn find(s: &str, label: &str, from: usize) -> Option<(usize, usize)> 
             let lowered = bare.to_lowercase();
             if bare.is_empty()
                 || !bare.chars().all(char::is_alphabetic)
-                || NOT_BEFORE_MARKER.contains(&lowered.as_str())
+                || refs.refers(&lowered)
                 || word.ends_with([',', ';', ':', '('])
             {
                 continue;
@@ -154,8 +158,30 @@ pub(crate) fn find(s: &str, label: &str, from: usize) -> Option<(usize, usize)> 
 mod tests {
     use super::*;
 
+    /// A document that refers by resolution, paragraph, section and article numbers.
+    fn refs() -> References {
+        let mut r = References::default();
+        for line in [
+            "in its resolution 37/23 and resolution 40/1, see para. 4 and para. 12,",
+            "section 3 and section 4 of article 2 and article 7, annex 1 and annex 2",
+        ] {
+            r.count_line(line);
+        }
+        r
+    }
+
     fn cut(s: &str, label: &str) -> Option<String> {
-        find(s, label, 0).map(|(i, j)| format!("{}{}", &s[..i], &s[j..]))
+        find(s, label, 0, &refs()).map(|(i, j)| format!("{}{}", &s[..i], &s[j..]))
+    }
+
+    #[test]
+    fn reference_words_come_from_the_document() {
+        assert!(refs().refers("resolution") && refs().refers("annex"));
+        // A word seen once before a number is not enough.
+        let mut r = References::default();
+        r.count_line("the report of goal 16 was");
+        assert!(!r.refers("goal"));
+        assert!(r.refers("the"));
     }
 
     #[test]
@@ -193,8 +219,9 @@ mod tests {
             ("the 5 contracts", "5"),
             ("in 2015, 2 States", "2"),
             ("in 2015 2 States", "2"),
+            ("de la 5 contrats", "5"),
         ] {
-            assert_eq!(find(s, n, 0), None, "{s}");
+            assert_eq!(find(s, n, 0, &refs()), None, "{s}");
         }
     }
 }

@@ -1,20 +1,32 @@
 //! Stage 2: text → [`Document`] of units (headings, paragraphs, list items, footnotes),
 //! with the repair of PDF-extracted text.
 //!
-//! Three passes over the lines, each linear:
-//! 1. [`style`]: statistics decide the [`Layout`] (PDF-extracted, wrapped blocks, one
+//! Markdown (a `.md` name, or two kinds of Markdown block syntax) is read by `markdown`
+//! with a CommonMark parser. Other text takes passes over its lines, each linear:
+//! 1. `style`: statistics decide the [`Layout`] (PDF-extracted, wrapped blocks, one
 //!    paragraph a line) and collect the words broken at line ends;
-//! 2. [`layout`] finds the page furniture of PDF text (page-break lines, footnote bodies,
-//!    stray URLs, page numbers) and [`mend`] counts the document's own vocabulary to decide
-//!    each broken word;
-//! 3. the assembler cuts units at numbered paragraphs (`12.`, `12.3`), roman headings
-//!    (`IV.`), list items (`(a)`, `a)`, `i.`), Markdown headings and bullets, blank lines
-//!    (unless the text is PDF-extracted) and unnumbered title lines; it rejoins wrapped
-//!    lines, mends broken words, takes footnote markers ([`marker`]) and bodies out of
-//!    the running text and records everything it removed as [`Artifact`]s.
+//! 2. whole-document evidence: `furniture` finds running headers, footers and page
+//!    numbers by their repetition at page-regular distances (with or without form feeds),
+//!    `frame` finds box-art rules and framed text; then one walk with the page reader
+//!    (`layout`: page-break lines, footnote bodies, stray URLs, page numbers) counts the
+//!    document's own vocabulary for broken words (`mend`) and collects every line shaped
+//!    like a paragraph number, roman heading or capital letter where the layout allows a
+//!    unit to start; `sequence` chooses, by dynamic programming over the whole document,
+//!    the chains of numbers that are the document's numbering (a false `1.` cannot derail
+//!    the rest);
+//! 3. the assembler cuts units at the chosen numbers, at list items that continue their
+//!    paragraph's list or start one where the layout allows, at Markdown headings and
+//!    bullets, blank lines (unless the text is PDF-extracted), page breaks the text does
+//!    not run across, and unnumbered title lines; it rejoins wrapped lines, mends broken
+//!    words, takes footnote markers (`marker`, with the words the document refers by)
+//!    and bodies out of the running text and records everything it removed as
+//!    [`Artifact`]s. [`segment_explained`] also says which lines were furniture and by
+//!    which pattern, and which numbers were refused and why.
 //!
 //! Nothing here knows any document's words: every decision comes from the shape of lines
-//! and the statistics of the document itself.
+//! and the statistics of the document itself. The one list of words is `marker`'s closed
+//! class of function words (articles, prepositions) in four languages, after which a
+//! number is never a footnote marker.
 //!
 //! ```
 //! use draftdiff::segment::{segment, SegmentOptions};
@@ -34,14 +46,20 @@
 //! [`Artifact`]: crate::model::Artifact
 
 mod assemble;
+mod explain;
+mod frame;
+mod furniture;
 mod json;
 mod layout;
+mod markdown;
 mod marker;
 mod mend;
 mod normalize;
+mod sequence;
 mod start;
 mod style;
 
+pub use explain::{Explanation, FurnitureNote, RejectedNote};
 pub use json::{UnitJson, unit_json};
 pub use normalize::{comparable, fold_style, is_invisible, normalize};
 pub(crate) use start::to_roman;
@@ -73,17 +91,63 @@ impl SegmentOptions {
 ///
 /// Never fails: any text is a document, an empty one a document with no units.
 pub fn segment(path: &str, text: &str, options: &SegmentOptions) -> Document {
+    run(path, text, options, false).0
+}
+
+/// [`segment`], and the [`Explanation`] of what it decided: the lines taken for page
+/// furniture and by which pattern, the numbers refused as unit starts and why.
+///
+/// ```
+/// use draftdiff::segment::{segment_explained, SegmentOptions};
+/// let text = "1. The committee met at any time before August\n1. or so, and\n2. Then it rose.\n";
+/// let (doc, why) = segment_explained("x.txt", text, &SegmentOptions::new());
+/// assert_eq!(doc.units.len(), 2);
+/// assert_eq!(why.rejected[0].line, 2);
+/// ```
+pub fn segment_explained(
+    path: &str,
+    text: &str,
+    options: &SegmentOptions,
+) -> (Document, Explanation) {
+    let (doc, explanation) = run(path, text, options, true);
+    (doc, explanation.unwrap_or_default())
+}
+
+fn run(
+    path: &str,
+    text: &str,
+    options: &SegmentOptions,
+    explain: bool,
+) -> (Document, Option<Explanation>) {
+    if options.layout == Layout::Auto && markdown::is_markdown(path, text) {
+        let (units, artifacts) = markdown::segment(text);
+        let explanation = explain.then(|| Explanation {
+            layout: Layout::Blocks,
+            ..Explanation::default()
+        });
+        return (
+            Document {
+                path: path.to_string(),
+                units,
+                artifacts,
+            },
+            explanation,
+        );
+    }
     let stats = style::Stats::of(text);
     let layout = match options.layout {
         Layout::Auto => stats.layout(),
         l => l,
     };
-    let (units, artifacts) = assemble::assemble(text, layout, &stats);
-    Document {
-        path: path.to_string(),
-        units,
-        artifacts,
-    }
+    let (units, artifacts, explanation) = assemble::assemble(text, layout, &stats, explain);
+    (
+        Document {
+            path: path.to_string(),
+            units,
+            artifacts,
+        },
+        explanation,
+    )
 }
 
 /// The layout [`segment`] would read `text` with under [`Layout::Auto`].

@@ -12,6 +12,9 @@ pub(crate) enum Shape {
     Numbered { major: u32, minor: Option<u32> },
     /// `IV.`: the value of the roman numeral.
     Roman(u32),
+    /// `H.`: a capital letter that is not a roman numeral, its place in the alphabet
+    /// (`I.`, `V.`, `X.` parse as [`Shape::Roman`]; the sequence decides).
+    Letter(u32),
     /// `(a)`, `a)`, `(iv)`, `iv.`, `1)`, `(1)`.
     Item,
     /// `-`, `*`, `+`, `•` bullets.
@@ -120,11 +123,13 @@ fn small_int(s: &str) -> Option<u32> {
     s.parse().ok()
 }
 
-/// True for a list label inside `(…)` or before `)`: one or two lower-case letters, a
-/// lower-case roman numeral, one or two digits, or one upper-case letter.
+/// True for a list label inside `(…)` or before `)`: a lower-case letter or a doubled one
+/// (`aa`, after `z`), a lower-case roman numeral, one or two digits, or one upper-case
+/// letter. Other pairs of letters (`it)`, `(or`) are words.
 fn is_item_label(label: &str) -> bool {
     let n = label.len();
-    (1..=2).contains(&n) && label.bytes().all(|b| b.is_ascii_lowercase())
+    let b = label.as_bytes();
+    (n == 1 && b[0].is_ascii_lowercase() || n == 2 && b[0] == b[1] && b[0].is_ascii_lowercase())
         || (n <= 6 && roman_value(label).is_some() && label.bytes().all(|b| b.is_ascii_lowercase()))
         || (1..=2).contains(&n) && label.bytes().all(|b| b.is_ascii_digit())
         || n == 1 && label.bytes().all(|b| b.is_ascii_uppercase())
@@ -203,6 +208,20 @@ pub(crate) fn parse(line: &str, bullets: bool) -> Option<Start<'_>> {
                     });
             }
             let label = marker.strip_suffix('.')?;
+            if label.len() == 1 && label.bytes().all(|b| b.is_ascii_uppercase()) {
+                if let Some(v) = roman_value(label) {
+                    return Some(Start {
+                        shape: Shape::Roman(v),
+                        number: Some(label),
+                        rest,
+                    });
+                }
+                return Some(Start {
+                    shape: Shape::Letter(u32::from(label.as_bytes()[0] - b'A') + 1),
+                    number: Some(label),
+                    rest,
+                });
+            }
             if label.bytes().all(|b| b.is_ascii_uppercase()) {
                 let v = roman_value(label)?;
                 return Some(Start {
@@ -315,6 +334,12 @@ mod tests {
             assert_eq!(shape(s), Some((Shape::Item, Some(n), "Expert")), "{s}");
         }
         assert_eq!(shape("(IX), requested"), None);
+        assert_eq!(shape("it) with"), None);
+        assert_eq!(shape("(aa) Expert").map(|s| s.0), Some(Shape::Item));
+        assert_eq!(
+            shape("H. Expert"),
+            Some((Shape::Letter(8), Some("H"), "Expert"))
+        );
         assert_eq!(shape("(see below)"), None);
     }
 

@@ -27,6 +27,7 @@
 //! ```
 
 mod edit;
+pub mod formats;
 mod pdf;
 mod prose;
 mod rng;
@@ -138,6 +139,18 @@ pub struct PdfNoise {
     pub page_headers: bool,
     /// Probability of a stray line (a URL in the margin) at a page break.
     pub stray_lines: f64,
+    /// Page breaks are marked by lines of spaces (as most extractors write them); off,
+    /// only the furniture tells where a page ends.
+    pub page_break_lines: bool,
+    /// A form feed line at each page break.
+    pub form_feeds: bool,
+    /// A footer with a job number and the page number on alternate sides
+    /// (`GE.17-12345  3` on odd pages, `4  GE.17-12345` on even ones) instead of the
+    /// page number alone.
+    pub alternate_footers: bool,
+    /// Probability that a wrapped line of a paragraph starts with a number or a list
+    /// marker that belongs to its sentence (`… before August` / `1. The Committee …`).
+    pub number_wraps: f64,
 }
 
 impl Default for PdfNoise {
@@ -157,6 +170,10 @@ impl PdfNoise {
             page_lines: 44,
             page_headers: true,
             stray_lines: 0.05,
+            page_break_lines: true,
+            form_feeds: false,
+            alternate_footers: false,
+            number_wraps: 0.0,
         }
     }
 }

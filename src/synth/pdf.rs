@@ -30,12 +30,16 @@ struct Pages<'a> {
     lines: usize,
     page: usize,
     header: String,
+    /// The job number of the alternate footers.
+    job: String,
     /// Footnotes (numbers) waiting for the bottom of the current page.
     notes: Vec<usize>,
     /// The body of footnote `n` at `n - 1`.
     bodies: Vec<String>,
     /// The next line is the first of a heading.
     heading_starts: bool,
+    /// The number of the paragraph being laid out (0 outside paragraphs).
+    para: u64,
 }
 
 impl Pages<'_> {
@@ -54,9 +58,11 @@ impl Pages<'_> {
     }
 
     fn page_break(&mut self, last: bool) {
-        self.out.push_str("  \n\n");
-        if self.rng.chance(0.5) {
+        if self.noise.page_break_lines {
             self.out.push_str("  \n\n");
+            if self.rng.chance(0.5) {
+                self.out.push_str("  \n\n");
+            }
         }
         let notes = std::mem::take(&mut self.notes);
         let width = self.noise.width;
@@ -76,8 +82,19 @@ impl Pages<'_> {
             self.out
                 .push_str(if i + 1 < notes.len() { " \n\n" } else { " \n" });
         }
-        if self.noise.page_headers {
+        if self.noise.page_headers && self.noise.alternate_footers {
+            let job = &self.job;
+            let page = self.page;
+            if page % 2 == 1 {
+                self.out.push_str(&format!("{job}  {page} \n"));
+            } else {
+                self.out.push_str(&format!("{page}  {job} \n"));
+            }
+        } else if self.noise.page_headers {
             self.out.push_str(&format!("{} \n", self.page));
+        }
+        if self.noise.form_feeds && !last {
+            self.out.push_str("\u{c}\n");
         }
         if !last && self.rng.chance(self.noise.stray_lines) {
             let k = self.rng.range(10, 999);
@@ -108,9 +125,18 @@ impl Pages<'_> {
                     cur.push_str(&head);
                     text = rest;
                 }
+                let mid_sentence = !cur.ends_with(['.', ':', ';', '!', '?']);
                 self.emit(&cur, &mut notes);
                 cur.clear();
                 limit = width - self.rng.below(9);
+                // (No draw when off, so the other renderings stay as they were.)
+                if mid_sentence
+                    && self.noise.number_wraps > 0.0
+                    && self.rng.chance(self.noise.number_wraps)
+                {
+                    // The sentence goes on with a number that opens the next line.
+                    cur.push_str(&self.number_word());
+                }
             }
             if !cur.is_empty() {
                 cur.push(' ');
@@ -122,6 +148,20 @@ impl Pages<'_> {
         }
         if !cur.is_empty() {
             self.emit(&cur, &mut notes);
+        }
+    }
+
+    /// A number or list marker that belongs to a sentence: `1.`, `7.`, `(2)`, `b)`, a
+    /// year, the next paragraph's number.
+    fn number_word(&mut self) -> String {
+        match self.rng.below(7) {
+            0 => "1.".to_string(),
+            1 => format!("{}.", self.rng.range(2, 30)),
+            2 => format!("({})", self.rng.range(1, 9)),
+            3 => format!("{})", ['a', 'b', 'c', 'd'][self.rng.below(4)]),
+            4 => format!("{}.", self.rng.range(1990, 2030)),
+            5 => format!("({})", ['b', 'c', 'h', 'i'][self.rng.below(4)]),
+            _ => format!("{}.", self.para + 1),
         }
     }
 
@@ -197,6 +237,11 @@ pub(crate) fn render(blocks: &[Block], noise: &PdfNoise, writer: &Writer, rng: &
         rng.range(10, 80),
         rng.range(1, 120)
     );
+    let rng_job = if noise.alternate_footers {
+        (rng.range(10, 30), rng.range(10000, 99999))
+    } else {
+        (0, 0)
+    };
     let mut pages = Pages {
         noise,
         rng,
@@ -204,9 +249,11 @@ pub(crate) fn render(blocks: &[Block], noise: &PdfNoise, writer: &Writer, rng: &
         lines: 0,
         page: 1,
         header,
+        job: format!("GE.{}-{:05}", rng_job.0, rng_job.1),
         notes: Vec::new(),
         bodies: Vec::new(),
         heading_starts: false,
+        para: 0,
     };
     let mut footnote = 0;
     for block in blocks {
@@ -214,6 +261,7 @@ pub(crate) fn render(blocks: &[Block], noise: &PdfNoise, writer: &Writer, rng: &
             Block::Heading(number, title) => {
                 let title = &typeset(title);
                 pages.heading_starts = true;
+                pages.para = 0;
                 let words = format!("{number}. {title}")
                     .split_whitespace()
                     .map(|w| Word {
@@ -224,6 +272,11 @@ pub(crate) fn render(blocks: &[Block], noise: &PdfNoise, writer: &Writer, rng: &
                 pages.flow(words, noise.width * 2 / 3);
             }
             Block::Para(number, text) => {
+                pages.para = number
+                    .rsplit('.')
+                    .next()
+                    .and_then(|n| n.parse().ok())
+                    .unwrap_or(0);
                 let text = &typeset(text);
                 let mut words: Vec<Word> = std::iter::once(super::marker(number))
                     .chain(text.split_whitespace().map(str::to_string))

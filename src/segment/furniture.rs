@@ -1,0 +1,412 @@
+//! Page furniture found by repetition over the whole document: running headers and
+//! footers, page numbers, document symbols and job numbers that PDF extraction (or a
+//! form-feed paginated text such as an RFC) leaves between the lines of running text.
+//!
+//! Each short line is reduced to a *pattern*: lower case, every run of digits one `#`,
+//! every run of spaces one space (`GE.17-12345  3` → `ge.#-# #`, `[Page 5]` → `[page #]`).
+//! A pattern is page furniture when the whole document gives three kinds of evidence:
+//! - **recurrence**: it occurs at least [`MIN_REPEATS`] times;
+//! - **regular spacing**: the distances between occurrences are, for at least
+//!   [`REGULAR_SHARE`] of them, close to one page length or a small multiple of it (a
+//!   footer printed on odd pages only recurs every two pages, its even-page mirror image
+//!   is a pattern of its own with the same period);
+//! - **interruption**: at least once in [`INTERRUPT_EVERY`] occurrences it stands inside a
+//!   sentence (the text line before it, other recurring lines aside, does not end one).
+//!   Titles and numbered headings that recur (`Article 3`, `Article 4`, …) always follow
+//!   the end of a sentence; furniture falls wherever the page ends.
+//!
+//! Nothing here knows what a header says: only the repetition counts.
+
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+
+use super::mend::Fnv;
+use super::style::ends_terminal;
+
+/// Fewest occurrences of a pattern to call it furniture: two pages that happen to start
+/// alike are not enough, three in step are.
+pub(crate) const MIN_REPEATS: usize = 3;
+
+/// Longest pattern (in bytes, spaces collapsed) looked at: running headers and footers are
+/// short (an RFC header `rfc # http/# may #` is 19); running text lines are longer.
+const MAX_PATTERN_LEN: usize = 60;
+
+/// Shortest page, in lines: a pattern recurring more often than this is part of the text
+/// (a table column, a refrain), not of the page.
+const MIN_PAGE_LINES: usize = 8;
+
+/// Longest page, in lines: a single-spaced page has about 60 lines, a double-spaced PDF
+/// extraction about twice that with its footnotes; a pattern recurring at longer
+/// distances is a recurring title or a repeated document, not page furniture.
+const MAX_PAGE_LINES: usize = 200;
+
+/// How far a distance between occurrences may stray from a multiple of the page length:
+/// pages carry more or fewer lines (headings, footnotes, tables), rarely 30 % more.
+const PAGE_TOLERANCE: f64 = 0.3;
+
+/// Share of distances that must be regular.
+const REGULAR_SHARE: f64 = 0.7;
+
+/// At least one occurrence in this many must interrupt a sentence.
+const INTERRUPT_EVERY: usize = 5;
+
+/// Largest multiple of the page length still counted as regular: a header missing on one
+/// or two pages (a chapter opening, a full-page table) leaves a gap of two or three pages.
+const MAX_PAGE_MULTIPLE: usize = 3;
+
+type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+
+/// A recurring pattern taken as page furniture.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FurniturePattern {
+    /// The pattern: lower case, digits as `#`, spaces collapsed.
+    pub pattern: String,
+    /// How many lines it removed.
+    pub count: usize,
+    /// The typical distance in lines between two occurrences.
+    pub period: usize,
+}
+
+/// The furniture lines of one document.
+#[derive(Debug, Default)]
+pub(crate) struct Furniture {
+    /// (line number, index into `patterns`), sorted by line.
+    lines: Vec<(usize, usize)>,
+    pub patterns: Vec<FurniturePattern>,
+    cursor: usize,
+}
+
+/// The pattern of a trimmed line, if it is short enough to be furniture: written into
+/// `out`, which is cleared first. ASCII is handled byte by byte (the common case, and this
+/// runs on every line); other characters are lower-cased as chars.
+fn pattern_into(t: &str, out: &mut String) -> bool {
+    out.clear();
+    let bytes = t.as_bytes();
+    // Cheap first test (a tight loop over bytes): a line with more visible non-digit bytes
+    // than a pattern may hold is running text.
+    if bytes.len() > MAX_PATTERN_LEN {
+        let mut visible = 0;
+        for b in bytes {
+            visible += usize::from(!b.is_ascii_whitespace() && !b.is_ascii_digit());
+            if visible > MAX_PATTERN_LEN {
+                return false;
+            }
+        }
+    }
+    let mut digits = false;
+    let mut space = false;
+    let mut alnum = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii_digit() {
+            if !digits {
+                if space {
+                    out.push(' ');
+                    space = false;
+                }
+                out.push('#');
+            }
+            digits = true;
+            alnum = true;
+            i += 1;
+            continue;
+        }
+        digits = false;
+        if b < 0x80 {
+            i += 1;
+            if b.is_ascii_whitespace() {
+                space = !out.is_empty();
+                continue;
+            }
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            alnum |= b.is_ascii_alphabetic();
+            out.push(char::from(b.to_ascii_lowercase()));
+        } else {
+            let Some(c) = t[i..].chars().next() else {
+                break;
+            };
+            i += c.len_utf8();
+            if c.is_whitespace() {
+                space = !out.is_empty();
+                continue;
+            }
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            alnum |= c.is_alphanumeric();
+            out.extend(c.to_lowercase());
+        }
+        if out.len() > MAX_PATTERN_LEN {
+            return false;
+        }
+    }
+    alnum && !out.is_empty()
+}
+
+fn hash(s: &str) -> u64 {
+    use std::hash::Hasher;
+    let mut h = Fnv::default();
+    h.write(s.as_bytes());
+    h.finish()
+}
+
+/// One occurrence of a recurring pattern.
+#[derive(Debug, Clone, Copy)]
+struct Occurrence {
+    line: usize,
+    /// The text line before it (recurring lines skipped) does not end a sentence.
+    interrupts: bool,
+}
+
+/// True when the distances between `lines` are regular; returns the period.
+fn regular_period(lines: &[usize]) -> Option<usize> {
+    let mut gaps: Vec<usize> = lines.windows(2).map(|w| w[1] - w[0]).collect();
+    if gaps.is_empty() {
+        return None;
+    }
+    gaps.sort_unstable();
+    let median = gaps[gaps.len() / 2];
+    if !(MIN_PAGE_LINES..=MAX_PAGE_LINES).contains(&median) {
+        return None;
+    }
+    let m = median as f64;
+    let regular = gaps
+        .iter()
+        .filter(|&&g| {
+            (1..=MAX_PAGE_MULTIPLE).any(|k| (g as f64 - k as f64 * m).abs() <= PAGE_TOLERANCE * m)
+        })
+        .count();
+    (regular as f64 >= REGULAR_SHARE * gaps.len() as f64).then_some(median)
+}
+
+impl Furniture {
+    /// Finds the furniture of `text` (see the module docs).
+    pub fn find(text: &str) -> Furniture {
+        // Pass 1: the pattern of every short line, and how often each occurs.
+        let mut counts: FnvMap<u64, u32> = FnvMap::default();
+        let mut short: Vec<(usize, u64)> = Vec::new();
+        let mut buf = String::new();
+        for (i, line) in text.lines().enumerate() {
+            let t = line.trim();
+            if t.is_empty() || t.len() > MAX_PATTERN_LEN * 4 || !pattern_into(t, &mut buf) {
+                continue;
+            }
+            let h = hash(&buf);
+            *counts.entry(h).or_insert(0) += 1;
+            short.push((i + 1, h));
+        }
+        counts.retain(|_, n| *n as usize >= MIN_REPEATS);
+        if counts.is_empty() {
+            return Furniture::default();
+        }
+        // Where the recurring ones are; keep those in step with the pages.
+        let mut found: FnvMap<u64, Vec<usize>> = FnvMap::default();
+        for &(line, h) in &short {
+            if counts.contains_key(&h) {
+                found.entry(h).or_default().push(line);
+            }
+        }
+        drop(short);
+        let mut regular: FnvMap<u64, (Vec<Occurrence>, usize)> = found
+            .into_iter()
+            .filter_map(|(h, lines)| {
+                let period = regular_period(&lines)?;
+                let occ = lines
+                    .into_iter()
+                    .map(|line| Occurrence {
+                        line,
+                        interrupts: false,
+                    })
+                    .collect();
+                Some((h, (occ, period)))
+            })
+            .collect();
+        if regular.is_empty() {
+            return Furniture::default();
+        }
+        // Pass 2 (only when some pattern is regular): which occurrences stand inside a
+        // sentence (the other regular lines skipped: a footer, a form feed and a header
+        // may stand together), and the text of each pattern. A numbered paragraph or
+        // heading is text whatever its repetition.
+        let mut prev_terminal = true;
+        let mut next_occ: FnvMap<u64, usize> = FnvMap::default();
+        let mut texts: FnvMap<u64, String> = FnvMap::default();
+        let mut numbered: Vec<u64> = Vec::new();
+        for line in text.lines() {
+            let t = line.trim();
+            if t.is_empty() {
+                continue;
+            }
+            if t.len() <= MAX_PATTERN_LEN * 4 && pattern_into(t, &mut buf) {
+                let h = hash(&buf);
+                if let Some((occ, _)) = regular.get_mut(&h) {
+                    if super::start::parse(t, false).is_some() {
+                        numbered.push(h);
+                    }
+                    let k = next_occ.entry(h).or_insert(0);
+                    if let Some(o) = occ.get_mut(*k) {
+                        o.interrupts = !prev_terminal;
+                    }
+                    *k += 1;
+                    texts.entry(h).or_insert_with(|| buf.clone());
+                    continue;
+                }
+            }
+            prev_terminal = ends_terminal(t);
+        }
+        for h in numbered {
+            regular.remove(&h);
+        }
+        let mut patterns: Vec<(String, Vec<Occurrence>, usize)> = regular
+            .into_iter()
+            .filter(|(_, (occ, _))| {
+                let interrupts = occ.iter().filter(|o| o.interrupts).count();
+                interrupts > 0 && interrupts * INTERRUPT_EVERY >= occ.len()
+            })
+            .map(|(h, (occ, period))| (texts.remove(&h).unwrap_or_default(), occ, period))
+            .collect();
+        // Deterministic order: by first occurrence.
+        patterns.sort_by_key(|(_, occ, _)| occ[0].line);
+        let mut lines = Vec::new();
+        let mut out = Vec::new();
+        for (i, (pattern, occ, period)) in patterns.into_iter().enumerate() {
+            lines.extend(occ.iter().map(|o| (o.line, i)));
+            out.push(FurniturePattern {
+                pattern,
+                count: occ.len(),
+                period,
+            });
+        }
+        lines.sort_unstable();
+        Furniture {
+            lines,
+            patterns: out,
+            cursor: 0,
+        }
+    }
+
+    /// Every furniture line: (line number, pattern index), sorted.
+    pub fn lines(&self) -> &[(usize, usize)] {
+        &self.lines
+    }
+
+    /// Starts a new walk over the lines (each walk asks for lines in increasing order).
+    pub fn rewind(&mut self) {
+        self.cursor = 0;
+    }
+
+    /// The pattern that makes line `no` furniture, if any; `no` must not decrease
+    /// between calls of one walk.
+    pub fn at(&mut self, no: usize) -> Option<usize> {
+        while self.lines.get(self.cursor).is_some_and(|&(l, _)| l < no) {
+            self.cursor += 1;
+        }
+        match self.lines.get(self.cursor) {
+            Some(&(l, p)) if l == no => Some(p),
+            _ => None,
+        }
+    }
+
+    /// True when the pattern is a page number alone (`#`, `- # -`, `page #`).
+    pub fn is_number(&self, pattern: usize) -> bool {
+        self.patterns.get(pattern).is_some_and(|p| {
+            p.pattern
+                .trim_start_matches("page")
+                .trim_matches(|c: char| !c.is_alphanumeric() && c != '#')
+                == "#"
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pattern(t: &str) -> Option<String> {
+        let mut s = String::new();
+        pattern_into(t, &mut s).then_some(s)
+    }
+
+    #[test]
+    fn patterns() {
+        assert_eq!(pattern("GE.17-12345  3").as_deref(), Some("ge.#-# #"));
+        assert_eq!(
+            pattern("RFC 7540        HTTP/2       May 2015").as_deref(),
+            Some("rfc # http/# may #")
+        );
+        assert_eq!(pattern("- 12 -").as_deref(), Some("- # -"));
+        assert_eq!(pattern("* * *"), None);
+    }
+
+    /// A document of `pages` pages of `lines` lines each, every page ending mid-sentence
+    /// on odd pages, with `header(page)` on top of each.
+    fn paged(pages: usize, lines: usize, header: impl Fn(usize) -> String) -> String {
+        let mut s = String::new();
+        for p in 1..=pages {
+            s.push_str(&header(p));
+            s.push('\n');
+            for l in 0..lines {
+                let end = if l + 1 == lines && p % 2 == 0 {
+                    "."
+                } else {
+                    ""
+                };
+                let words = [
+                    "the",
+                    "members",
+                    "of",
+                    "committee",
+                    "met",
+                    "and",
+                    "discussed",
+                ];
+                s.push_str(&format!(
+                    "{} text of the page that goes on{end}\n",
+                    words[(l + p) % words.len()]
+                ));
+            }
+        }
+        s
+    }
+
+    #[test]
+    fn running_headers_and_page_numbers_recur() {
+        let text = paged(6, 20, |p| format!("A/HRC/36/52   page {p}"));
+        let mut f = Furniture::find(&text);
+        assert_eq!(f.patterns.len(), 1);
+        assert_eq!(f.patterns[0].pattern, "a/hrc/#/# page #");
+        assert_eq!(f.patterns[0].count, 6);
+        assert_eq!(f.at(1), Some(0));
+        assert_eq!(f.at(2), None);
+        assert_eq!(f.at(22), Some(0));
+    }
+
+    #[test]
+    fn recurring_titles_after_sentences_are_not_furniture() {
+        let mut s = String::new();
+        for a in 1..=6 {
+            s.push_str(&format!("Article {a}\n"));
+            for l in 0..20 {
+                s.push_str(&format!("A sentence {l} that ends.\n"));
+            }
+        }
+        assert!(Furniture::find(&s).patterns.is_empty());
+    }
+
+    #[test]
+    fn irregular_recurrence_is_not_furniture() {
+        let mut s = String::new();
+        for (a, n) in [3, 40, 9, 70, 12].iter().enumerate() {
+            s.push_str(&format!("Note {a}\n"));
+            for l in 0..*n {
+                s.push_str(&format!("words {l} and\n"));
+            }
+        }
+        assert!(Furniture::find(&s).patterns.is_empty());
+    }
+}
