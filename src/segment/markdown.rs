@@ -73,8 +73,10 @@ pub(crate) fn segment(text: &str) -> (Vec<Unit>, Vec<Artifact>) {
     let mut cur: Option<Building> = None;
     // Depth of block containers; a unit is built from what a depth-0 block holds.
     let mut depth = 0usize;
-    // Inside a top-level list: the next number of an ordered list, and its intro.
-    let mut list: Option<(Option<u64>, Option<UnitId>)> = None;
+    // Open lists, innermost last, each with the next number of an ordered list; and the
+    // paragraph that introduces the outermost one.
+    let mut lists: Vec<Option<u64>> = Vec::new();
+    let mut intro: Option<UnitId> = None;
     let mut last_paragraph: Option<UnitId> = None;
     let finish = |b: Building,
                   end: usize,
@@ -111,20 +113,15 @@ pub(crate) fn segment(text: &str) -> (Vec<Unit>, Vec<Artifact>) {
         match event {
             Event::Start(tag) => {
                 let top = depth == 0;
-                let in_list_item = list.is_some() && depth == 1;
                 depth += 1;
                 if top {
                     let kind = match tag {
                         Tag::Heading { level, .. } => Some((UnitKind::Heading, level as u8)),
                         Tag::List(start) => {
-                            list = Some((start, last_paragraph));
+                            lists.push(start);
+                            intro = last_paragraph;
                             None
                         }
-                        Tag::Paragraph
-                        | Tag::BlockQuote(_)
-                        | Tag::CodeBlock(_)
-                        | Tag::HtmlBlock
-                        | Tag::Table(_) => Some((UnitKind::Paragraph, 0)),
                         _ => Some((UnitKind::Paragraph, 0)),
                     };
                     if let Some((kind, level)) = kind {
@@ -136,9 +133,18 @@ pub(crate) fn segment(text: &str) -> (Vec<Unit>, Vec<Artifact>) {
                             text: String::new(),
                         });
                     }
-                } else if in_list_item && matches!(tag, Tag::Item) {
-                    let number = match list.as_mut() {
-                        Some((Some(n), _)) => {
+                } else if !lists.is_empty() && matches!(tag, Tag::List(_)) {
+                    // A nested list: its items are units of their own, as a reader counts
+                    // them; the text of the item that holds it ends here.
+                    if let Tag::List(start) = tag {
+                        lists.push(start);
+                    }
+                } else if !lists.is_empty() && matches!(tag, Tag::Item) {
+                    if let Some(b) = cur.take() {
+                        finish(b, range.start, &mut units, &mut sections, intro);
+                    }
+                    let number = match lists.last_mut() {
+                        Some(Some(n)) => {
                             let s = n.to_string();
                             *n += 1;
                             Some(s)
@@ -155,25 +161,36 @@ pub(crate) fn segment(text: &str) -> (Vec<Unit>, Vec<Artifact>) {
                 } else if let Some(b) = cur.as_mut() {
                     // Nested blocks and table cells flow into the unit, word-separated.
                     b.text.push(' ');
+                } else if !lists.is_empty() {
+                    // An item's text that goes on after its nested list: a paragraph of
+                    // its own rather than lost.
+                    cur = Some(Building {
+                        kind: UnitKind::Paragraph,
+                        number: None,
+                        level: 0,
+                        start: range.start,
+                        text: String::new(),
+                    });
                 }
             }
             Event::End(tag) => {
                 depth = depth.saturating_sub(1);
-                let closes_item = list.is_some() && depth == 1 && tag == TagEnd::Item;
                 if depth == 0 {
                     if matches!(tag, TagEnd::List(_)) {
-                        list = None;
+                        lists.clear();
+                        intro = None;
                         last_paragraph = None;
                     } else if let Some(b) = cur.take() {
                         let paragraph = b.kind == UnitKind::Paragraph;
                         let id = finish(b, range.end, &mut units, &mut sections, None);
                         last_paragraph = paragraph.then_some(id);
                     }
-                } else if closes_item {
+                } else if !lists.is_empty() && tag == TagEnd::Item {
                     if let Some(b) = cur.take() {
-                        let parent = list.and_then(|(_, p)| p);
-                        finish(b, range.end, &mut units, &mut sections, parent);
+                        finish(b, range.end, &mut units, &mut sections, intro);
                     }
+                } else if !lists.is_empty() && matches!(tag, TagEnd::List(_)) {
+                    lists.pop();
                 } else if let Some(b) = cur.as_mut() {
                     b.text.push(' ');
                 }
@@ -241,5 +258,28 @@ mod tests {
         assert_eq!(units[2].parent, Some(1));
         assert_eq!(units[7].section, Some(6));
         assert_eq!(artifacts.len(), 1);
+    }
+
+    #[test]
+    fn nested_list_items_are_units_of_their_own() {
+        let text = "Intro:\n\n* outer\n    * inner one\n        * innermost\n    * inner two\n\n  after the nested list\n* next\n";
+        let (units, _) = segment(text);
+        let got: Vec<(&str, &str, usize)> = units
+            .iter()
+            .map(|u| (u.kind.as_str(), u.text.as_str(), u.line))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("paragraph", "Intro:", 1),
+                ("list_item", "outer", 3),
+                ("list_item", "inner one", 4),
+                ("list_item", "innermost", 5),
+                ("list_item", "inner two", 6),
+                ("paragraph", "after the nested list", 8),
+                ("list_item", "next", 9),
+            ]
+        );
+        assert!(units[1..].iter().all(|u| u.parent == Some(0)));
     }
 }
