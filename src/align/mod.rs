@@ -414,6 +414,7 @@ pub(crate) mod testing {
                     end_line: id + 1,
                     text: text.to_string(),
                     norm: normalize(text),
+                    source: None,
                 })
                 .collect(),
             artifacts: Vec::new(),
