@@ -109,20 +109,17 @@ impl Ctx {
 
     /// Reads and segments one input; `-` is standard input.
     pub fn load(&self, path: &str) -> Result<Document, Error> {
-        let text = if path == "-" {
+        let bytes = if path == "-" {
             let mut bytes = Vec::new();
             io::stdin()
                 .read_to_end(&mut bytes)
                 .map_err(|e| Error::io("<stdin>", e))?;
-            draftdiff::read::decode("-", &bytes, &self.read)?
+            bytes
         } else {
-            draftdiff::read::read_path(path, &self.read)?
+            draftdiff::read::read_bytes(path)?
         };
-        Ok(draftdiff::segment::segment(
-            path,
-            &text,
-            &SegmentOptions::new(),
-        ))
+        // Text, Markdown, Word, OpenDocument or PDF: decided from the bytes.
+        draftdiff::read::document(path, bytes, &self.read, &SegmentOptions::new())
     }
 
     /// Writes the output produced by `write`, to standard output or to `-o FILE`.
