@@ -6,6 +6,8 @@
 //! shallower level) and their parents (the paragraph that introduces a list; the unit
 //! whose text carried a footnote's marker), and their matching form.
 
+use std::borrow::Cow;
+
 use crate::model::{Document, SourceLocation, Unit, UnitId, UnitKind};
 use crate::segment::{Layout, SegmentOptions, normalize, segment};
 
@@ -49,16 +51,36 @@ pub(crate) fn clean_number(label: &str) -> Option<String> {
 /// A number typed into the text rather than made by the word processor (`12. The
 /// committee…`, `IV. Scope`, `(a) an item`): drafts often carry them so. The segmenter
 /// decides, reading the paragraph as one line, so typed numbers are read exactly as in
-/// text files; returns the kind it gives, the number and the text after it.
-fn typed_number(text: &str) -> Option<(UnitKind, String, String)> {
+/// text files; `headings` are the typed heading numbers before it, given to the
+/// segmenter as lines of context (for a paragraph that may open with a roman number) so
+/// that `XI.` after `X.` is a heading as it is in text. Returns the kind the segmenter
+/// gives, the number and the text after it.
+fn typed_number(text: &str, headings: &[String]) -> Option<(UnitKind, String, String)> {
     let first = text.chars().next()?;
     if !(first.is_ascii_digit() || first == '(' || first.is_ascii_alphabetic()) {
         return None;
     }
-    let doc = segment("", text, &SegmentOptions::new().layout(Layout::Lines));
-    let [unit] = doc.units.as_slice() else {
-        return None;
+    let context = if "IVXLCDM".contains(first) {
+        headings
+    } else {
+        &[]
     };
+    let input = if context.is_empty() {
+        Cow::Borrowed(text)
+    } else {
+        let mut s = String::new();
+        for h in context {
+            s.push_str(h);
+            s.push_str(". Context\n");
+        }
+        s.push_str(text);
+        Cow::Owned(s)
+    };
+    let doc = segment("", &input, &SegmentOptions::new().layout(Layout::Lines));
+    if doc.units.len() != context.len() + 1 {
+        return None;
+    }
+    let unit = doc.units.last()?;
     let number = unit.number.clone()?;
     Some((unit.kind, number, unit.text.clone()))
 }
@@ -71,6 +93,7 @@ pub(crate) fn document(path: &str, blocks: Vec<Block>) -> Document {
     let mut unit_of_block: Vec<Option<UnitId>> = Vec::with_capacity(blocks.len());
     let mut sections: Vec<(u8, UnitId)> = Vec::new();
     let mut intro: Option<UnitId> = None;
+    let mut typed_headings: Vec<String> = Vec::new();
     for b in blocks {
         let mut b = b;
         let mut text = tidy(&b.text);
@@ -80,8 +103,11 @@ pub(crate) fn document(path: &str, blocks: Vec<Block>) -> Document {
         }
         if b.number.is_none()
             && matches!(b.kind, UnitKind::Paragraph | UnitKind::Heading)
-            && let Some((kind, number, rest)) = typed_number(&text)
+            && let Some((kind, number, rest)) = typed_number(&text, &typed_headings)
         {
+            if kind == UnitKind::Heading {
+                typed_headings.push(number.clone());
+            }
             if b.kind == UnitKind::Paragraph {
                 b.kind = kind;
                 if kind == UnitKind::Heading {
@@ -195,6 +221,7 @@ mod tests {
                 block(UnitKind::Paragraph, 0, "12. The committee met.", 1),
                 block(UnitKind::Paragraph, 0, "(a) an item;", 2),
                 block(UnitKind::Paragraph, 0, "2019 was a year.", 3),
+                block(UnitKind::Paragraph, 0, "XI. Eleventh", 4),
             ],
         );
         let got: Vec<_> = doc
@@ -209,9 +236,21 @@ mod tests {
                 (UnitKind::Paragraph, Some("12"), "The committee met."),
                 (UnitKind::ListItem, Some("(a)"), "an item;"),
                 (UnitKind::Paragraph, None, "2019 was a year."),
+                (UnitKind::Paragraph, None, "XI. Eleventh"),
             ]
         );
         assert_eq!(doc.units[2].parent, Some(1));
+        // After `X.`, `XI.` continues the sequence, as in text.
+        let doc = document(
+            "x.docx",
+            vec![
+                block(UnitKind::Paragraph, 0, "X. Tenth", 0),
+                block(UnitKind::Paragraph, 0, "XI. Eleventh", 1),
+                block(UnitKind::Paragraph, 0, "XII. Twelfth", 2),
+            ],
+        );
+        assert_eq!(doc.units[1].kind, UnitKind::Heading);
+        assert_eq!(doc.units[2].number.as_deref(), Some("XII"));
     }
 
     #[test]

@@ -47,6 +47,12 @@ const MARGIN_ZONE: f64 = 0.1;
 /// A line set at least this much larger than the body text may be a heading.
 const HEADING_SIZE: f64 = 1.15;
 
+/// Footnotes set at body size are found below this share of the page height…
+const NOTE_ZONE: f64 = 0.4;
+
+/// …after a gap between baselines wider than this multiple of the usual line spacing.
+const NOTE_GAP: f64 = 1.8;
+
 /// Most words in a heading line.
 const HEADING_MAX_WORDS: usize = 20;
 
@@ -256,6 +262,16 @@ fn lines_of(page_no: usize, page: &Page) -> Vec<Line> {
             *end = g.end;
             continue;
         }
+        // Digits opening a line, set smaller and higher than what follows them: the
+        // label of a footnote body (only known once the first normal glyph comes).
+        if is_digits(line.text.trim())
+            && !is_digits(g.text.trim())
+            && line.size < SMALL_SIZE * g.size
+            && line.y < g.y - 0.15 * g.size
+        {
+            pending_sup = std::mem::take(&mut line.text).trim().to_string();
+            line.x0 = g.x;
+        }
         flush_sup(line, &mut pending_sup);
         if line.text.is_empty() {
             // The line's size and baseline are its first normal glyph's.
@@ -372,7 +388,10 @@ pub(crate) fn read(path: &str, bytes: &[u8], _options: &SegmentOptions) -> Resul
                         >= page_lines.len()))
     };
 
-    // Footnotes: the small lines at the bottom of each page, starting with a number.
+    let spacing = line_spacing(&page_lines, body_size);
+
+    // Footnotes: the lines at the bottom of each page set smaller than the body, or set
+    // apart by a wide gap and opening with a raised number; the run starts with a label.
     let mut notes: Vec<Note> = Vec::new();
     let mut body: Vec<Vec<&Line>> = Vec::new();
     for lines in &page_lines {
@@ -380,6 +399,14 @@ pub(crate) fn read(path: &str, bytes: &[u8], _options: &SegmentOptions) -> Resul
         let mut cut = kept.len();
         while cut > 0 && kept[cut - 1].size <= SMALL_SIZE * body_size {
             cut -= 1;
+        }
+        let height = lines.first().map_or(0.0, |l| pages[l.page - 1].height);
+        if let Some(i) = (1..kept.len()).find(|&i| {
+            kept[i].lead_marker.is_some()
+                && kept[i].y > NOTE_ZONE * height
+                && kept[i].y - kept[i - 1].y > NOTE_GAP * spacing
+        }) {
+            cut = cut.min(i);
         }
         // The run must start with a note label.
         while cut < kept.len() && note_label(kept[cut]).is_none() {
@@ -423,20 +450,6 @@ pub(crate) fn read(path: &str, bytes: &[u8], _options: &SegmentOptions) -> Resul
     };
 
     // Paragraphs, written as blocks of text for the segmenter.
-    let spacing = {
-        let mut gaps: HashMap<i64, usize> = HashMap::new();
-        for page in &body {
-            for w in page.windows(2) {
-                let dy = w[1].y - w[0].y;
-                if dy > 0.0 && (w[0].size - body_size).abs() < 0.5 {
-                    *gaps.entry((dy * 2.0).round() as i64).or_insert(0) += 1;
-                }
-            }
-        }
-        gaps.into_iter()
-            .max_by_key(|&(k, n)| (n, std::cmp::Reverse(k)))
-            .map_or(body_size * 1.2, |(k, _)| k as f64 / 2.0)
-    };
     let mut text = String::new();
     let mut places: Vec<(usize, usize, f64)> = Vec::new(); // per text line: page, no, y
     let mut marker_lines: Vec<(usize, String)> = Vec::new(); // text line, marker
@@ -512,6 +525,22 @@ pub(crate) fn read(path: &str, bytes: &[u8], _options: &SegmentOptions) -> Resul
     }
     insert_notes(&mut doc, notes, &marker_lines, places.len());
     Ok(doc)
+}
+
+/// The usual distance between the baselines of consecutive body lines.
+fn line_spacing(pages: &[Vec<Line>], body_size: f64) -> f64 {
+    let mut gaps: HashMap<i64, usize> = HashMap::new();
+    for page in pages {
+        for w in page.windows(2) {
+            let dy = w[1].y - w[0].y;
+            if dy > 0.0 && (w[0].size - body_size).abs() < 0.5 {
+                *gaps.entry((dy * 2.0).round() as i64).or_insert(0) += 1;
+            }
+        }
+    }
+    gaps.into_iter()
+        .max_by_key(|&(k, n)| (n, std::cmp::Reverse(k)))
+        .map_or(body_size * 1.2, |(k, _)| k as f64 / 2.0)
 }
 
 /// Whether a line ends a sentence: `.`, `!`, `?` or `:`, closing quotes and brackets
