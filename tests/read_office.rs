@@ -348,3 +348,41 @@ fn random_bytes_named_pdf() {
     let path = temp_file(&dir, "random.pdf", &bytes);
     fails(&path, "binary");
 }
+
+mod fuzz {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Reads `bytes` as a file named `name`: any outcome but a panic is fine.
+    fn survives(name: &str, bytes: Vec<u8>) {
+        let _ = draftdiff::read::document(name, bytes, &ReadOptions::new(), &SegmentOptions::new());
+    }
+
+    fn mutated(file: &str, cuts: &[(usize, u8)], keep: Option<usize>) -> Vec<u8> {
+        let mut bytes = std::fs::read(office(file)).unwrap();
+        for &(at, b) in cuts {
+            let i = at % bytes.len();
+            bytes[i] = b;
+        }
+        if let Some(keep) = keep {
+            bytes.truncate((keep % (bytes.len() + 1)).max(8));
+        }
+        bytes
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+        /// Damaged Word, OpenDocument and PDF files never panic a reader.
+        #[test]
+        fn damaged_files_never_panic(
+            file in prop::sample::select(vec![
+                "numbering-word.docx", "lists.odt", "lists-pandoc.docx", "outline-draft.pdf",
+            ]),
+            cuts in prop::collection::vec((any::<usize>(), any::<u8>()), 0..8),
+            keep in prop::option::of(any::<usize>()),
+        ) {
+            survives(file, mutated(file, &cuts, keep));
+        }
+    }
+}
