@@ -432,14 +432,8 @@ fn inline(tree: &Tree, id: NodeId, out: &mut String, notes: &mut Vec<Note>) {
     for &c in &tree.node(id).children {
         match tree.name(c) {
             "" => out.push_str(&tree.node(c).text),
-            "s" => {
-                let n = tree
-                    .attr(c, "c")
-                    .and_then(|v| v.parse::<usize>().ok())
-                    .unwrap_or(1)
-                    .min(1);
-                out.extend(std::iter::repeat_n(' ', n));
-            }
+            // Runs of spaces (`text:s`) collapse to one, as every unit's text does.
+            "s" => out.push(' '),
             "tab" | "line-break" => out.push(' '),
             "note" => {
                 let end = tree.attr(c, "note-class") == Some("endnote");
