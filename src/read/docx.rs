@@ -129,6 +129,27 @@ impl Styles {
     }
 }
 
+/// Numbering styles (`w:style w:type="numbering"`) by id → the numbering instance they
+/// refer to, for `w:numStyleLink`.
+fn numbering_styles(tree: Option<&Tree>) -> HashMap<String, String> {
+    let mut out = HashMap::new();
+    let Some(tree) = tree else { return out };
+    let Some(root) = tree.root() else { return out };
+    for s in tree.children_named(root, "style") {
+        if tree.attr(s, "type") != Some("numbering") {
+            continue;
+        }
+        let num = tree
+            .child(s, "pPr")
+            .and_then(|p| tree.child(p, "numPr"))
+            .and_then(|n| tree.child_val(n, "numId"));
+        if let (Some(id), Some(num)) = (tree.attr(s, "styleId"), num) {
+            out.insert(id.to_string(), num.to_string());
+        }
+    }
+    out
+}
+
 /// `heading 3` / `Heading3` → 3, `Title` → 1.
 fn builtin_heading(name: &str) -> Option<u8> {
     let n = name.to_ascii_lowercase();
@@ -452,12 +473,14 @@ pub(crate) fn read(path: &str, bytes: &[u8], options: &ReadOptions) -> Result<Do
     let numbering = pkg.xml("word/numbering.xml")?;
     let footnotes = pkg.xml("word/footnotes.xml")?;
     let endnotes = pkg.xml("word/endnotes.xml")?;
+    let mut numbering = numbering.as_ref().map(Numbering::parse).unwrap_or_default();
+    numbering.link_styles(&numbering_styles(styles.as_ref()));
     let styles = Styles::parse(styles.as_ref());
     let tracked = options.tracked_changes;
     let mut body = Body {
         tree: &document,
         styles: &styles,
-        numbering: numbering.as_ref().map(Numbering::parse).unwrap_or_default(),
+        numbering,
         tracked,
         footnotes: notes(footnotes.as_ref(), "footnote", tracked),
         endnotes: notes(endnotes.as_ref(), "endnote", tracked),

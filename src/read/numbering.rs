@@ -72,6 +72,9 @@ pub(crate) struct Rendered {
 #[derive(Debug, Default)]
 pub(crate) struct Numbering {
     abstracts: HashMap<String, Vec<Level>>,
+    /// Abstract numberings that only point at a numbering style (`w:numStyleLink`): the
+    /// style's name, resolved by [`Numbering::link_styles`].
+    links: HashMap<String, String>,
     instances: HashMap<String, Instance>,
     /// Counter values per abstract numbering and level; `None` = not used since reset.
     counters: HashMap<String, [Option<i64>; LEVELS]>,
@@ -128,6 +131,9 @@ impl Numbering {
                 }
             }
             n.abstracts.insert(id.to_string(), levels);
+            if let Some(style) = tree.child_val(a, "numStyleLink") {
+                n.links.insert(id.to_string(), style.to_string());
+            }
         }
         for num in tree.children_named(root, "num") {
             let (Some(id), Some(abstract_id)) = (
@@ -156,6 +162,28 @@ impl Numbering {
             n.instances.insert(id.to_string(), inst);
         }
         n
+    }
+
+    /// Resolves `w:numStyleLink`: an abstract numbering that only names a numbering style
+    /// takes the levels of the numbering that style refers to (`style_num`: numbering style
+    /// id → numbering instance id), and counts with it, as one list.
+    pub fn link_styles(&mut self, style_num: &HashMap<String, String>) {
+        let links = std::mem::take(&mut self.links);
+        for (abstract_id, style) in &links {
+            let Some(target) = style_num
+                .get(style)
+                .and_then(|num| self.instances.get(num))
+                .map(|i| i.abstract_id.clone())
+                .filter(|t| t != abstract_id && !links.contains_key(t))
+            else {
+                continue;
+            };
+            for inst in self.instances.values_mut() {
+                if &inst.abstract_id == abstract_id {
+                    inst.abstract_id = target.clone();
+                }
+            }
+        }
     }
 
     /// The level definition `level` of instance `num`, overrides applied.
@@ -400,6 +428,24 @@ mod tests {
         assert_eq!(n.next("5", 0).unwrap().format, "bullet");
         assert!(n.next("0", 0).is_none());
         assert!(n.next("99", 0).is_none());
+    }
+
+    #[test]
+    fn style_links_share_the_linked_numbering() {
+        let xml = r#"<w:numbering xmlns:w="w">
+          <w:abstractNum w:abstractNumId="0"><w:styleLink w:val="Legal"/>
+            <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperLetter"/><w:lvlText w:val="%1."/></w:lvl>
+          </w:abstractNum>
+          <w:abstractNum w:abstractNumId="1"><w:numStyleLink w:val="Legal"/></w:abstractNum>
+          <w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>
+          <w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>
+        </w:numbering>"#;
+        let mut n = Numbering::parse(&Tree::parse(xml).unwrap());
+        n.link_styles(&HashMap::from([("Legal".to_string(), "1".to_string())]));
+        assert_eq!(
+            labels(&mut n, &[("2", 0), ("1", 0), ("2", 0)]),
+            ["A.", "B.", "C."]
+        );
     }
 
     #[test]
