@@ -346,6 +346,11 @@ struct Note {
 /// [`Error::Input`] for a damaged or encrypted file, or one without a text layer.
 pub(crate) fn read(path: &str, bytes: &[u8], _options: &SegmentOptions) -> Result<Document> {
     let pages = glyphs(path, bytes)?;
+    lay_out(path, &pages)
+}
+
+/// Pages of glyphs → document (steps 1–6 of the module docs).
+fn lay_out(path: &str, pages: &[Page]) -> Result<Document> {
     if pages
         .iter()
         .all(|p| p.glyphs.iter().all(|g| g.text.trim().is_empty()))
@@ -689,6 +694,124 @@ mod tests {
         l.text = "See".into();
         l.lead_marker = Some("4".into());
         assert_eq!(note_label(&l), Some(("4".into(), "See".into())));
+    }
+
+    /// A page of lines: (y, x, size, text), one glyph a character, 0.5 em wide.
+    fn page(lines: &[(f64, f64, f64, &str)]) -> Page {
+        let mut glyphs = Vec::new();
+        for &(y, x, size, text) in lines {
+            let mut x = x;
+            for c in text.chars() {
+                let w = 0.5 * size;
+                glyphs.push(Glyph {
+                    x,
+                    end: x + w,
+                    y,
+                    size,
+                    text: c.to_string(),
+                });
+                x += w;
+            }
+        }
+        Page {
+            height: 800.0,
+            glyphs,
+        }
+    }
+
+    #[test]
+    fn furniture_headings_paragraphs_and_notes() {
+        let body = |n: usize| -> Vec<(f64, f64, f64, String)> {
+            vec![
+                (30.0, 72.0, 9.0, "Draft report of the committee".to_string()),
+                (
+                    100.0,
+                    72.0,
+                    10.0,
+                    format!("{n}. Paragraph {n} opens here and runs on"),
+                ),
+                (
+                    114.0,
+                    72.0,
+                    10.0,
+                    "to a second line that ends it.".to_string(),
+                ),
+                (
+                    128.0,
+                    90.0,
+                    10.0,
+                    "An indented line starts the next one".to_string(),
+                ),
+                (142.0, 72.0, 10.0, "and ends it.".to_string()),
+                (770.0, 300.0, 9.0, format!("{n}")),
+            ]
+        };
+        let mut pages = Vec::new();
+        for n in 1..=3 {
+            let mut lines = body(n);
+            if n == 2 {
+                lines.insert(1, (70.0, 72.0, 16.0, "A Larger Title".to_string()));
+                lines.insert(6, (700.0, 72.0, 8.0, "1 A note at the foot.".to_string()));
+            }
+            let refs: Vec<(f64, f64, f64, &str)> = lines
+                .iter()
+                .map(|(y, x, s, t)| (*y, *x, *s, t.as_str()))
+                .collect();
+            pages.push(page(&refs));
+        }
+        let doc = lay_out("x.pdf", &pages).unwrap();
+        let got: Vec<_> = doc
+            .units
+            .iter()
+            .map(|u| (u.kind, u.number.as_deref(), u.text.as_str()))
+            .collect();
+        use UnitKind::*;
+        assert_eq!(
+            got,
+            [
+                (
+                    Paragraph,
+                    Some("1"),
+                    "Paragraph 1 opens here and runs on to a second line that ends it."
+                ),
+                (
+                    Paragraph,
+                    None,
+                    "An indented line starts the next one and ends it."
+                ),
+                (Heading, None, "A Larger Title"),
+                (
+                    Paragraph,
+                    Some("2"),
+                    "Paragraph 2 opens here and runs on to a second line that ends it."
+                ),
+                (
+                    Paragraph,
+                    None,
+                    "An indented line starts the next one and ends it."
+                ),
+                (Footnote, Some("1"), "A note at the foot."),
+                (
+                    Paragraph,
+                    Some("3"),
+                    "Paragraph 3 opens here and runs on to a second line that ends it."
+                ),
+                (
+                    Paragraph,
+                    None,
+                    "An indented line starts the next one and ends it."
+                ),
+            ]
+        );
+        assert_eq!(
+            doc.units[2].source,
+            Some(SourceLocation::Page {
+                page: 2,
+                line: 2,
+                y: 70
+            })
+        );
+        assert_eq!(doc.units[3].section, Some(2));
     }
 
     #[test]
