@@ -63,7 +63,7 @@ fn numbers_equal_libreoffice(name: &str) -> usize {
 }
 
 #[test]
-fn numbers_equal_libreoffice_on_four_files() {
+fn numbers_equal_libreoffice_on_five_files() {
     let files = [
         ("lists-pandoc.docx", 20),
         ("lists-libreoffice.docx", 20),
@@ -71,6 +71,7 @@ fn numbers_equal_libreoffice_on_four_files() {
         // 26 numbers; two lines differ in text from ours (a footnote marker, tracked
         // changes shown both ways) and are not compared.
         ("numbering-word.docx", 24),
+        ("numbering-word.odt", 24),
     ];
     for (name, expected) in files {
         assert_eq!(numbers_equal_libreoffice(name), expected, "{name}");
@@ -79,6 +80,13 @@ fn numbers_equal_libreoffice_on_four_files() {
 
 #[test]
 fn word_structure_headings_notes_tables_changes() {
+    let odt = read(&office("numbering-word.odt"));
+    assert!(
+        odt.units
+            .iter()
+            .any(|u| u.text == "The chair shall sign the report on page 0."),
+        "hidden text and comments left out of OpenDocument text too"
+    );
     let doc = read(&office("numbering-word.docx"));
     let find = |t: &str| {
         doc.units

@@ -48,6 +48,9 @@ struct ListLevel {
 struct ListStyles {
     by_name: HashMap<String, Vec<ListLevel>>,
     outline: Vec<ListLevel>,
+    /// Text styles that hide their text (`text:display="none"`): hidden text is not
+    /// part of the document as shown.
+    hidden: std::collections::HashSet<String>,
 }
 
 fn parse_levels(tree: &Tree, style: NodeId) -> Vec<ListLevel> {
@@ -92,6 +95,14 @@ impl ListStyles {
                     }
                 }
                 "outline-style" => self.outline = parse_levels(tree, n),
+                "style" => {
+                    let hides = tree
+                        .child(n, "text-properties")
+                        .is_some_and(|p| tree.attr(p, "display") == Some("none"));
+                    if hides && let Some(name) = tree.attr(n, "name") {
+                        self.hidden.insert(name.to_string());
+                    }
+                }
                 "styles" | "automatic-styles" | "document-content" | "document-styles" => {
                     todo.extend(tree.elements(n))
                 }
@@ -303,7 +314,7 @@ impl Body<'_> {
         self.paragraphs += 1;
         let mut text = String::new();
         let mut notes = Vec::new();
-        inline(tree, p, &mut text, &mut notes);
+        inline(tree, &self.styles.hidden, p, &mut text, &mut notes);
         let (kind, level, label) = if tree.name(p) == "h" {
             let level = tree
                 .attr(p, "outline-level")
@@ -406,7 +417,7 @@ impl Body<'_> {
                 "p" | "h" => {
                     self.paragraphs += 1;
                     let mut t = String::new();
-                    inline(tree, c, &mut t, notes);
+                    inline(tree, &self.styles.hidden, c, &mut t, notes);
                     texts.push(t);
                 }
                 "list" | "list-item" | "list-header" | "table" | "table-row" | "table-rows"
@@ -428,7 +439,13 @@ fn collect_rows(tree: &Tree, id: NodeId, rows: &mut Vec<NodeId>) {
 }
 
 /// The text of a paragraph's content; notes are taken out into `notes`.
-fn inline(tree: &Tree, id: NodeId, out: &mut String, notes: &mut Vec<Note>) {
+fn inline(
+    tree: &Tree,
+    hidden: &std::collections::HashSet<String>,
+    id: NodeId,
+    out: &mut String,
+    notes: &mut Vec<Note>,
+) {
     for &c in &tree.node(id).children {
         match tree.name(c) {
             "" => out.push_str(&tree.node(c).text),
@@ -446,7 +463,7 @@ fn inline(tree: &Tree, id: NodeId, out: &mut String, notes: &mut Vec<Note>) {
                     for p in tree.elements(body) {
                         let mut t = String::new();
                         let mut inner = Vec::new();
-                        inline(tree, p, &mut t, &mut inner);
+                        inline(tree, hidden, p, &mut t, &mut inner);
                         if !text.is_empty() {
                             text.push(' ');
                         }
@@ -461,8 +478,11 @@ fn inline(tree: &Tree, id: NodeId, out: &mut String, notes: &mut Vec<Note>) {
             }
             "annotation" | "annotation-end" | "frame" | "tracked-changes" | "change"
             | "change-start" | "change-end" | "bookmark" | "bookmark-start" | "bookmark-end"
-            | "soft-page-break" | "reference-mark" => {}
-            _ => inline(tree, c, out, notes),
+            | "soft-page-break" | "reference-mark" | "hidden-text" | "hidden-paragraph" => {}
+            _ if tree
+                .attr(c, "style-name")
+                .is_some_and(|s| hidden.contains(s)) => {}
+            _ => inline(tree, hidden, c, out, notes),
         }
     }
 }
