@@ -7,7 +7,7 @@
 //!    [`SPACE_GAP`] of the size. Small raised digits are footnote markers, kept apart.
 //! 2. **Page furniture**: lines in the top or bottom [`MARGIN_ZONE`] of a page that repeat
 //!    (digits aside) on at least half the pages, or that are only a page number, are
-//!    dropped as headers, footers and page numbers.
+//!    taken out as headers, footers and page numbers, and kept as artifacts.
 //! 3. **Footnotes**: the run of lines at the bottom of a page set smaller than the body
 //!    text, starting with a number, is the page's footnotes; each becomes a footnote unit,
 //!    placed after the units of its page, its parent the unit that carries its marker.
@@ -20,7 +20,9 @@
 //! 6. The paragraphs, one line of text per PDF line, go through the segmenter as blocks,
 //!    so numbered paragraphs, list items and words broken at line ends are found and
 //!    mended exactly as for text. Each unit records its page, line on the page and
-//!    baseline ([`SourceLocation::Page`]).
+//!    baseline ([`SourceLocation::Page`]); its `line` and `end_line`, and the line of each
+//!    artifact, count the text lines of the whole file, pages in order (about the lines
+//!    `pdftotext` would print).
 //!
 //! Bold type is not seen: the output device reports sizes but not fonts, so a heading
 //! set in bold at body size is read as a paragraph (the segmenter still makes a short
@@ -35,7 +37,7 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use pdf_extract::{MediaBox, OutputDev, OutputError, Transform};
 
 use crate::error::{Error, Result};
-use crate::model::{Document, SourceLocation, Unit, UnitKind};
+use crate::model::{Artifact, ArtifactKind, Document, SourceLocation, Unit, UnitKind};
 use crate::segment::{Layout, SegmentOptions, normalize, segment};
 
 /// A gap wider than this share of the font size between two glyphs is a space.
@@ -154,6 +156,9 @@ struct Line {
     page: usize,
     /// 1-based among the page's lines.
     no: usize,
+    /// 1-based among all the text lines of the file, pages in order: the `line` of units
+    /// and artifacts read from a PDF.
+    global: usize,
     text: String,
     x0: f64,
     y: f64,
@@ -242,6 +247,7 @@ fn lines_of(page_no: usize, page: &Page) -> Vec<Line> {
                 Line {
                     page: page_no,
                     no: 0,
+                    global: 0,
                     text: String::new(),
                     x0: g.x,
                     y: g.y,
@@ -338,6 +344,9 @@ struct Note {
     page: usize,
     no: usize,
     y: f64,
+    /// First and last line of the note among all the file's lines.
+    global: usize,
+    last_global: usize,
 }
 
 /// Reads a PDF file.
@@ -357,11 +366,14 @@ fn lay_out(path: &str, pages: &[Page]) -> Result<Document> {
     {
         return Err(input(path, "no text layer: run OCR first, e.g. ocrmypdf"));
     }
-    let page_lines: Vec<Vec<Line>> = pages
+    let mut page_lines: Vec<Vec<Line>> = pages
         .iter()
         .enumerate()
         .map(|(i, p)| lines_of(i + 1, p))
         .collect();
+    for (i, l) in page_lines.iter_mut().flatten().enumerate() {
+        l.global = i + 1;
+    }
     let all: Vec<&Line> = page_lines.iter().flatten().collect();
     let body_size = mode(&all, |l| l.size).unwrap_or(10.0).max(1.0);
 
@@ -399,7 +411,20 @@ fn lay_out(path: &str, pages: &[Page]) -> Result<Document> {
     // apart by a wide gap and opening with a raised number; the run starts with a label.
     let mut notes: Vec<Note> = Vec::new();
     let mut body: Vec<Vec<&Line>> = Vec::new();
+    let mut artifacts = Vec::new();
     for lines in &page_lines {
+        for l in lines.iter().filter(|l| furniture(l)) {
+            let kind = if is_page_number(&l.text) {
+                ArtifactKind::PageNumber
+            } else {
+                ArtifactKind::PageHeader
+            };
+            artifacts.push(Artifact {
+                kind,
+                line: l.global,
+                text: l.text.clone(),
+            });
+        }
         let kept: Vec<&Line> = lines.iter().filter(|l| !furniture(l)).collect();
         let mut cut = kept.len();
         while cut > 0 && kept[cut - 1].size <= SMALL_SIZE * body_size {
@@ -425,10 +450,13 @@ fn lay_out(path: &str, pages: &[Page]) -> Result<Document> {
                     page: l.page,
                     no: l.no,
                     y: l.y,
+                    global: l.global,
+                    last_global: l.global,
                 }),
                 None => {
                     if let Some(n) = notes.last_mut() {
                         join_line(&mut n.text, &l.text);
+                        n.last_global = l.global;
                     }
                 }
             }
@@ -456,8 +484,10 @@ fn lay_out(path: &str, pages: &[Page]) -> Result<Document> {
 
     // Paragraphs, written as blocks of text for the segmenter.
     let mut text = String::new();
-    let mut places: Vec<(usize, usize, f64)> = Vec::new(); // per text line: page, no, y
-    let mut marker_lines: Vec<(usize, String)> = Vec::new(); // text line, marker
+    // Per line of the text given to the segmenter: the PDF line it stands for.
+    let mut places: Vec<&Line> = Vec::new();
+    // Footnote markers with the file line they stand on.
+    let mut marker_lines: Vec<(usize, String)> = Vec::new();
     let mut prev: Option<&Line> = None;
     let mut prev_heading = false;
     for page in &body {
@@ -491,7 +521,7 @@ fn lay_out(path: &str, pages: &[Page]) -> Result<Document> {
             };
             if new_paragraph && !text.is_empty() {
                 text.push('\n');
-                places.push((l.page, l.no, l.y));
+                places.push(l);
             }
             if heading && new_paragraph {
                 text.push_str(&"#".repeat(level_of(l)));
@@ -509,26 +539,38 @@ fn lay_out(path: &str, pages: &[Page]) -> Result<Document> {
             }
             text.push_str(&l.text);
             text.push('\n');
-            places.push((l.page, l.no, l.y));
+            places.push(l);
             for m in &l.markers {
-                marker_lines.push((places.len(), m.clone()));
+                marker_lines.push((l.global, m.clone()));
             }
             prev = Some(l);
             prev_heading = heading;
         }
     }
     let mut doc = segment(path, &text, &SegmentOptions::new().layout(Layout::Blocks));
+    // Lines of the segmenter's text → lines of the file.
     let place = |line: usize| places.get(line.wrapping_sub(1)).copied();
     for u in &mut doc.units {
-        if let Some((page, no, y)) = place(u.line) {
+        if let Some(l) = place(u.line) {
             u.source = Some(SourceLocation::Page {
-                page,
-                line: no,
-                y: y.max(0.0).round() as u32,
+                page: l.page,
+                line: l.no,
+                y: l.y.max(0.0).round() as u32,
             });
+            u.line = l.global;
+        }
+        if let Some(l) = place(u.end_line) {
+            u.end_line = l.global.max(u.line);
         }
     }
-    insert_notes(&mut doc, notes, &marker_lines, places.len());
+    for a in &mut doc.artifacts {
+        if let Some(l) = place(a.line) {
+            a.line = l.global;
+        }
+    }
+    doc.artifacts.append(&mut artifacts);
+    doc.artifacts.sort_by_key(|a| a.line);
+    insert_notes(&mut doc, notes, &marker_lines);
     Ok(doc)
 }
 
@@ -591,7 +633,7 @@ fn join_line(text: &mut String, line: &str) {
 
 /// Puts the footnotes after the units of their page, renumbering ids, sections and
 /// parents.
-fn insert_notes(doc: &mut Document, notes: Vec<Note>, markers: &[(usize, String)], lines: usize) {
+fn insert_notes(doc: &mut Document, notes: Vec<Note>, markers: &[(usize, String)]) {
     if notes.is_empty() {
         return;
     }
@@ -604,7 +646,6 @@ fn insert_notes(doc: &mut Document, notes: Vec<Note>, markers: &[(usize, String)
     let mut out: Vec<Unit> = Vec::with_capacity(old.len() + notes.len());
     let mut notes = notes.into_iter().peekable();
     let mut used_markers = vec![false; markers.len()];
-    let mut extra_line = lines;
     let mut push_note = |out: &mut Vec<Unit>, n: Note, old: &[Unit], new_id: &[usize]| {
         // The parent: the unit whose lines carry the marker with this label.
         let parent = markers
@@ -617,7 +658,6 @@ fn insert_notes(doc: &mut Document, notes: Vec<Note>, markers: &[(usize, String)
                     .position(|u| u.line <= *line && *line <= u.end_line)
                     .map(|j| new_id[j])
             });
-        extra_line += 1;
         let id = out.len();
         let section = out.iter().rev().find_map(|u: &Unit| {
             if u.kind == UnitKind::Heading {
@@ -632,8 +672,8 @@ fn insert_notes(doc: &mut Document, notes: Vec<Note>, markers: &[(usize, String)
             number: Some(n.label),
             section,
             parent,
-            line: extra_line,
-            end_line: extra_line,
+            line: n.global,
+            end_line: n.last_global,
             norm: normalize(&n.text),
             text: n.text,
             source: Some(SourceLocation::Page {
@@ -681,6 +721,7 @@ mod tests {
         let mut l = Line {
             page: 1,
             no: 1,
+            global: 1,
             text: "3 See the report.".into(),
             x0: 0.0,
             y: 0.0,
@@ -812,6 +853,22 @@ mod tests {
             })
         );
         assert_eq!(doc.units[3].section, Some(2));
+        // Nothing lost silently: the headers and page numbers are artifacts, with the
+        // lines they stood on among all the file's lines.
+        let furniture: Vec<_> = doc
+            .artifacts
+            .iter()
+            .map(|a| (a.kind, a.line, a.text.as_str()))
+            .collect();
+        assert_eq!(furniture.len(), 6);
+        assert_eq!(
+            furniture[..2],
+            [
+                (ArtifactKind::PageHeader, 1, "Draft report of the committee"),
+                (ArtifactKind::PageNumber, 6, "1"),
+            ]
+        );
+        assert_eq!((doc.units[5].line, doc.units[5].end_line), (13, 13));
     }
 
     #[test]
