@@ -130,6 +130,21 @@ fn word_structure_headings_notes_tables_changes() {
         .find(|u| u.text.starts_with("The chair"))
         .unwrap();
     assert_eq!(p.text, "The chair may sign the report on page 1.");
+
+    // OpenDocument keeps deletions apart; reading the original puts them back.
+    let original = load(
+        &office("numbering-word.odt"),
+        &ReadOptions::new().tracked_changes(TrackedChanges::Original),
+        &SegmentOptions::new(),
+    )
+    .unwrap();
+    let p = original
+        .units
+        .iter()
+        .find(|u| u.text.starts_with("The chair"))
+        .unwrap();
+    // LibreOffice kept the deleted word without its space when it converted the file.
+    assert_eq!(p.text, "The chair maysign the report on page 0.");
 }
 
 /// Makes each unit of `doc` carry the kind, number and line of the unit of `text` with

@@ -68,8 +68,8 @@ pub enum TrackedChanges {
     /// dropped (what a reader of the final version sees).
     #[default]
     Accepted,
-    /// The text before the changes: deletions kept, insertions dropped. Word files only;
-    /// OpenDocument files are always read as accepted.
+    /// The text before the changes: deletions kept, insertions dropped (Word and
+    /// OpenDocument files).
     Original,
 }
 
@@ -78,7 +78,7 @@ pub enum TrackedChanges {
 pub struct ReadOptions {
     /// The encoding to decode with (text inputs).
     pub encoding: Encoding,
-    /// Which side of tracked changes to read (Word inputs).
+    /// Which side of tracked changes to read (Word and OpenDocument inputs).
     pub tracked_changes: TrackedChanges,
 }
 
@@ -94,7 +94,7 @@ impl ReadOptions {
         self
     }
 
-    /// Read tracked changes of Word files this way.
+    /// Read tracked changes of Word and OpenDocument files this way.
     pub fn tracked_changes(mut self, tracked: TrackedChanges) -> ReadOptions {
         self.tracked_changes = tracked;
         self
@@ -129,7 +129,7 @@ pub fn document(
             Ok(crate::segment::segment(path, &text, segment))
         }
         Format::Docx => docx::read(path, &bytes, options),
-        Format::Odt => odt::read(path, &bytes),
+        Format::Odt => odt::read(path, &bytes, options.tracked_changes),
         Format::Pdf => pdf::read(path, &bytes, segment),
         Format::OtherZip => Err(Error::Input {
             path: path.to_string(),

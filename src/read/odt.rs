@@ -13,12 +13,14 @@
 //! - **Notes**: `text:note` bodies become footnote units after their paragraph, numbered
 //!   by their citation as the file shows it; endnotes come at the end.
 //! - **Tracked changes** are read as accepted: the body holds the text with insertions,
-//!   deletions live apart in `text:tracked-changes`, which is skipped. Reading the
-//!   original of an OpenDocument file is not supported: the option is ignored.
+//!   deletions live apart in `text:tracked-changes`. [`TrackedChanges::Original`] puts
+//!   deleted text back at its `text:change` point and leaves out the text between an
+//!   insertion's `text:change-start` and `text:change-end`.
 //! - Not part of the text: annotations (comments), frames and text boxes.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
+use super::TrackedChanges;
 use super::blocks::{self, Block, clean_number};
 use super::numbering::roman;
 use super::package::Package;
@@ -50,7 +52,7 @@ struct ListStyles {
     outline: Vec<ListLevel>,
     /// Text styles that hide their text (`text:display="none"`): hidden text is not
     /// part of the document as shown.
-    hidden: std::collections::HashSet<String>,
+    hidden: HashSet<String>,
 }
 
 fn parse_levels(tree: &Tree, style: NodeId) -> Vec<ListLevel> {
@@ -178,6 +180,7 @@ impl Counters {
 
 struct Body<'a> {
     tree: &'a Tree,
+    inline: Inline<'a>,
     styles: &'a ListStyles,
     blocks: Vec<Block>,
     end_blocks: Vec<Block>,
@@ -314,7 +317,7 @@ impl Body<'_> {
         self.paragraphs += 1;
         let mut text = String::new();
         let mut notes = Vec::new();
-        inline(tree, &self.styles.hidden, p, &mut text, &mut notes);
+        self.inline.read(p, &mut text, &mut notes);
         let (kind, level, label) = if tree.name(p) == "h" {
             let level = tree
                 .attr(p, "outline-level")
@@ -417,7 +420,7 @@ impl Body<'_> {
                 "p" | "h" => {
                     self.paragraphs += 1;
                     let mut t = String::new();
-                    inline(tree, &self.styles.hidden, c, &mut t, notes);
+                    self.inline.read(c, &mut t, notes);
                     texts.push(t);
                 }
                 "list" | "list-item" | "list-header" | "table" | "table-row" | "table-rows"
@@ -438,51 +441,125 @@ fn collect_rows(tree: &Tree, id: NodeId, rows: &mut Vec<NodeId>) {
     }
 }
 
-/// The text of a paragraph's content; notes are taken out into `notes`.
-fn inline(
-    tree: &Tree,
-    hidden: &std::collections::HashSet<String>,
-    id: NodeId,
-    out: &mut String,
-    notes: &mut Vec<Note>,
-) {
-    for &c in &tree.node(id).children {
-        match tree.name(c) {
-            "" => out.push_str(&tree.node(c).text),
-            // Runs of spaces (`text:s`) collapse to one, as every unit's text does.
-            "s" => out.push(' '),
-            "tab" | "line-break" => out.push(' '),
-            "note" => {
-                let end = tree.attr(c, "note-class") == Some("endnote");
-                let citation = tree
-                    .child(c, "note-citation")
-                    .map(|n| tree.text(n))
-                    .unwrap_or_default();
-                let mut text = String::new();
-                if let Some(body) = tree.child(c, "note-body") {
-                    for p in tree.elements(body) {
-                        let mut t = String::new();
-                        let mut inner = Vec::new();
-                        inline(tree, hidden, p, &mut t, &mut inner);
+/// A tracked change of the file (`text:changed-region`).
+#[derive(Debug, Clone)]
+enum Change {
+    /// Text inserted between `text:change-start` and `text:change-end`.
+    Insertion,
+    /// Text deleted at a `text:change` point: the deleted text.
+    Deletion(String),
+}
+
+/// The tracked changes by id; deleted text as plain text.
+fn tracked_changes(tree: &Tree) -> HashMap<String, Change> {
+    let mut out = HashMap::new();
+    let mut todo: Vec<NodeId> = tree.root().into_iter().collect();
+    while let Some(n) = todo.pop() {
+        match tree.name(n) {
+            "changed-region" => {
+                let Some(id) = tree.attr(n, "id") else {
+                    continue;
+                };
+                let change = if let Some(d) = tree.child(n, "deletion") {
+                    let mut text = String::new();
+                    for c in tree.elements(d).filter(|&c| tree.name(c) != "change-info") {
                         if !text.is_empty() {
                             text.push(' ');
                         }
-                        text.push_str(&t);
+                        text.push_str(&tree.text(c));
+                    }
+                    Change::Deletion(text)
+                } else {
+                    Change::Insertion
+                };
+                out.insert(id.to_string(), change);
+            }
+            "document-content" | "body" | "text" | "tracked-changes" => {
+                todo.extend(tree.elements(n))
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Reads the inline content of paragraphs: text, notes taken out, hidden text, comments
+/// and (when reading the original) insertions left out, deletions put back.
+struct Inline<'t> {
+    tree: &'t Tree,
+    hidden: &'t HashSet<String>,
+    changes: &'t HashMap<String, Change>,
+    original: bool,
+    /// Inside an insertion skipped when reading the original: its id.
+    skipping: Option<String>,
+}
+
+impl Inline<'_> {
+    fn read(&mut self, id: NodeId, out: &mut String, notes: &mut Vec<Note>) {
+        let tree = self.tree;
+        for &c in &tree.node(id).children {
+            let name = tree.name(c);
+            if self.skipping.is_some() && name != "change-end" {
+                if !name.is_empty() {
+                    self.read(c, &mut String::new(), &mut Vec::new());
+                }
+                continue;
+            }
+            match name {
+                "" => out.push_str(&tree.node(c).text),
+                // Runs of spaces (`text:s`) collapse to one, as every unit's text does.
+                "s" => out.push(' '),
+                "tab" | "line-break" => out.push(' '),
+                "note" => {
+                    let end = tree.attr(c, "note-class") == Some("endnote");
+                    let citation = tree
+                        .child(c, "note-citation")
+                        .map(|n| tree.text(n))
+                        .unwrap_or_default();
+                    let mut text = String::new();
+                    if let Some(body) = tree.child(c, "note-body") {
+                        for p in tree.elements(body) {
+                            let mut t = String::new();
+                            self.read(p, &mut t, &mut Vec::new());
+                            if !text.is_empty() {
+                                text.push(' ');
+                            }
+                            text.push_str(&t);
+                        }
+                    }
+                    notes.push(Note {
+                        end,
+                        citation,
+                        text,
+                    });
+                }
+                "change" if self.original => {
+                    if let Some(Change::Deletion(t)) =
+                        tree.attr(c, "change-id").and_then(|i| self.changes.get(i))
+                    {
+                        out.push_str(t);
                     }
                 }
-                notes.push(Note {
-                    end,
-                    citation,
-                    text,
-                });
+                "change-start" if self.original => {
+                    if let Some(i) = tree.attr(c, "change-id")
+                        && matches!(self.changes.get(i), Some(Change::Insertion))
+                    {
+                        self.skipping = Some(i.to_string());
+                    }
+                }
+                "change-end" => {
+                    if self.skipping.as_deref() == tree.attr(c, "change-id") {
+                        self.skipping = None;
+                    }
+                }
+                "annotation" | "annotation-end" | "frame" | "tracked-changes" | "change"
+                | "change-start" | "bookmark" | "bookmark-start" | "bookmark-end"
+                | "soft-page-break" | "reference-mark" | "hidden-text" | "hidden-paragraph" => {}
+                _ if tree
+                    .attr(c, "style-name")
+                    .is_some_and(|s| self.hidden.contains(s)) => {}
+                _ => self.read(c, out, notes),
             }
-            "annotation" | "annotation-end" | "frame" | "tracked-changes" | "change"
-            | "change-start" | "change-end" | "bookmark" | "bookmark-start" | "bookmark-end"
-            | "soft-page-break" | "reference-mark" | "hidden-text" | "hidden-paragraph" => {}
-            _ if tree
-                .attr(c, "style-name")
-                .is_some_and(|s| hidden.contains(s)) => {}
-            _ => inline(tree, hidden, c, out, notes),
         }
     }
 }
@@ -491,7 +568,7 @@ fn inline(
 ///
 /// # Errors
 /// [`Error::Input`] when the container is damaged or has no `content.xml`.
-pub(crate) fn read(path: &str, bytes: &[u8]) -> Result<Document> {
+pub(crate) fn read(path: &str, bytes: &[u8], tracked: TrackedChanges) -> Result<Document> {
     let mut pkg = Package::open(path, bytes, "OpenDocument")?;
     let Some(content) = pkg.xml("content.xml")? else {
         return Err(Error::Input {
@@ -511,8 +588,16 @@ pub(crate) fn read(path: &str, bytes: &[u8]) -> Result<Document> {
     {
         styles.outline.clear();
     }
+    let changes = tracked_changes(&content);
     let mut body = Body {
         tree: &content,
+        inline: Inline {
+            tree: &content,
+            hidden: &styles.hidden,
+            changes: &changes,
+            original: tracked == TrackedChanges::Original,
+            skipping: None,
+        },
         styles: &styles,
         blocks: Vec::new(),
         end_blocks: Vec::new(),
