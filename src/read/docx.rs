@@ -457,22 +457,52 @@ impl Body<'_> {
     }
 }
 
+/// The main document part named in `_rels/.rels` (the `officeDocument` relationship),
+/// without a leading slash.
+fn main_part(rels: &Tree) -> Option<String> {
+    let root = rels.root()?;
+    rels.children_named(root, "Relationship")
+        .find(|&r| {
+            rels.attr(r, "Type")
+                .is_some_and(|t| t.ends_with("/officeDocument"))
+        })
+        .and_then(|r| rels.attr(r, "Target"))
+        .map(|t| t.trim_start_matches('/').to_string())
+        .filter(|t| !t.is_empty() && !t.contains(".."))
+}
+
 /// Reads a Word file (`bytes` read from `path`).
 ///
 /// # Errors
 /// [`Error::Input`] when the container is damaged or the file has no `word/document.xml`.
 pub(crate) fn read(path: &str, bytes: &[u8], options: &ReadOptions) -> Result<Document> {
     let mut pkg = Package::open(path, bytes, "Word")?;
-    let Some(document) = pkg.xml("word/document.xml")? else {
+    // The main part is named by the package's relationships; Word calls it
+    // word/document.xml, other writers may not.
+    let main = pkg
+        .xml("_rels/.rels")
+        .ok()
+        .flatten()
+        .and_then(|rels| main_part(&rels))
+        .unwrap_or_else(|| "word/document.xml".to_string());
+    let dir = main.rsplit_once('/').map_or("", |(d, _)| d);
+    let part = |name: &str| {
+        if dir.is_empty() {
+            name.to_string()
+        } else {
+            format!("{dir}/{name}")
+        }
+    };
+    let Some(document) = pkg.xml(&main)? else {
         return Err(Error::Input {
             path: path.to_string(),
-            message: "a ZIP archive without word/document.xml: not a Word (.docx) file".into(),
+            message: format!("a ZIP archive without {main}: not a Word (.docx) file"),
         });
     };
-    let styles = pkg.xml("word/styles.xml")?;
-    let numbering = pkg.xml("word/numbering.xml")?;
-    let footnotes = pkg.xml("word/footnotes.xml")?;
-    let endnotes = pkg.xml("word/endnotes.xml")?;
+    let styles = pkg.xml(&part("styles.xml"))?;
+    let numbering = pkg.xml(&part("numbering.xml"))?;
+    let footnotes = pkg.xml(&part("footnotes.xml"))?;
+    let endnotes = pkg.xml(&part("endnotes.xml"))?;
     let mut numbering = numbering.as_ref().map(Numbering::parse).unwrap_or_default();
     numbering.link_styles(&numbering_styles(styles.as_ref()));
     let styles = Styles::parse(styles.as_ref());
@@ -502,6 +532,15 @@ pub(crate) fn read(path: &str, bytes: &[u8], options: &ReadOptions) -> Result<Do
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn main_part_from_relationships() {
+        let rels = Tree::parse(
+            r#"<Relationships xmlns="x"><Relationship Id="rId2" Type="http://x/relationships/metadata/core-properties" Target="docProps/core.xml"/><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="/word/document2.xml"/></Relationships>"#,
+        )
+        .unwrap();
+        assert_eq!(main_part(&rels).as_deref(), Some("word/document2.xml"));
+    }
 
     #[test]
     fn builtin_heading_names() {
