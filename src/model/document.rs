@@ -50,9 +50,12 @@ pub struct Unit {
     /// For a list item, the paragraph that introduces its list; for a footnote, the unit
     /// whose text carried its marker, when it was found.
     pub parent: Option<UnitId>,
-    /// First line of the unit in the input file, 1-based.
+    /// First line of the unit in the input file, 1-based. For a Word or OpenDocument file,
+    /// the 1-based paragraph of the body (for a footnote, its 1-based place among the
+    /// notes); for a PDF file, the text line among all the file's lines, pages in order.
+    /// [`source`](Self::source) says more for those files.
     pub line: usize,
-    /// Last line of the unit in the input file, 1-based.
+    /// Last line of the unit in the input file, 1-based (counted as [`line`](Self::line)).
     pub end_line: usize,
     /// The text shown to people: as written, repaired (lines rejoined, broken words mended,
     /// footnote markers and page artifacts removed), without the printed number.

@@ -349,7 +349,8 @@ struct Note {
     last_global: usize,
 }
 
-/// Reads a PDF file.
+/// Reads a PDF file. The segment options' layout is not used: the paragraphs found from
+/// the page layout are given to the segmenter as blank-line separated blocks.
 ///
 /// # Errors
 /// [`Error::Input`] for a damaged or encrypted file, or one without a text layer.
