@@ -81,7 +81,7 @@ impl fmt::Display for Error {
             Error::IsDirectory { path } => write!(f, "{path}: is a directory, not a file"),
             Error::Binary { path, offset } => write!(
                 f,
-                "{path}: looks like a binary file (byte {offset} is not text); draftdiff reads text files"
+                "{path}: looks like a binary file (byte {offset} is not text); draftdiff reads text, Markdown, Word (.docx), OpenDocument (.odt) and PDF files"
             ),
             Error::Encoding {
                 path,

@@ -57,8 +57,8 @@ pub use model::{Alignment, Document, Link, Unit, UnitId, UnitKind, WordDiff};
 pub use read::ReadOptions;
 pub use segment::SegmentOptions;
 
-/// Reads and segments the file at `path`.
+/// Reads the file at `path` and cuts it into units, whatever its format (text, Markdown,
+/// Word, OpenDocument or PDF: see [`read::document`]).
 pub fn load(path: &str, read: &ReadOptions, segment: &SegmentOptions) -> Result<Document> {
-    let text = read::read_path(path, read)?;
-    Ok(segment::segment(path, &text, segment))
+    read::load_path(path, read, segment)
 }

@@ -136,6 +136,7 @@ fn expected_document(path: &str, text: &str) -> Document {
                 line: i + 1,
                 end_line: i + body.len(),
                 norm: text.to_lowercase(),
+                source: None,
                 text,
             }
         })

@@ -19,6 +19,7 @@ fn unit(id: usize, kind: UnitKind, number: &str, text: &str) -> Unit {
         end_line: id + 1,
         text: text.to_string(),
         norm: text.to_lowercase(),
+        source: None,
     }
 }
 

@@ -473,6 +473,7 @@ pub(crate) mod testing {
                     end_line: id + 1,
                     text: text.to_string(),
                     norm: normalize(text),
+                    source: None,
                 })
                 .collect(),
             artifacts: Vec::new(),

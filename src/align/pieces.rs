@@ -79,6 +79,7 @@ pub fn expand(doc: &Document) -> Expanded {
                 end_line: unit.end_line,
                 text: String::new(),
                 norm,
+                source: None,
             });
         };
         if unit.norm.len() <= LARGE_UNIT {

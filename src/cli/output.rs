@@ -125,17 +125,14 @@ impl Ctx {
 
     /// Reads and segments one input; `-` is standard input.
     pub fn load(&self, path: &str) -> Result<Document, Error> {
-        let text = if path == "-" {
-            draftdiff::read::read_reader("-", io::stdin().lock(), &self.read)?
+        let bytes = if path == "-" {
+            draftdiff::read::read_reader_bytes("-", io::stdin().lock())?
         } else {
             self.read_paths.borrow_mut().push(PathBuf::from(path));
-            draftdiff::read::read_path(path, &self.read)?
+            draftdiff::read::read_bytes(path)?
         };
-        Ok(draftdiff::segment::segment(
-            path,
-            &text,
-            &SegmentOptions::new(),
-        ))
+        // Text, Markdown, Word, OpenDocument or PDF: decided from the bytes.
+        draftdiff::read::document(path, bytes, &self.read, &SegmentOptions::new())
     }
 
     /// The versions of `path` from git (`range`: `REV1..REV2`), with a note on standard

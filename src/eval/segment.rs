@@ -376,6 +376,7 @@ mod tests {
             end_line,
             text: String::new(),
             norm: String::new(),
+            source: None,
         }
     }
 

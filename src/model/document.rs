@@ -50,9 +50,12 @@ pub struct Unit {
     /// For a list item, the paragraph that introduces its list; for a footnote, the unit
     /// whose text carried its marker, when it was found.
     pub parent: Option<UnitId>,
-    /// First line of the unit in the input file, 1-based.
+    /// First line of the unit in the input file, 1-based. For a Word or OpenDocument file,
+    /// the 1-based paragraph of the body (for a footnote, its 1-based place among the
+    /// notes); for a PDF file, the text line among all the file's lines, pages in order.
+    /// [`source`](Self::source) says more for those files.
     pub line: usize,
-    /// Last line of the unit in the input file, 1-based.
+    /// Last line of the unit in the input file, 1-based (counted as [`line`](Self::line)).
     pub end_line: usize,
     /// The text shown to people: as written, repaired (lines rejoined, broken words mended,
     /// footnote markers and page artifacts removed), without the printed number.
@@ -60,6 +63,36 @@ pub struct Unit {
     /// The text used for matching: [`text`](Self::text) normalised (case folded, quotes,
     /// dashes and spaces unified).
     pub norm: String,
+    /// Where the unit stands in a structured source (a Word or OpenDocument paragraph, a
+    /// place on a PDF page); `None` for plain text, where [`line`](Self::line) says it.
+    pub source: Option<SourceLocation>,
+}
+
+/// Where a unit was read from in a structured source file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SourceLocation {
+    /// A paragraph of a Word (`.docx`) or OpenDocument (`.odt`) body: the 0-based index of
+    /// the paragraph among all the body's paragraphs, table cells' paragraphs included, in
+    /// document order. For a table row, its first paragraph.
+    Paragraph {
+        /// 0-based index of the paragraph in the body.
+        index: usize,
+    },
+    /// A footnote or endnote of a Word or OpenDocument file: its place among the notes of
+    /// its kind, 0-based, in the order their markers appear.
+    Note {
+        /// 0-based index of the note.
+        index: usize,
+    },
+    /// A place on a page of a PDF file.
+    Page {
+        /// The page, 1-based.
+        page: usize,
+        /// The unit's first line among the text lines of that page, 1-based.
+        line: usize,
+        /// Distance of that line's baseline from the top of the page, in whole points.
+        y: u32,
+    },
 }
 
 /// Something the reader removed from the running text, kept so nothing is lost silently.

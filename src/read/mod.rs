@@ -12,12 +12,30 @@
 //! The PDF-text repair (rejoining wrapped lines, mending broken words, taking footnotes
 //! out) needs to know where units start, so it lives with segmentation in
 //! [`crate::segment`].
+//!
+//! Files are recognised by their content, not their name ([`sniff`]): Word (`.docx`) and
+//! OpenDocument (`.odt`) files say what each paragraph is, so their readers give units
+//! directly (headings from styles, numbers as the word processor renders them); PDF files
+//! are laid out into lines and paragraphs from glyph positions, then cut into units by
+//! the segmenter like any text. [`document`] is the one place bytes become a
+//! [`Document`], for the library and the binary alike.
 
+mod blocks;
 mod decode;
+mod docx;
+mod numbering;
+mod odt;
+mod package;
+mod pdf;
+mod sniff;
+mod xml;
 
 pub use decode::{decode, decode_vec};
+pub use sniff::{Format, sniff};
 
 use crate::error::{Error, Result};
+use crate::model::Document;
+use crate::segment::SegmentOptions;
 
 /// The text encoding of an input.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -43,11 +61,25 @@ impl Encoding {
     }
 }
 
+/// Which text of a Word file with tracked changes is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum TrackedChanges {
+    /// The text as it would be with every change accepted: insertions kept, deletions
+    /// dropped (what a reader of the final version sees).
+    #[default]
+    Accepted,
+    /// The text before the changes: deletions kept, insertions dropped (Word and
+    /// OpenDocument files).
+    Original,
+}
+
 /// How to read inputs.
 #[derive(Debug, Clone, Default)]
 pub struct ReadOptions {
-    /// The encoding to decode with.
+    /// The encoding to decode with (text inputs).
     pub encoding: Encoding,
+    /// Which side of tracked changes to read (Word and OpenDocument inputs).
+    pub tracked_changes: TrackedChanges,
 }
 
 impl ReadOptions {
@@ -61,6 +93,59 @@ impl ReadOptions {
         self.encoding = encoding;
         self
     }
+
+    /// Read tracked changes of Word and OpenDocument files this way.
+    pub fn tracked_changes(mut self, tracked: TrackedChanges) -> ReadOptions {
+        self.tracked_changes = tracked;
+        self
+    }
+}
+
+/// Turns the bytes of one input (read from `path`; `-` for standard input) into a
+/// [`Document`], whatever its format: Word, OpenDocument and PDF files by their readers,
+/// anything else decoded as text and segmented.
+///
+/// # Errors
+/// The errors of [`decode`] for text; [`Error::Input`] for a damaged, encrypted or
+/// image-only PDF, a damaged Word or OpenDocument file, or a ZIP archive that is neither.
+///
+/// ```
+/// use draftdiff::read::{document, ReadOptions};
+/// use draftdiff::SegmentOptions;
+/// let doc = document("x.txt", b"1. Hello.\n".to_vec(), &ReadOptions::new(), &SegmentOptions::new())?;
+/// assert_eq!(doc.units[0].number.as_deref(), Some("1"));
+/// assert!(document("x.pdf", b"%PDF-1.4 not really".to_vec(), &ReadOptions::new(), &SegmentOptions::new()).is_err());
+/// # Ok::<(), draftdiff::Error>(())
+/// ```
+pub fn document(
+    path: &str,
+    bytes: Vec<u8>,
+    options: &ReadOptions,
+    segment: &SegmentOptions,
+) -> Result<Document> {
+    match sniff(&bytes) {
+        Format::Text => {
+            let text = decode_vec(path, bytes, options)?;
+            Ok(crate::segment::segment(path, &text, segment))
+        }
+        Format::Docx => docx::read(path, &bytes, options),
+        Format::Odt => odt::read(path, &bytes, options.tracked_changes),
+        Format::Pdf => pdf::read(path, &bytes, segment),
+        Format::OtherZip => Err(Error::Input {
+            path: path.to_string(),
+            message: "a ZIP archive that is not a Word (.docx) or OpenDocument (.odt) file; \
+                      draftdiff reads those, PDF and text"
+                .into(),
+        }),
+    }
+}
+
+/// Reads the file at `path` and turns it into a [`Document`] with [`document`].
+///
+/// # Errors
+/// As [`read_bytes`] and [`document`].
+pub fn load_path(path: &str, options: &ReadOptions, segment: &SegmentOptions) -> Result<Document> {
+    document(path, read_bytes(path)?, options, segment)
 }
 
 /// The most bytes draftdiff reads from one input: 1 GiB, ten times the longest real
@@ -79,6 +164,15 @@ const SNIFF_BYTES: usize = 8 * 1024;
 /// unreadable, [`Error::Input`] when it is larger than [`MAX_INPUT_BYTES`], and the
 /// errors of [`decode`].
 pub fn read_path(path: &str, options: &ReadOptions) -> Result<String> {
+    decode_vec(path, read_bytes(path)?, options)
+}
+
+/// Reads the bytes of the file at `path`.
+///
+/// # Errors
+/// [`Error::IsDirectory`] for a directory, [`Error::Io`] when the file is missing or
+/// unreadable.
+pub fn read_bytes(path: &str) -> Result<Vec<u8>> {
     let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
     if meta.is_dir() {
         return Err(Error::IsDirectory {
@@ -97,45 +191,49 @@ pub fn read_path(path: &str, options: &ReadOptions) -> Result<String> {
     };
     let file = std::fs::File::open(path).map_err(read_error)?;
     let capacity = usize::try_from(meta.len()).unwrap_or(0);
-    read_limited(path, file, capacity, options).map_err(|e| match e {
+    read_limited(path, file, capacity).map_err(|e| match e {
         Error::Io { source, .. } => read_error(source),
         e => e,
     })
 }
 
-/// Reads text from `reader` (standard input, a pipe, a file; `name` names it in errors)
-/// as [`read_path`] reads a file: at most [`MAX_INPUT_BYTES`], refusing a binary stream
-/// after its first few kilobytes.
+/// Reads the bytes of `reader` (standard input, a pipe; `name` names it in errors) as
+/// [`read_bytes`] reads a file: at most [`MAX_INPUT_BYTES`], refusing a binary stream
+/// that is no format draftdiff reads after its first few kilobytes.
 ///
 /// # Errors
 /// [`Error::Io`] when reading fails, [`Error::Input`] when the input is larger than
-/// [`MAX_INPUT_BYTES`], and the errors of [`decode`].
+/// [`MAX_INPUT_BYTES`], [`Error::Binary`] for binary data.
+pub fn read_reader_bytes(name: &str, reader: impl std::io::Read) -> Result<Vec<u8>> {
+    read_limited(name, reader, 0)
+}
+
+/// Reads text from `reader` as [`read_path`] reads a file.
+///
+/// # Errors
+/// As [`read_reader_bytes`] and [`decode`].
 pub fn read_reader(
     name: &str,
     reader: impl std::io::Read,
     options: &ReadOptions,
 ) -> Result<String> {
-    read_limited(name, reader, 0, options)
+    decode_vec(name, read_reader_bytes(name, reader)?, options)
 }
 
-fn read_limited(
-    name: &str,
-    reader: impl std::io::Read,
-    capacity: usize,
-    options: &ReadOptions,
-) -> Result<String> {
+fn read_limited(name: &str, reader: impl std::io::Read, capacity: usize) -> Result<Vec<u8>> {
     use std::io::Read;
 
     let mut limited = reader.take(MAX_INPUT_BYTES + 1);
     let mut bytes = Vec::with_capacity(capacity.min(1 << 30));
-    // The first few kilobytes decide whether this is text at all: a binary stream that
-    // never ends (a device, a pipe) is refused without reading it through.
+    // The first few kilobytes decide whether this is text or a format we read at all: a
+    // binary stream that never ends (a device, a pipe) is refused without reading it
+    // through.
     (&mut limited)
         .take(SNIFF_BYTES as u64)
         .read_to_end(&mut bytes)
         .map_err(|e| Error::io(name, e))?;
-    if bytes.len() == SNIFF_BYTES && bytes.contains(&0) {
-        decode_vec(name, bytes.clone(), options)?;
+    if bytes.len() == SNIFF_BYTES && bytes.contains(&0) && sniff(&bytes) == Format::Text {
+        decode_vec(name, bytes.clone(), &ReadOptions::new())?;
     }
     limited
         .read_to_end(&mut bytes)
@@ -149,5 +247,5 @@ fn read_limited(
             ),
         });
     }
-    decode_vec(name, bytes, options)
+    Ok(bytes)
 }

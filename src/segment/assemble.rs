@@ -865,6 +865,7 @@ impl Assembler {
             end_line: no,
             text: String::with_capacity(TEXT_RESERVE),
             norm: String::new(),
+            source: None,
         });
     }
 

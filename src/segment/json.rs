@@ -6,14 +6,16 @@
 
 use serde::Serialize;
 
-use crate::model::Unit;
+use crate::model::{SourceLocation, Unit};
 
 /// One unit as JSON: `{"id", "kind", "number", "line", "end_line", "text"}`.
 ///
 /// `kind` is `heading`, `paragraph`, `list_item` or `footnote`; `number` is the number as
 /// printed without a trailing period (`"17"`, `"IV"`, `"(a)"`) or `null`; `line` and
 /// `end_line` are 1-based lines of the input file; `text` is the repaired display text
-/// without the number.
+/// without the number. Units read from a Word, OpenDocument or PDF file also carry
+/// `source`: `{"paragraph": 12}`, `{"note": 0}` or `{"page": 3, "line": 7, "y": 144}`
+/// (see [`SourceLocation`]); the key is absent for plain text.
 ///
 /// ```
 /// use draftdiff::segment::{segment, SegmentOptions, UnitJson};
@@ -35,6 +37,44 @@ pub struct UnitJson<'a> {
     pub end_line: usize,
     /// The repaired display text.
     pub text: &'a str,
+    /// Where the unit stands in a Word, OpenDocument or PDF source; absent for plain text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<SourceJson>,
+}
+
+/// The wire form of a [`SourceLocation`]: one object whose keys say which kind it is.
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+#[serde(untagged)]
+pub enum SourceJson {
+    /// `{"paragraph": index}`: 0-based paragraph of a Word or OpenDocument body.
+    Paragraph {
+        /// 0-based index of the paragraph.
+        paragraph: usize,
+    },
+    /// `{"note": index}`: 0-based footnote or endnote, in marker order.
+    Note {
+        /// 0-based index of the note.
+        note: usize,
+    },
+    /// `{"page": page, "line": line, "y": y}`: a place on a PDF page.
+    Page {
+        /// 1-based page.
+        page: usize,
+        /// 1-based text line on the page.
+        line: usize,
+        /// Baseline distance from the top of the page, in points.
+        y: u32,
+    },
+}
+
+impl From<SourceLocation> for SourceJson {
+    fn from(s: SourceLocation) -> SourceJson {
+        match s {
+            SourceLocation::Paragraph { index } => SourceJson::Paragraph { paragraph: index },
+            SourceLocation::Note { index } => SourceJson::Note { note: index },
+            SourceLocation::Page { page, line, y } => SourceJson::Page { page, line, y },
+        }
+    }
 }
 
 impl<'a> From<&'a Unit> for UnitJson<'a> {
@@ -46,6 +86,7 @@ impl<'a> From<&'a Unit> for UnitJson<'a> {
             line: u.line,
             end_line: u.end_line,
             text: &u.text,
+            source: u.source.map(SourceJson::from),
         }
     }
 }

@@ -105,6 +105,7 @@ pub(crate) fn segment(text: &str) -> (Vec<Unit>, Vec<Artifact>) {
             end_line: line_of(end.saturating_sub(1).max(b.start)),
             norm: normalize(&text),
             text,
+            source: None,
         });
         id
     };

@@ -60,7 +60,7 @@ mod start;
 mod style;
 
 pub use explain::{Explanation, FurnitureNote, RejectedNote};
-pub use json::{UnitJson, unit_json};
+pub use json::{SourceJson, UnitJson, unit_json};
 pub use normalize::{comparable, fold_style, is_invisible, normalize};
 pub(crate) use start::to_roman;
 pub use style::Layout;
