@@ -110,7 +110,42 @@ pub(crate) fn segment(text: &str) -> (Vec<Unit>, Vec<Artifact>) {
         id
     };
     let options = Options::ENABLE_TABLES;
-    for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
+    let parser = Parser::new_ext(text, options);
+    // Link reference definitions (`[core team]: https://…`) give no event, but they are
+    // text of the document: each becomes a paragraph where it stands.
+    let mut definitions: Vec<std::ops::Range<usize>> = parser
+        .reference_definitions()
+        .iter()
+        .map(|(_, def)| def.span.clone())
+        .collect();
+    definitions.sort_by_key(|span| span.start);
+    // Definitions on consecutive lines read as one block, like the lines of a paragraph.
+    let mut blocks: Vec<std::ops::Range<usize>> = Vec::with_capacity(definitions.len());
+    for span in definitions {
+        match blocks.last_mut() {
+            Some(last) if line_of(span.start) <= line_of(last.end.saturating_sub(1)) + 1 => {
+                last.end = last.end.max(span.end);
+            }
+            _ => blocks.push(span),
+        }
+    }
+    let mut definitions = blocks.into_iter().peekable();
+    let definition = |span: std::ops::Range<usize>| Building {
+        kind: UnitKind::Paragraph,
+        number: None,
+        level: 0,
+        start: span.start,
+        text: text[span].to_string(),
+    };
+    // Depths of the open list items, innermost last.
+    let mut items: Vec<usize> = Vec::new();
+    for (event, range) in parser.into_offset_iter() {
+        if depth == 0 {
+            while let Some(span) = definitions.next_if(|span| span.start < range.start) {
+                let end = span.end;
+                finish(definition(span), end, &mut units, &mut sections, None);
+            }
+        }
         match event {
             Event::Start(tag) => {
                 let top = depth == 0;
@@ -152,9 +187,26 @@ pub(crate) fn segment(text: &str) -> (Vec<Unit>, Vec<Artifact>) {
                         }
                         _ => None,
                     };
+                    items.push(depth);
                     cur = Some(Building {
                         kind: UnitKind::ListItem,
                         number,
+                        level: 0,
+                        start: range.start,
+                        text: String::new(),
+                    });
+                } else if matches!(tag, Tag::Paragraph)
+                    && items.last().is_some_and(|&d| depth == d + 1)
+                    && cur.as_ref().is_some_and(|b| !b.text.trim().is_empty())
+                {
+                    // A further paragraph of a list item (a law's `a)` under `1.`, a
+                    // closing "festlegen,") is a unit of its own, as paragraphs are.
+                    if let Some(b) = cur.take() {
+                        finish(b, range.start, &mut units, &mut sections, intro);
+                    }
+                    cur = Some(Building {
+                        kind: UnitKind::ListItem,
+                        number: None,
                         level: 0,
                         start: range.start,
                         text: String::new(),
@@ -179,6 +231,7 @@ pub(crate) fn segment(text: &str) -> (Vec<Unit>, Vec<Artifact>) {
                 if depth == 0 {
                     if matches!(tag, TagEnd::List(_)) {
                         lists.clear();
+                        items.clear();
                         intro = None;
                         last_paragraph = None;
                     } else if let Some(b) = cur.take() {
@@ -187,6 +240,7 @@ pub(crate) fn segment(text: &str) -> (Vec<Unit>, Vec<Artifact>) {
                         last_paragraph = paragraph.then_some(id);
                     }
                 } else if !lists.is_empty() && tag == TagEnd::Item {
+                    items.pop();
                     if let Some(b) = cur.take() {
                         finish(b, range.end, &mut units, &mut sections, intro);
                     }
@@ -213,6 +267,10 @@ pub(crate) fn segment(text: &str) -> (Vec<Unit>, Vec<Artifact>) {
             }),
             _ => {}
         }
+    }
+    for span in definitions {
+        let end = span.end;
+        finish(definition(span), end, &mut units, &mut sections, None);
     }
     (units, artifacts)
 }
@@ -282,5 +340,29 @@ mod tests {
             ]
         );
         assert!(units[1..].iter().all(|u| u.parent == Some(0)));
+    }
+
+    #[test]
+    fn link_definitions_and_further_item_paragraphs_are_kept_as_units() {
+        let text = "Intro\n\n1.  Anforderungen\n\n    a)  hinsichtlich\n\n    festlegen,\n\n[core team]: https://example.org/team\n[PEP]: https://example.org/pep\n";
+        let (units, _) = segment(text);
+        let got: Vec<(&str, &str, usize)> = units
+            .iter()
+            .map(|u| (u.kind.as_str(), u.text.as_str(), u.line))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("paragraph", "Intro", 1),
+                ("list_item", "Anforderungen", 3),
+                ("list_item", "a) hinsichtlich", 5),
+                ("list_item", "festlegen,", 7),
+                (
+                    "paragraph",
+                    "[core team]: https://example.org/team [PEP]: https://example.org/pep",
+                    9
+                ),
+            ]
+        );
     }
 }
