@@ -73,6 +73,12 @@ fn framed(line: &str) -> Option<(char, usize, usize)> {
     Some((c, start, end))
 }
 
+/// True for a row of a table drawn with bars: `| a | b |`.
+fn table_row(line: &str) -> bool {
+    let t = line.trim();
+    t.len() > 2 && t.starts_with('|') && t.ends_with('|') && t[1..t.len() - 1].contains('|')
+}
+
 /// The frame marks of `text`, by 1-based line number, sorted.
 pub(crate) fn find(text: &str) -> Vec<(usize, FrameMark)> {
     let mut marks = Vec::new();
@@ -90,7 +96,8 @@ pub(crate) fn find(text: &str) -> Vec<(usize, FrameMark)> {
         run.clear();
     };
     let mut last_rule = 0usize;
-    for (i, line) in text.lines().enumerate() {
+    let lines: Vec<&str> = text.lines().collect();
+    for (i, &line) in lines.iter().enumerate() {
         let no = i + 1;
         // Most lines start with a letter or digit: neither a rule nor framed.
         let first = line.bytes().find(|b| !b.is_ascii_whitespace());
@@ -100,7 +107,11 @@ pub(crate) fn find(text: &str) -> Vec<(usize, FrameMark)> {
             continue;
         }
         let t = line.trim();
-        if is_rule(t) {
+        // The rules of a grid table (`+----+----+` between `| a | b |` rows) belong to
+        // the table, which stays one unit.
+        let in_table = (i > 0 && table_row(lines[i - 1]))
+            || lines.get(i + 1).is_some_and(|next| table_row(next));
+        if is_rule(t) && !in_table {
             flush(&mut run, &mut marks, rule_before, true);
             marks.push((no, FrameMark::Rule));
             rule_before = true;
@@ -179,5 +190,11 @@ mod tests {
     fn table_rows_are_not_frames() {
         assert_eq!(framed("| a | b |"), None);
         assert!(framed("| text |").is_some());
+    }
+
+    #[test]
+    fn grid_table_rules_are_kept_with_their_table() {
+        let text = "+----+----+\n| a  | b  |\n+====+====+\n| 1  | 2  |\n+----+----+\n\n+---+\n";
+        assert_eq!(find(text), [(7, FrameMark::Rule)]);
     }
 }
