@@ -65,6 +65,7 @@ mod candidates;
 mod classify;
 mod evidence;
 mod gaps;
+mod language;
 mod merges;
 mod order;
 mod tokens;
@@ -76,6 +77,7 @@ pub use evidence::{
     W_SENTENCES,
 };
 pub use gaps::{GAP_MAX_PAIRS, REPLACED_MAX};
+pub use language::{DETECT_MIN_CONFIDENCE, DETECT_SAMPLE};
 pub use tokens::STEM_CHARS;
 
 use crate::model::{Alignment, Document};
