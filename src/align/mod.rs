@@ -20,7 +20,13 @@
 //!    (merge); new units left over whose text comes from a linked old unit join it (split).
 //! 6. `gaps.rs`: between two consecutive in-order links, weaker pairs are linked, and `k` old
 //!    units facing exactly `k` new ones are taken as rewritten in place.
-//! 7. `classify.rs`: each link gets its shape, change (unchanged, renumbered, edited,
+//! 7. `sentences.rs`: every sentence of the new version looks for its source among all the
+//!    old sentences (an inverted index of rare words, weights that discount repeated
+//!    boilerplate, a threshold set by the pair's own rival similarities). Unit pairs that
+//!    carry a sentence are candidates of step 2, and after step 6 they link the units the
+//!    steps above left out: a paragraph spread over several new ones, several gathered
+//!    into one, sentences reshuffled between two.
+//! 8. `classify.rs`: each link gets its shape, change (unchanged, renumbered, edited,
 //!    rewritten), score, evidence and moved flag (off the heaviest in-order chain of links,
 //!    a link weighing the number of unit pairs it joins).
 //!
@@ -68,6 +74,7 @@ mod gaps;
 mod language;
 mod merges;
 mod order;
+mod sentences;
 mod tokens;
 
 pub use candidates::compatible;
@@ -78,6 +85,10 @@ pub use evidence::{
 };
 pub use gaps::{GAP_MAX_PAIRS, REPLACED_MAX};
 pub use language::{DETECT_MIN_CONFIDENCE, DETECT_SAMPLE};
+pub use sentences::{
+    AMBIGUITY_MARGIN, LINK_MIN_SHARE, LINK_SHARE, LINK_WEIGHT, MATCH_MAX, MATCH_MIN,
+    NOISE_QUANTILE, PIECE_MIN,
+};
 pub use tokens::STEM_CHARS;
 
 use crate::model::{Alignment, Document};
@@ -357,10 +368,15 @@ pub fn align(old: &Document, new: &Document, options: &AlignOptions) -> Alignmen
         new_profiles,
         scorer: evidence::Scorer::new(vocab.len()),
     };
-    let cands: Vec<(usize, usize)> = cands
+    // Sentence alignment (sentences.rs): pairs carrying a sentence are candidates too.
+    let carried = sentences::carried(&ctx, vocab.len());
+    let mut cands: Vec<(usize, usize)> = cands
         .into_iter()
+        .chain(carried.iter().map(|c| (c.old, c.new)))
         .filter(|&(o, n)| compatible(old.units[o].kind, new.units[n].kind))
         .collect();
+    cands.sort_unstable();
+    cands.dedup();
     let mut pairs: Vec<Scored> = par_map(&cands, vocab.len(), |&(o, n), scorer| {
         ctx.pair_with(scorer, o, n)
     });
@@ -377,6 +393,8 @@ pub fn align(old: &Document, new: &Document, options: &AlignOptions) -> Alignmen
         .collect();
     merges::grow(&mut groups, &pairs, &ctx, options);
     gaps::fill(&mut groups, &mut ctx, options);
+    sentences::attach(&mut groups, &carried, &ctx, options);
+    drop(carried);
     let links = classify::links(&groups, &ctx, vocab.len());
 
     let mut old_used = vec![false; old.units.len()];
