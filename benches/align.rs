@@ -30,10 +30,10 @@ mod support;
 use std::collections::HashMap;
 use std::time::Duration;
 
-use draftdiff::eval::score;
+use draftdiff::eval::{Gold, score};
 use draftdiff::model::{Alignment, Change, Document, Evidence, Link, LinkShape};
 use draftdiff::segment::{SegmentOptions, segment};
-use draftdiff::synth::{Numbering, SynthOptions, generate};
+use draftdiff::synth::{EditKind, Numbering, StockOptions, SynthOptions, generate};
 use draftdiff::{AlignOptions, align};
 
 #[global_allocator]
@@ -153,4 +153,74 @@ fn main() {
         "growth exponent of align time (time ∝ size^b): b = {:.2}",
         support::growth_exponent(&points)
     );
+    stock(sizes);
+}
+
+/// The same sizes on shared-stock prose revised by spreading and gathering paragraphs
+/// (`StockOptions`, PDF noise on): time, peak memory, F1 and recall by edit kind.
+fn stock(sizes: &[usize]) {
+    println!(
+        "\nshared-stock prose (StockOptions::new(), seed 1, sectioned numbering, PDF noise on)"
+    );
+    println!(
+        "{:>8} {:>7} {:>7} | {:>9} {:>9} {:>6} {:>6} {:>6} | recall by edit kind",
+        "paras", "old u", "new u", "align", "align MiB", "P", "R", "F1"
+    );
+    for &n in sizes {
+        let pair = generate(
+            &SynthOptions::new(n)
+                .seed(1)
+                .numbering(Numbering::Sectioned)
+                .pdf_noise(true)
+                .stock(StockOptions::new()),
+        );
+        let options = SegmentOptions::new();
+        let old = segment("old.txt", &pair.old, &options);
+        let new = segment("new.txt", &pair.new, &options);
+        let runs = if n <= 1_000 { 5 } else { 1 };
+        let align_options = AlignOptions::new();
+        let (alignment, align_time, align_peak) =
+            support::measure_median(runs, || align(&old, &new, &align_options));
+        let s = score(&pair.gold, &old, &new, &alignment);
+        let mut by_kind = String::new();
+        let mut kinds: Vec<EditKind> = pair.links.iter().map(|l| l.kind).collect();
+        kinds.sort_unstable();
+        kinds.dedup();
+        for kind in kinds {
+            let sure: Vec<(String, String)> = pair
+                .links
+                .iter()
+                .filter(|l| l.kind == kind)
+                .flat_map(|l| {
+                    l.old
+                        .iter()
+                        .flat_map(|o| l.new.iter().map(move |n| (o.clone(), n.clone())))
+                })
+                .collect();
+            if sure.is_empty() {
+                continue;
+            }
+            let k = score(
+                &Gold {
+                    sure,
+                    possible: Vec::new(),
+                },
+                &old,
+                &new,
+                &alignment,
+            );
+            by_kind += &format!(" {kind:?} {:.3}", k.recall);
+        }
+        println!(
+            "{:>8} {:>7} {:>7} | {:>8.3}s {:>9.1} {:>6.3} {:>6.3} {:>6.3} |{by_kind}",
+            n,
+            old.units.len(),
+            new.units.len(),
+            secs(align_time),
+            support::mib(align_peak),
+            s.precision,
+            s.recall,
+            s.f1,
+        );
+    }
 }
