@@ -336,7 +336,17 @@ fn revise(
     if let Some(last) = out.last_mut() {
         last.paras.extend(pending.into_iter().map(|p| p.2));
     }
-    for sec in &mut out {
+    for (si, sec) in out.iter_mut().enumerate() {
+        // A section left empty gets a new paragraph: an empty section tests segmentation
+        // (the paragraph numbers skip a section), not alignment.
+        if sec.paras.is_empty() {
+            let topic = &old.sections[si].topic;
+            sec.paras.push(NewPara {
+                para: around(w, rng, stock, topic, Vec::new(), o),
+                origin: Vec::new(),
+                kind: EditKind::Added,
+            });
+        }
         if sec.paras.len() > 1 && rng.chance(o.reorganised) {
             rng.shuffle(&mut sec.paras);
             for p in &mut sec.paras {
