@@ -33,15 +33,20 @@ use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 
 use super::merges::{Group, gain};
-use super::tokens::{Profile, WordHasher};
+use super::tokens::{Profile, THREADS, WordHasher};
 use super::{AlignOptions, Context, compatible};
 
-/// Query words per sentence: a sentence's 8 rarest words find its source.
-pub const QUERY_WORDS: usize = 8;
+/// New sentences below which the search stays on one thread.
+const PARALLEL_MIN_SENTENCES: usize = 20_000;
+
+/// Query words per sentence: a sentence's 6 rarest words find its source (8 found the same
+/// links on the corpus and on generated pairs, at twice the cost at 100,000 paragraphs).
+pub const QUERY_WORDS: usize = 6;
 
 /// A word found in more than this many old sentences names no sentence; its postings are
-/// not walked, which bounds a query's cost whatever the document size.
-pub const MAX_POSTINGS: usize = 200;
+/// not walked, which bounds a query's cost whatever the document size (200 cost three
+/// times as much at 100,000 paragraphs).
+pub const MAX_POSTINGS: usize = 50;
 
 /// Candidate old sentences measured per new sentence: room for a sentence joined from two
 /// plus a rival.
@@ -225,73 +230,95 @@ pub fn carried(ctx: &Context, n_words: usize) -> Vec<Carried> {
 
     let n_old = ctx.old.units.len().max(1) as f32;
     let n_new = ctx.new.units.len().max(1) as f32;
-    let mut acc = vec![0f32; olds.len()];
-    let mut touched: Vec<u32> = Vec::new();
-    let mut query: Vec<(usize, u32, f32)> = Vec::new();
-    let mut ranked: Vec<(f32, f32, u32)> = Vec::new();
     // Per new sentence: its measured candidates (old sentence, dice, old share, new share).
-    let mut found: Vec<Vec<(u32, f32, f32, f32)>> = Vec::with_capacity(news.len());
-    let mut rivals: Vec<f32> = Vec::new();
-    for s in &news {
-        let mut measured = Vec::new();
-        if s.weight >= MIN_WEIGHT {
-            query.clear();
-            query.extend(
-                s.words
-                    .iter()
-                    .map(|&(w, x)| (post(w).len(), w, x))
-                    .filter(|q| q.0 > 0 && q.0 <= MAX_POSTINGS),
-            );
-            let by_len =
-                |a: &(usize, u32, f32), b: &(usize, u32, f32)| a.0.cmp(&b.0).then(a.1.cmp(&b.1));
-            if query.len() > QUERY_WORDS {
-                query.select_nth_unstable_by(QUERY_WORDS, by_len);
-                query.truncate(QUERY_WORDS);
-            }
-            for &(_, w, x) in &query {
-                for &o in post(w) {
-                    if acc[o as usize] == 0.0 {
-                        touched.push(o);
+    let run = |piece: &[Sent]| -> Vec<Vec<(u32, f32, f32, f32)>> {
+        let mut acc = vec![0f32; olds.len()];
+        let mut touched: Vec<u32> = Vec::new();
+        let mut query: Vec<(usize, u32, f32)> = Vec::new();
+        let mut ranked: Vec<(f32, f32, u32)> = Vec::new();
+        let mut found = Vec::with_capacity(piece.len());
+        for s in piece {
+            let mut measured = Vec::new();
+            if s.weight >= MIN_WEIGHT {
+                query.clear();
+                query.extend(
+                    s.words
+                        .iter()
+                        .map(|&(w, x)| (post(w).len(), w, x))
+                        .filter(|q| q.0 > 0 && q.0 <= MAX_POSTINGS),
+                );
+                let by_len = |a: &(usize, u32, f32), b: &(usize, u32, f32)| {
+                    a.0.cmp(&b.0).then(a.1.cmp(&b.1))
+                };
+                if query.len() > QUERY_WORDS {
+                    query.select_nth_unstable_by(QUERY_WORDS, by_len);
+                    query.truncate(QUERY_WORDS);
+                }
+                for &(_, w, x) in &query {
+                    for &o in post(w) {
+                        if acc[o as usize] == 0.0 {
+                            touched.push(o);
+                        }
+                        acc[o as usize] += x;
                     }
-                    acc[o as usize] += x;
                 }
-            }
-            let here = (s.unit as f32 + 0.5) / n_new;
-            ranked.clear();
-            ranked.extend(touched.iter().map(|&o| {
-                let there = (olds[o as usize].unit as f32 + 0.5) / n_old;
-                (acc[o as usize], (here - there).abs(), o)
-            }));
-            for &o in &touched {
-                acc[o as usize] = 0.0;
-            }
-            touched.clear();
-            let by_rank = |a: &(f32, f32, u32), b: &(f32, f32, u32)| {
-                b.0.total_cmp(&a.0)
-                    .then(a.1.total_cmp(&b.1))
-                    .then(a.2.cmp(&b.2))
-            };
-            if ranked.len() > CANDIDATES {
-                ranked.select_nth_unstable_by(CANDIDATES, by_rank);
-                ranked.truncate(CANDIDATES);
-            }
-            ranked.sort_by(by_rank);
-            for &(_, _, o) in &ranked {
-                let other = &olds[o as usize];
-                if other.weight < MIN_WEIGHT {
-                    continue;
+                let here = (s.unit as f32 + 0.5) / n_new;
+                ranked.clear();
+                ranked.extend(touched.iter().map(|&o| {
+                    let there = (olds[o as usize].unit as f32 + 0.5) / n_old;
+                    (acc[o as usize], (here - there).abs(), o)
+                }));
+                for &o in &touched {
+                    acc[o as usize] = 0.0;
                 }
-                let sh = shared(&other.words, &s.words);
-                let dice = 2.0 * sh / (other.weight + s.weight);
-                measured.push((o, dice, sh / other.weight, sh / s.weight));
+                touched.clear();
+                let by_rank = |a: &(f32, f32, u32), b: &(f32, f32, u32)| {
+                    b.0.total_cmp(&a.0)
+                        .then(a.1.total_cmp(&b.1))
+                        .then(a.2.cmp(&b.2))
+                };
+                if ranked.len() > CANDIDATES {
+                    ranked.select_nth_unstable_by(CANDIDATES, by_rank);
+                    ranked.truncate(CANDIDATES);
+                }
+                ranked.sort_by(by_rank);
+                for &(_, _, o) in &ranked {
+                    let other = &olds[o as usize];
+                    if other.weight < MIN_WEIGHT {
+                        continue;
+                    }
+                    let sh = shared(&other.words, &s.words);
+                    let dice = 2.0 * sh / (other.weight + s.weight);
+                    measured.push((o, dice, sh / other.weight, sh / s.weight));
+                }
+                measured.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
             }
-            measured.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-            if let Some(r) = measured.get(1) {
-                rivals.push(r.1);
-            }
+            found.push(measured);
         }
-        found.push(measured);
-    }
+        found
+    };
+    // Large pairs: the new sentences in fixed consecutive halves on two threads, joined in
+    // order, so the result is the same as on one thread.
+    let found: Vec<Vec<(u32, f32, f32, f32)>> = if news.len() < PARALLEL_MIN_SENTENCES {
+        run(&news)
+    } else {
+        let chunk = news.len().div_ceil(THREADS);
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = news
+                .chunks(chunk)
+                .map(|piece| scope.spawn(|| run(piece)))
+                .collect();
+            let mut out = Vec::with_capacity(news.len());
+            for handle in handles {
+                match handle.join() {
+                    Ok(part) => out.extend(part),
+                    Err(panic) => std::panic::resume_unwind(panic),
+                }
+            }
+            out
+        })
+    };
+    let mut rivals: Vec<f32> = found.iter().filter_map(|m| m.get(1).map(|r| r.1)).collect();
     let threshold = adaptive_threshold(&mut rivals);
 
     // Matches summed per unit pair.
