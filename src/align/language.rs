@@ -208,8 +208,11 @@ fn boundaries(text: &str) -> impl Iterator<Item = usize> + '_ {
             }
             // Skip closing punctuation, then require whitespace.
             let mut end = i + c.len_utf8();
+            // A lone period (ATerm) followed only by closing punctuation.
+            let mut lone_period = c == '.';
             while let Some(&(j, d)) = chars.peek() {
                 if is_terminator(d) || is_closing(d) {
+                    lone_period &= !is_terminator(d);
                     end = j + d.len_utf8();
                     chars.next();
                 } else {
@@ -221,8 +224,10 @@ fn boundaries(text: &str) -> impl Iterator<Item = usize> + '_ {
                 continue;
             }
             let mut ws_end = end;
+            let mut line_break = false;
             while let Some(&(j, d)) = chars.peek() {
                 if d.is_whitespace() {
+                    line_break |= matches!(d, '\n' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}');
                     ws_end = j + d.len_utf8();
                     chars.next();
                 } else {
@@ -231,6 +236,17 @@ fn boundaries(text: &str) -> impl Iterator<Item = usize> + '_ {
             }
             if ws_end >= text.len() {
                 return None;
+            }
+            // The common cases, decided by the rules directly (no line break in the
+            // spaces): a capital after them breaks (SB11; SB8 needs a lower-case letter
+            // first), a lower-case letter after a lone period does not (SB8).
+            if let Some(&(_, next)) = chars.peek().filter(|_| !line_break) {
+                if next.is_uppercase() {
+                    return Some(ws_end);
+                }
+                if lone_period && next.is_lowercase() {
+                    continue;
+                }
             }
             let lo = floor_boundary(text, i.saturating_sub(BOUNDARY_CONTEXT));
             let hi = ceil_boundary(text, ws_end + BOUNDARY_CONTEXT);
@@ -260,7 +276,6 @@ fn is_terminator(c: char) -> bool {
                 | '\u{06D4}'
                 | '\u{0964}'
                 | '\u{0965}'
-                | '\u{2026}'
     )
 }
 
@@ -378,6 +393,8 @@ mod tests {
             "One. Two! Three? \"Four.\" (Five.) Six… Seven. 8 is a number. e.g. this. Done.",
             "Der Bund (Art. 3) trägt die Kosten. Die Länder – nicht der Bund – zahlen. Ende.",
             "Un texte. « Une citation. » Fin du texte.  Deux espaces.\nUne ligne.",
+            "Why? because. Stop! now. Mr. Smith went. 3. Then. (a) x. 'Quoted.' Next. i.e. so",
+            "Ends with \u{2019}quote.\u{2019} And. Über alles. élan vital. Ça va. 12 Monkeys.",
             "",
             "no terminator at all",
         ] {
