@@ -24,17 +24,18 @@
 //! Growth exponent 1.16, 1.12, 1.22; exact-hash matching reaches F1 0.61–0.70; aligning
 //! takes 3–10 times as long as segmenting the same pair.
 //!
-//! Figures of 2026-11-30 (same machine, 8 builds sharing it, load average 3–9), the commit
-//! before sentence alignment (f8c5951) and after it (branch `align2`), run back to back:
+//! Figures of 2026-11-30 (same machine, 8 builds sharing it), the commit before sentence
+//! alignment (f8c5951, load average about 4) and after it (577382c, load about 1.5), run a
+//! few minutes apart:
 //!
 //! | paragraphs | before: align, peak, F1 | after: align, peak, F1 | after / before (align/segment ratio) |
 //! |-----------:|-------------------------|------------------------|------------------|
-//! |      1,000 | 0.062 s, 6.1 MiB, 0.997 | 0.136 s, 6.9 MiB, 0.998 | 2.2 (1.5) |
-//! |     10,000 | 1.048 s, 72 MiB, 0.995  | 2.149 s, 68 MiB, 0.997  | 2.1 (1.7) |
-//! |    100,000 | 12.9 s, 654 MiB, 0.992  | 24.3 s, 619 MiB, 0.994  | 1.9 (1.33) |
+//! |      1,000 | 0.062 s, 6.1 MiB, 0.997 | 0.096 s, 6.9 MiB, 0.998 | 1.5 (1.1) |
+//! |     10,000 | 1.048 s, 72 MiB, 0.995  | 1.520 s, 72 MiB, 0.997  | 1.5 (1.4) |
+//! |    100,000 | 12.9 s, 654 MiB, 0.992  | 17.0 s, 653 MiB, 0.994  | 1.32 (1.39) |
 //!
 //! Shared-stock prose (`StockOptions::new()`, second table), after: 1,000 paragraphs F1
-//! 0.994 (0.13 s), 10,000 F1 0.992 (1.6 s), 100,000 F1 0.981 (22.6 s, 624 MiB); recall of
+//! 0.994 (0.11 s), 10,000 F1 0.992 (1.3 s), 100,000 F1 0.981 (14.8 s, 624 MiB); recall of
 //! split pieces 1.000 / 0.988 / 0.937 and of merged paragraphs 0.995 / 0.977 / 0.917.
 
 #[path = "support/mod.rs"]
