@@ -1,17 +1,18 @@
 //! Writes a generated version pair with known lineage: `old.txt`, `new.txt`, `gold.json`.
 //!
 //! ```text
-//! cargo run --release --example generate -- [--paragraphs N] [--seed S] [--pdf] [--sectioned] [--out DIR]
+//! cargo run --release --example generate -- [--paragraphs N] [--seed S] [--pdf] [--sectioned] [--stock] [--out DIR]
 //! ```
 //! `--pdf` renders the new version like PDF-extracted text; `--sectioned` numbers
-//! paragraphs within sections (`12.3`) instead of through the document.
+//! paragraphs within sections (`12.3`) instead of through the document; `--stock` writes
+//! shared-stock prose revised by spreading and gathering paragraphs (`StockOptions`).
 //! Then `draftdiff DIR/old.txt DIR/new.txt` shows the alignment, and the gold can be scored
 //! with `draftdiff::eval`.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use draftdiff::synth::{Numbering, SynthOptions, write_pair};
+use draftdiff::synth::{Numbering, StockOptions, SynthOptions, write_pair};
 
 fn main() -> ExitCode {
     let mut options = SynthOptions::new(200);
@@ -34,6 +35,10 @@ fn main() -> ExitCode {
                 options = options.clone().pdf_noise(true);
                 Ok(())
             }
+            "--stock" => {
+                options = options.clone().stock(StockOptions::new());
+                Ok(())
+            }
             "--sectioned" => {
                 options = options.clone().numbering(Numbering::Sectioned);
                 Ok(())
@@ -41,7 +46,7 @@ fn main() -> ExitCode {
             "--out" | "-o" => value("--out").map(|v| out = PathBuf::from(v)),
             "--help" | "-h" => {
                 println!(
-                    "usage: generate [--paragraphs N] [--seed S] [--pdf] [--sectioned] [--out DIR]\n\
+                    "usage: generate [--paragraphs N] [--seed S] [--pdf] [--sectioned] [--stock] [--out DIR]\n\
                      writes DIR/old.txt, DIR/new.txt and DIR/gold.json (default DIR: synth-pair)"
                 );
                 return ExitCode::SUCCESS;

@@ -174,7 +174,7 @@ pub fn boost(pairs: &mut [Scored], ctx: &mut Context, options: &AlignOptions) {
 }
 
 /// How much more of `whole` is covered by `sources` plus `piece` than by `sources` alone.
-fn gain(whole: &Profile, sources: &[usize], piece: usize, profiles: &[Profile]) -> f64 {
+pub fn gain(whole: &Profile, sources: &[usize], piece: usize, profiles: &[Profile]) -> f64 {
     let before: Vec<&Profile> = sources.iter().map(|&s| &profiles[s]).collect();
     let mut after = before.clone();
     after.push(&profiles[piece]);

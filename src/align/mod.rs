@@ -20,11 +20,17 @@
 //!    (merge); new units left over whose text comes from a linked old unit join it (split).
 //! 6. `gaps.rs`: between two consecutive in-order links, weaker pairs are linked, and `k` old
 //!    units facing exactly `k` new ones are taken as rewritten in place.
-//! 7. `pieces.rs`: a unit longer than [`LARGE_UNIT`] (a paragraph whose breaks were lost)
-//!    goes through steps 1 to 6 as its UAX #29 sentences, and the links of its pieces are
+//! 7. `sentences.rs`: every sentence of the new version looks for its source among all the
+//!    old sentences (an inverted index of rare words, weights that discount repeated
+//!    boilerplate, a threshold set by the pair's own rival similarities). Unit pairs that
+//!    carry a sentence are candidates of step 2, and after step 6 they link the units the
+//!    steps above left out: a paragraph spread over several new ones, several gathered
+//!    into one, sentences reshuffled between two.
+//! 8. `pieces.rs`: a unit longer than [`LARGE_UNIT`] (a paragraph whose breaks were lost)
+//!    goes through steps 1 to 7 as its UAX #29 sentences, and the links of its pieces are
 //!    folded into one link of the unit: a split into the new units its sentences went to,
 //!    or a merge when the large unit is new.
-//! 8. `classify.rs`: each link gets its shape, change (unchanged, renumbered, edited,
+//! 9. `classify.rs`: each link gets its shape, change (unchanged, renumbered, edited,
 //!    rewritten), score, evidence and moved flag (off the heaviest in-order chain of links,
 //!    a link weighing the number of unit pairs it joins).
 //!
@@ -75,9 +81,11 @@ mod candidates;
 mod classify;
 mod evidence;
 mod gaps;
+mod language;
 mod merges;
 mod order;
 mod pieces;
+mod sentences;
 mod tokens;
 
 pub use candidates::compatible;
@@ -87,7 +95,12 @@ pub use evidence::{
     SENTENCE_FULL, W_CONTAINMENT, W_COSINE, W_POSITION, W_SENTENCES,
 };
 pub use gaps::{GAP_MAX_PAIRS, REPLACED_MAX};
+pub use language::{DETECT_MIN_CONFIDENCE, DETECT_SAMPLE};
 pub use pieces::{LARGE_UNIT, PIECE_MAX, PIECE_MIN};
+pub use sentences::{
+    AMBIGUITY_MARGIN, LINK_MIN_SHARE, LINK_SHARE, LINK_WEIGHT, MATCH_MAX, MATCH_MIN,
+    NOISE_QUANTILE, PIECE_MIN as SENTENCE_PIECE_MIN,
+};
 pub use tokens::STEM_CHARS;
 
 use std::ops::Range;
@@ -426,10 +439,15 @@ fn link_groups<'a>(
         new_profiles,
         scorer: evidence::Scorer::new(vocab.len()),
     };
-    let cands: Vec<(usize, usize)> = cands
+    // Sentence alignment (sentences.rs): pairs carrying a sentence are candidates too.
+    let carried = sentences::carried(&ctx, vocab.len());
+    let mut cands: Vec<(usize, usize)> = cands
         .into_iter()
+        .chain(carried.iter().map(|c| (c.old, c.new)))
         .filter(|&(o, n)| compatible(old.units[o].kind, new.units[n].kind))
         .collect();
+    cands.sort_unstable();
+    cands.dedup();
     let mut pairs: Vec<Scored> = par_map(&cands, vocab.len(), |&(o, n), scorer| {
         ctx.pair_with(scorer, o, n)
     });
@@ -446,6 +464,8 @@ fn link_groups<'a>(
         .collect();
     merges::grow(&mut groups, &pairs, &ctx, options);
     gaps::fill(&mut groups, &mut ctx, options);
+    sentences::attach(&mut groups, &carried, &ctx, options);
+    drop(carried);
     (groups, ctx, vocab.len())
 }
 

@@ -68,7 +68,9 @@ pub fn expand(doc: &Document) -> Expanded {
     let mut owners = Vec::with_capacity(doc.units.len());
     for unit in &doc.units {
         let start = units.len();
-        let mut push = |norm: String| {
+        // The text goes with the norm: the aligner cuts sentences and detects the language
+        // from the text as written.
+        let mut push = |text: String, norm: String| {
             units.push(Unit {
                 id: units.len(),
                 kind: unit.kind,
@@ -77,18 +79,18 @@ pub fn expand(doc: &Document) -> Expanded {
                 parent: None,
                 line: unit.line,
                 end_line: unit.end_line,
-                text: String::new(),
+                text,
                 norm,
                 source: None,
             });
         };
         if unit.norm.len() <= LARGE_UNIT {
-            push(unit.norm.clone());
+            push(unit.text.clone(), unit.norm.clone());
         } else {
             for_each_piece(&unit.text, |piece| {
                 let norm = normalize(piece);
                 if !norm.is_empty() {
-                    push(norm);
+                    push(piece.to_string(), norm);
                 }
             });
         }

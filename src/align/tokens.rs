@@ -1,11 +1,12 @@
 //! Words, their weights and the weighted profile of each unit.
 //!
-//! A unit's matching text ([`Unit::norm`](crate::model::Unit::norm)) is cut into words at
-//! every character that is not a letter or a digit; each word is reduced to a crude stem
-//! (British/American `-ise`/`-ize` unified, a plural `s` dropped, cut to
-//! [`STEM_CHARS`] characters) so that `specialised`/`specialized`, `programme`/`programmes`
-//! or `organisation`/`organizations` count as one word. Words are interned into `u32` ids in
-//! order of first appearance (old document first), so nothing depends on hash order.
+//! A unit's text is cut into sentences (Unicode sentence boundaries with abbreviations, then
+//! clauses at `; `) and words at every character that is not a letter or a digit; each word
+//! is lower-cased and reduced to its Snowball stem in the pair's language, or to a crude
+//! stem when the language is unknown (see [`language`](super::language)), so that
+//! `specialised`/`specialized`, `programme`/`programmes` or `Kindes`/`Kind` count as one
+//! word. Words are interned into `u32` ids in order of first appearance (old document
+//! first), so nothing depends on hash order.
 //!
 //! Each word gets an inverse document frequency over the units of *both* documents,
 //! `ln((N + 1) / df)`: a word found in every unit weighs about nothing, a word found in two
@@ -22,8 +23,11 @@ use std::collections::HashMap;
 
 use crate::model::{Document, Unit};
 
-/// Characters a stem keeps: long enough to keep most words apart, short enough to merge
-/// inflections (`international`/`internationally`, `recommend`/`recommendations`).
+use super::language::{Language, raw_words};
+
+/// Characters a crude stem keeps (when the pair's language has no Snowball stemmer): long
+/// enough to keep most words apart, short enough to merge inflections
+/// (`international`/`internationally`, `recommend`/`recommendations`).
 pub const STEM_CHARS: usize = 7;
 
 /// Word pairs kept per unit for candidate generation, the most informative first: enough to
@@ -118,55 +122,12 @@ pub struct Profile {
     pub shingles: Vec<u32>,
 }
 
-/// The stem of a lower-case word (see the module docs).
+/// The stem of a word with the rules of `language` (for tests).
 #[cfg(test)]
-pub fn stem(word: &str) -> String {
-    let mut out = String::new();
-    stem_into(word, &mut out);
+pub fn stem(language: &Language, word: &str) -> String {
+    let (mut low, mut out) = (String::new(), String::new());
+    language.stem_into(word, &mut low, &mut out);
     out
-}
-
-/// Writes the stem of `word` into `out` (cleared first), without allocating once `out` has
-/// grown.
-fn stem_into(word: &str, out: &mut String) {
-    out.clear();
-    let long = word.len() >= 6 && word.chars().nth(5).is_some();
-    let mut chars = word.chars();
-    if word.len() > 3 && word.ends_with('s') && !word.ends_with("ss") {
-        chars.next_back();
-    }
-    for c in chars.take(STEM_CHARS) {
-        out.push(if long && c == 'z' { 's' } else { c });
-    }
-}
-
-/// The words of a normalised text, in order.
-pub fn raw_words(norm: &str) -> impl Iterator<Item = &str> + '_ {
-    norm.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-}
-
-/// The sentences of a normalised text: cut after `.`, `!`, `?` or `;` followed by a space.
-#[cfg(test)]
-pub fn sentences(norm: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    for_each_sentence(norm, |s| out.push(s));
-    out
-}
-
-/// The sentences of a normalised text, as [`sentences`] cuts them, without allocating.
-fn for_each_sentence<'a>(norm: &'a str, mut f: impl FnMut(&'a str)) {
-    let mut start = 0;
-    let bytes = norm.as_bytes();
-    for (i, &b) in bytes.iter().enumerate() {
-        if matches!(b, b'.' | b'!' | b'?' | b';') && bytes.get(i + 1) == Some(&b' ') {
-            f(&norm[start..=i]);
-            start = i + 1;
-        }
-    }
-    if start < norm.len() {
-        f(&norm[start..]);
-    }
 }
 
 /// The word ids of every unit, in three flat arrays (no allocation per unit or sentence):
@@ -349,12 +310,12 @@ struct Piece<'a> {
 
 /// Tokenises `units` with local ids (no stemming yet: each distinct raw word, a borrowed
 /// slice of a unit's text, is stemmed once later; its occurrences cost one hash lookup).
-fn tokenize_piece(units: &[Unit]) -> Piece<'_> {
+fn tokenize_piece<'a>(units: &'a [Unit], language: &Language) -> Piece<'a> {
     let mut ids = RawIds::default();
     let mut raws = Vec::new();
     let mut tokens = Tokens::new();
     for unit in units {
-        for_each_sentence(&unit.norm, |s| {
+        language.for_each_sentence(&unit.text, |s| {
             let before = tokens.words.len();
             for w in raw_words(s) {
                 let id = *ids.entry(w).or_insert_with(|| {
@@ -378,16 +339,16 @@ fn tokenize_piece(units: &[Unit]) -> Piece<'_> {
 /// parallel with local ids; the runs' raw words are then stemmed and interned in run order
 /// and, within a run, in order of first appearance, which is the order of first appearance
 /// in the whole document: the ids are the same as on one thread.
-fn tokenize(doc: &Document, vocab: &mut Vocab, buf: &mut String) -> Tokens {
+fn tokenize(doc: &Document, language: &Language, vocab: &mut Vocab) -> Tokens {
     let units = &doc.units;
     let pieces: Vec<Piece> = if units.len() < PARALLEL_MIN_UNITS * 2 {
-        vec![tokenize_piece(units)]
+        vec![tokenize_piece(units, language)]
     } else {
         let chunk = units.len().div_ceil(THREADS);
         std::thread::scope(|scope| {
             let handles: Vec<_> = units
                 .chunks(chunk)
-                .map(|run| scope.spawn(move || tokenize_piece(run)))
+                .map(|run| scope.spawn(move || tokenize_piece(run, language)))
                 .collect();
             handles
                 .into_iter()
@@ -398,14 +359,15 @@ fn tokenize(doc: &Document, vocab: &mut Vocab, buf: &mut String) -> Tokens {
                 .collect()
         })
     };
+    let (mut low, mut buf) = (String::new(), String::new());
     let mut out = Tokens::new();
     for piece in pieces {
         let global: Vec<u32> = piece
             .raws
             .iter()
             .map(|w| {
-                stem_into(w, buf);
-                vocab.intern(buf)
+                language.stem_into(w, &mut low, &mut buf);
+                vocab.intern(&buf)
             })
             .collect();
         let Piece { mut tokens, .. } = piece;
@@ -422,9 +384,9 @@ pub fn profiles(old: &Document, new: &Document) -> (Vocab, Vec<Profile>, Vec<Pro
     let mut vocab = Vocab::default();
     // Each distinct raw word (a slice of a unit's text, never copied) is stemmed and
     // interned once; its later occurrences cost one hash lookup.
-    let mut buf = String::new();
-    let old_tokens = tokenize(old, &mut vocab, &mut buf);
-    let new_tokens = tokenize(new, &mut vocab, &mut buf);
+    let language = Language::detect(old, new);
+    let old_tokens = tokenize(old, &language, &mut vocab);
+    let new_tokens = tokenize(new, &language, &mut vocab);
     let n_words = vocab.ids.len();
     vocab.df = vec![0; n_words];
     let mut seen = vec![u32::MAX; n_words];
@@ -493,24 +455,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn stems_merge_spelling_variants_and_plurals() {
-        assert_eq!(stem("specialised"), stem("specialized"));
-        assert_eq!(stem("organisations"), stem("organization"));
-        assert_eq!(stem("programmes"), stem("programme"));
-        assert_eq!(stem("class"), "class");
-        assert_ne!(stem("state"), stem("statute"));
-    }
-
-    #[test]
-    fn sentences_cut_at_terminal_punctuation() {
-        assert_eq!(
-            sentences("one two. three; four? five"),
-            vec!["one two.", " three;", " four?", " five"]
-        );
-        assert_eq!(
-            sentences("no cut in 3.5 or e.g.x"),
-            vec!["no cut in 3.5 or e.g.x"]
-        );
+    fn crude_stems_merge_spelling_variants_and_plurals() {
+        let none = Language::default();
+        assert_eq!(stem(&none, "specialised"), stem(&none, "specialized"));
+        assert_eq!(stem(&none, "organisations"), stem(&none, "organization"));
+        assert_eq!(stem(&none, "Programmes"), stem(&none, "programme"));
+        assert_eq!(stem(&none, "class"), "class");
+        assert_ne!(stem(&none, "state"), stem(&none, "statute"));
     }
 
     #[test]
@@ -530,10 +481,15 @@ mod tests {
         let doc = crate::align::testing::paras(&texts);
         assert!(doc.units.len() >= PARALLEL_MIN_UNITS * 2);
         let mut vocab = Vocab::default();
-        let parallel = tokenize(&doc, &mut vocab, &mut String::new());
-        let piece = tokenize_piece(&doc.units);
+        let language = Language::of(whatlang::Lang::Eng);
+        let parallel = tokenize(&doc, &language, &mut vocab);
+        let piece = tokenize_piece(&doc.units, &language);
         let mut one = Vocab::default();
-        let global: Vec<u32> = piece.raws.iter().map(|w| one.intern(&stem(w))).collect();
+        let global: Vec<u32> = piece
+            .raws
+            .iter()
+            .map(|w| one.intern(&stem(&language, w)))
+            .collect();
         let words: Vec<u32> = piece
             .tokens
             .words

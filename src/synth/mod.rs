@@ -31,7 +31,10 @@ pub mod formats;
 mod pdf;
 mod prose;
 mod rng;
+mod stock;
 mod vocab;
+
+pub use stock::StockOptions;
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -204,6 +207,9 @@ pub struct SynthOptions {
     pub pdf: Option<PdfNoise>,
     /// How paragraphs are numbered.
     pub numbering: Numbering,
+    /// Shared-stock prose and its revision ([`StockOptions`], in `stock.rs`) instead of the
+    /// default prose and [`EditRates`], or `None`.
+    pub stock: Option<StockOptions>,
 }
 
 impl SynthOptions {
@@ -216,7 +222,15 @@ impl SynthOptions {
             rates: EditRates::new(),
             pdf: None,
             numbering: Numbering::Flat,
+            stock: None,
         }
+    }
+
+    /// Writes shared-stock prose revised as [`StockOptions`] says (the edit rates are then
+    /// not used).
+    pub fn stock(mut self, stock: StockOptions) -> SynthOptions {
+        self.stock = Some(stock);
+        self
     }
 
     /// Sets the paragraph numbering.
@@ -348,8 +362,20 @@ pub fn generate(options: &SynthOptions) -> Pair {
     let section_len = options
         .section_len
         .max(options.paragraphs.div_ceil(MAX_SECTIONS));
-    let old = edit::old_doc(&writer, &mut rng.fork(1), options.paragraphs, section_len);
-    let new = edit::new_doc(&writer, &mut rng.fork(2), &old, &options.rates);
+    let (old, new) = match &options.stock {
+        Some(stock) => stock::pair(
+            &writer,
+            &mut rng.fork(4),
+            options.paragraphs,
+            section_len,
+            stock,
+        ),
+        None => {
+            let old = edit::old_doc(&writer, &mut rng.fork(1), options.paragraphs, section_len);
+            let new = edit::new_doc(&writer, &mut rng.fork(2), &old, &options.rates);
+            (old, new)
+        }
+    };
     let old_labels = old_labels(&old, options.numbering);
     let old_text = render_old(&writer, &old, &old_labels);
     let (blocks, links) = number_new(&writer, &old_labels, &old, &new, options.numbering);
