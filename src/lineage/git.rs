@@ -83,12 +83,7 @@ pub fn git_versions(
     }
     lines.extend(log.lines().map(str::to_string));
     let mut versions = Vec::new();
-    for line in lines.iter().filter(|l| !l.is_empty()) {
-        let mut fields = line.splitn(3, '\u{1f}');
-        let (Some(commit), Some(short), subject) = (fields.next(), fields.next(), fields.next())
-        else {
-            continue;
-        };
+    for (commit, short, subject) in lines.iter().filter_map(|l| parse_log_line(l)) {
         let spec = format!("{commit}:{full}");
         let Ok(bytes) = git(path, dir, &["show", &spec]) else {
             continue;
@@ -97,7 +92,7 @@ pub fn git_versions(
         versions.push(GitVersion {
             commit: commit.to_string(),
             short: short.to_string(),
-            subject: subject.unwrap_or("").to_string(),
+            subject: subject.to_string(),
             text: decode(&label, &bytes, read)?,
         });
     }
@@ -106,6 +101,28 @@ pub fn git_versions(
         return Err(input(path, format!("no committed version{what}")));
     }
     Ok(versions)
+}
+
+/// One line of `git log --format=%H%x1f%h%x1f%s`: the full hash, the short hash and the
+/// subject (empty when the line has two fields only); `None` for any other line.
+pub(crate) fn parse_log_line(line: &str) -> Option<(&str, &str, &str)> {
+    if line.is_empty() {
+        return None;
+    }
+    let mut fields = line.splitn(3, '\u{1f}');
+    let (Some(commit), Some(short), subject) = (fields.next(), fields.next(), fields.next()) else {
+        return None;
+    };
+    Some((commit, short, subject.unwrap_or("")))
+}
+
+/// The fuzz target `git_log` (in `fuzz/`) drives [`parse_log_line`] through this: every line
+/// of a `git log` output. Built only under `cfg(fuzzing)` (set by `cargo fuzz`), so it is
+/// not part of the library's API.
+#[cfg(fuzzing)]
+#[doc(hidden)]
+pub fn fuzz_parse_log(log: &str) -> Vec<(&str, &str, &str)> {
+    log.lines().filter_map(parse_log_line).collect()
 }
 
 fn input(path: &str, message: String) -> Error {
