@@ -15,9 +15,11 @@ use draftdiff::segment::{self, Layout, SegmentOptions};
 use draftdiff::{AlignOptions, Document, Report};
 use proptest::prelude::*;
 
+#[rustfmt::skip]
 const LAYOUTS: [Layout; 4] = [Layout::Auto, Layout::Pdf, Layout::Blocks, Layout::Lines];
 
 /// Characters that break naive text handling, one or more bytes long in UTF-8.
+#[rustfmt::skip]
 const HOSTILE: &[&str] = &[
     // C0 controls, DEL, escape sequences (CSI, OSC), C1 controls.
     "\u{0}", "\u{1}", "\u{7}", "\u{8}", "\u{b}", "\u{1b}", "\u{7f}", "\u{1b}[31m", "\u{1b}[2J",
@@ -41,11 +43,29 @@ const HOSTILE: &[&str] = &[
 
 /// Layout: what makes the segmenter cut, join and mend.
 const LAYOUT: &[&str] = &[
-    "\n", "\n", "\n\n", "1. ", "12.3 ", "(a) ", "b) ", "IV. ", "i. ", "# ", "• ", "- ", "-\n",
-    "\u{c}", "   \n", "\n 1 A footnote.\n", "\nPage 3 of 10\n", "\n- 12 -\n",
-    "https://x.org/a.pdf\n", "\t",
+    "\n",
+    "\n",
+    "\n\n",
+    "1. ",
+    "12.3 ",
+    "(a) ",
+    "b) ",
+    "IV. ",
+    "i. ",
+    "# ",
+    "• ",
+    "- ",
+    "-\n",
+    "\u{c}",
+    "   \n",
+    "\n 1 A footnote.\n",
+    "\nPage 3 of 10\n",
+    "\n- 12 -\n",
+    "https://x.org/a.pdf\n",
+    "\t",
 ];
 
+#[rustfmt::skip]
 const WORDS: &[&str] = &[
     "the", "Council", "organi", "zation", "capacity", "building", "self", "evident", "Secretary",
     "General", "word", "élan", "Côte", "d’Ivoire", "“quoted”", "–",
@@ -66,11 +86,21 @@ fn hostile_text(max: usize) -> impl Strategy<Value = String> {
 
 /// The bytes of a hostile text in one of the encodings a reader meets, or damaged.
 fn hostile_bytes() -> impl Strategy<Value = Vec<u8>> {
-    (hostile_text(40), 0u8..7, prop::collection::vec(any::<u8>(), 0..8)).prop_map(
-        |(text, how, noise)| {
+    (
+        hostile_text(40),
+        0u8..7,
+        prop::collection::vec(any::<u8>(), 0..8),
+    )
+        .prop_map(|(text, how, noise)| {
             let utf16 = |big: bool| -> Vec<u8> {
                 text.encode_utf16()
-                    .flat_map(|u| if big { u.to_be_bytes() } else { u.to_le_bytes() })
+                    .flat_map(|u| {
+                        if big {
+                            u.to_be_bytes()
+                        } else {
+                            u.to_le_bytes()
+                        }
+                    })
                     .collect()
             };
             let mut bytes = match how {
@@ -86,8 +116,7 @@ fn hostile_bytes() -> impl Strategy<Value = Vec<u8>> {
             let at = bytes.len() / 2;
             bytes.splice(at..at, noise);
             bytes
-        },
-    )
+        })
 }
 
 fn doc(path: &str, text: &str, layout: Layout) -> Document {
