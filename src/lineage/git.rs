@@ -325,6 +325,21 @@ fn parse_log(out: &[u8]) -> Vec<LogEntry> {
     entries
 }
 
+/// The fuzz target `git_log` (in `fuzz/`) drives [`parse_log`] through this: each entry's
+/// hash, short hash, subject and the file's new name. Built only under `cfg(fuzzing)` (set
+/// by `cargo fuzz`), so it is not part of the library's API.
+#[cfg(fuzzing)]
+#[doc(hidden)]
+pub fn fuzz_parse_log(out: &[u8]) -> Vec<(String, String, String, Option<Vec<u8>>)> {
+    parse_log(out)
+        .into_iter()
+        .map(|e| {
+            let new = e.change.map(|c| c.new);
+            (e.commit.hash, e.commit.short, e.commit.subject, new)
+        })
+        .collect()
+}
+
 #[cfg(unix)]
 fn os_bytes(s: &OsStr) -> Vec<u8> {
     use std::os::unix::ffi::OsStrExt;

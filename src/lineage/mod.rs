@@ -44,6 +44,9 @@ mod trace;
 pub use address::{Selector, UnitAddress};
 pub use blame::{Blame, BlameUnit, blame, blame_version};
 pub use chain::{DEFAULT_REVIVE, Edge, Lineage, LineageOptions, Node, Step};
+#[cfg(fuzzing)]
+#[doc(hidden)]
+pub use git::fuzz_parse_log;
 pub use git::{GitHistory, GitVersion, SkippedVersion, git_history, git_versions};
 pub use graph::{
     GraphEdge, LABEL_WORDS, graph_edges, node_id, node_label, write_dot, write_mermaid,

@@ -70,11 +70,17 @@ pub(crate) fn continuation_tail(line: &str) -> Option<&str> {
     if !first.is_lowercase() {
         return None;
     }
-    let end = s
+    let end = match s
         .char_indices()
         .take(MAX_FRAGMENT)
         .find(|&(_, c)| !c.is_alphabetic())
-        .map_or(s.len().min(MAX_FRAGMENT * 4), |(i, _)| i);
+    {
+        Some((i, _)) => i,
+        // No word end among the first letters: a short line is all tail; a long one is
+        // not a word. (Never cut at a byte count: it may fall inside a character.)
+        None if s.len() < MAX_FRAGMENT * 4 => s.len(),
+        None => return None,
+    };
     let tail = &s[..end];
     (!tail.is_empty() && tail.len() < MAX_FRAGMENT * 4).then_some(tail)
 }
@@ -191,7 +197,15 @@ impl MendBuilder {
         let line = line.trim_end();
         let line = match line.strip_suffix('-') {
             // The broken word at the end is not a word of the vocabulary.
-            Some(body) => &line[..body.rfind(char::is_whitespace).map_or(0, |i| i + 1)],
+            // Cut after the whole whitespace character: it may be a no-break space or
+            // U+2028, more than one byte long.
+            Some(body) => {
+                let cut = body
+                    .char_indices()
+                    .rfind(|&(_, c)| c.is_whitespace())
+                    .map_or(0, |(i, c)| i + c.len_utf8());
+                &line[..cut]
+            }
             None => line,
         };
         let bytes = line.as_bytes();
@@ -225,7 +239,9 @@ impl MendBuilder {
             if w.len() < self.min_len || w.len() > self.max_len {
                 continue;
             }
-            let b0 = w.as_bytes()[0].to_ascii_lowercase();
+            let Some(b0) = w.as_bytes().first().map(u8::to_ascii_lowercase) else {
+                continue;
+            };
             if self.filter[usize::from(b0)] & (1u64 << (w.len() & 63)) == 0 {
                 continue;
             }

@@ -1,0 +1,38 @@
+//! (old, new) → Alignment: never panics; every unit is in at most one link, or else in
+//! added/removed; links are non-empty, sorted by their first new unit, scored in 0..=1.
+#![no_main]
+
+use draftdiff::AlignOptions;
+use draftdiff_fuzz::{Input, check_document};
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let input = Input::parse(data);
+    let old = input.old_doc();
+    let new = input.new_doc();
+    check_document(&old);
+    check_document(&new);
+    let a = draftdiff::align(&old, &new, &AlignOptions::new());
+    let mut old_seen = vec![0u32; old.units.len()];
+    let mut new_seen = vec![0u32; new.units.len()];
+    for link in &a.links {
+        assert!(
+            !link.old.is_empty() && !link.new.is_empty(),
+            "empty link {link:?}"
+        );
+        assert!(
+            (0.0..=1.0).contains(&link.score),
+            "score out of range {link:?}"
+        );
+        link.old.iter().for_each(|&o| old_seen[o] += 1);
+        link.new.iter().for_each(|&n| new_seen[n] += 1);
+    }
+    a.removed.iter().for_each(|&o| old_seen[o] += 1);
+    a.added.iter().for_each(|&n| new_seen[n] += 1);
+    assert!(old_seen.iter().all(|&n| n == 1), "old units: {old_seen:?}");
+    assert!(new_seen.iter().all(|&n| n == 1), "new units: {new_seen:?}");
+    assert!(
+        a.links.windows(2).all(|w| w[0].new[0] <= w[1].new[0]),
+        "links not sorted by their first new unit"
+    );
+});
