@@ -145,7 +145,20 @@ fn pattern_into(t: &str, out: &mut String) -> bool {
             return false;
         }
     }
-    alnum && !out.is_empty()
+    alnum && !out.is_empty() && !is_prose(out)
+}
+
+/// Fewest words of a line that ends a sentence for it to be read as prose.
+const PROSE_MIN_WORDS: usize = 4;
+
+/// True for a pattern that reads as a sentence of running text: [`PROSE_MIN_WORDS`] words
+/// or more, no number, and a sentence end. Running headers and footers are titles, symbols,
+/// names and page numbers, which do not end sentences; a body line that happens to recur
+/// (a repeated clause of a law, a line of a form) must never be dropped as furniture.
+fn is_prose(pattern: &str) -> bool {
+    !pattern.contains('#')
+        && pattern.ends_with(['.', '!', '?', ';'])
+        && pattern.split(' ').count() >= PROSE_MIN_WORDS
 }
 
 fn hash(s: &str) -> u64 {
@@ -408,5 +421,17 @@ mod tests {
             }
         }
         assert!(Furniture::find(&s).patterns.is_empty());
+    }
+
+    /// A body line that recurs on every page (a repeated clause) is text: found by the
+    /// reader of PDF layout, where the same lines stood on three generated pages and were
+    /// dropped as furniture.
+    #[test]
+    fn a_recurring_sentence_is_not_furniture() {
+        let text = paged(6, 20, |_| "to a second line that ends it.".to_string());
+        assert!(Furniture::find(&text).patterns.is_empty());
+        assert!(is_prose("to a second line that ends it."));
+        assert!(!is_prose("page # of #."));
+        assert!(!is_prose("human rights council"));
     }
 }
