@@ -10,10 +10,13 @@
 //!   [`REGULAR_SHARE`] of them, close to one page length or a small multiple of it (a
 //!   footer printed on odd pages only recurs every two pages, its even-page mirror image
 //!   is a pattern of its own with the same period);
-//! - **interruption**: at least once in [`INTERRUPT_EVERY`] occurrences it stands inside a
-//!   sentence (the text line before it, other recurring lines aside, does not end one).
-//!   Titles and numbered headings that recur (`Article 3`, `Article 4`, …) always follow
-//!   the end of a sentence; furniture falls wherever the page ends.
+//! - **page evidence**: at least once in [`INTERRUPT_EVERY`] occurrences it stands inside
+//!   a sentence (the text line before it, other recurring lines aside, does not end one),
+//!   or it is laid out in columns (parts set apart by [`COLUMN_GAP`] spaces or more, as
+//!   the left, centre and right parts of a running head in paginated plain text), or it
+//!   stands next to a form feed. Titles and numbered headings that recur (`Article 3`,
+//!   `Article 4`, …) are single phrases that always follow the end of a sentence;
+//!   furniture falls wherever the page ends.
 //!
 //! Nothing here knows what a header says: only the repetition counts.
 
@@ -148,6 +151,20 @@ fn pattern_into(t: &str, out: &mut String) -> bool {
     alnum && !out.is_empty() && !is_prose(out)
 }
 
+/// Fewest spaces that set two parts of a line apart as columns (`RFC 2045   Internet
+/// Message Bodies   November 1996`): more than a sentence's double space after a full stop.
+const COLUMN_GAP: usize = 3;
+
+/// True when the trimmed line `t` is laid out in columns: two parts set apart by
+/// [`COLUMN_GAP`] spaces or more.
+fn in_columns(t: &str) -> bool {
+    let mut run = 0;
+    t.bytes().any(|b| {
+        run = if b == b' ' { run + 1 } else { 0 };
+        run >= COLUMN_GAP
+    })
+}
+
 /// Fewest words of a line that ends a sentence for it to be read as prose.
 const PROSE_MIN_WORDS: usize = 4;
 
@@ -173,7 +190,8 @@ fn hash(s: &str) -> u64 {
 struct Occurrence {
     line: usize,
     /// The text line before it (recurring lines skipped) does not end a sentence.
-    interrupts: bool,
+    /// Stands inside a sentence, in columns, or next to a form feed.
+    evidence: bool,
 }
 
 /// True when the distances between `lines` are regular; returns the period.
@@ -233,7 +251,7 @@ impl Furniture {
                     .into_iter()
                     .map(|line| Occurrence {
                         line,
-                        interrupts: false,
+                        evidence: false,
                     })
                     .collect();
                 Some((h, (occ, period)))
@@ -247,10 +265,22 @@ impl Furniture {
         // may stand together), and the text of each pattern. A numbered paragraph or
         // heading is text whatever its repetition.
         let mut prev_terminal = true;
+        // A form feed on the line before (a header after a page break), or pending for the
+        // occurrence before it (a footer before a page break).
+        let mut after_form_feed = false;
+        let mut last_occ: Option<(u64, usize)> = None;
         let mut next_occ: FnvMap<u64, usize> = FnvMap::default();
         let mut texts: FnvMap<u64, String> = FnvMap::default();
         let mut numbered: Vec<u64> = Vec::new();
         for line in text.lines() {
+            if line.contains('\u{c}') {
+                after_form_feed = true;
+                if let Some((h, k)) = last_occ.take()
+                    && let Some(o) = regular.get_mut(&h).and_then(|(occ, _)| occ.get_mut(k))
+                {
+                    o.evidence = true;
+                }
+            }
             let t = line.trim();
             if t.is_empty() {
                 continue;
@@ -263,14 +293,18 @@ impl Furniture {
                     }
                     let k = next_occ.entry(h).or_insert(0);
                     if let Some(o) = occ.get_mut(*k) {
-                        o.interrupts = !prev_terminal;
+                        o.evidence = !prev_terminal || after_form_feed || in_columns(t);
                     }
+                    last_occ = Some((h, *k));
                     *k += 1;
+                    after_form_feed = false;
                     texts.entry(h).or_insert_with(|| buf.clone());
                     continue;
                 }
             }
             prev_terminal = ends_terminal(t);
+            after_form_feed = false;
+            last_occ = None;
         }
         for h in numbered {
             regular.remove(&h);
@@ -278,8 +312,8 @@ impl Furniture {
         let mut patterns: Vec<(String, Vec<Occurrence>, usize)> = regular
             .into_iter()
             .filter(|(_, (occ, _))| {
-                let interrupts = occ.iter().filter(|o| o.interrupts).count();
-                interrupts > 0 && interrupts * INTERRUPT_EVERY >= occ.len()
+                let evidence = occ.iter().filter(|o| o.evidence).count();
+                evidence > 0 && evidence * INTERRUPT_EVERY >= occ.len()
             })
             .map(|(h, (occ, period))| (texts.remove(&h).unwrap_or_default(), occ, period))
             .collect();
@@ -433,5 +467,34 @@ mod tests {
         assert!(is_prose("to a second line that ends it."));
         assert!(!is_prose("page # of #."));
         assert!(!is_prose("human rights council"));
+    }
+
+    /// Running heads and foots of paginated plain text (an RFC copied without its form
+    /// feeds) fall between paragraphs as often as inside them; their columns give them away.
+    #[test]
+    fn heads_in_columns_are_furniture_between_paragraphs_too() {
+        let mut text = String::new();
+        for p in 1..=5 {
+            text.push_str(&format!(
+                "RFC 4648        Base-N Encodings        October 2006\n\n"
+            ));
+            for l in 0..20 {
+                text.push_str(&format!("Sentence {l} of the page ends here.\n"));
+            }
+            text.push_str(&format!(
+                "\nJosefsson        Standards Track        [Page {p}]\n\n"
+            ));
+        }
+        let f = Furniture::find(&text);
+        let found: Vec<&str> = f.patterns.iter().map(|p| p.pattern.as_str()).collect();
+        assert_eq!(
+            found,
+            [
+                "rfc # base-n encodings october #",
+                "josefsson standards track [page #]"
+            ]
+        );
+        // A title recurring between paragraphs in one column is still text.
+        assert!(!in_columns("Article 3"));
     }
 }
