@@ -475,9 +475,7 @@ mod tests {
     fn heads_in_columns_are_furniture_between_paragraphs_too() {
         let mut text = String::new();
         for p in 1..=5 {
-            text.push_str(&format!(
-                "RFC 4648        Base-N Encodings        October 2006\n\n"
-            ));
+            text.push_str("RFC 4648        Base-N Encodings        October 2006\n\n");
             for l in 0..20 {
                 text.push_str(&format!("Sentence {l} of the page ends here.\n"));
             }
