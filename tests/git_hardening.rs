@@ -2,32 +2,15 @@
 //! repository-configured command, a directory, and `-o` naming the working-tree file.
 //! Each test builds its own repository in a temporary directory.
 
+#[path = "support/git.rs"]
+mod support_git;
+use support_git::git;
+
 use std::path::Path;
 use std::process::Command;
 
 use assert_cmd::Command as Cmd;
 use predicates::str::contains;
-
-fn git(dir: &Path, args: &[&str]) {
-    let out = Command::new("git")
-        .arg("-C")
-        .arg(dir)
-        .args(["-c", "user.name=Test", "-c", "user.email=test@example.com"])
-        .args([
-            "-c",
-            "commit.gpgsign=false",
-            "-c",
-            "init.defaultBranch=main",
-        ])
-        .args(args)
-        .output()
-        .expect("git runs");
-    assert!(
-        out.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
 
 fn commit(dir: &Path, file: &str, bytes: &[u8], message: &str) {
     std::fs::write(dir.join(file), bytes).expect("write");

@@ -1,32 +1,14 @@
 //! Versions from git: a small repository built by the test in a temporary directory.
 
+#[path = "support/git.rs"]
+mod support_git;
+use support_git::git;
+
 use std::path::Path;
-use std::process::Command;
 
 use assert_cmd::Command as Cmd;
 use draftdiff::ReadOptions;
 use draftdiff::lineage::git_versions;
-
-fn git(dir: &Path, args: &[&str]) {
-    let out = Command::new("git")
-        .arg("-C")
-        .arg(dir)
-        .args(["-c", "user.name=Test", "-c", "user.email=test@example.com"])
-        .args([
-            "-c",
-            "commit.gpgsign=false",
-            "-c",
-            "init.defaultBranch=main",
-        ])
-        .args(args)
-        .output()
-        .expect("git runs");
-    assert!(
-        out.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
 
 fn commit(dir: &Path, file: &str, text: &str, message: &str) {
     std::fs::write(dir.join(file), text).expect("write");

@@ -6,8 +6,11 @@
 //! title (an OSC sequence), hide an inserted passage (`ESC [8m`), the one-character CSI of
 //! C1 (U+009B) and a right-to-left override ("Trojan Source").
 
-use std::path::{Path, PathBuf};
-use std::process::Command as Std;
+#[path = "support/git.rs"]
+mod support_git;
+use support_git::git;
+
+use std::path::PathBuf;
 
 use assert_cmd::Command;
 
@@ -168,27 +171,6 @@ fn esc_in_document_is_shown_not_sent_changelog() {
     assert!(out.contains("^\\[\\[8mhidden"), "{out}");
     let out = run(&["--format", "markdown"], &f);
     assert_terminal_safe(&out, false);
-}
-
-fn git(dir: &Path, args: &[&str]) {
-    let out = Std::new("git")
-        .arg("-C")
-        .arg(dir)
-        .args(["-c", "user.name=Test", "-c", "user.email=test@example.com"])
-        .args([
-            "-c",
-            "commit.gpgsign=false",
-            "-c",
-            "init.defaultBranch=main",
-        ])
-        .args(args)
-        .output()
-        .expect("git runs");
-    assert!(
-        out.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
 }
 
 #[test]

@@ -322,35 +322,12 @@ fn letters(v: i64, upper: bool) -> String {
     std::iter::repeat_n(c, (v / 26) as usize + 1).collect()
 }
 
-/// Roman numerals for 1..=3999; other values in decimal.
+/// Roman numerals for 1..=3999 (the segmenter's own table); other values in decimal.
 pub(crate) fn roman(v: i64) -> String {
-    if !(1..4000).contains(&v) {
-        return v.to_string();
+    match u32::try_from(v) {
+        Ok(n) if (1..4000).contains(&n) => crate::segment::to_roman(n),
+        _ => v.to_string(),
     }
-    const TABLE: [(i64, &str); 13] = [
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ];
-    let mut v = v;
-    let mut out = String::new();
-    for (n, s) in TABLE {
-        while v >= n {
-            out.push_str(s);
-            v -= n;
-        }
-    }
-    out
 }
 
 #[cfg(test)]
