@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The short fuzz run of CI: every target of fuzz/ for FUZZ_SECONDS seconds (default 20)
 # from the committed seed corpus, one at a time. Fails on any crash or hang (a run over
-# 10 s); prints one line per target. New inputs go to a temporary directory, so the
+# 10 s); prints one line per target. The mutation seed is fixed (-seed=1) so that a CI run
+# replays the same inputs (up to how many fit in the time); the long runs explore. New inputs go to a temporary directory, so the
 # committed corpus is never changed. Without a nightly toolchain it says SKIPPED and runs
 # the stable property tests instead. The long run is in fuzz/README.md.
 set -euo pipefail
@@ -36,7 +37,7 @@ for target in $(cargo +nightly fuzz list); do
     mkdir -p "$work/$target"
     log="$work/$target.log"
     if nice -n 10 cargo +nightly fuzz run "${flags[@]}" "$target" "$work/$target" \
-        "corpus/$target" -- -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+        "corpus/$target" -- -seed=1 -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
         -print_final_stats=1 >"$log" 2>&1; then
         runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
         cov=$(grep -o 'cov: [0-9]*' "$log" | tail -1)
