@@ -1,7 +1,9 @@
 //! `draftdiff trace`, `blame` and `log` through the binary, on a small chain written by the
 //! test: a paragraph kept, one cut in version 2 and restored in version 4, one added.
 
-use std::path::PathBuf;
+#[path = "support/versions.rs"]
+mod support_versions;
+use support_versions::{Versions as Chain, versions as chain};
 
 use assert_cmd::Command;
 use predicates::str::contains;
@@ -11,25 +13,6 @@ const V2: &str = "Keep this paragraph about the whole scope of the review.\n";
 const V3: &str =
     "Keep this paragraph about the whole scope of the review.\n\nA brand new closing note.\n";
 const V4: &str = "Keep this paragraph about the whole scope of the review.\n\nA brand new closing note.\n\nThe budget paragraph will be cut and restored later on.\n";
-
-struct Chain {
-    _dir: tempfile::TempDir,
-    paths: Vec<String>,
-}
-
-fn chain(texts: &[&str]) -> Chain {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let paths = texts
-        .iter()
-        .enumerate()
-        .map(|(i, t)| {
-            let p: PathBuf = dir.path().join(format!("v{}.txt", i + 1));
-            std::fs::write(&p, t).expect("write");
-            p.to_string_lossy().into_owned()
-        })
-        .collect();
-    Chain { _dir: dir, paths }
-}
 
 fn run(args: &[&str], chain: &Chain) -> (Option<i32>, String, String) {
     let out = Command::cargo_bin("draftdiff")

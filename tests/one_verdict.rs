@@ -5,7 +5,9 @@
 //! byte-order mark, soft hyphen) and the Unicode normalisation form (NFC against NFD) are
 //! not changes: a text differing only by them is unchanged everywhere and shows no change.
 
-use std::path::PathBuf;
+#[path = "support/versions.rs"]
+mod support_versions;
+use support_versions::{Versions as Files, versions as files};
 
 use assert_cmd::Command;
 use draftdiff::diff::{DiffOptions, diff_texts};
@@ -19,25 +21,6 @@ const OLD: &str = "1. The cooperation of the Café committee was welcome.\n\n\
 const INVISIBLE: &str = "1. The co\u{ad}operation\u{200b} of the Cafe\u{301} \u{feff}committee \
                          was\u{2060} wel\u{200c}co\u{200d}me.\n\n\
                          2. Second paragraph here.\n";
-
-struct Files {
-    _dir: tempfile::TempDir,
-    paths: Vec<String>,
-}
-
-fn files(texts: &[&str]) -> Files {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let paths = texts
-        .iter()
-        .enumerate()
-        .map(|(i, t)| {
-            let p: PathBuf = dir.path().join(format!("v{}.txt", i + 1));
-            std::fs::write(&p, t).expect("write");
-            p.to_string_lossy().into_owned()
-        })
-        .collect();
-    Files { _dir: dir, paths }
-}
 
 /// Exit status and standard output of the binary with `args` then the files.
 fn run(args: &[&str], files: &Files) -> (Option<i32>, String) {

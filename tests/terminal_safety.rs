@@ -8,9 +8,11 @@
 
 #[path = "support/git.rs"]
 mod support_git;
-use support_git::git;
+#[path = "support/versions.rs"]
+mod support_versions;
+use support_versions::{Versions as Files, versions as files};
 
-use std::path::PathBuf;
+use support_git::git;
 
 use assert_cmd::Command;
 
@@ -25,25 +27,6 @@ const OLD: &str = "1. The cat sat on the mat.\n\n2. Second paragraph stays.\n\n\
 const NEW: &str = "1. The cat sat on the \u{1b}[2J\u{1b}]0;pwned\u{1b}\\ mat.\n\n\
                    2. Second paragraph stays.\n\n\
                    4. Added \u{1b}[8mhidden words\u{1b}[0m here.\n";
-
-struct Files {
-    _dir: tempfile::TempDir,
-    paths: Vec<String>,
-}
-
-fn files(texts: &[&str]) -> Files {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let paths = texts
-        .iter()
-        .enumerate()
-        .map(|(i, t)| {
-            let p: PathBuf = dir.path().join(format!("v{}.txt", i + 1));
-            std::fs::write(&p, t).expect("write");
-            p.to_string_lossy().into_owned()
-        })
-        .collect();
-    Files { _dir: dir, paths }
-}
 
 /// Runs the binary with `args` then the files, and returns its standard output; the exit
 /// status must be 0 or 1 (never trouble).
