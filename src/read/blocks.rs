@@ -28,6 +28,22 @@ pub(crate) struct Block {
     pub marker_in: Option<usize>,
 }
 
+/// One table row of a Word or OpenDocument file as a block: the cells' texts joined by
+/// ` | `, at the paragraph index `first`; `None` when every cell is empty.
+pub(crate) fn table_row(cells: &[String], first: usize) -> Option<Block> {
+    if cells.iter().all(String::is_empty) {
+        return None;
+    }
+    Some(Block {
+        kind: UnitKind::Paragraph,
+        level: 0,
+        number: None,
+        text: cells.join(" | "),
+        source: SourceLocation::Paragraph { index: first },
+        marker_in: None,
+    })
+}
+
 /// Collapses runs of whitespace to one space and trims.
 pub(crate) fn tidy(s: &str) -> String {
     let mut out = String::with_capacity(s.len());

@@ -397,18 +397,11 @@ impl Body<'_> {
                 self.cell_text(tc, &mut texts, &mut notes);
                 cells.push(blocks::tidy(&texts.join(" ")));
             }
-            if cells.iter().all(String::is_empty) {
+            let Some(row) = blocks::table_row(&cells, first) else {
                 continue;
-            }
+            };
             let block_index = self.blocks.len();
-            self.blocks.push(Block {
-                kind: UnitKind::Paragraph,
-                level: 0,
-                number: None,
-                text: cells.join(" | "),
-                source: SourceLocation::Paragraph { index: first },
-                marker_in: None,
-            });
+            self.blocks.push(row);
             self.push_notes(notes, block_index);
         }
     }
