@@ -60,6 +60,19 @@ struct Building {
     text: String,
 }
 
+impl Building {
+    /// An empty unit of `kind` that starts at byte `start`.
+    fn new(kind: UnitKind, number: Option<String>, start: usize) -> Building {
+        Building {
+            kind,
+            number,
+            level: 0,
+            start,
+            text: String::new(),
+        }
+    }
+}
+
 /// Cuts Markdown `text` into units.
 pub(crate) fn segment(text: &str) -> (Vec<Unit>, Vec<Artifact>) {
     let line_starts: Vec<usize> = std::iter::once(0)
@@ -188,13 +201,7 @@ pub(crate) fn segment(text: &str) -> (Vec<Unit>, Vec<Artifact>) {
                         _ => None,
                     };
                     items.push(depth);
-                    cur = Some(Building {
-                        kind: UnitKind::ListItem,
-                        number,
-                        level: 0,
-                        start: range.start,
-                        text: String::new(),
-                    });
+                    cur = Some(Building::new(UnitKind::ListItem, number, range.start));
                 } else if matches!(tag, Tag::Paragraph)
                     && items.last().is_some_and(|&d| depth == d + 1)
                     && cur.as_ref().is_some_and(|b| !b.text.trim().is_empty())
@@ -204,26 +211,14 @@ pub(crate) fn segment(text: &str) -> (Vec<Unit>, Vec<Artifact>) {
                     if let Some(b) = cur.take() {
                         finish(b, range.start, &mut units, &mut sections, intro);
                     }
-                    cur = Some(Building {
-                        kind: UnitKind::ListItem,
-                        number: None,
-                        level: 0,
-                        start: range.start,
-                        text: String::new(),
-                    });
+                    cur = Some(Building::new(UnitKind::ListItem, None, range.start));
                 } else if let Some(b) = cur.as_mut() {
                     // Nested blocks and table cells flow into the unit, word-separated.
                     b.text.push(' ');
                 } else if !lists.is_empty() {
                     // An item's text that goes on after its nested list: a paragraph of
                     // its own rather than lost.
-                    cur = Some(Building {
-                        kind: UnitKind::Paragraph,
-                        number: None,
-                        level: 0,
-                        start: range.start,
-                        text: String::new(),
-                    });
+                    cur = Some(Building::new(UnitKind::Paragraph, None, range.start));
                 }
             }
             Event::End(tag) => {
