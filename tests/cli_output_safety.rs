@@ -406,10 +406,22 @@ fn o_interrupted_leaves_no_temp_file() {
             .status()
             .expect("kill runs");
         assert!(killed.success());
+        // `Child::wait` closes a standard input it still holds, and the command would then
+        // read its end and finish before the signal's handler runs: keep it open until the
+        // command has exited.
+        let stdin = child.stdin.take();
         let status = child.wait().expect("waits");
-        drop(child.stdin.take());
+        drop(stdin);
+        let mut stderr = String::new();
+        if let Some(mut pipe) = child.stderr.take() {
+            std::io::Read::read_to_string(&mut pipe, &mut stderr).expect("stderr");
+        }
         assert!(seen, "SIG{signal}: no temporary file seen while running");
-        assert_eq!(status.code(), Some(128 + number), "SIG{signal}: {status:?}");
+        assert_eq!(
+            status.code(),
+            Some(128 + number),
+            "SIG{signal}: {status:?}, stderr: {stderr}"
+        );
         assert!(temp_files(dir.path()).is_empty(), "SIG{signal}");
         assert_eq!(
             fs::read_to_string(&out).expect("read"),
