@@ -36,3 +36,25 @@ fn cut_inside_long_non_ascii_word_does_not_panic() {
     let long = format!("α{}", "ⴰ".repeat(120));
     segment_all_layouts(&format!("The organi-\n{long}\n"));
 }
+
+/// The diff fuzz target's invariant said the old text comes back from the equal and
+/// deleted runs up to invisible characters; canonically equivalent spellings compare
+/// equal too (`e` + U+0301 is `é`), and an equal run carries the new spelling, so the
+/// old text comes back up to both (`segment::comparable`).
+#[test]
+fn canonically_equivalent_old_spelling_rebuilds_up_to_nfc() {
+    use draftdiff::diff::{DiffOptions, diff_texts};
+    use draftdiff::segment::comparable;
+    let old = "e\u{301}\u{301}\u{301} cafe\u{301}\n";
+    let new = "\u{e9}\u{301}\u{301} caf\u{e9}\n";
+    let d = diff_texts(old, new, &DiffOptions::new().ignore_whitespace(false));
+    assert_eq!(d.new_text(), new);
+    assert_eq!(comparable(&d.old_text()), comparable(old));
+    assert!(
+        d.ops
+            .iter()
+            .all(|o| o.kind == draftdiff::model::OpKind::Equal),
+        "canonically equivalent texts differ: {:?}",
+        d.ops
+    );
+}
