@@ -34,9 +34,19 @@ fn build_files(old: &str, new: &str) -> Report {
 
 /// The reports the properties are checked on: the redline fixture (an edit, a move, a
 /// merge, a split, an added and a removed paragraph, spacing-only edits) and the hand-made
-/// cases of the other renderers.
+/// cases of the other renderers, and the reference pair as Word files (footnotes, numbers
+/// computed from Word's numbering, 146 units).
 fn reports() -> Vec<(String, Report)> {
-    let mut out = vec![("redline".to_string(), build_files(OLD, NEW))];
+    let mut out = vec![
+        ("redline".to_string(), build_files(OLD, NEW)),
+        (
+            "office".to_string(),
+            build_files(
+                "tests/fixtures/office/outline-draft.docx",
+                "tests/fixtures/office/final-report.docx",
+            ),
+        ),
+    ];
     for case in ["identical", "merge", "move", "renumber", "split"] {
         let dir = format!("tests/fixtures/cases/{case}");
         out.push((

@@ -17,7 +17,9 @@
 //!   reader (Word, LibreOffice, pandoc, Google Docs) shows and accepts or rejects the same
 //!   way, and rejecting it restores the old order. A link whose old units would come back
 //!   out of order (a move the aligner did not flag, a merge of units that were not
-//!   neighbours) is shown the same way.
+//!   neighbours) is shown the same way. A comment on each end names the other ("Moved
+//!   from old ¶8 (renumbered)", "Moved to new ¶3"); a merge or split shown in place is
+//!   commented too ("Old ¶5 + ¶6 merged into ¶5").
 //! - **Exactness**: a link is shown word by word only when its runs rebuild both of its
 //!   texts byte for byte. The report's diffs may ignore spacing, case or punctuation; such a
 //!   link is diffed again comparing everything, and if even that cannot rebuild the old
@@ -56,8 +58,9 @@ use quick_xml::escape::escape;
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, ZipWriter};
 
+use super::layout::labels;
 use crate::diff::{DiffOptions, JOIN_SEPARATOR, diff_texts, joined_text};
-use crate::model::{Link, Op, OpKind, Report, Unit, UnitId, UnitKind};
+use crate::model::{Link, LinkShape, Op, OpKind, Report, Unit, UnitId, UnitKind};
 
 /// The author written on every change when none is given: the tool, so a reviewer sees
 /// that the marks were computed, not typed by a colleague.
@@ -110,7 +113,7 @@ impl RedlineOptions {
 /// The ZIP container needs to seek, so the file is built in memory and then copied to
 /// `out` (a redline is a few times the size of the new text).
 pub fn redline(report: &Report, options: &RedlineOptions, out: &mut dyn Write) -> io::Result<()> {
-    let body = Body::of(report).xml(options);
+    let (body, comments) = Body::of(report).xml(options);
     let zip_options = SimpleFileOptions::default()
         .compression_method(CompressionMethod::Deflated)
         .last_modified_time(DateTime::default());
@@ -122,6 +125,7 @@ pub fn redline(report: &Report, options: &RedlineOptions, out: &mut dyn Write) -
         ("word/document.xml", body.as_str()),
         ("word/styles.xml", &styles()),
         ("word/settings.xml", SETTINGS),
+        ("word/comments.xml", comments.as_str()),
     ] {
         zip.start_file(name, zip_options)
             .map_err(io::Error::other)?;
@@ -148,6 +152,9 @@ struct Paragraph {
     style: &'static str,
     runs: Vec<Op>,
     mark: Mark,
+    /// A comment on the whole paragraph: where a moved unit came from or went, what a
+    /// merge or split joined or cut.
+    comment: Option<String>,
 }
 
 impl Paragraph {
@@ -156,6 +163,7 @@ impl Paragraph {
             style,
             runs: Vec::new(),
             mark: Mark::Kept,
+            comment: None,
         }
     }
 
@@ -265,6 +273,7 @@ impl Body {
         }
         places.extend(deleted.map(|(_, old)| Place::Deleted(old)));
 
+        let link_of_old = report.link_of_old();
         let mut paragraphs = Vec::new();
         for place in places {
             match place {
@@ -274,6 +283,11 @@ impl Body {
                     p.push(OpKind::Insert, &prefix(unit));
                     p.push(OpKind::Insert, &unit.text);
                     p.mark = Mark::Inserted;
+                    p.comment = link_of_new
+                        .get(new)
+                        .copied()
+                        .flatten()
+                        .map(|l| moved_here(report, &links[l]));
                     paragraphs.push(p);
                 }
                 Place::Deleted(old) => {
@@ -282,30 +296,47 @@ impl Body {
                     p.push(OpKind::Delete, &prefix(unit));
                     p.push(OpKind::Delete, &unit.text);
                     p.mark = Mark::Deleted;
+                    p.comment = link_of_old
+                        .get(old)
+                        .copied()
+                        .flatten()
+                        .map(|l| moved_away(report, &links[l]));
                     paragraphs.push(p);
                 }
                 Place::Linked(link) => {
-                    let ops = exact_ops(report, &links[link], &report.diffs[link].ops);
-                    linked(report, &links[link], &ops, &mut paragraphs);
+                    let l = &links[link];
+                    let ops = exact_ops(report, l, &report.diffs[link].ops);
+                    let first = paragraphs.len();
+                    linked(report, l, &ops, &mut paragraphs);
+                    if let Some(p) = paragraphs.get_mut(first) {
+                        p.comment = reshaped(report, l);
+                    }
                 }
             }
         }
         Body { paragraphs }
     }
 
-    /// `word/document.xml`.
-    fn xml(&self, options: &RedlineOptions) -> String {
-        let mut ids = 0usize;
-        let mut change = |tag: &str, close: bool| -> String {
-            ids += 1;
+    /// `word/document.xml` and `word/comments.xml`. Changes and comments are numbered
+    /// together in document order, so every id is unique in the file.
+    fn xml(&self, options: &RedlineOptions) -> (String, String) {
+        let ids = std::cell::Cell::new(0usize);
+        let next_id = || {
+            ids.set(ids.get() + 1);
+            ids.get()
+        };
+        let author = escape(xml_safe(&options.author).into_owned()).into_owned();
+        let mut comments = String::from(XML_DECLARATION);
+        let _ = write!(comments, "<w:comments xmlns:w=\"{W_NS}\">");
+        let change = |tag: &str, close: bool| -> String {
+            let id = next_id();
             let date = options
                 .date
                 .as_deref()
                 .map(|d| format!(" w:date=\"{}\"", escape(xml_safe(d).as_ref())))
                 .unwrap_or_default();
             format!(
-                "<w:{tag} w:id=\"{ids}\" w:author=\"{}\"{date}{}>",
-                escape(xml_safe(&options.author).as_ref()),
+                "<w:{tag} w:id=\"{id}\" w:author=\"{author}\"{date}{}>",
                 if close { "/" } else { "" }
             )
         };
@@ -329,6 +360,16 @@ impl Body {
                 }
             }
             out.push_str("</w:pPr>");
+            let comment = p.comment.as_deref().map(|text| {
+                let id = next_id();
+                let _ = write!(
+                    comments,
+                    "<w:comment w:id=\"{id}\" w:author=\"{author}\"><w:p>{}</w:p></w:comment>",
+                    run_xml(text, "w:t")
+                );
+                let _ = write!(out, "<w:commentRangeStart w:id=\"{id}\"/>");
+                id
+            });
             for run in &p.runs {
                 match run.kind {
                     OpKind::Equal => out.push_str(&run_xml(&run.text, "w:t")),
@@ -344,15 +385,22 @@ impl Body {
                     }
                 }
             }
+            if let Some(id) = comment {
+                let _ = write!(
+                    out,
+                    "<w:commentRangeEnd w:id=\"{id}\"/><w:r><w:commentReference w:id=\"{id}\"/></w:r>"
+                );
+            }
             out.push_str("</w:p>");
         }
+        comments.push_str("</w:comments>");
         // Portrait A4 with Word's default margins, so the page looks the same in every reader.
         out.push_str(
             "<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1440\" \
              w:right=\"1440\" w:bottom=\"1440\" w:left=\"1440\" w:header=\"708\" \
              w:footer=\"708\" w:gutter=\"0\"/></w:sectPr></w:body></w:document>",
         );
-        out
+        (out, comments)
     }
 }
 
@@ -464,6 +512,38 @@ fn linked(report: &Report, link: &Link, ops: &[Op], out: &mut Vec<Paragraph>) {
         }
     }
     out.push(p);
+}
+
+/// The comment on a new unit of a link shown coarsely: where it came from.
+fn moved_here(report: &Report, link: &Link) -> String {
+    let how = if link.moved {
+        "Moved"
+    } else {
+        "Moved out of order"
+    };
+    format!(
+        "{how} from old {} ({})",
+        labels(&report.old, &link.old),
+        link.change.as_str()
+    )
+}
+
+/// The comment on an old unit of a link shown coarsely: where it went.
+fn moved_away(report: &Report, link: &Link) -> String {
+    format!("Moved to new {}", labels(&report.new, &link.new))
+}
+
+/// The comment on a merge or split shown in place.
+fn reshaped(report: &Report, link: &Link) -> Option<String> {
+    let (old, new) = (
+        labels(&report.old, &link.old),
+        labels(&report.new, &link.new),
+    );
+    match link.shape {
+        LinkShape::OneToOne => None,
+        LinkShape::Merge => Some(format!("Old {old} merged into {new}")),
+        LinkShape::Split => Some(format!("Old {old} split into {new}")),
+    }
 }
 
 fn advance(kind: OpKind, len: usize, old: &mut usize, new: &mut usize) {
@@ -613,6 +693,7 @@ const CONTENT_TYPES: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone
 <Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>\
 <Override PartName=\"/word/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml\"/>\
 <Override PartName=\"/word/settings.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml\"/>\
+<Override PartName=\"/word/comments.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml\"/>\
 </Types>";
 
 const PACKAGE_RELS: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
@@ -624,6 +705,7 @@ const DOCUMENT_RELS: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone
 <Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">\
 <Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>\
 <Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings\" Target=\"settings.xml\"/>\
+<Relationship Id=\"rId3\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments\" Target=\"comments.xml\"/>\
 </Relationships>";
 
 /// `word/settings.xml`: track changes stays on, so a reviewer's own edits are tracked too.
