@@ -378,6 +378,14 @@ fn the_command_writes_the_same_file_twice() {
         .output()
         .expect("runs");
     assert_eq!(piped.stdout, files[0]);
+    // --author signs every change, escaped.
+    let signed = cargo_bin_cmd!("draftdiff")
+        .args([OLD, NEW, "--format", "docx", "--author", "A & B"])
+        .output()
+        .expect("runs");
+    let xml = part(&signed.stdout, "word/document.xml");
+    assert!(xml.contains("w:author=\"A &amp; B\""));
+    assert!(!xml.contains("w:author=\"draftdiff\""));
 }
 
 /// Runs pandoc on `file` with `--track-changes=MODE` and returns its plain text.

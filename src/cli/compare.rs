@@ -88,6 +88,9 @@ pub struct CompareArgs {
     pub stat: bool,
     #[command(flatten)]
     pub diff: DiffArgs,
+    /// Author of the tracked changes (docx format; default: draftdiff).
+    #[arg(long, value_name = "NAME")]
+    pub author: Option<String>,
 }
 
 /// Arguments of `changelog`.
@@ -152,7 +155,10 @@ pub fn run(ctx: &Ctx, args: &CompareArgs) -> Result<Outcome, Error> {
     let report = build(ctx, old, new, &args.diff)?;
     // --- redline (`--format docx`) ------------------------------------------------------
     if args.format == FormatArg::Docx {
-        let options = render::docx::RedlineOptions::new();
+        let mut options = render::docx::RedlineOptions::new();
+        if let Some(author) = &args.author {
+            options = options.author(author.as_str());
+        }
         ctx.emit(&[old, new], |w| render::docx::redline(&report, &options, w))?;
         return Ok(outcome(&report));
     }
