@@ -314,6 +314,12 @@ impl Body {
                 }
             }
         }
+        // Word keeps the last paragraph mark of a document whatever its tracked change
+        // says; a plain empty paragraph at the end keeps every tracked mark honoured (and
+        // gives an empty comparison the one paragraph a body needs).
+        if paragraphs.last().is_none_or(|p| p.mark != Mark::Kept) {
+            paragraphs.push(Paragraph::new("Normal"));
+        }
         Body { paragraphs }
     }
 
@@ -712,3 +718,75 @@ const DOCUMENT_RELS: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone
 const SETTINGS: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
 <w:settings xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">\
 <w:trackRevisions/></w:settings>";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn unit(kind: UnitKind, number: Option<&str>) -> Unit {
+        Unit {
+            id: 0,
+            kind,
+            number: number.map(str::to_string),
+            section: None,
+            parent: None,
+            line: 1,
+            end_line: 1,
+            text: "Text.".into(),
+            norm: "text.".into(),
+            source: None,
+        }
+    }
+
+    #[test]
+    fn forbidden_characters_are_shown_and_the_rest_kept() {
+        assert_eq!(xml_safe("a\u{1b}[2Jb\u{0}c"), "a^[[2Jb^@c");
+        assert_eq!(xml_safe("x\u{fffe}"), "x<U+FFFE>");
+        // Tab, line breaks, bidi marks and C1 controls are allowed in XML 1.0.
+        assert_eq!(xml_safe("a\tb\nc\u{202e}d\u{85}"), "a\tb\nc\u{202e}d\u{85}");
+    }
+
+    #[test]
+    fn runs_escape_markup_and_keep_tabs_and_breaks() {
+        assert_eq!(
+            run_xml("a<b>&\tc\r\nd", "w:t"),
+            "<w:r><w:t xml:space=\"preserve\">a&lt;b&gt;&amp;</w:t><w:tab/>\
+             <w:t xml:space=\"preserve\">c</w:t><w:br/><w:t xml:space=\"preserve\">d</w:t></w:r>"
+        );
+        assert_eq!(run_xml("", "w:delText"), "<w:r></w:r>");
+    }
+
+    #[test]
+    fn numbers_are_printed_as_typed() {
+        assert_eq!(prefix(&unit(UnitKind::Paragraph, Some("12"))), "12. ");
+        assert_eq!(prefix(&unit(UnitKind::ListItem, Some("(a)"))), "(a) ");
+        assert_eq!(prefix(&unit(UnitKind::ListItem, Some("b)"))), "b) ");
+        assert_eq!(prefix(&unit(UnitKind::Paragraph, None)), "");
+    }
+
+    #[test]
+    fn heading_levels_follow_the_numbers_depth() {
+        let level = |n: Option<&str>| heading_level(&unit(UnitKind::Heading, n));
+        assert_eq!(level(None), 1);
+        assert_eq!(level(Some("IV")), 1);
+        assert_eq!(level(Some("3.2")), 2);
+        assert_eq!(level(Some("1.2.3.4.5.6.7.8")), MAX_HEADING_LEVEL);
+        assert_eq!(style(&unit(UnitKind::Heading, Some("3.2"))), "Heading2");
+    }
+
+    #[test]
+    fn an_empty_comparison_is_a_valid_document_with_one_paragraph() {
+        let report = crate::diff::report(
+            crate::Document::default(),
+            crate::Document::default(),
+            crate::Alignment::default(),
+            &DiffOptions::new(),
+        );
+        let (xml, comments) = Body::of(&report).xml(&RedlineOptions::new());
+        assert_eq!(xml.matches("<w:p>").count(), 1);
+        assert!(comments.ends_with("<w:comments xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"></w:comments>"));
+        let mut out = Vec::new();
+        redline(&report, &RedlineOptions::new(), &mut out).expect("writes");
+        assert_eq!(&out[..2], b"PK");
+    }
+}
