@@ -440,3 +440,164 @@ fn pandoc_reads_the_new_text_accepted_and_the_old_text_rejected() {
         );
     }
 }
+
+mod props {
+    //! The accept/reject property on generated drafts: paragraphs deleted, inserted, moved,
+    //! merged, split, reworded, respaced and recased, diffed with random options (so the
+    //! report's runs often cannot rebuild the old text by themselves).
+
+    use super::*;
+    use proptest::prelude::*;
+
+    const WORDS: &[&str] = &[
+        "the",
+        "committee",
+        "States",
+        "report",
+        "water",
+        "shall",
+        "adopt",
+        "Canada",
+        "data",
+        "funding",
+        "regional",
+        "of",
+        "in",
+        "and",
+        "capacity",
+        "building",
+        "37/23",
+        "“shared”",
+        "benefit",
+        "–",
+        "(a)",
+        "Côte",
+        "d’Ivoire",
+        "人権",
+    ];
+
+    fn paragraph() -> impl Strategy<Value = String> {
+        let sentence = prop::collection::vec(prop::sample::select(WORDS), 3..9)
+            .prop_map(|w| format!("{}.", w.join(" ")));
+        prop::collection::vec(sentence, 1..4).prop_map(|s| s.join(" "))
+    }
+
+    #[derive(Debug, Clone)]
+    enum Edit {
+        Delete(usize),
+        Insert(usize, String),
+        Move(usize, usize),
+        Merge(usize),
+        Split(usize),
+        Reword(usize, usize, &'static str),
+        Space(usize, usize),
+        Case(usize),
+    }
+
+    fn edit() -> impl Strategy<Value = Edit> {
+        prop_oneof![
+            any::<usize>().prop_map(Edit::Delete),
+            (any::<usize>(), paragraph()).prop_map(|(i, p)| Edit::Insert(i, p)),
+            (any::<usize>(), any::<usize>()).prop_map(|(i, j)| Edit::Move(i, j)),
+            any::<usize>().prop_map(Edit::Merge),
+            any::<usize>().prop_map(Edit::Split),
+            (any::<usize>(), any::<usize>(), prop::sample::select(WORDS))
+                .prop_map(|(i, j, w)| Edit::Reword(i, j, w)),
+            (any::<usize>(), any::<usize>()).prop_map(|(i, j)| Edit::Space(i, j)),
+            any::<usize>().prop_map(Edit::Case),
+        ]
+    }
+
+    fn apply(paras: &mut Vec<String>, edit: &Edit) {
+        let n = paras.len();
+        if n == 0 {
+            if let Edit::Insert(_, p) = edit {
+                paras.push(p.clone());
+            }
+            return;
+        }
+        match edit {
+            Edit::Delete(i) if n > 1 => {
+                paras.remove(i % n);
+            }
+            Edit::Delete(_) => {}
+            Edit::Insert(i, p) => paras.insert(i % (n + 1), p.clone()),
+            Edit::Move(i, j) => {
+                let p = paras.remove(i % n);
+                paras.insert(j % n, p);
+            }
+            Edit::Merge(i) if n > 1 => {
+                let i = i % (n - 1);
+                let next = paras.remove(i + 1);
+                paras[i] = format!("{} {next}", paras[i]);
+            }
+            Edit::Merge(_) => {}
+            Edit::Split(i) => {
+                let i = i % n;
+                if let Some(at) = paras[i].find(". ") {
+                    let rest = paras[i][at + 2..].to_string();
+                    paras[i].truncate(at + 1);
+                    paras.insert(i + 1, rest);
+                }
+            }
+            Edit::Reword(i, j, w) => {
+                let mut words: Vec<&str> = paras[i % n].split(' ').collect();
+                let j = j % words.len();
+                words[j] = w;
+                paras[i % n] = words.join(" ");
+            }
+            Edit::Space(i, j) => {
+                // Drop or double one space: what the report's diff ignores by default.
+                let p = &mut paras[i % n];
+                let spaces: Vec<usize> = p.match_indices(' ').map(|(k, _)| k).collect();
+                if !spaces.is_empty() {
+                    let k = spaces[j % spaces.len()];
+                    if j % 2 == 0 {
+                        p.remove(k);
+                    } else {
+                        p.insert(k, ' ');
+                    }
+                }
+            }
+            Edit::Case(i) => paras[i % n] = paras[i % n].to_uppercase(),
+        }
+    }
+
+    fn draft(paras: &[String]) -> String {
+        let mut out = String::from("I. General\n\n");
+        for (k, p) in paras.iter().enumerate() {
+            if k == paras.len() / 2 {
+                out.push_str("II. Particular\n\n");
+            }
+            out.push_str(&format!("{}. {p}\n\n", k + 1));
+        }
+        out
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        #[test]
+        fn accept_all_is_new_and_reject_all_is_old(
+            old in prop::collection::vec(paragraph(), 1..8),
+            edits in prop::collection::vec(edit(), 0..6),
+            ignore_case in any::<bool>(),
+            ignore_punctuation in any::<bool>(),
+        ) {
+            let mut new = old.clone();
+            for e in &edits {
+                apply(&mut new, e);
+            }
+            let old = segment("old.txt", &draft(&old), &SegmentOptions::new());
+            let new = segment("new.txt", &draft(&new), &SegmentOptions::new());
+            let alignment = draftdiff::align(&old, &new, &AlignOptions::new());
+            let options = DiffOptions::new()
+                .ignore_case(ignore_case)
+                .ignore_punctuation(ignore_punctuation);
+            let report = report(old, new, alignment, &options);
+            let paras = paragraphs(&part(&docx(&report), "word/document.xml"));
+            prop_assert_eq!(resolve(&paras, true), side(&report.new.units));
+            prop_assert_eq!(resolve(&paras, false), side(&report.old.units));
+        }
+    }
+}
