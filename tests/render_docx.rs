@@ -285,8 +285,9 @@ fn tracked_runs_carry_exactly_the_diffs_words() {
 
 #[test]
 fn spacing_the_diff_ignores_is_still_a_tracked_change() {
-    // The report's diff ignores the width of spaces and so cannot give "23 of" back from
-    // "23of"; the redline must, or "reject all" would not be the old text.
+    // The report's diff ignores the width of spaces: "23 of" and "23of" are one equal run
+    // there (with its old spelling); the redline must track the space, or "reject all"
+    // would not be the old text.
     let report = build_texts(
         "1. Resolution 37/23 of the Assembly on capacity building.\n",
         "1. Resolution 37/23of the Assembly on capacitybuilding.\n",

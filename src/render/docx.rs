@@ -20,11 +20,12 @@
 //!   neighbours) is shown the same way. A comment on each end names the other ("Moved
 //!   from old ¶8 (renumbered)", "Moved to new ¶3"); a merge or split shown in place is
 //!   commented too ("Old ¶5 + ¶6 merged into ¶5").
-//! - **Exactness**: a link is shown word by word only when its runs rebuild both of its
-//!   texts byte for byte. The report's diffs may ignore spacing, case or punctuation; such a
-//!   link is diffed again comparing everything, and if even that cannot rebuild the old
-//!   text (characters the diff never compares, such as soft hyphens), it is shown as its
-//!   old paragraphs deleted and new ones inserted: coarser, never wrong.
+//! - **Exactness**: the report's diff may ignore spacing, case or punctuation, so an equal
+//!   run can be spelled differently in the two versions ([`Op::old`]): such a run becomes
+//!   the changes between its two spellings, diffed comparing everything. A link is shown
+//!   word by word only when its runs then rebuild both of its texts byte for byte; else it
+//!   is diffed again whole, comparing everything, and as a last resort shown as its old
+//!   paragraphs deleted and new ones inserted: coarser, never wrong.
 //! - **Layout**: headings in the styles `Heading1`…`Heading6` (level from the number's
 //!   depth: `3.2` is level 2), list items in `ListParagraph`, footnotes as plain paragraphs
 //!   in `FootnoteText` where the report puts them (after the paragraph that carries their
@@ -173,10 +174,7 @@ impl Paragraph {
         }
         match self.runs.last_mut() {
             Some(last) if last.kind == kind => last.text.push_str(text),
-            _ => self.runs.push(Op {
-                kind,
-                text: text.to_string(),
-            }),
+            _ => self.runs.push(Op::new(kind, text)),
         }
     }
 }
@@ -423,17 +421,35 @@ fn exact_ops(report: &Report, link: &Link, ops: &[Op]) -> Vec<Op> {
         };
         side(OpKind::Delete) == old && side(OpKind::Insert) == new
     };
-    if rebuilds(ops) {
-        return ops.to_vec();
+    // An equal run the two versions spell differently (spacing, case, … the report's
+    // diff ignored) becomes the changes between its two spellings, diffed comparing
+    // everything; what even that leaves unequal (invisible characters) is deleted and
+    // inserted.
+    let strict = DiffOptions::new().ignore_whitespace(false);
+    let mut expanded = Vec::with_capacity(ops.len());
+    for op in ops {
+        match &op.old {
+            Some(old) if op.kind == OpKind::Equal => {
+                for sub in diff_texts(old, &op.text, &strict).ops {
+                    match sub.old {
+                        Some(sub_old) if sub.kind == OpKind::Equal => {
+                            expanded.push(Op::new(OpKind::Delete, sub_old));
+                            expanded.push(Op::new(OpKind::Insert, sub.text));
+                        }
+                        _ => expanded.push(sub),
+                    }
+                }
+            }
+            _ => expanded.push(op.clone()),
+        }
     }
-    let strict = diff_texts(&old, &new, &DiffOptions::new().ignore_whitespace(false)).ops;
-    if rebuilds(&strict) {
-        return strict;
+    if rebuilds(&expanded) {
+        return expanded;
     }
     [(OpKind::Delete, old), (OpKind::Insert, new)]
         .into_iter()
         .filter(|(_, text)| !text.is_empty())
-        .map(|(kind, text)| Op { kind, text })
+        .map(|(kind, text)| Op::new(kind, text))
         .collect()
 }
 
