@@ -244,6 +244,25 @@ fn the_fixture_has_every_kind_of_change() {
 }
 
 #[test]
+fn comments_name_where_moved_merged_and_split_paragraphs_come_from() {
+    let bytes = docx(&build_files(OLD, NEW));
+    let comments = part(&bytes, "word/comments.xml");
+    for note in [
+        "Moved from old ¶8 (renumbered)",
+        "Moved to new ¶3",
+        "Old ¶5 + ¶6 merged into ¶5",
+        "Old ¶7 split into ¶6 + ¶7",
+    ] {
+        assert!(comments.contains(note), "{note} in {comments}");
+    }
+    // Every comment is anchored once in the text.
+    let xml = part(&bytes, "word/document.xml");
+    let notes = comments.matches("<w:comment ").count();
+    assert_eq!(notes, 4);
+    assert_eq!(xml.matches("<w:commentReference ").count(), notes);
+}
+
+#[test]
 fn tracked_runs_carry_exactly_the_diffs_words() {
     let report = build_texts(
         "1. The cat sat on the mat near the door.\n",

@@ -538,10 +538,12 @@ fn linked(report: &Report, link: &Link, ops: &[Op], out: &mut Vec<Paragraph>) {
 
 /// The comment on a new unit of a link shown coarsely: where it came from.
 fn moved_here(report: &Report, link: &Link) -> String {
-    let how = if link.moved {
-        "Moved"
-    } else {
-        "Moved out of order"
+    let how = match (link.moved, link.shape) {
+        (true, _) => "Moved",
+        (false, LinkShape::Merge) => "Merged",
+        (false, LinkShape::Split) => "Split",
+        // In place by the alignment, but its old units would come back out of order.
+        (false, LinkShape::OneToOne) => "Taken",
     };
     format!(
         "{how} from old {} ({})",
@@ -552,7 +554,8 @@ fn moved_here(report: &Report, link: &Link) -> String {
 
 /// The comment on an old unit of a link shown coarsely: where it went.
 fn moved_away(report: &Report, link: &Link) -> String {
-    format!("Moved to new {}", labels(&report.new, &link.new))
+    let how = if link.moved { "Moved" } else { "Taken" };
+    format!("{how} to new {}", labels(&report.new, &link.new))
 }
 
 /// The comment on a merge or split shown in place.
