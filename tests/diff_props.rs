@@ -1,6 +1,7 @@
 //! Invariants of the word diff on arbitrary text (proptest): it never panics, the equal and
-//! inserted runs rebuild the new text exactly, the equal and deleted runs rebuild the old
-//! text up to spacing, and identical texts give no change.
+//! inserted runs rebuild the new text exactly, the equal runs (in their old spelling) and
+//! deleted runs rebuild the old text exactly, whatever the options ignore, and identical
+//! texts give no change.
 
 use draftdiff::diff::{DiffOptions, diff_texts};
 use draftdiff::model::OpKind;
@@ -43,6 +44,7 @@ proptest! {
         let d = diff_texts(&old, &new, &DiffOptions::new());
         prop_assert_eq!(d.new_text(), new.clone());
         prop_assert_eq!(squeeze(&d.old_text()), squeeze(&old));
+        prop_assert_eq!(d.old_text(), old.clone());
         let exact = diff_texts(&old, &new, &DiffOptions::new().ignore_whitespace(false));
         prop_assert_eq!(exact.new_text(), new);
         prop_assert_eq!(exact.old_text(), old);
@@ -57,6 +59,7 @@ proptest! {
             .ignore_numbering(true);
         let d = diff_texts(&old, &new, &o);
         prop_assert_eq!(d.new_text(), new);
+        prop_assert_eq!(d.old_text(), old);
         for pair in d.ops.windows(2) {
             prop_assert!(pair[0].kind != pair[1].kind, "neighbouring runs are merged");
         }

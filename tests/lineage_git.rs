@@ -153,3 +153,45 @@ fn blame_and_trace_read_versions_from_git() {
         .stdout(predicates::str::contains("Add a closing paragraph"))
         .stdout(predicates::str::contains("v1 → v2: 1 linked"));
 }
+
+#[test]
+fn word_versions_are_read_by_the_word_reader() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let dir = tmp.path();
+    git(dir, &["init", "-q"]);
+    for (fixture, message) in [
+        ("outline-draft.docx", "Outline"),
+        ("final-report.docx", "Final report"),
+    ] {
+        let bytes = std::fs::read(format!("tests/fixtures/office/{fixture}")).expect("fixture");
+        std::fs::write(dir.join("report.docx"), bytes).expect("write");
+        git(dir, &["add", "report.docx"]);
+        git(dir, &["commit", "-q", "-m", message]);
+    }
+    let path = dir.join("report.docx");
+    let versions = git_versions(path.to_str().unwrap(), None, &ReadOptions::new()).unwrap();
+    assert_eq!(versions.len(), 2);
+    for v in &versions {
+        let doc = v.document.as_ref().expect("read as a Word file");
+        assert_eq!(doc.path, v.label());
+        assert!(doc.units.len() > 40, "{}", doc.units.len());
+    }
+    // As from the files themselves.
+    let direct = draftdiff::load(
+        "tests/fixtures/office/final-report.docx",
+        &ReadOptions::new(),
+        &draftdiff::SegmentOptions::new(),
+    )
+    .unwrap();
+    let from_git = versions[1].document.as_ref().unwrap();
+    let texts =
+        |d: &draftdiff::Document| d.units.iter().map(|u| u.text.clone()).collect::<Vec<_>>();
+    assert_eq!(texts(from_git), texts(&direct));
+    Cmd::cargo_bin("draftdiff")
+        .unwrap()
+        .args(["log", "--git"])
+        .arg(&path)
+        .assert()
+        .code(1)
+        .stderr("");
+}

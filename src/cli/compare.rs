@@ -17,6 +17,8 @@ pub enum FormatArg {
     Json,
     /// The Markdown changelog (as `draftdiff changelog`).
     Markdown,
+    /// A Word redline: the new version with the changes as tracked changes (needs -o).
+    Docx,
 }
 
 /// `--only`.
@@ -86,6 +88,9 @@ pub struct CompareArgs {
     pub stat: bool,
     #[command(flatten)]
     pub diff: DiffArgs,
+    /// Author of the tracked changes (docx format; default: draftdiff).
+    #[arg(long, value_name = "NAME")]
+    pub author: Option<String>,
 }
 
 /// Arguments of `changelog`.
@@ -139,12 +144,31 @@ pub fn run(ctx: &Ctx, args: &CompareArgs) -> Result<Outcome, Error> {
             message: "two versions are needed: draftdiff OLD NEW".into(),
         });
     };
+    // --- redline (`--format docx`): binary, so never to a terminal --------------------
+    if args.format == FormatArg::Docx && ctx.output_is_terminal() {
+        return Err(Error::Output {
+            path: "-".into(),
+            message: "a .docx redline is binary; write it to a file with -o FILE.docx".into(),
+        });
+    }
+    // ------------------------------------------------------------------------------------
     let report = build(ctx, old, new, &args.diff)?;
+    // --- redline (`--format docx`) ------------------------------------------------------
+    if args.format == FormatArg::Docx {
+        let mut options = render::docx::RedlineOptions::new();
+        if let Some(author) = &args.author {
+            options = options.author(author.as_str());
+        }
+        ctx.emit(&[old, new], |w| render::docx::redline(&report, &options, w))?;
+        return Ok(outcome(&report));
+    }
+    // ------------------------------------------------------------------------------------
     let format = match args.format {
         FormatArg::Terminal if args.side_by_side => Format::SideBySide,
         FormatArg::Terminal => Format::Terminal,
         FormatArg::Json => Format::Json,
         FormatArg::Markdown => Format::Markdown,
+        FormatArg::Docx => unreachable!("handled above"),
     };
     let only = args
         .only

@@ -160,7 +160,13 @@ fn load(ctx: &Ctx, args: &VersionArgs) -> Result<(Lineage, Vec<String>), Error> 
             };
             ctx.git_versions(path, range)?
                 .into_iter()
-                .map(|v| draftdiff::segment::segment(&v.label(), &v.text, &SegmentOptions::new()))
+                .map(|v| match v.document {
+                    // A Word, OpenDocument or PDF version, already read by its reader.
+                    Some(doc) => doc,
+                    None => {
+                        draftdiff::segment::segment(&v.label(), &v.text, &SegmentOptions::new())
+                    }
+                })
                 .collect()
         }
         None => args

@@ -118,6 +118,12 @@ impl Ctx {
         })
     }
 
+    /// True when the output is standard output and that is a terminal (binary formats
+    /// refuse it).
+    pub fn output_is_terminal(&self) -> bool {
+        matches!(*self.target.borrow(), Some(Target::Stdout)) && io::stdout().is_terminal()
+    }
+
     /// True when standard output was closed by its reader during [`emit`](Self::emit).
     pub fn pipe_closed(&self) -> bool {
         self.pipe_closed.get()

@@ -151,10 +151,7 @@ pub fn diff_texts(old: &str, new: &str, options: &DiffOptions) -> WordDiff {
         let ops = if new.is_empty() {
             Vec::new()
         } else {
-            vec![Op {
-                kind: OpKind::Equal,
-                text: new.to_string(),
-            }]
+            vec![Op::new(OpKind::Equal, new)]
         };
         return WordDiff {
             ops,
@@ -207,7 +204,7 @@ pub fn diff_texts(old: &str, new: &str, options: &DiffOptions) -> WordDiff {
                 .iter()
                 .map(|s| s.words as usize)
                 .sum::<usize>();
-            out.push(OpKind::Equal, &new[cover(&new_sents, n)]);
+            out.push_equal(&new[cover(&new_sents, n)], &old[cover(&old_sents, o)]);
         } else {
             changed = Some(match changed {
                 Some((a, b)) => (a.start..o.end.max(a.end), b.start..n.end.max(b.end)),
@@ -533,7 +530,7 @@ impl OpsBuilder {
             match op {
                 DiffOp::Equal { .. } => {
                     self.stats.equal += words(new_run);
-                    self.push(OpKind::Equal, span(new, new_run));
+                    self.push_equal(span(new, new_run), span(old, old_run));
                 }
                 DiffOp::Delete { .. } => {
                     self.stats.deleted += words(old_run);
@@ -603,9 +600,33 @@ impl OpsBuilder {
         }
         match self.ops.last_mut() {
             Some(last) if last.kind == kind => last.text.push_str(text),
+            _ => self.ops.push(Op::new(kind, text)),
+        }
+    }
+
+    /// Appends an equal run: `new` as the new version writes it, `old` as the old one does
+    /// (they differ only in what the options ignore), so both texts can be rebuilt.
+    fn push_equal(&mut self, new: &str, old: &str) {
+        if new.is_empty() {
+            // Nothing shown; an old spelling alone is old text only.
+            self.push(OpKind::Delete, old);
+            return;
+        }
+        match self.ops.last_mut() {
+            Some(last) if last.kind == OpKind::Equal => {
+                if last.old.is_some() || old != new {
+                    let mut spelled = last.old.take().unwrap_or_else(|| last.text.clone());
+                    spelled.push_str(old);
+                    last.text.push_str(new);
+                    last.old = (spelled != last.text).then_some(spelled);
+                } else {
+                    last.text.push_str(new);
+                }
+            }
             _ => self.ops.push(Op {
-                kind,
-                text: text.to_string(),
+                kind: OpKind::Equal,
+                text: new.to_string(),
+                old: (old != new).then(|| old.to_string()),
             }),
         }
     }
@@ -691,6 +712,19 @@ mod tests {
     fn whitespace_width_is_ignored_by_default() {
         let d = diff_texts("a  b", "a b", &DiffOptions::new());
         assert_eq!(d.ops.len(), 1);
+        // The equal run keeps the old spelling, so both texts come back exactly.
+        assert_eq!(d.ops[0].old.as_deref(), Some("a  b"));
+        assert_eq!(
+            (d.old_text().as_str(), d.new_text().as_str()),
+            ("a  b", "a b")
+        );
+        // The reference pair's "37/23 of" → "37/23of": the old side's space is kept.
+        let d = diff_texts(
+            "resolution 37/23 of the",
+            "resolution 37/23of the",
+            &DiffOptions::new(),
+        );
+        assert_eq!(d.old_text(), "resolution 37/23 of the");
         let d = diff_texts("a  b", "a b", &DiffOptions::new().ignore_whitespace(false));
         assert_eq!(render(&d), "a[-  -]{+ +}b");
     }
@@ -710,9 +744,13 @@ mod tests {
         let new: String = (0..3000).map(|i| format!("w{} ", i % 5)).collect();
         let d = diff_texts(&old, &new, &DiffOptions::new().budget(0));
         assert_eq!(d.new_text(), new);
-        assert_eq!(squeeze(&d.old_text()), squeeze(&old));
+        assert_eq!(d.old_text(), old);
         assert!(d.timed_out);
         assert_eq!(d, diff_texts(&old, &new, &DiffOptions::new().budget(0)));
+        // Over budget too, spacing the diff ignores comes back on the old side.
+        let spaced = old.replace("w3 ", "w3  ");
+        let d = diff_texts(&spaced, &new, &DiffOptions::new().budget(0));
+        assert_eq!((d.old_text(), d.new_text()), (spaced, new));
     }
 
     /// Sentences 0..n, each naming its number, with sentence `edit` reworded.

@@ -291,10 +291,7 @@ mod tests {
     use crate::model::{DiffStats, Op};
 
     fn op(kind: OpKind, text: &str) -> Op {
-        Op {
-            kind,
-            text: text.into(),
-        }
+        Op::new(kind, text)
     }
 
     #[test]

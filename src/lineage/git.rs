@@ -5,8 +5,10 @@
 //! `git cat-file blob COMMIT:NAME` gives its text there. With a range, the file as it stood at
 //! `REV1` comes first, so the chain starts from the version the range starts from (as
 //! `git diff REV1..REV2` does). Commits in which the file does not exist (it was deleted) are
-//! not versions. A commit whose file is not text (binary, or invalid in the encoding read
-//! with) is skipped and reported in [`GitHistory::skipped`], not fatal.
+//! not versions. A version is read by its content, as `draftdiff OLD NEW` reads a file: a
+//! Word, OpenDocument or PDF version by its reader ([`GitVersion::document`]), anything else
+//! as text. A commit whose file cannot be read (binary, invalid in the encoding read with, a
+//! damaged Word file) is skipped and reported in [`GitHistory::skipped`], not fatal.
 //!
 //! # Names and hostile repositories
 //!
@@ -25,10 +27,12 @@ use std::path::Path;
 use std::process::Command;
 
 use crate::error::{Error, Result};
-use crate::read::{ReadOptions, decode};
+use crate::model::Document;
+use crate::read::{Format, ReadOptions, decode, sniff};
+use crate::segment::SegmentOptions;
 
 /// One committed version of a file.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct GitVersion {
     /// The full commit hash.
     pub commit: String,
@@ -36,8 +40,13 @@ pub struct GitVersion {
     pub short: String,
     /// The first line of the commit message.
     pub subject: String,
-    /// The file's text at that commit.
+    /// The file's text at that commit; for a Word, OpenDocument or PDF file, the text of
+    /// its units, separated by blank lines.
     pub text: String,
+    /// For a Word, OpenDocument or PDF file, the version as its reader cut it into units
+    /// (named by [`label`](Self::label)); `None` for text, which is segmented from
+    /// [`text`](Self::text).
+    pub document: Option<Document>,
 }
 
 impl GitVersion {
@@ -200,15 +209,26 @@ pub fn git_history(
     for (commit, name) in versions {
         let Some(name) = name else { continue };
         let label = format!("{shown}@{}", commit.short);
-        let text = git
+        let shown_as = self::label(&commit.short, &commit.subject);
+        let version = git
             .blob(&commit.hash, &name)
-            .and_then(|bytes| decode(&label, &bytes, read));
-        match text {
-            Ok(text) => history.versions.push(GitVersion {
+            .and_then(|bytes| match sniff(&bytes) {
+                Format::Text => decode(&label, &bytes, read).map(|text| (text, None)),
+                _ => {
+                    let mut doc =
+                        crate::read::document(&label, bytes, read, &SegmentOptions::new())?;
+                    doc.path = shown_as;
+                    let texts: Vec<&str> = doc.units.iter().map(|u| u.text.as_str()).collect();
+                    Ok((texts.join("\n\n"), Some(doc)))
+                }
+            });
+        match version {
+            Ok((text, document)) => history.versions.push(GitVersion {
                 commit: commit.hash,
                 short: commit.short,
                 subject: commit.subject,
                 text,
+                document,
             }),
             Err(reason) => history.skipped.push(SkippedVersion {
                 commit: commit.hash,

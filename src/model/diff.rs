@@ -27,8 +27,30 @@ impl OpKind {
 pub struct Op {
     /// Equal, insert or delete.
     pub kind: OpKind,
-    /// The text of the run, as written in the version it comes from.
+    /// The text of the run, as written in the version it comes from (the new version's
+    /// spelling for an equal run).
     pub text: String,
+    /// For an equal run, the old version's spelling when it differs from
+    /// [`text`](Self::text): spacing, case, punctuation, quote styles or invisible
+    /// characters the diff did not compare. `None` when both versions write the run alike,
+    /// and for inserted and deleted runs.
+    pub old: Option<String>,
+}
+
+impl Op {
+    /// A run written alike in the version(s) it belongs to.
+    pub fn new(kind: OpKind, text: impl Into<String>) -> Op {
+        Op {
+            kind,
+            text: text.into(),
+            old: None,
+        }
+    }
+
+    /// The run as the old version writes it (for an inserted run, its text).
+    pub fn old_text(&self) -> &str {
+        self.old.as_deref().unwrap_or(&self.text)
+    }
 }
 
 /// Word counts of a diff.
@@ -61,11 +83,14 @@ impl WordDiff {
         self.side(OpKind::Insert)
     }
 
-    /// The old text, rebuilt from the equal and deleted runs. Equal runs carry the new
-    /// version's spelling, so this is the old text up to what the diff was told to ignore
-    /// (spacing by default).
+    /// The old text, rebuilt from the equal runs (in their old spelling, [`Op::old_text`])
+    /// and the deleted runs, exactly as written.
     pub fn old_text(&self) -> String {
-        self.side(OpKind::Delete)
+        self.ops
+            .iter()
+            .filter(|op| op.kind != OpKind::Insert)
+            .map(Op::old_text)
+            .collect()
     }
 
     fn side(&self, changed: OpKind) -> String {

@@ -218,9 +218,6 @@ pub(crate) fn ops_for_part(report: &Report, link: usize, part: usize) -> Vec<Op>
 fn push_op(out: &mut Vec<Op>, kind: OpKind, text: &str) {
     match out.last_mut() {
         Some(last) if last.kind == kind => last.text.push_str(text),
-        _ => out.push(Op {
-            kind,
-            text: text.to_string(),
-        }),
+        _ => out.push(Op::new(kind, text)),
     }
 }

@@ -24,6 +24,7 @@
 //! assert!(String::from_utf8(out).unwrap().contains("old.txt"));
 //! ```
 
+pub mod docx;
 mod escape;
 mod json;
 mod layout;
