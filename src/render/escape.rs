@@ -99,6 +99,38 @@ impl fmt::Display for Visible<'_> {
     }
 }
 
+/// Document text for HTML: made visible as [`Visible`] does, then `&`, `<`, `>`, `"` and
+/// `'` written as character references, so the text is inert both between tags and inside
+/// a quoted attribute value. The HTML report writes every piece of document text (and every
+/// path and label) through it.
+///
+/// ```
+/// use draftdiff::render::Html;
+/// assert_eq!(Html("<b>\"a\" & 'b'</b>").to_string(), "&lt;b&gt;&quot;a&quot; &amp; &#39;b&#39;&lt;/b&gt;");
+/// assert_eq!(Html("x\u{202e}y\u{1b}").to_string(), "x&lt;U+202E&gt;y^[");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Html<'a>(pub &'a str);
+
+impl fmt::Display for Html<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let shown = visible(self.0);
+        let mut rest: &str = &shown;
+        while let Some(i) = rest.find(['&', '<', '>', '"', '\'']) {
+            f.write_str(&rest[..i])?;
+            f.write_str(match rest.as_bytes()[i] {
+                b'&' => "&amp;",
+                b'<' => "&lt;",
+                b'>' => "&gt;",
+                b'"' => "&quot;",
+                _ => "&#39;",
+            })?;
+            rest = &rest[i + 1..];
+        }
+        f.write_str(rest)
+    }
+}
+
 /// The first marked character of `text`: its byte offset, itself and its mark.
 fn first_mark(text: &str) -> Option<(usize, char, Mark)> {
     // Most text is printable ASCII: skip it a byte at a time.
@@ -207,6 +239,16 @@ mod tests {
     fn padding_counts_the_visible_form() {
         assert_eq!(format!("[{:<6}]", Visible("\u{1b}x")), "[^[x   ]");
         assert_eq!(format!("[{:>4}]", Visible("ab")), "[  ab]");
+    }
+
+    #[test]
+    fn html_text_holds_no_markup_and_no_control() {
+        let all: String = (0..0x3100).filter_map(char::from_u32).collect();
+        let shown = Html(&all).to_string();
+        assert!(!shown.contains(['<', '>', '"', '\'']));
+        assert!(shown.chars().all(|c| c == '\t' || !is_marked(c)));
+        assert_eq!(Html("a&amp;b").to_string(), "a&amp;amp;b");
+        assert_eq!(Html("Côte d’Ivoire").to_string(), "Côte d’Ivoire");
     }
 
     #[test]
