@@ -26,6 +26,7 @@
 
 pub mod docx;
 mod escape;
+mod html;
 mod json;
 mod layout;
 mod markdown;
@@ -36,7 +37,8 @@ mod wrap;
 
 use std::io;
 
-pub use escape::{Visible, is_marked, visible, visible_width};
+pub use escape::{Html, Visible, is_marked, visible, visible_width};
+pub use html::html;
 pub use json::{JSON_VERSION, json};
 pub use markdown::markdown;
 pub use palette::Palette;
