@@ -19,6 +19,8 @@ pub enum FormatArg {
     Markdown,
     /// A Word redline: the new version with the changes as tracked changes (needs -o).
     Docx,
+    /// One self-contained HTML page: the lineage drawn, both versions side by side.
+    Html,
 }
 
 /// `--only`.
@@ -169,6 +171,12 @@ pub fn run(ctx: &Ctx, args: &CompareArgs) -> Result<Outcome, Error> {
         FormatArg::Json => Format::Json,
         FormatArg::Markdown => Format::Markdown,
         FormatArg::Docx => unreachable!("handled above"),
+        // --- HTML report (`--format html`): one page, none of the terminal options ----
+        FormatArg::Html => {
+            ctx.emit(&[old, new], |w| render::html(&report, w))?;
+            return Ok(outcome(&report));
+        }
+        // ------------------------------------------------------------------------------------
     };
     let only = args
         .only
