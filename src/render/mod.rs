@@ -1,4 +1,4 @@
-//! Stage 5: [`Report`] → bytes: the terminal report, side by side, JSON, Markdown.
+//! Stage 5: [`Report`] → bytes: the terminal report, side by side, JSON, Markdown, HTML.
 //!
 //! Renderers write to any [`io::Write`] and never look at the process: whether to colour,
 //! and how wide to wrap, arrive resolved in [`TerminalOptions`] and a [`Palette`]. A plain
