@@ -11,6 +11,7 @@
 //! `CI=true` they fail instead (`.ci/run` installs `chromium`). Screenshots of the pages
 //! go to `target/tmp/html-report/` (not committed).
 
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -81,7 +82,11 @@ fn browser() -> Option<PathBuf> {
         if std::env::var("CI").is_ok_and(|v| v == "true") {
             panic!("CI=true but no chromium on PATH: .ci/run should have installed it");
         }
-        eprintln!("SKIPPED: HTML browser tests: no chromium on PATH (apt-get install chromium)");
+        // Straight to the process's standard error: the test harness captures eprintln!.
+        let _ = writeln!(
+            std::io::stderr(),
+            "SKIPPED: HTML browser test: no chromium on PATH (apt-get install chromium)"
+        );
     }
     found
 }

@@ -43,6 +43,10 @@ pub const FOLD_RUN: usize = 6;
 /// screen.
 pub const CHUNK_ROWS: usize = 200;
 
+/// Headings up to which the outline is shown open; a longer one is folded behind its
+/// summary line, so the picture stays on the first screens.
+const OUTLINE_OPEN: usize = 40;
+
 /// Height the picture aims at, in pixels: about one screen, so the rows start below it.
 const PICTURE_HEIGHT: f64 = 900.0;
 /// Smallest box, in pixels, so a one-word unit can still be seen and clicked.
@@ -210,7 +214,9 @@ header h1{font-size:1.5rem;margin:1rem 0 .5rem}
 .sw{display:inline-block;vertical-align:middle;margin-right:.3rem}
 nav{border:1px solid var(--rule);padding:.25rem 1rem;margin:1rem 0}
 nav h2{font-size:1rem;margin:.25rem 0}
-nav ol{columns:18rem;margin:.25rem 0;padding-left:1.2rem;font-size:.9rem}
+nav ol{columns:18rem;margin:.25rem 0;padding-left:3rem;font-size:.9rem}
+nav li{break-inside:avoid}
+nav summary{cursor:pointer}
 h2{font-size:1.25rem;margin:1.5rem 0 .5rem}
 figure{margin:0}
 #lineage{display:block;width:100%;max-width:56rem;height:auto}
@@ -363,7 +369,17 @@ fn outline(report: &Report, out: &mut dyn io::Write) -> io::Result<()> {
             "<p>The new version has no headings. <a href=\"#lineage-h\">Lineage</a> · <a href=\"#rows\">Comparison</a></p>"
         )?;
     } else {
-        writeln!(out, "<ol>")?;
+        // A long outline is folded, so the picture stays near the top of the page.
+        let open = if headings.len() <= OUTLINE_OPEN {
+            " open"
+        } else {
+            ""
+        };
+        writeln!(
+            out,
+            "<details{open}><summary>{} sections</summary>\n<ol>",
+            headings.len()
+        )?;
         for u in headings {
             writeln!(
                 out,
@@ -376,7 +392,7 @@ fn outline(report: &Report, out: &mut dyn io::Write) -> io::Result<()> {
                 Html(&short(&u.text, 12))
             )?;
         }
-        writeln!(out, "</ol>")?;
+        writeln!(out, "</ol>\n</details>")?;
     }
     writeln!(out, "</nav>")
 }
@@ -620,7 +636,7 @@ fn column_boxes(
         };
         let class = if range.len() == 1 && is_lone[first] {
             if is_old { "u removed" } else { "u added" }
-        } else if unit.kind == UnitKind::Heading {
+        } else if range.len() == 1 && unit.kind == UnitKind::Heading {
             "u heading"
         } else {
             "u"
@@ -1121,7 +1137,12 @@ fn row(report: &Report, r: Row, s: &mut String) {
         Row::Entry(layout::Entry::Linked { new, link, part }) => {
             let l = &report.alignment.links[link];
             let ops = layout::ops_for_part(report, link, part);
-            let same = if is_same(report, r) { " same" } else { "" };
+            // Headings stay when the filter hides unchanged rows: they give the context.
+            let same = if is_same(report, r) && heading.is_empty() {
+                " same"
+            } else {
+                ""
+            };
             let _ = write!(
                 s,
                 "<tr class=\"row{same}{heading}\" id=\"n-{new}\" data-link=\"{link}\"><td class=\"old\">"
