@@ -404,6 +404,71 @@ fn darwin_pair_in_the_browser() {
     check_in_browser("darwin-1859-1872", DARWIN);
 }
 
+#[test]
+fn darwin_log_page_in_the_browser() {
+    use draftdiff::lineage::{Lineage, LineageOptions};
+    let Some(browser) = browser() else { return };
+    let eds = ["1859", "1860", "1861", "1866", "1869", "1872"];
+    let paths: Vec<String> = eds
+        .iter()
+        .map(|e| format!("tests/fixtures/darwin/{e}.txt"))
+        .collect();
+    let path = out_dir().join("darwin-log.html");
+    let status = Command::cargo_bin("draftdiff")
+        .expect("binary")
+        .arg("log")
+        .args(&paths)
+        .args(["--format", "html", "-o"])
+        .arg(&path)
+        .status()
+        .expect("draftdiff runs");
+    assert!(matches!(status.code(), Some(0 | 1)), "{status}");
+    let docs = paths
+        .iter()
+        .map(|p| draftdiff::load(p, &ReadOptions::new(), &SegmentOptions::new()).expect("loads"))
+        .collect();
+    let lineage = Lineage::build(docs, &LineageOptions::new().revive(true));
+    let last = lineage.versions().last().expect("versions");
+    let texts: Vec<String> = last.units.iter().map(|u| u.text.clone()).collect();
+    let (r, console) = probe(&browser, &path, &texts);
+    let n = |key: &str| r[key].as_u64().unwrap_or(u64::MAX) as usize;
+    assert_eq!(r["level"], "versions");
+    assert_eq!(
+        n("rows"),
+        last.units.len(),
+        "one history row per unit of the last version"
+    );
+    let links: usize = lineage
+        .consecutive_steps()
+        .iter()
+        .map(|s| s.alignment.links.len())
+        .sum();
+    assert_eq!(n("ribbons"), links, "a ribbon per link of every step");
+    assert_eq!(r["legend"].as_array().map(Vec::len), Some(KINDS.len()));
+    assert_eq!(
+        r["missing_targets"],
+        Value::Array(vec![]),
+        "links to nowhere"
+    );
+    assert_eq!(r["external"], Value::Array(vec![]));
+    assert_eq!(r["resources"], Value::Array(vec![]));
+    assert_eq!(r["errors"], Value::Array(vec![]));
+    assert!(console.is_empty(), "console: {console:?}");
+    assert_eq!(
+        r["missing_text"],
+        Value::Array(vec![]),
+        "last version's text"
+    );
+    assert_eq!(r["landmarks"]["main"].as_u64(), Some(1));
+    assert_eq!(r["landmarks"]["picture_named"], true);
+    assert_eq!(
+        r["contrast_failures"],
+        Value::Array(vec![]),
+        "text below WCAG AA contrast"
+    );
+    screenshot(&browser, &path, 2000);
+}
+
 /// Contrast ratio of two `#rrggbb` colours (WCAG 2.1).
 fn contrast(a: &str, b: &str) -> f64 {
     let lum = |hex: &str| {

@@ -58,6 +58,8 @@ pub enum LogFormat {
     Dot,
     /// The lineage graph as a Mermaid flowchart.
     Mermaid,
+    /// One self-contained HTML page: the lineage drawn, each unit's history.
+    Html,
 }
 
 /// Arguments of `trace`.
@@ -248,6 +250,10 @@ pub fn run_log(ctx: &Ctx, args: &LogArgs) -> Result<Outcome, Error> {
         LogFormat::Dot => lineage::write_dot(&lineage, w),
         LogFormat::Mermaid => lineage::write_mermaid(&lineage, w),
         LogFormat::Text => write_log(w, &lineage, &summaries, &palette),
+        // --format html: the picture over all versions and each unit's history.
+        LogFormat::Html => {
+            draftdiff::render::html_log(&lineage, &lineage::blame(&lineage, &DiffOptions::new()), w)
+        }
     })?;
     Ok(chain_differs(&summaries))
 }

@@ -151,6 +151,10 @@ enum Row {
     MovedFrom { old: UnitId, link: usize },
 }
 
+/// The patterns of the pictures: hatching for merges and splits, the marks of added and
+/// removed boxes (also used by the legend's swatches, which find them by id).
+const SVG_DEFS: &str = "<defs><pattern id=\"hatch-merged\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(-45)\"><rect width=\"6\" height=\"6\" fill=\"#56b4e9\" fill-opacity=\".45\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#1f5f80\" stroke-width=\"2\"/></pattern><pattern id=\"hatch-split\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect width=\"6\" height=\"6\" fill=\"#f0e442\" fill-opacity=\".6\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#6b6300\" stroke-width=\"2\"/></pattern><pattern id=\"mark-added\" width=\"8\" height=\"8\" patternUnits=\"userSpaceOnUse\"><rect width=\"8\" height=\"8\" fill=\"#009e73\"/><path d=\"M4 1.5V6.5M1.5 4H6.5\" stroke=\"#fff\" stroke-width=\"1.2\"/></pattern><pattern id=\"mark-removed\" width=\"8\" height=\"8\" patternUnits=\"userSpaceOnUse\"><rect width=\"8\" height=\"8\" fill=\"#d55e00\"/><path d=\"M2 2L6 6M6 2L2 6\" stroke=\"#fff\" stroke-width=\"1.2\"/></pattern></defs>";
+
 /// Writes the HTML report of `report`: one self-contained page.
 ///
 /// ```
@@ -239,6 +243,8 @@ del{background:#ffe1dc;color:#7a1800;text-decoration:line-through}
 ins{background:#d9f2e3;color:#00452a;text-decoration:underline}
 .badge{display:inline-block;padding:0 .35rem;border-left:.35rem solid;background:#f2f2f2;color:var(--fg)}
 tr.heading td{background:#f4f4f4}
+.score{color:var(--muted)}
+ol.history{margin:0;padding-left:1.2rem;font-size:.85rem}
 tr.heading h3{font-size:1rem;margin:0}
 tr.moved-from td{color:var(--muted);font-style:italic}
 .fold-toggle td{text-align:center;font-size:.9rem;background:#fafafa}
@@ -512,19 +518,7 @@ fn picture(report: &Report, out: &mut dyn io::Write) -> io::Result<()> {
          role=\"group\" aria-labelledby=\"lineage-title\" aria-describedby=\"lineage-desc\">\n\
          <title id=\"lineage-title\">Lineage: old version left, new version right</title>"
     )?;
-    writeln!(
-        out,
-        "<defs>\
-         <pattern id=\"hatch-merged\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(-45)\">\
-         <rect width=\"6\" height=\"6\" fill=\"#56b4e9\" fill-opacity=\".45\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#1f5f80\" stroke-width=\"2\"/></pattern>\
-         <pattern id=\"hatch-split\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">\
-         <rect width=\"6\" height=\"6\" fill=\"#f0e442\" fill-opacity=\".6\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#6b6300\" stroke-width=\"2\"/></pattern>\
-         <pattern id=\"mark-added\" width=\"8\" height=\"8\" patternUnits=\"userSpaceOnUse\">\
-         <rect width=\"8\" height=\"8\" fill=\"#009e73\"/><path d=\"M4 1.5V6.5M1.5 4H6.5\" stroke=\"#fff\" stroke-width=\"1.2\"/></pattern>\
-         <pattern id=\"mark-removed\" width=\"8\" height=\"8\" patternUnits=\"userSpaceOnUse\">\
-         <rect width=\"8\" height=\"8\" fill=\"#d55e00\"/><path d=\"M2 2L6 6M6 2L2 6\" stroke=\"#fff\" stroke-width=\"1.2\"/></pattern>\
-         </defs>"
-    )?;
+    writeln!(out, "{SVG_DEFS}")?;
     writeln!(
         out,
         "<text x=\"{:.0}\" y=\"12\" text-anchor=\"middle\">old</text><text x=\"{:.0}\" y=\"12\" text-anchor=\"middle\">new</text>",
@@ -1229,6 +1223,327 @@ fn row(report: &Report, r: Row, s: &mut String) {
             );
         }
     }
+}
+
+/// Left edge of the first version's column in the lineage-over-versions picture, and the
+/// space from one column to the next at most.
+const LOG_X0: f64 = 60.0;
+const LOG_STEP_MAX: f64 = 180.0;
+/// Width of a version's column of boxes.
+const LOG_BOX: f64 = 28.0;
+
+/// Writes the HTML page of a lineage over N versions: one column of boxes per version, a
+/// band per link of every step, and below it the history of each unit of the last version
+/// (its ancestors version by version, and which version wrote how many of its words), which
+/// every box links to.
+///
+/// ```
+/// use draftdiff::lineage::{Lineage, LineageOptions, blame};
+/// use draftdiff::segment::{segment, SegmentOptions};
+/// use draftdiff::{DiffOptions, render};
+///
+/// let v = |name: &str, text: &str| segment(name, text, &SegmentOptions::new());
+/// let lineage = Lineage::build(
+///     vec![v("v1", "1. The cat sat.\n"), v("v2", "1. The black cat sat.\n"), v("v3", "1. The black cat sat down.\n")],
+///     &LineageOptions::new(),
+/// );
+/// let blame = blame(&lineage, &DiffOptions::new());
+/// let mut out = Vec::new();
+/// render::html_log(&lineage, &blame, &mut out).unwrap();
+/// assert!(String::from_utf8(out).unwrap().contains("id=\"h-0\""));
+/// ```
+pub fn html_log(
+    lineage: &crate::lineage::Lineage,
+    blame: &crate::lineage::Blame,
+    out: &mut dyn io::Write,
+) -> io::Result<()> {
+    let versions = lineage.versions();
+    let n = versions.len();
+    let last = n.saturating_sub(1);
+    let title = format!("draftdiff log: {n} versions");
+    write!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n\
+         <meta name=\"generator\" content=\"draftdiff\">\n\
+         <title>{title}</title>\n<style>\n{STYLE}{}</style>\n</head>\n<body>\n\
+         <a class=\"skip\" href=\"#history-h\">Skip to the histories</a>\n<header>\n<h1>{title}</h1>\n<ol>\n",
+        badge_style()
+    )?;
+    for (k, doc) in versions.iter().enumerate() {
+        writeln!(
+            out,
+            "<li>v{} <code>{}</code>: {} units</li>",
+            k + 1,
+            Html(&doc.path),
+            doc.units.len()
+        )?;
+    }
+    writeln!(
+        out,
+        "</ol>\n</header>\n<nav aria-labelledby=\"outline-h\"><h2 id=\"outline-h\">Outline</h2>\
+                   <p><a href=\"#lineage-h\">Lineage</a> · <a href=\"#history-h\">Histories</a></p></nav>\n<main id=\"main\">"
+    )?;
+    // For every unit of every version, the unit of the last version it leads to (the first
+    // new unit of its link, step by step), so its box links to that history.
+    let steps: Vec<_> = lineage.consecutive_steps().iter().collect();
+    let mut leads: Vec<Vec<Option<UnitId>>> = vec![Vec::new(); n];
+    if n > 0 {
+        leads[last] = (0..versions[last].units.len()).map(Some).collect();
+    }
+    for k in (0..last).rev() {
+        let mut to = vec![None; versions[k].units.len()];
+        if let Some(step) = steps.get(k) {
+            for link in &step.alignment.links {
+                let lead = link
+                    .new
+                    .first()
+                    .and_then(|&u| leads[k + 1].get(u).copied().flatten());
+                for &o in &link.old {
+                    if let Some(slot) = to.get_mut(o) {
+                        *slot = slot.or(lead);
+                    }
+                }
+            }
+        }
+        leads[k] = to;
+    }
+    // The picture: columns spread over the width, boxes by words.
+    let gap = if n > 1 {
+        ((SVG_WIDTH - 2.0 * LOG_X0 - LOG_BOX) / (n - 1) as f64).min(LOG_STEP_MAX)
+    } else {
+        0.0
+    };
+    let x = |k: usize| LOG_X0 + gap * k as f64;
+    let max_words = versions
+        .iter()
+        .map(|d| d.units.iter().map(|u| words(&u.text)).sum::<usize>())
+        .max()
+        .unwrap_or(0)
+        .max(1) as f64;
+    let max_units = versions.iter().map(|d| d.units.len()).max().unwrap_or(0) as f64;
+    let room = (PICTURE_HEIGHT - max_units * (MIN_BOX + GAP)).max(PICTURE_HEIGHT / 4.0);
+    let per_word = (room / max_words).min(0.5);
+    let mut columns: Vec<Column> = versions.iter().map(|d| Column::new(d, false)).collect();
+    let height = columns
+        .iter_mut()
+        .map(|c| c.lay_out(per_word))
+        .fold(0.0, f64::max)
+        + 20.0;
+    let links: usize = steps.iter().map(|s| s.alignment.links.len()).sum();
+    writeln!(
+        out,
+        "<section aria-labelledby=\"lineage-h\">\n<h2 id=\"lineage-h\">Lineage</h2>\n<figure>\n\
+         <svg id=\"lineage\" data-level=\"versions\" viewBox=\"0 0 {SVG_WIDTH} {height:.0}\" width=\"{SVG_WIDTH}\" height=\"{height:.0}\" \
+         role=\"group\" aria-labelledby=\"lineage-title\" aria-describedby=\"lineage-desc\">\n\
+         <title id=\"lineage-title\">Lineage: one column per version, oldest left</title>"
+    )?;
+    for k in 0..n {
+        writeln!(
+            out,
+            "<text x=\"{:.0}\" y=\"12\" text-anchor=\"middle\">v{}</text>",
+            x(k) + LOG_BOX / 2.0,
+            k + 1
+        )?;
+    }
+    writeln!(out, "{SVG_DEFS}\n<g transform=\"translate(0 16)\">")?;
+    let mut s = String::new();
+    for (k, step) in steps.iter().enumerate() {
+        let (x0, x1) = (x(k) + LOG_BOX, x(k + 1));
+        let xm = (x0 + x1) / 2.0;
+        for link in &step.alignment.links {
+            let lead = link
+                .new
+                .first()
+                .and_then(|&u| leads[k + 1].get(u).copied().flatten());
+            let title = format!(
+                "v{} {} → v{} {}: {}, score {:.2}",
+                k + 1,
+                layout::labels(&versions[k], &link.old),
+                k + 2,
+                layout::labels(&versions[k + 1], &link.new),
+                kind_words(link),
+                link.score
+            );
+            let href = lead
+                .map(|u| format!(" href=\"#h-{u}\""))
+                .unwrap_or_default();
+            let _ = write!(
+                s,
+                "<a class=\"ribbon {}\" data-step=\"{k}\"{href}><title>{}</title>",
+                link_classes(link),
+                Html(&title)
+            );
+            for &o in &link.old {
+                for &nw in &link.new {
+                    let (Some(&(ay, ah)), Some(&(by, bh))) =
+                        (columns[k].boxes.get(o), columns[k + 1].boxes.get(nw))
+                    else {
+                        continue;
+                    };
+                    let (a1, b1) = (ay + ah, by + bh);
+                    let _ = write!(
+                        s,
+                        "<path d=\"M{x0:.1} {ay:.1}C{xm:.1} {ay:.1} {xm:.1} {by:.1} {x1:.1} {by:.1}L{x1:.1} {b1:.1}C{xm:.1} {b1:.1} {xm:.1} {a1:.1} {x0:.1} {a1:.1}Z\"/>"
+                    );
+                }
+            }
+            s.push_str("</a>\n");
+        }
+        out.write_all(s.as_bytes())?;
+        s.clear();
+    }
+    for (k, (doc, col)) in versions.iter().zip(&columns).enumerate() {
+        let added: Vec<bool> = {
+            let mut v = vec![k > 0; doc.units.len()];
+            if let Some(step) = k.checked_sub(1).and_then(|p| steps.get(p)) {
+                for link in &step.alignment.links {
+                    for &u in &link.new {
+                        if let Some(slot) = v.get_mut(u) {
+                            *slot = false;
+                        }
+                    }
+                }
+            }
+            v
+        };
+        for (u, &(y, h)) in col.boxes.iter().enumerate() {
+            let dropped = k < last && leads[k].get(u).copied().flatten().is_none();
+            let class = if added[u] {
+                "u added"
+            } else if dropped {
+                "u removed"
+            } else if doc.unit(u).kind == UnitKind::Heading {
+                "u heading"
+            } else {
+                "u"
+            };
+            let what = format!(
+                "v{} {}{}, {} words",
+                k + 1,
+                doc.label(u),
+                if added[u] {
+                    " (new in this version)"
+                } else if dropped {
+                    " (no descendant in the last version)"
+                } else {
+                    ""
+                },
+                col.words[u]
+            );
+            let rect = format!(
+                "<title>{}</title><rect class=\"{class}\" x=\"{:.1}\" y=\"{y:.1}\" width=\"{LOG_BOX}\" height=\"{h:.1}\"/>",
+                Html(&what),
+                x(k)
+            );
+            match leads[k].get(u).copied().flatten() {
+                Some(lead) => {
+                    let _ = writeln!(s, "<a class=\"box\" href=\"#h-{lead}\">{rect}</a>");
+                }
+                None => {
+                    let _ = writeln!(s, "<g class=\"box\">{rect}</g>");
+                }
+            }
+        }
+        out.write_all(s.as_bytes())?;
+        s.clear();
+    }
+    writeln!(
+        out,
+        "</g>\n</svg>\n<figcaption>\n<p id=\"lineage-desc\">{n} versions, oldest on the left, each unit a box as tall \
+         as its words; {links} bands join each unit to what it became in the next version. Green \
+         boxes with a plus are new in their version, red crossed boxes have no descendant in \
+         the last version. Every band and box that leads to the last version links to the \
+         history of the unit it became, below.</p>\n<ul class=\"legend\" aria-label=\"Legend\">"
+    )?;
+    for (kind, name, _, how) in KINDS {
+        let count: usize = steps
+            .iter()
+            .map(|st| match kind {
+                Kind::Added => st.alignment.added.len(),
+                Kind::Removed => st.alignment.removed.len(),
+                _ => st
+                    .alignment
+                    .links
+                    .iter()
+                    .filter(|l| link_classes(l).split(' ').any(|c| c == format!("k-{name}")))
+                    .count(),
+            })
+            .sum();
+        writeln!(
+            out,
+            "<li class=\"legend-entry\" data-kind=\"{name}\" data-count=\"{count}\">{}{name} ({how}): {count}</li>",
+            swatch(kind)
+        )?;
+    }
+    writeln!(
+        out,
+        "</ul>\n</figcaption>\n</figure>\n</section>\n<section aria-labelledby=\"history-h\">\n\
+         <h2 id=\"history-h\">Histories</h2>\n<p>Each unit of the last version (v{}), with its ancestors in \
+         every earlier version and how many of its words each version wrote.</p>\n<div class=\"rows\">\
+         <table>\n<thead><tr><th scope=\"col\">Unit</th><th scope=\"col\">History</th><th scope=\"col\">Text</th></tr></thead>\n<tbody>",
+        n
+    )?;
+    for bu in &blame.units {
+        let u = bu.node.unit;
+        let Some(unit) = versions.get(last).and_then(|d| d.units.get(u)) else {
+            continue;
+        };
+        // Ancestors version by version, walking back from the unit.
+        let mut ancestors: Vec<Vec<UnitId>> = vec![Vec::new(); n];
+        ancestors[last] = vec![u];
+        for k in (0..last).rev() {
+            let mut found = Vec::new();
+            if let Some(step) = steps.get(k) {
+                for link in &step.alignment.links {
+                    if link.new.iter().any(|nw| ancestors[k + 1].contains(nw)) {
+                        found.extend(link.old.iter().copied());
+                    }
+                }
+            }
+            found.sort_unstable();
+            found.dedup();
+            ancestors[k] = found;
+        }
+        let mut history = String::from("<ol class=\"history\">");
+        for (k, ids) in ancestors.iter().enumerate() {
+            let words = bu.words_by_version.get(k).copied().unwrap_or(0);
+            let _ = write!(
+                history,
+                "<li>v{}: {}{}</li>",
+                k + 1,
+                if ids.is_empty() {
+                    "—".to_string()
+                } else {
+                    Html(&layout::labels(&versions[k], ids)).to_string()
+                },
+                if words > 0 {
+                    format!(" <span class=\"score\">({words} words written)</span>")
+                } else {
+                    String::new()
+                }
+            );
+        }
+        history.push_str("</ol>");
+        let _ = writeln!(
+            s,
+            "<tr class=\"row history-row\" id=\"h-{u}\"><td>{}<br><span class=\"score\">from v{}, last changed in v{}</span></td><td>{history}</td><td>{}</td></tr>",
+            Html(&versions[last].label(u)),
+            bu.origin + 1,
+            bu.last_changed + 1,
+            Html(&unit.text)
+        );
+        if s.len() > 1 << 16 {
+            out.write_all(s.as_bytes())?;
+            s.clear();
+        }
+    }
+    out.write_all(s.as_bytes())?;
+    writeln!(
+        out,
+        "</tbody></table></div>\n</section>\n</main>\n<footer><p>Made by draftdiff. Scores are the aligner's confidence, 0 to 1.</p></footer>\n</body>\n</html>"
+    )
 }
 
 #[cfg(test)]

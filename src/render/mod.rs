@@ -38,7 +38,7 @@ mod wrap;
 use std::io;
 
 pub use escape::{Html, Visible, is_marked, visible, visible_width};
-pub use html::html;
+pub use html::{html, html_log};
 pub use json::{JSON_VERSION, json};
 pub use markdown::markdown;
 pub use palette::Palette;
