@@ -176,7 +176,6 @@ pub fn run(ctx: &Ctx, args: &CompareArgs) -> Result<Outcome, Error> {
             ctx.emit(&[old, new], |w| render::html(&report, w))?;
             return Ok(outcome(&report));
         }
-        // ------------------------------------------------------------------------------------
     };
     let only = args
         .only

@@ -1067,12 +1067,12 @@ fn chunk(
     out.write_all(s.as_bytes())
 }
 
-/// The old side of a diff: equal runs, deletions in `<del>`.
+/// The old side of a diff: equal runs (in the old version's spelling), deletions in `<del>`.
 fn old_side(ops: &[Op], s: &mut String) {
     for op in ops {
         match op.kind {
             OpKind::Equal => {
-                let _ = write!(s, "{}", Html(&op.text));
+                let _ = write!(s, "{}", Html(op.old.as_deref().unwrap_or(&op.text)));
             }
             OpKind::Delete => {
                 let _ = write!(s, "<del>{}</del>", Html(&op.text));
