@@ -9,8 +9,11 @@
 //! 4. [`diff`]: aligned pair → [`WordDiff`];
 //! 5. [`render`]: report → terminal, JSON or Markdown.
 //!
-//! [`lineage`] chains the pairwise alignments of N versions; [`eval`] scores an alignment
-//! against a gold lineage; [`synth`] generates version pairs with known lineage.
+//! [`lineage`] chains the pairwise alignments of N versions. Two modules are behind cargo
+//! features that are off for the library alone: `eval` (scores an alignment or a
+//! segmentation against hand-built gold; the `cli` feature, on by default, brings it for
+//! `draftdiff eval`) and `synth` (generates version pairs with known lineage, for tests and
+//! benches).
 //!
 //! The whole pipeline on two small drafts (a file is read with [`load`] instead):
 //!
@@ -40,12 +43,14 @@
 pub mod align;
 pub mod diff;
 mod error;
+#[cfg(feature = "eval")]
 pub mod eval;
 pub mod lineage;
 pub mod model;
 pub mod read;
 pub mod render;
 pub mod segment;
+#[cfg(feature = "synth")]
 pub mod synth;
 
 pub use align::{AlignOptions, align};

@@ -16,8 +16,39 @@ use serde::Deserialize;
 
 pub use explain::{Explanation, LinkText, PREVIEW_CHARS, explain, preview};
 
-use crate::error::{Error, Result};
 use crate::model::{Alignment, Document, UnitId, UnitKind};
+
+/// A gold file (a lineage, or an expected segmentation) that could not be read as one: the
+/// evaluation's own error, kept out of the library's [`crate::Error`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct GoldError {
+    /// The file.
+    pub path: String,
+    /// What is wrong with it.
+    pub message: String,
+}
+
+impl std::fmt::Display for GoldError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: bad gold file: {}", self.path, self.message)
+    }
+}
+
+impl std::error::Error for GoldError {}
+
+/// A bad gold file is bad input to whoever reads it: the same message as an input error.
+impl From<GoldError> for crate::Error {
+    fn from(e: GoldError) -> crate::Error {
+        crate::Error::Input {
+            path: e.path,
+            message: format!("bad gold file: {}", e.message),
+        }
+    }
+}
+
+/// The result of reading a gold file.
+type Result<T, E = GoldError> = std::result::Result<T, E>;
 
 /// A gold lineage between two versions: pairs of unit keys `[old, new]`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
@@ -32,7 +63,7 @@ pub struct Gold {
 impl Gold {
     /// Parses a gold file's JSON; `path` names it in errors.
     pub fn from_json(path: &str, json: &str) -> Result<Gold> {
-        serde_json::from_str(json).map_err(|e| Error::Gold {
+        serde_json::from_str(json).map_err(|e| GoldError {
             path: path.to_string(),
             message: e.to_string(),
         })
@@ -227,7 +258,7 @@ pub fn chain_gold(path: &str, json: &str) -> Result<std::collections::BTreeMap<S
     }
     serde_json::from_str::<Chain>(json)
         .map(|c| c.pairs)
-        .map_err(|e| Error::Gold {
+        .map_err(|e| GoldError {
             path: path.to_string(),
             message: e.to_string(),
         })
