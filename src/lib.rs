@@ -35,7 +35,7 @@
 //! let mut out = Vec::new();
 //! render::terminal(&report, &render::TerminalOptions::new(), &render::Palette::plain(), &mut out)?;
 //! let text = String::from_utf8(out).expect("the report is UTF-8");
-//! assert!(text.contains("{+final +}") || text.contains("{+final+}"));
+//! assert!(text.contains("    It adopted the {+final+} report.\n"), "{text}");
 //! # Ok::<(), std::io::Error>(())
 //! ```
 #![warn(missing_docs)]
