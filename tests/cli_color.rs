@@ -42,7 +42,10 @@ fn a_pipe_gets_no_escape_codes_but_visible_markers() {
 fn color_always_colours_a_pipe() {
     let out = stdout(draftdiff().args([OLD, NEW, "--color", "always"]));
     // The inserted word green (SGR 32), with no markers.
-    assert!(out.contains("in \u{1b}[32mcoastal\u{1b}[0m fisheries."), "{out:?}");
+    assert!(
+        out.contains("in \u{1b}[32mcoastal\u{1b}[0m fisheries."),
+        "{out:?}"
+    );
 }
 
 #[test]
@@ -100,7 +103,10 @@ fn json_and_markdown_are_never_coloured() {
             let v: serde_json::Value = serde_json::from_str(&out).expect("JSON");
             assert!(v["version"].is_u64(), "{out}");
         } else {
-            assert!(out.starts_with(&format!("# Changes from `{OLD}` to `{NEW}`\n")), "{out}");
+            assert!(
+                out.starts_with(&format!("# Changes from `{OLD}` to `{NEW}`\n")),
+                "{out}"
+            );
         }
     }
 }

@@ -251,7 +251,11 @@ fn wide_characters_take_two_columns_and_wrap() {
         let options = TerminalOptions::new().width(width);
         let t = terminal(&r, &options);
         for line in t.lines() {
-            assert!(columns(line) <= width, "{width}: {} columns: {line:?}", columns(line));
+            assert!(
+                columns(line) <= width,
+                "{width}: {} columns: {line:?}",
+                columns(line)
+            );
         }
         // Nothing lost and no space added: the body lines put together are the text.
         let body: String = t

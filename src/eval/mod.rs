@@ -321,7 +321,10 @@ mod tests {
     #[test]
     fn precision_and_recall_differ_and_are_not_swapped() {
         let (old, new) = (numbered(4), numbered(4));
-        let g = gold(&[("p1", "p1"), ("p2", "p2"), ("p3", "p3"), ("p4", "p4")], &[]);
+        let g = gold(
+            &[("p1", "p1"), ("p2", "p2"), ("p3", "p3"), ("p4", "p4")],
+            &[],
+        );
         // Predicted: p1→p1 and p2→p2 (right), p3→p4 (wrong); p3→p3 and p4→p4 missed.
         let a = alignment(vec![link(&[0], &[0]), link(&[1], &[1]), link(&[2], &[3])]);
         let s = score(&g, &old, &new, &a);
