@@ -305,7 +305,7 @@ pub fn carried(ctx: &Context, n_words: usize) -> Vec<Carried> {
         use rayon::prelude::*;
         let pieces: Vec<Vec<_>> = news
             .par_chunks(PARALLEL_MIN_SENTENCES / 2)
-            .map(|piece| run(piece))
+            .map(run)
             .collect();
         pieces.into_iter().flatten().collect()
     };

@@ -154,7 +154,6 @@ impl Tokens {
 /// it saves on small documents).
 const PARALLEL_MIN_UNITS: usize = 2_000;
 
-
 /// Scratch buffers of [`build`], reused from unit to unit.
 #[derive(Default)]
 struct Scratch {
