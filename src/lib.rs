@@ -5,7 +5,7 @@
 //!
 //! 1. [`read`]: bytes → text (decoding, PDF-text repair);
 //! 2. [`segment`]: text → [`Document`] of units (paragraphs, headings, list items, footnotes);
-//! 3. [`align`]: (old, new) → [`Alignment`] (1:1, merges, splits, moves, additions, removals);
+//! 3. [`align`](mod@align): (old, new) → [`Alignment`] (1:1, merges, splits, moves, additions, removals);
 //! 4. [`diff`]: aligned pair → [`WordDiff`];
 //! 5. [`render`]: report → terminal, JSON or Markdown.
 //!

@@ -42,11 +42,11 @@
 //! For `N` units in all, `W` words, `q` query words per unit, `k` candidates per unit and
 //! `p ≤ max_postings` postings walked per query word: profiles `O(W log W)`; candidates
 //! `O(N · q · p + N · k log k)`; scoring `O(N · k · t)` for `t` words per unit; assignment
-//! and merges `O(N · k · log(N · k))`; gaps `O(N)` (at most [`GAP_MAX_PAIRS`] pairs a gap).
+//! and merges `O(N · k · log(N · k))`; gaps `O(N)` (at most `GAP_MAX_PAIRS` pairs a gap).
 //! Nothing is proportional to `n_old · n_new`, and the character similarity of a link is
 //! `O(len log len)` (Levenshtein only below a fixed size, bigram counts in fixed buckets
-//! above [`CHARS_EXACT_MAX`]). The words of a pair are compared in
-//! `O(min(s, l) · log max(s, l))` when one side is much larger ([`LOPSIDED`]), and no unit
+//! above `CHARS_EXACT_MAX`). The words of a pair are compared in
+//! `O(min(s, l) · log max(s, l))` when one side is much larger (`LOPSIDED`), and no unit
 //! larger than [`LARGE_UNIT`] reaches pair scoring (its sentences do), so `t` is bounded
 //! and one large unit facing many small ones costs time linear in the sum of their sizes,
 //! not its size times their number. Cutting large units costs one normalisation of their
