@@ -280,3 +280,19 @@ fn wide_characters_take_two_columns_and_wrap() {
         }
     }
 }
+
+/// The width setter keeps its bound: a width below `MIN_WIDTH` (3 was once accepted through
+/// the public field) lays out exactly as `MIN_WIDTH` does.
+#[test]
+fn widths_below_the_minimum_are_the_minimum() {
+    let r = sample();
+    let min = terminal(&r, &TerminalOptions::new().width(render::MIN_WIDTH));
+    for width in [0, 3, render::MIN_WIDTH - 1] {
+        assert_eq!(
+            terminal(&r, &TerminalOptions::new().width(width)),
+            min,
+            "{width}"
+        );
+    }
+    assert_ne!(terminal(&r, &TerminalOptions::new()), min);
+}

@@ -509,6 +509,49 @@ mod tests {
     use crate::model::{Change, LinkShape, UnitKind};
     use testing::{doc, paras};
 
+    #[test]
+    fn setters_keep_options_in_bounds() {
+        // `candidates = 0` once silently lost a link: every count is at least 1.
+        let o = AlignOptions::new()
+            .candidates(0)
+            .query_words(0)
+            .max_postings(0);
+        assert_eq!((o.candidates, o.query_words, o.max_postings), (1, 1, 1));
+        let o = AlignOptions::new()
+            .min_score(-0.5)
+            .move_min_score(f64::NAN)
+            .steal_margin(-1.0)
+            .merge_min(f64::NAN)
+            .min_gain(-0.1)
+            .gap_min_score(f64::NAN)
+            .replace_min_score(-2.0);
+        assert_eq!(
+            [
+                o.min_score,
+                o.move_min_score,
+                o.steal_margin,
+                o.merge_min,
+                o.min_gain,
+                o.gap_min_score,
+                o.replace_min_score
+            ],
+            [0.0; 7]
+        );
+        assert_eq!(AlignOptions::new().merge_min(1.5).merge_min, 1.0);
+        // Above 1 turns the rewrite-in-place step off, so it is kept.
+        assert_eq!(
+            AlignOptions::new().replace_min_score(2.0).replace_min_score,
+            2.0
+        );
+    }
+
+    #[test]
+    fn one_candidate_still_finds_the_links() {
+        let (old, new) = (paras(&[A, B, C]), paras(&[A, B, C]));
+        let alignment = align(&old, &new, &AlignOptions::new().candidates(0));
+        assert_eq!(alignment.links.len(), 3);
+    }
+
     const A: &str = "Volcanic soils hold water well and feed the vineyards of the southern slopes.";
     const B: &str = "Glaciers carved the northern valleys, leaving lakes and moraines behind them.";
     const C: &str =
