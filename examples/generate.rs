@@ -23,12 +23,12 @@ fn main() -> ExitCode {
         let parsed: Result<(), String> = match arg.as_str() {
             "--paragraphs" | "-n" => value("--paragraphs").and_then(|v| {
                 v.parse()
-                    .map(|n| options.paragraphs = n)
+                    .map(|n| options = options.clone().paragraphs(n))
                     .map_err(|e| format!("--paragraphs {v}: {e}"))
             }),
             "--seed" => value("--seed").and_then(|v| {
                 v.parse()
-                    .map(|s| options.seed = s)
+                    .map(|s| options = options.clone().seed(s))
                     .map_err(|e| format!("--seed {v}: {e}"))
             }),
             "--pdf" => {

@@ -12,7 +12,7 @@ seconds=${FUZZ_SECONDS:-20}
 if ! cargo +nightly --version >/dev/null 2>&1; then
     echo "fuzz: SKIPPED: no nightly toolchain; running the stable property tests instead"
     cd ..
-    exec cargo test --test fuzz_regressions --test unicode_props --test segment_props \
+    exec cargo test --all-features --test fuzz_regressions --test unicode_props --test segment_props \
         --test diff_props
 fi
 if ! cargo fuzz --version >/dev/null 2>&1; then

@@ -37,13 +37,6 @@ pub enum Error {
         /// Byte offset of the first invalid sequence.
         offset: usize,
     },
-    /// A gold lineage file could not be parsed.
-    Gold {
-        /// The file.
-        path: String,
-        /// What is wrong with it.
-        message: String,
-    },
     /// Anything else about one input: a bad unit reference, a git failure, …
     Input {
         /// The input concerned.
@@ -91,7 +84,6 @@ impl fmt::Display for Error {
                 f,
                 "{path}: invalid {encoding} at byte {offset} (if the file is Latin-1 or Windows-1252, try --encoding windows-1252)"
             ),
-            Error::Gold { path, message } => write!(f, "{path}: bad gold file: {message}"),
             Error::Input { path, message } => write!(f, "{path}: {message}"),
             Error::Output { path, message } => write!(f, "{path}: cannot write output: {message}"),
         }

@@ -16,6 +16,11 @@ fn fails(path: &str, extra: &[&str], what: &str) {
         .arg(path)
         .output()
         .unwrap();
+    check_failure(path, out, what);
+}
+
+/// The checks of [`fails`] on the output of a run.
+fn check_failure(path: &str, out: std::process::Output, what: &str) {
     assert_eq!(out.status.code(), Some(2), "{path}: {out:?}");
     assert!(out.stdout.is_empty());
     let err = String::from_utf8(out.stderr).unwrap();
@@ -69,10 +74,33 @@ fn unreadable_file() {
     let path = dir.path().join("secret.txt");
     std::fs::write(&path, "text").unwrap();
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o000)).unwrap();
-    if std::fs::read(&path).is_ok() {
-        return; // running as root: permissions are not enforced
+    let path = path.to_str().unwrap();
+    if std::fs::read(path).is_err() {
+        fails(path, &[], "permission denied");
+        return;
     }
-    fails(path.to_str().unwrap(), &[], "permission denied");
+    // Running as root (as CI does), which reads any file: run the binary as the unprivileged
+    // user `nobody` (uid and gid 65534) instead, from a copy in the temporary directory so
+    // that no directory on the way to it needs to be open to that user.
+    use std::os::unix::process::CommandExt;
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    let bin = dir.path().join("draftdiff");
+    std::fs::copy(assert_cmd::cargo::cargo_bin("draftdiff"), &bin).unwrap();
+    let run = std::process::Command::new(&bin)
+        .args(["segment", path])
+        .uid(65534)
+        .gid(65534)
+        .output();
+    match run {
+        Ok(out) => check_failure(path, out, "permission denied"),
+        Err(e) => {
+            assert!(
+                std::env::var_os("CI").is_none(),
+                "cannot run the binary as an unprivileged user under CI: {e}"
+            );
+            eprintln!("SKIPPED: permissions are not enforced here and dropping them failed: {e}");
+        }
+    }
 }
 
 #[test]

@@ -81,6 +81,13 @@ fn reference_pair_side_by_side_and_stat() {
     )
     .expect("renders");
     insta::assert_snapshot!("reference_stat", String::from_utf8(out).expect("utf-8"));
+    let mut out = Vec::new();
+    render::side_by_side(&r, &TerminalOptions::new(), &Palette::plain(), &mut out)
+        .expect("renders");
+    insta::assert_snapshot!(
+        "reference_side_by_side",
+        String::from_utf8(out).expect("utf-8")
+    );
 }
 
 #[test]

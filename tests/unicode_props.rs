@@ -172,8 +172,8 @@ proptest! {
         let r = report(&old, &new, layout);
         for format in [Format::Terminal, Format::SideBySide, Format::Json, Format::Markdown] {
             for (width, color) in [(0, true), (1, false), (40, false), (80, true)] {
-                let mut options = TerminalOptions::new().only(vec![Only::Changed, Only::Added]);
-                options.width = width;
+                let options = TerminalOptions::new().only(vec![Only::Changed, Only::Added]);
+                let options = options.width(width);
                 let mut out = Vec::new();
                 render::render(&r, format, &options, &Palette::new(color), &mut out).unwrap();
                 prop_assert!(std::str::from_utf8(&out).is_ok());

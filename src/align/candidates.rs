@@ -20,11 +20,10 @@
 //! No step is proportional to `n_old · n_new`.
 
 use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
 
 use crate::model::{Document, UnitKind};
 
-use super::tokens::{Profile, WordHasher};
+use super::tokens::{FastHash, Profile};
 
 /// Whether units of these kinds may be linked: headings with headings, footnotes with
 /// footnotes, paragraphs and list items with each other.
@@ -62,17 +61,13 @@ pub fn candidates(
 ) -> Vec<(usize, usize)> {
     let big = old.units.len() + new.units.len() >= PARALLEL_MIN_UNITS;
     let (from_new, from_old) = if big {
-        // The two directions are independent: one thread each, results joined in a fixed
-        // order, so the output is the same as on one thread.
-        std::thread::scope(|scope| {
-            let handle =
-                scope.spawn(|| one_way(old, new, old_profiles, new_profiles, n_words, limits));
-            let from_new = one_way(new, old, new_profiles, old_profiles, n_words, limits);
-            match handle.join() {
-                Ok(from_old) => (from_new, from_old),
-                Err(panic) => std::panic::resume_unwind(panic),
-            }
-        })
+        // The two directions are independent: two rayon tasks, results joined in a fixed
+        // order, so the output is the same whatever the number of threads.
+        let (from_old, from_new) = rayon::join(
+            || one_way(old, new, old_profiles, new_profiles, n_words, limits),
+            || one_way(new, old, new_profiles, old_profiles, n_words, limits),
+        );
+        (from_new, from_old)
     } else {
         (
             one_way(new, old, new_profiles, old_profiles, n_words, limits),
@@ -98,7 +93,7 @@ pub fn candidates(
 fn identical(old: &Document, new: &Document, k: usize, pairs: &mut Vec<(usize, usize)>) {
     // Whole paragraphs are hashed: the eight-bytes-a-step word hasher is several times
     // faster than the default SipHash here, and the map is never iterated.
-    let mut copies: HashMap<&str, Vec<usize>, BuildHasherDefault<WordHasher>> = HashMap::default();
+    let mut copies: HashMap<&str, Vec<usize>, FastHash> = HashMap::default();
     for unit in &old.units {
         if !unit.norm.is_empty() {
             copies.entry(unit.norm.as_str()).or_default().push(unit.id);

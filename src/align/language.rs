@@ -22,7 +22,7 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use crate::model::Document;
 
-use super::STEM_CHARS;
+use super::tokens::STEM_CHARS;
 
 /// Bytes of text sampled from the two documents for language detection: a few pages are
 /// enough for trigram statistics, and the cost stays fixed whatever the document size.

@@ -42,11 +42,11 @@
 //! For `N` units in all, `W` words, `q` query words per unit, `k` candidates per unit and
 //! `p ≤ max_postings` postings walked per query word: profiles `O(W log W)`; candidates
 //! `O(N · q · p + N · k log k)`; scoring `O(N · k · t)` for `t` words per unit; assignment
-//! and merges `O(N · k · log(N · k))`; gaps `O(N)` (at most [`GAP_MAX_PAIRS`] pairs a gap).
+//! and merges `O(N · k · log(N · k))`; gaps `O(N)` (at most `GAP_MAX_PAIRS` pairs a gap).
 //! Nothing is proportional to `n_old · n_new`, and the character similarity of a link is
 //! `O(len log len)` (Levenshtein only below a fixed size, bigram counts in fixed buckets
-//! above [`CHARS_EXACT_MAX`]). The words of a pair are compared in
-//! `O(min(s, l) · log max(s, l))` when one side is much larger ([`LOPSIDED`]), and no unit
+//! above `CHARS_EXACT_MAX`). The words of a pair are compared in
+//! `O(min(s, l) · log max(s, l))` when one side is much larger (`LOPSIDED`), and no unit
 //! larger than [`LARGE_UNIT`] reaches pair scoring (its sentences do), so `t` is bounded
 //! and one large unit facing many small ones costs time linear in the sum of their sizes,
 //! not its size times their number. Cutting large units costs one normalisation of their
@@ -59,10 +59,11 @@
 //! # Threads
 //!
 //! Tokenising and building profiles, generating candidates (one direction per thread),
-//! scoring candidate pairs and building the final links run on two threads
-//! (`std::thread::scope`) once the input is large enough. The work is cut into fixed consecutive pieces whose results are
-//! joined in order, and each thread has its own scorer, so the alignment is the same whatever
-//! the number of threads or their timing.
+//! scoring candidate pairs and building the final links run on rayon's pool once the input
+//! is large enough (the shared pool, or the one the caller installs, as
+//! [`LineageOptions::threads`](crate::LineageOptions::threads) does). The work is cut into
+//! fixed consecutive pieces whose results are joined in order, and each piece has its own
+//! scorer, so the alignment is the same whatever the number of threads or their timing.
 //!
 //! # Example
 //!
@@ -88,20 +89,11 @@ mod pieces;
 mod sentences;
 mod tokens;
 
-pub use candidates::compatible;
-pub use classify::EDITED_MIN;
-pub use evidence::{
-    BIGRAM_BUCKETS, CHARS_EXACT_MAX, LEVENSHTEIN_MAX_CELLS, LOPSIDED, SENTENCE_FLOOR,
-    SENTENCE_FULL, W_CONTAINMENT, W_COSINE, W_POSITION, W_SENTENCES,
-};
-pub use gaps::{GAP_MAX_PAIRS, REPLACED_MAX};
-pub use language::{DETECT_MIN_CONFIDENCE, DETECT_SAMPLE};
-pub use pieces::{LARGE_UNIT, PIECE_MAX, PIECE_MIN};
-pub use sentences::{
-    AMBIGUITY_MARGIN, LINK_MIN_SHARE, LINK_SHARE, LINK_WEIGHT, MATCH_MAX, MATCH_MIN,
-    NOISE_QUANTILE, PIECE_MIN as SENTENCE_PIECE_MIN,
-};
-pub use tokens::STEM_CHARS;
+// The tuning weights and internal limits of the steps stay inside the crate: they are named
+// and explained where they are used, and are not an interface. Public are the defaults of
+// [`AlignOptions`] below and the size above which a unit is cut into pieces.
+pub(crate) use candidates::compatible;
+pub use pieces::LARGE_UNIT;
 
 use std::ops::Range;
 
@@ -155,29 +147,30 @@ pub const QUERY_WORDS: usize = 12;
 /// `2 · 12 · 100` steps whatever the document size (50 to 300 gave the same accuracy).
 pub const MAX_POSTINGS: usize = 100;
 
-/// How to align two documents. Build with [`AlignOptions::new`] and the builder methods.
+/// How to align two documents. Build with [`AlignOptions::new`] and the builder methods;
+/// the fields are private so every value goes through a setter's bounds.
 #[derive(Debug, Clone)]
 pub struct AlignOptions {
     /// Lowest score of an in-order link.
-    pub min_score: f64,
+    pub(crate) min_score: f64,
     /// Lowest score of a link that breaks document order.
-    pub move_min_score: f64,
+    pub(crate) move_min_score: f64,
     /// How much better a pair must score to take a unit from an existing link.
-    pub steal_margin: f64,
+    pub(crate) steal_margin: f64,
     /// Lowest share of a piece found in the whole for a merge or split.
-    pub merge_min: f64,
+    pub(crate) merge_min: f64,
     /// Lowest coverage gain a piece must bring to a merge or split.
-    pub min_gain: f64,
+    pub(crate) min_gain: f64,
     /// Lowest score of a link inside a gap between two in-order links, or of a piece.
-    pub gap_min_score: f64,
+    pub(crate) gap_min_score: f64,
     /// Lowest score of each pair of a block rewritten in place.
-    pub replace_min_score: f64,
+    pub(crate) replace_min_score: f64,
     /// Candidate partners kept per unit.
-    pub candidates: usize,
+    pub(crate) candidates: usize,
     /// Query words per unit in candidate generation.
-    pub query_words: usize,
+    pub(crate) query_words: usize,
     /// Longest posting list walked in candidate generation.
-    pub max_postings: usize,
+    pub(crate) max_postings: usize,
 }
 
 impl Default for AlignOptions {
@@ -203,45 +196,47 @@ impl AlignOptions {
         AlignOptions::default()
     }
 
-    /// Lowest score of an in-order link.
+    /// Lowest score of an in-order link (a negative or NaN value is taken as 0).
     pub fn min_score(mut self, value: f64) -> AlignOptions {
-        self.min_score = value;
+        self.min_score = at_least_zero(value);
         self
     }
 
-    /// Lowest score of a link that breaks document order.
+    /// Lowest score of a link that breaks document order (a negative or NaN value is taken as 0).
     pub fn move_min_score(mut self, value: f64) -> AlignOptions {
-        self.move_min_score = value;
+        self.move_min_score = at_least_zero(value);
         self
     }
 
-    /// How much better a pair must score to take a unit from an existing link.
+    /// How much better a pair must score to take a unit from an existing link (a negative or NaN value is taken as 0).
     pub fn steal_margin(mut self, value: f64) -> AlignOptions {
-        self.steal_margin = value;
+        self.steal_margin = at_least_zero(value);
         self
     }
 
-    /// Lowest share of a piece found in the whole for a merge or split.
+    /// Lowest share of a piece found in the whole for a merge or split (a share: kept
+    /// between 0 and 1, NaN taken as 0).
     pub fn merge_min(mut self, value: f64) -> AlignOptions {
-        self.merge_min = value;
+        self.merge_min = at_least_zero(value).min(1.0);
         self
     }
 
-    /// Lowest coverage gain a piece must bring to a merge or split.
+    /// Lowest coverage gain a piece must bring to a merge or split (a negative or NaN value is taken as 0).
     pub fn min_gain(mut self, value: f64) -> AlignOptions {
-        self.min_gain = value;
+        self.min_gain = at_least_zero(value);
         self
     }
 
-    /// Lowest score of a link inside a gap between two in-order links, or of a piece.
+    /// Lowest score of a link inside a gap between two in-order links, or of a piece (a negative or NaN value is taken as 0).
     pub fn gap_min_score(mut self, value: f64) -> AlignOptions {
-        self.gap_min_score = value;
+        self.gap_min_score = at_least_zero(value);
         self
     }
 
-    /// Lowest score of each pair of a block rewritten in place (above 1 turns this off).
+    /// Lowest score of each pair of a block rewritten in place (above 1 turns this off; a
+    /// negative or NaN value is taken as 0).
     pub fn replace_min_score(mut self, value: f64) -> AlignOptions {
-        self.replace_min_score = value;
+        self.replace_min_score = at_least_zero(value);
         self
     }
 
@@ -262,6 +257,12 @@ impl AlignOptions {
         self.max_postings = value.max(1);
         self
     }
+}
+
+/// `value`, or 0 when it is negative or NaN: every threshold of [`AlignOptions`] is a score
+/// or a share, and a NaN would make every comparison with it false.
+fn at_least_zero(value: f64) -> f64 {
+    if value > 0.0 { value } else { 0.0 }
 }
 
 /// A scored candidate pair.
@@ -334,9 +335,14 @@ impl Context<'_> {
 /// Items below which [`par_map`] stays on one thread.
 const PARALLEL_MIN_ITEMS: usize = 4_000;
 
-/// `items` mapped through `f` on up to [`tokens::THREADS`] threads, each with its own
-/// scorer over `words` word ids. The items are cut into fixed consecutive pieces whose
-/// results are joined in order, so the output is the same as on one thread.
+/// Items per piece of [`par_map`]: each piece gets its own scorer (a table of `words`
+/// stamps), so pieces are large enough for that table to cost little.
+const PARALLEL_PIECE: usize = 1_000;
+
+/// `items` mapped through `f` on rayon's pool, in fixed consecutive pieces of
+/// [`PARALLEL_PIECE`] items, each with its own scorer over `words` word ids. The scorer is
+/// scratch space only and the pieces are joined in order, so the output is the same
+/// whatever the number of threads.
 fn par_map<T: Sync, R: Send>(
     items: &[T],
     words: usize,
@@ -349,21 +355,9 @@ fn par_map<T: Sync, R: Send>(
     if items.len() < PARALLEL_MIN_ITEMS {
         return run(items);
     }
-    let chunk = items.len().div_ceil(tokens::THREADS);
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = items
-            .chunks(chunk)
-            .map(|piece| scope.spawn(|| run(piece)))
-            .collect();
-        let mut out = Vec::with_capacity(items.len());
-        for handle in handles {
-            match handle.join() {
-                Ok(part) => out.extend(part),
-                Err(panic) => std::panic::resume_unwind(panic),
-            }
-        }
-        out
-    })
+    use rayon::prelude::*;
+    let pieces: Vec<Vec<R>> = items.par_chunks(PARALLEL_PIECE).map(run).collect();
+    pieces.into_iter().flatten().collect()
 }
 
 /// The original documents of an alignment and, for each of their units, the range of its
@@ -514,6 +508,49 @@ mod tests {
     use super::*;
     use crate::model::{Change, LinkShape, UnitKind};
     use testing::{doc, paras};
+
+    #[test]
+    fn setters_keep_options_in_bounds() {
+        // `candidates = 0` once silently lost a link: every count is at least 1.
+        let o = AlignOptions::new()
+            .candidates(0)
+            .query_words(0)
+            .max_postings(0);
+        assert_eq!((o.candidates, o.query_words, o.max_postings), (1, 1, 1));
+        let o = AlignOptions::new()
+            .min_score(-0.5)
+            .move_min_score(f64::NAN)
+            .steal_margin(-1.0)
+            .merge_min(f64::NAN)
+            .min_gain(-0.1)
+            .gap_min_score(f64::NAN)
+            .replace_min_score(-2.0);
+        assert_eq!(
+            [
+                o.min_score,
+                o.move_min_score,
+                o.steal_margin,
+                o.merge_min,
+                o.min_gain,
+                o.gap_min_score,
+                o.replace_min_score
+            ],
+            [0.0; 7]
+        );
+        assert_eq!(AlignOptions::new().merge_min(1.5).merge_min, 1.0);
+        // Above 1 turns the rewrite-in-place step off, so it is kept.
+        assert_eq!(
+            AlignOptions::new().replace_min_score(2.0).replace_min_score,
+            2.0
+        );
+    }
+
+    #[test]
+    fn one_candidate_still_finds_the_links() {
+        let (old, new) = (paras(&[A, B, C]), paras(&[A, B, C]));
+        let alignment = align(&old, &new, &AlignOptions::new().candidates(0));
+        assert_eq!(alignment.links.len(), 3);
+    }
 
     const A: &str = "Volcanic soils hold water well and feed the vineyards of the southern slopes.";
     const B: &str = "Glaciers carved the northern valleys, leaving lakes and moraines behind them.";

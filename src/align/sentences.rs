@@ -30,10 +30,9 @@
 //!    of its own when a whole sentence was carried.
 
 use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
 
 use super::merges::{Group, gain};
-use super::tokens::{Profile, THREADS, WordHasher};
+use super::tokens::{FastHash, Profile};
 use super::{AlignOptions, Context, compatible};
 
 /// New sentences below which the search stays on one thread.
@@ -117,7 +116,7 @@ struct Sent {
 /// The sentences of one document's profiles, weighted by `idf`, with repeats counted.
 fn sentences(profiles: &[Profile], idf: &[f32]) -> Vec<Sent> {
     let mut out = Vec::new();
-    let mut repeats: HashMap<u64, u32, BuildHasherDefault<WordHasher>> = HashMap::default();
+    let mut repeats: HashMap<u64, u32, FastHash> = HashMap::default();
     for (u, p) in profiles.iter().enumerate() {
         for s in &p.sentences {
             let words: Vec<(u32, f32)> =
@@ -140,8 +139,8 @@ fn sentences(profiles: &[Profile], idf: &[f32]) -> Vec<Sent> {
 
 /// A hash of a sentence's word set (collisions only make a sentence look repeated).
 fn key(words: &[(u32, f32)]) -> u64 {
-    use std::hash::Hasher;
-    let mut h = WordHasher::default();
+    use std::hash::{BuildHasher, Hasher};
+    let mut h = FastHash::default().build_hasher();
     for &(w, _) in words {
         h.write_u32(w);
     }
@@ -297,26 +296,18 @@ pub fn carried(ctx: &Context, n_words: usize) -> Vec<Carried> {
         }
         found
     };
-    // Large pairs: the new sentences in fixed consecutive halves on two threads, joined in
-    // order, so the result is the same as on one thread.
+    // Large pairs: the new sentences in fixed consecutive pieces on rayon's pool, joined in
+    // order; each sentence's matches depend on it alone, so the result is the same whatever
+    // the number of threads.
     let found: Vec<Vec<(u32, f32, f32, f32)>> = if news.len() < PARALLEL_MIN_SENTENCES {
         run(&news)
     } else {
-        let chunk = news.len().div_ceil(THREADS);
-        std::thread::scope(|scope| {
-            let handles: Vec<_> = news
-                .chunks(chunk)
-                .map(|piece| scope.spawn(|| run(piece)))
-                .collect();
-            let mut out = Vec::with_capacity(news.len());
-            for handle in handles {
-                match handle.join() {
-                    Ok(part) => out.extend(part),
-                    Err(panic) => std::panic::resume_unwind(panic),
-                }
-            }
-            out
-        })
+        use rayon::prelude::*;
+        let pieces: Vec<Vec<_>> = news
+            .par_chunks(PARALLEL_MIN_SENTENCES / 2)
+            .map(run)
+            .collect();
+        pieces.into_iter().flatten().collect()
     };
     let mut rivals: Vec<f32> = found.iter().filter_map(|m| m.get(1).map(|r| r.1)).collect();
     let threshold = adaptive_threshold(&mut rivals);

@@ -34,47 +34,15 @@ pub const STEM_CHARS: usize = 7;
 /// find a lightly edited unit by several of them, few enough to keep the index small.
 pub const MAX_SHINGLES: usize = 32;
 
-/// A fast hasher for the vocabulary (words are not attacker-chosen keys here, and the map
-/// is never iterated, so its order cannot leak into output).
-#[derive(Debug, Default, Clone, Copy)]
-pub struct WordHasher(u64);
-
-impl WordHasher {
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-}
-
-impl std::hash::Hasher for WordHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        // FxHash-style, eight bytes a step (words are short: usually one or two steps).
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            self.add(u64::from_le_bytes(word));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut word = [0u8; 8];
-            word[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(word) ^ ((rest.len() as u64) << 59));
-        }
-    }
-
-    fn write_u8(&mut self, b: u8) {
-        self.add(b as u64);
-    }
-}
+/// The hasher of the vocabulary and of the other maps of the aligner: foldhash with its
+/// fixed seed (words are not attacker-chosen keys here, and no map is iterated, so its order
+/// cannot leak into output; a fixed seed keeps runs identical anyway).
+pub(crate) type FastHash = foldhash::fast::FixedState;
 
 /// Word ids, in order of first appearance.
 #[derive(Debug, Default)]
 pub struct Vocab {
-    ids: HashMap<String, u32, std::hash::BuildHasherDefault<WordHasher>>,
+    ids: HashMap<String, u32, FastHash>,
     /// Units (of both documents) containing each word.
     pub df: Vec<u32>,
     /// Inverse document frequency of each word.
@@ -186,10 +154,6 @@ impl Tokens {
 /// it saves on small documents).
 const PARALLEL_MIN_UNITS: usize = 2_000;
 
-/// Threads that build profiles and generate candidates. The work is cut into fixed pieces
-/// whose results are concatenated in order, so the output does not depend on this.
-pub const THREADS: usize = 2;
-
 /// Scratch buffers of [`build`], reused from unit to unit.
 #[derive(Default)]
 struct Scratch {
@@ -273,33 +237,27 @@ fn build_range(tokens: &Tokens, range: std::ops::Range<usize>, idf: &[f32]) -> V
         .collect()
 }
 
-/// The profiles of all units of `tokens`, on up to [`THREADS`] threads, in unit order.
+/// The profiles of all units of `tokens`, in unit order. A large document is cut into
+/// fixed runs of [`PARALLEL_MIN_UNITS`] units built on rayon's pool; each profile depends
+/// on its unit alone, so the output does not depend on the number of threads.
 fn build_all(tokens: &Tokens, idf: &[f32]) -> Vec<Profile> {
+    use rayon::prelude::*;
     let n = tokens.len();
     if n < PARALLEL_MIN_UNITS * 2 {
         return build_range(tokens, 0..n, idf);
     }
-    let chunk = n.div_ceil(THREADS);
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..THREADS)
-            .map(|t| {
-                let range = (t * chunk).min(n)..((t + 1) * chunk).min(n);
-                scope.spawn(move || build_range(tokens, range, idf))
-            })
-            .collect();
-        let mut out = Vec::with_capacity(n);
-        for handle in handles {
-            match handle.join() {
-                Ok(part) => out.extend(part),
-                Err(panic) => std::panic::resume_unwind(panic),
-            }
-        }
-        out
-    })
+    let runs: Vec<Vec<Profile>> = (0..n.div_ceil(PARALLEL_MIN_UNITS))
+        .into_par_iter()
+        .map(|r| {
+            let range = r * PARALLEL_MIN_UNITS..((r + 1) * PARALLEL_MIN_UNITS).min(n);
+            build_range(tokens, range, idf)
+        })
+        .collect();
+    runs.into_iter().flatten().collect()
 }
 
 /// Raw words (slices of the units' texts) to local ids.
-type RawIds<'a> = HashMap<&'a str, u32, std::hash::BuildHasherDefault<WordHasher>>;
+type RawIds<'a> = HashMap<&'a str, u32, FastHash>;
 
 /// The tokens of a run of units with *local* word ids: id `i` is the raw word `raws[i]`,
 /// numbered in order of first appearance within the run.
@@ -335,8 +293,8 @@ fn tokenize_piece<'a>(units: &'a [Unit], language: &Language) -> Piece<'a> {
 
 /// The word ids of `doc`, interning new stems into `vocab` in order of first appearance.
 ///
-/// A large document is cut into [`THREADS`] consecutive runs of units tokenised in
-/// parallel with local ids; the runs' raw words are then stemmed and interned in run order
+/// A large document is cut into fixed consecutive runs of [`PARALLEL_MIN_UNITS`] units
+/// tokenised in parallel (rayon) with local ids; the runs' raw words are then stemmed and interned in run order
 /// and, within a run, in order of first appearance, which is the order of first appearance
 /// in the whole document: the ids are the same as on one thread.
 fn tokenize(doc: &Document, language: &Language, vocab: &mut Vocab) -> Tokens {
@@ -344,20 +302,11 @@ fn tokenize(doc: &Document, language: &Language, vocab: &mut Vocab) -> Tokens {
     let pieces: Vec<Piece> = if units.len() < PARALLEL_MIN_UNITS * 2 {
         vec![tokenize_piece(units, language)]
     } else {
-        let chunk = units.len().div_ceil(THREADS);
-        std::thread::scope(|scope| {
-            let handles: Vec<_> = units
-                .chunks(chunk)
-                .map(|run| scope.spawn(move || tokenize_piece(run, language)))
-                .collect();
-            handles
-                .into_iter()
-                .map(|handle| match handle.join() {
-                    Ok(piece) => piece,
-                    Err(panic) => std::panic::resume_unwind(panic),
-                })
-                .collect()
-        })
+        use rayon::prelude::*;
+        units
+            .par_chunks(PARALLEL_MIN_UNITS)
+            .map(|run| tokenize_piece(run, language))
+            .collect()
     };
     let (mut low, mut buf) = (String::new(), String::new());
     let mut out = Tokens::new();

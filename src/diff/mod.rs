@@ -69,18 +69,18 @@ pub const JOIN_SEPARATOR: &str = " ";
 #[derive(Debug, Clone)]
 pub struct DiffOptions {
     /// Compare words without regard to case.
-    pub ignore_case: bool,
+    pub(crate) ignore_case: bool,
     /// Do not compare punctuation at all.
-    pub ignore_punctuation: bool,
+    pub(crate) ignore_punctuation: bool,
     /// Do not compare spaces (their width, tabs, line breaks).
-    pub ignore_whitespace: bool,
+    pub(crate) ignore_whitespace: bool,
     /// Treat curly and straight quotes alike, and all dashes and hyphens alike.
-    pub ignore_quote_styles: bool,
+    pub(crate) ignore_quote_styles: bool,
     /// Do not compare a leading paragraph or list number (`12.`, `(a)`, `IV.`).
-    pub ignore_numbering: bool,
+    pub(crate) ignore_numbering: bool,
     /// The work allowed for one pair, in cells of the edit matrix (old tokens × new
     /// tokens); see the module docs for what happens above it.
-    pub budget: u64,
+    pub(crate) budget: u64,
 }
 
 impl Default for DiffOptions {

@@ -16,8 +16,39 @@ use serde::Deserialize;
 
 pub use explain::{Explanation, LinkText, PREVIEW_CHARS, explain, preview};
 
-use crate::error::{Error, Result};
 use crate::model::{Alignment, Document, UnitId, UnitKind};
+
+/// A gold file (a lineage, or an expected segmentation) that could not be read as one: the
+/// evaluation's own error, kept out of the library's [`crate::Error`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct GoldError {
+    /// The file.
+    pub path: String,
+    /// What is wrong with it.
+    pub message: String,
+}
+
+impl std::fmt::Display for GoldError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: bad gold file: {}", self.path, self.message)
+    }
+}
+
+impl std::error::Error for GoldError {}
+
+/// A bad gold file is bad input to whoever reads it: the same message as an input error.
+impl From<GoldError> for crate::Error {
+    fn from(e: GoldError) -> crate::Error {
+        crate::Error::Input {
+            path: e.path,
+            message: format!("bad gold file: {}", e.message),
+        }
+    }
+}
+
+/// The result of reading a gold file.
+type Result<T, E = GoldError> = std::result::Result<T, E>;
 
 /// A gold lineage between two versions: pairs of unit keys `[old, new]`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
@@ -32,7 +63,7 @@ pub struct Gold {
 impl Gold {
     /// Parses a gold file's JSON; `path` names it in errors.
     pub fn from_json(path: &str, json: &str) -> Result<Gold> {
-        serde_json::from_str(json).map_err(|e| Error::Gold {
+        serde_json::from_str(json).map_err(|e| GoldError {
             path: path.to_string(),
             message: e.to_string(),
         })
@@ -227,8 +258,236 @@ pub fn chain_gold(path: &str, json: &str) -> Result<std::collections::BTreeMap<S
     }
     serde_json::from_str::<Chain>(json)
         .map(|c| c.pairs)
-        .map_err(|e| Error::Gold {
+        .map_err(|e| GoldError {
             path: path.to_string(),
             message: e.to_string(),
         })
+}
+
+#[cfg(test)]
+mod tests {
+    //! Every expected figure is computed by hand in the comment above it.
+
+    use super::*;
+    use crate::align::testing::doc;
+    use crate::model::{Change, Evidence, Link, LinkShape};
+
+    /// `n` paragraphs numbered 1 to `n` (keys `p1` … `pn`; unit ids 0 … n-1).
+    fn numbered(n: usize) -> Document {
+        let numbers: Vec<String> = (1..=n).map(|k| k.to_string()).collect();
+        doc(&numbers
+            .iter()
+            .map(|k| (UnitKind::Paragraph, Some(k.as_str()), "text"))
+            .collect::<Vec<_>>())
+    }
+
+    fn link(old: &[UnitId], new: &[UnitId]) -> Link {
+        Link {
+            old: old.to_vec(),
+            new: new.to_vec(),
+            score: 1.0,
+            shape: LinkShape::OneToOne,
+            change: Change::Edited,
+            moved: false,
+            evidence: Evidence::default(),
+        }
+    }
+
+    fn alignment(links: Vec<Link>) -> Alignment {
+        Alignment {
+            links,
+            added: Vec::new(),
+            removed: Vec::new(),
+        }
+    }
+
+    fn pairs(keys: &[(&str, &str)]) -> Vec<(String, String)> {
+        keys.iter()
+            .map(|&(o, n)| (o.to_string(), n.to_string()))
+            .collect()
+    }
+
+    fn gold(sure: &[(&str, &str)], possible: &[(&str, &str)]) -> Gold {
+        Gold {
+            sure: pairs(sure),
+            possible: pairs(possible),
+        }
+    }
+
+    fn close(a: f64, b: f64) -> bool {
+        (a - b).abs() < 1e-12
+    }
+
+    #[test]
+    fn precision_and_recall_differ_and_are_not_swapped() {
+        let (old, new) = (numbered(4), numbered(4));
+        let g = gold(
+            &[("p1", "p1"), ("p2", "p2"), ("p3", "p3"), ("p4", "p4")],
+            &[],
+        );
+        // Predicted: p1→p1 and p2→p2 (right), p3→p4 (wrong); p3→p3 and p4→p4 missed.
+        let a = alignment(vec![link(&[0], &[0]), link(&[1], &[1]), link(&[2], &[3])]);
+        let s = score(&g, &old, &new, &a);
+        // precision = 2 right / 3 predicted; recall = 2 found / 4 sure;
+        // F1 = 2·(2/3)·(1/2) / (2/3 + 1/2) = (2/3) / (7/6) = 4/7.
+        assert!(close(s.precision, 2.0 / 3.0), "{s}");
+        assert!(close(s.recall, 0.5), "{s}");
+        assert!(close(s.f1, 4.0 / 7.0), "{s}");
+        assert_eq!((s.predicted, s.sure), (3, 4));
+        assert_eq!(s.wrong, pairs(&[("p3", "p4")]));
+        assert_eq!(s.missed, pairs(&[("p3", "p3"), ("p4", "p4")]));
+    }
+
+    #[test]
+    fn a_perfect_alignment_scores_one() {
+        let (old, new) = (numbered(3), numbered(3));
+        let g = gold(&[("p1", "p1"), ("p2", "p2"), ("p3", "p3")], &[]);
+        let a = alignment(vec![link(&[0], &[0]), link(&[1], &[1]), link(&[2], &[2])]);
+        let s = score(&g, &old, &new, &a);
+        assert_eq!((s.precision, s.recall, s.f1), (1.0, 1.0, 1.0));
+        assert!(s.wrong.is_empty() && s.missed.is_empty());
+    }
+
+    #[test]
+    fn nothing_predicted_scores_zero_recall_and_zero_f1() {
+        let (old, new) = (numbered(2), numbered(2));
+        let g = gold(&[("p1", "p1"), ("p2", "p2")], &[]);
+        let s = score(&g, &old, &new, &alignment(Vec::new()));
+        // precision = 0/0, taken as 1 (nothing claimed, nothing wrong); recall = 0/2;
+        // F1 = 2·1·0 / (1 + 0) = 0.
+        assert_eq!((s.precision, s.recall, s.f1), (1.0, 0.0, 0.0));
+        assert_eq!(s.missed.len(), 2);
+    }
+
+    #[test]
+    fn nothing_to_find_and_nothing_found_is_perfect() {
+        let (old, new) = (numbered(1), numbered(1));
+        let s = score(&Gold::default(), &old, &new, &alignment(Vec::new()));
+        assert_eq!((s.precision, s.recall, s.f1), (1.0, 1.0, 1.0));
+        assert_eq!((s.predicted, s.sure), (0, 0));
+    }
+
+    #[test]
+    fn possible_links_count_for_precision_only() {
+        let (old, new) = (numbered(3), numbered(3));
+        let g = gold(&[("p1", "p1")], &[("p2", "p3")]);
+        // p2→p3 is possible: not wrong, but not a sure link found either.
+        let a = alignment(vec![link(&[0], &[0]), link(&[1], &[2])]);
+        let s = score(&g, &old, &new, &a);
+        // precision = 2 acceptable / 2 predicted; recall = 1 found / 1 sure.
+        assert_eq!((s.precision, s.recall, s.f1), (1.0, 1.0, 1.0));
+        assert_eq!((s.predicted, s.sure), (2, 1));
+        assert!(s.wrong.is_empty());
+
+        // The possible link alone: precision 1/1, recall 0/1, F1 0.
+        let s = score(&g, &old, &new, &alignment(vec![link(&[1], &[2])]));
+        assert_eq!((s.precision, s.recall, s.f1), (1.0, 0.0, 0.0));
+        assert_eq!(s.missed, pairs(&[("p1", "p1")]));
+
+        // Without the possible link in the gold, the same prediction is wrong: 1/2 precise.
+        let g = gold(&[("p1", "p1")], &[]);
+        let a = alignment(vec![link(&[0], &[0]), link(&[1], &[2])]);
+        let s = score(&g, &old, &new, &a);
+        assert!(close(s.precision, 0.5), "{s}");
+        assert_eq!(s.recall, 1.0);
+        // F1 = 2·(1/2)·1 / (1/2 + 1) = 2/3.
+        assert!(close(s.f1, 2.0 / 3.0), "{s}");
+        assert_eq!(s.wrong, pairs(&[("p2", "p3")]));
+    }
+
+    #[test]
+    fn a_merge_counts_every_pair_of_its_units() {
+        let (old, new) = (numbered(3), numbered(2));
+        // Old p1 and p2 merged into new p1; old p3 → new p2.
+        let a = alignment(vec![link(&[0, 1], &[0]), link(&[2], &[1])]);
+        let g = gold(&[("p1", "p1"), ("p2", "p1"), ("p3", "p2")], &[]);
+        let s = score(&g, &old, &new, &a);
+        assert_eq!((s.precision, s.recall), (1.0, 1.0));
+        assert_eq!(s.predicted, 3);
+
+        // A gold that knows only half of the merge: the other pair is wrong.
+        // precision = 2 / 3 predicted pairs; recall = 2 / 2.
+        let g = gold(&[("p1", "p1"), ("p3", "p2")], &[]);
+        let s = score(&g, &old, &new, &a);
+        assert!(close(s.precision, 2.0 / 3.0), "{s}");
+        assert_eq!(s.recall, 1.0);
+        assert_eq!(s.wrong, pairs(&[("p2", "p1")]));
+
+        // A gold merge the alignment found one-to-one: one of its two pairs missed.
+        let one = alignment(vec![link(&[0], &[0]), link(&[2], &[1])]);
+        let g = gold(&[("p1", "p1"), ("p2", "p1"), ("p3", "p2")], &[]);
+        let s = score(&g, &old, &new, &one);
+        // precision = 2/2; recall = 2/3; F1 = 2·1·(2/3) / (5/3) = 4/5.
+        assert_eq!(s.precision, 1.0);
+        assert!(close(s.recall, 2.0 / 3.0), "{s}");
+        assert!(close(s.f1, 0.8), "{s}");
+        assert_eq!(s.missed, pairs(&[("p2", "p1")]));
+    }
+
+    #[test]
+    fn list_items_count_as_their_paragraph_and_footnotes_not_at_all() {
+        let mut old = doc(&[
+            (UnitKind::Paragraph, Some("1"), "Intro:"),
+            (UnitKind::ListItem, None, "item"),
+            (UnitKind::Footnote, Some("1"), "note"),
+        ]);
+        old.units[1].parent = Some(0);
+        let new = old.clone();
+        // Item → item counts as p1 → p1; footnote → footnote does not count.
+        let a = alignment(vec![link(&[1], &[1]), link(&[2], &[2])]);
+        let s = score(&gold(&[("p1", "p1")], &[]), &old, &new, &a);
+        assert_eq!(s.predicted, 1);
+        assert_eq!((s.precision, s.recall), (1.0, 1.0));
+    }
+
+    #[test]
+    fn a_key_naming_no_unit_is_a_missed_link() {
+        let (old, new) = (numbered(2), numbered(2));
+        let g = gold(&[("p1", "p1"), ("p9", "p2")], &[]);
+        let a = alignment(vec![link(&[0], &[0]), link(&[1], &[1])]);
+        let s = score(&g, &old, &new, &a);
+        // recall = 1 / 2 sure (p9 is no unit); precision = 1 / 2 (p2→p2 is not in the gold).
+        assert_eq!((s.precision, s.recall), (0.5, 0.5));
+        assert_eq!(s.missed, pairs(&[("p9", "p2")]));
+    }
+
+    #[test]
+    fn keys_name_units_by_number_or_line() {
+        let d = doc(&[
+            (UnitKind::Heading, Some("II"), "Scope"),
+            (UnitKind::Paragraph, Some("7"), "text"),
+            (UnitKind::Paragraph, None, "free text"),
+        ]);
+        assert_eq!(unit_key(&d, 0), "hII");
+        assert_eq!(unit_key(&d, 1), "p7");
+        assert_eq!(unit_key(&d, 2), "L3");
+        for id in 0..3 {
+            assert_eq!(resolve_key(&d, &unit_key(&d, id)), Some(id));
+        }
+        assert_eq!(resolve_key(&d, "p8"), None);
+        assert_eq!(resolve_key(&d, "x1"), None);
+        assert_eq!(resolve_key(&d, ""), None);
+    }
+
+    #[test]
+    fn ratio_of_nothing_is_one() {
+        assert_eq!(ratio(0, 0), 1.0);
+        assert_eq!(ratio(0, 4), 0.0);
+        assert_eq!(ratio(3, 4), 0.75);
+    }
+
+    #[test]
+    fn bad_gold_files_name_the_file() {
+        let e = Gold::from_json("g.json", "{\"sure\": 3}").unwrap_err();
+        assert_eq!(e.path, "g.json");
+        assert!(e.to_string().starts_with("g.json: bad gold file: "), "{e}");
+        let as_input: crate::Error = e.into();
+        assert!(as_input.to_string().starts_with("g.json: bad gold file: "));
+        assert!(chain_gold("c.json", "{}").is_err());
+
+        let g = Gold::from_json("g.json", r#"{"sure": [["p1", "p2"]]}"#).unwrap();
+        assert_eq!(g, gold(&[("p1", "p2")], &[]));
+        let chain = chain_gold("c.json", r#"{"pairs": {"a->b": {"sure": []}}, "x": 1}"#).unwrap();
+        assert_eq!(chain.keys().collect::<Vec<_>>(), ["a->b"]);
+    }
 }

@@ -38,7 +38,7 @@
 //! let score = score_segmentation(&doc, &expected);
 //! assert_eq!(score.f1(), 1.0);
 //! assert_eq!(score.kind_accuracy(), 1.0);
-//! # Ok::<(), draftdiff::Error>(())
+//! # Ok::<(), draftdiff::eval::GoldError>(())
 //! ```
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -46,7 +46,7 @@ use std::ops::AddAssign;
 
 use serde::Deserialize;
 
-use crate::error::{Error, Result};
+use super::{GoldError, Result};
 use crate::model::{ArtifactKind, Document, UnitKind};
 
 /// One unit of an expected segmentation.
@@ -115,13 +115,13 @@ impl ExpectedSegmentation {
     /// "kind"}], "furniture": [line, …]}`) of `text`; `path` names the file in errors.
     ///
     /// # Errors
-    /// [`Error::Gold`] when the JSON does not parse, a kind is not one of
+    /// [`GoldError`] when the JSON does not parse, a kind is not one of
     /// `heading|paragraph|list_item|footnote`, units are not in strictly increasing line
     /// order, a unit or furniture line is not a word line of `text`, a unit starts on a
     /// furniture line, or the first word line of the text that is not furniture belongs to
     /// no unit.
     pub fn from_json(path: &str, json: &str, text: &str) -> Result<ExpectedSegmentation> {
-        let bad = |message: String| Error::Gold {
+        let bad = |message: String| GoldError {
             path: path.to_string(),
             message,
         };

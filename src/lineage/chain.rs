@@ -18,13 +18,13 @@ use super::revive;
 #[derive(Debug, Clone)]
 pub struct LineageOptions {
     /// How to align each pair of versions.
-    pub align: AlignOptions,
+    pub(crate) align: AlignOptions,
     /// Whether to align units added in a version against units dropped in earlier,
     /// non-consecutive versions (default [`DEFAULT_REVIVE`]).
-    pub revive: bool,
-    /// How many pairs of versions to align at once; 0 (the default) for as many as the
-    /// machine has cores.
-    pub threads: usize,
+    pub(crate) revive: bool,
+    /// How many threads align the versions (all steps and the work inside each); 0 (the
+    /// default) for rayon's shared pool, one thread per core.
+    pub(crate) threads: usize,
 }
 
 /// Revivals are on by default: they cost one small alignment per version (only orphans take
@@ -59,8 +59,8 @@ impl LineageOptions {
         self
     }
 
-    /// Align at most `threads` pairs of versions at once (0: one per core). The result does
-    /// not depend on it.
+    /// Align on a pool of `threads` threads (0: rayon's shared pool, one per core). The
+    /// result does not depend on it.
     pub fn threads(mut self, threads: usize) -> LineageOptions {
         self.threads = threads;
         self
@@ -125,39 +125,24 @@ impl Lineage {
     /// and, if `options.revive`, restored units with the earlier versions they were dropped from.
     pub fn build(versions: Vec<Document>, options: &LineageOptions) -> Lineage {
         let pairs = versions.len().saturating_sub(1);
-        let threads = match options.threads {
-            0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
-            n => n,
-        }
-        .clamp(1, pairs.max(1));
-        let mut alignments: Vec<Option<Alignment>> = vec![None; pairs];
-        std::thread::scope(|scope| {
-            let workers: Vec<_> = (0..threads)
-                .map(|t| {
-                    let versions = &versions;
-                    scope.spawn(move || {
-                        (t..pairs)
-                            .step_by(threads)
-                            .map(|k| (k, align(&versions[k], &versions[k + 1], &options.align)))
-                            .collect::<Vec<_>>()
-                    })
-                })
-                .collect();
-            for worker in workers {
-                match worker.join() {
-                    Ok(done) => {
-                        for (k, a) in done {
-                            alignments[k] = Some(a);
-                        }
-                    }
-                    Err(panic) => std::panic::resume_unwind(panic),
-                }
-            }
-        });
-        let alignments = alignments
-            .into_iter()
-            .map(|a| a.expect("every pair aligned by one worker"))
-            .collect();
+        // Each step is a rayon task, and so is the parallel work inside each alignment: one
+        // pool for both, never more threads than it has. Results are collected in step
+        // order, so they do not depend on the number of threads.
+        let align_all = || -> Vec<Alignment> {
+            use rayon::prelude::*;
+            (0..pairs)
+                .into_par_iter()
+                .map(|k| align(&versions[k], &versions[k + 1], &options.align))
+                .collect()
+        };
+        let alignments = match options.threads {
+            0 => align_all(),
+            n => match rayon::ThreadPoolBuilder::new().num_threads(n).build() {
+                Ok(pool) => pool.install(align_all),
+                // No threads to be had: the shared pool does the same work.
+                Err(_) => align_all(),
+            },
+        };
         Lineage::from_alignments(versions, alignments, options)
     }
 

@@ -77,9 +77,9 @@ pub enum TrackedChanges {
 #[derive(Debug, Clone, Default)]
 pub struct ReadOptions {
     /// The encoding to decode with (text inputs).
-    pub encoding: Encoding,
+    pub(crate) encoding: Encoding,
     /// Which side of tracked changes to read (Word and OpenDocument inputs).
-    pub tracked_changes: TrackedChanges,
+    pub(crate) tracked_changes: TrackedChanges,
 }
 
 impl ReadOptions {

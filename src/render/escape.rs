@@ -157,9 +157,27 @@ pub fn visible(text: &str) -> Cow<'_, str> {
     }
 }
 
-/// Columns `text` takes once made visible (one a character, as the layouts count).
+/// Columns `text` takes on a terminal once made visible: a mark's characters, and for every
+/// other character its display width (`unicode-width`: two for wide CJK characters, none
+/// for zero-width and combining ones; a tab counts as the one space the layouts make of it).
+///
+/// ```
+/// use draftdiff::render::visible_width;
+/// assert_eq!(visible_width("abc"), 3);
+/// assert_eq!(visible_width("人権"), 4);
+/// assert_eq!(visible_width("a\u{1b}"), 3); // `a^[`
+/// ```
 pub fn visible_width(text: &str) -> usize {
-    text.chars().map(|c| mark(c).map_or(1, Mark::width)).sum()
+    text.chars().map(char_width).sum()
+}
+
+/// Columns one character takes once made visible (see [`visible_width`]).
+pub(crate) fn char_width(c: char) -> usize {
+    match mark(c) {
+        Some(m) => m.width(),
+        None if c == '\t' => 1,
+        None => unicode_width::UnicodeWidthChar::width(c).unwrap_or(0),
+    }
 }
 
 #[cfg(test)]
@@ -207,7 +225,11 @@ mod tests {
                 "{text:?}"
             );
             assert_eq!(Visible(text).to_string(), text);
-            assert_eq!(visible_width(text), text.chars().count());
+            assert_eq!(
+                visible_width(text),
+                unicode_width::UnicodeWidthStr::width(text.replace('\t', " ").as_str()),
+                "{text:?}"
+            );
         }
     }
 

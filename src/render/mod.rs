@@ -72,11 +72,11 @@ pub enum Only {
 #[derive(Debug, Clone)]
 pub struct TerminalOptions {
     /// Columns to wrap to.
-    pub width: usize,
+    pub(crate) width: usize,
     /// Show only these entries (all when empty).
-    pub only: Vec<Only>,
+    pub(crate) only: Vec<Only>,
     /// Show the summary alone.
-    pub stat: bool,
+    pub(crate) stat: bool,
 }
 
 impl Default for TerminalOptions {

@@ -4,7 +4,7 @@
 use std::io;
 
 use super::Palette;
-use super::escape::{Visible, visible_width};
+use super::escape::{Visible, char_width, visible_width};
 
 /// What a piece of text is, and so which style of the [`Palette`] it takes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,18 +47,43 @@ pub(crate) fn push(spans: &mut Vec<Span>, role: Role, text: &str) {
     }
 }
 
-/// Visible width of a text (one column a character), control characters counted as they
-/// are shown (`^[` is two columns).
+/// Display width of a text (wide characters two columns), control characters counted as
+/// they are shown (`^[` is two columns).
 pub(crate) fn width(text: &str) -> usize {
     visible_width(text)
 }
 
-/// A word: its pieces (a word can change role midway, `linked{+,+}`), its width, and the
-/// role of the space before it (`None` when it follows no space).
+/// A word: its pieces (a word can change role midway, `linked{+,+}`), its width, the
+/// role of the space before it (`None` when it follows no space), and whether it ends with a
+/// wide character.
 struct Atom {
     pieces: Vec<Span>,
     width: usize,
     gap: Option<Role>,
+    ends_wide: bool,
+}
+
+/// True for a wide (two-column) character: CJK ideographs, kana, Hangul, fullwidth forms.
+/// Text in these scripts has no spaces, and a line may break before or after any of them
+/// (as UAX #14 allows for ideographs), so each is a word of its own for the wrapper.
+fn is_wide(c: char) -> bool {
+    char_width(c) >= 2 && !super::is_marked(c)
+}
+
+/// `run` (no spaces) cut into runs of narrow characters and single wide characters.
+fn wide_pieces(run: &str) -> impl Iterator<Item = &str> {
+    let mut rest = run;
+    std::iter::from_fn(move || {
+        let c = rest.chars().next()?;
+        let end = if is_wide(c) {
+            c.len_utf8()
+        } else {
+            rest.find(is_wide).unwrap_or(rest.len())
+        };
+        let (piece, tail) = rest.split_at(end);
+        rest = tail;
+        Some(piece)
+    })
 }
 
 fn atoms(spans: &[Span]) -> Vec<Atom> {
@@ -82,13 +107,22 @@ fn atoms(spans: &[Span]) -> Vec<Atom> {
                 }
                 gap.get_or_insert(span.role);
             } else {
-                let atom = current.get_or_insert_with(|| Atom {
-                    pieces: Vec::new(),
-                    width: 0,
-                    gap: gap.take(),
-                });
-                push(&mut atom.pieces, span.role, run);
-                atom.width += width(run);
+                for piece in wide_pieces(run) {
+                    let wide = piece.starts_with(is_wide);
+                    // A line may break before and after a wide character, with no space.
+                    if wide || current.as_ref().is_some_and(|atom| atom.ends_wide) {
+                        out.extend(current.take());
+                    }
+                    let atom = current.get_or_insert_with(|| Atom {
+                        pieces: Vec::new(),
+                        width: 0,
+                        gap: gap.take(),
+                        ends_wide: false,
+                    });
+                    push(&mut atom.pieces, span.role, piece);
+                    atom.width += width(piece);
+                    atom.ends_wide = wide;
+                }
             }
         }
     }

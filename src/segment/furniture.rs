@@ -21,9 +21,8 @@
 //! Nothing here knows what a header says: only the repetition counts.
 
 use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
 
-use super::mend::Fnv;
+use super::mend::FastHash;
 use super::style::ends_terminal;
 
 /// Fewest occurrences of a pattern to call it furniture: two pages that happen to start
@@ -57,7 +56,7 @@ const INTERRUPT_EVERY: usize = 5;
 /// or two pages (a chapter opening, a full-page table) leaves a gap of two or three pages.
 const MAX_PAGE_MULTIPLE: usize = 3;
 
-type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+type FastMap<K, V> = HashMap<K, V, FastHash>;
 
 /// A recurring pattern taken as page furniture.
 #[derive(Debug, Clone, PartialEq)]
@@ -179,8 +178,8 @@ fn is_prose(pattern: &str) -> bool {
 }
 
 fn hash(s: &str) -> u64 {
-    use std::hash::Hasher;
-    let mut h = Fnv::default();
+    use std::hash::{BuildHasher, Hasher};
+    let mut h = FastHash::default().build_hasher();
     h.write(s.as_bytes());
     h.finish()
 }
@@ -219,7 +218,7 @@ impl Furniture {
     /// Finds the furniture of `text` (see the module docs).
     pub fn find(text: &str) -> Furniture {
         // Pass 1: the pattern of every short line, and how often each occurs.
-        let mut counts: FnvMap<u64, u32> = FnvMap::default();
+        let mut counts: FastMap<u64, u32> = FastMap::default();
         let mut short: Vec<(usize, u64)> = Vec::new();
         let mut buf = String::new();
         for (i, line) in text.lines().enumerate() {
@@ -236,14 +235,14 @@ impl Furniture {
             return Furniture::default();
         }
         // Where the recurring ones are; keep those in step with the pages.
-        let mut found: FnvMap<u64, Vec<usize>> = FnvMap::default();
+        let mut found: FastMap<u64, Vec<usize>> = FastMap::default();
         for &(line, h) in &short {
             if counts.contains_key(&h) {
                 found.entry(h).or_default().push(line);
             }
         }
         drop(short);
-        let mut regular: FnvMap<u64, (Vec<Occurrence>, usize)> = found
+        let mut regular: FastMap<u64, (Vec<Occurrence>, usize)> = found
             .into_iter()
             .filter_map(|(h, lines)| {
                 let period = regular_period(&lines)?;
@@ -269,8 +268,8 @@ impl Furniture {
         // occurrence before it (a footer before a page break).
         let mut after_form_feed = false;
         let mut last_occ: Option<(u64, usize)> = None;
-        let mut next_occ: FnvMap<u64, usize> = FnvMap::default();
-        let mut texts: FnvMap<u64, String> = FnvMap::default();
+        let mut next_occ: FastMap<u64, usize> = FastMap::default();
+        let mut texts: FastMap<u64, String> = FastMap::default();
         let mut numbered: Vec<u64> = Vec::new();
         for line in text.lines() {
             if line.contains('\u{c}') {

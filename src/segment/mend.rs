@@ -10,7 +10,6 @@
 //! it is dropped (`exam-` / `ple`).
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
 /// Shortest first half of a compound kept when the vocabulary has no evidence: two-letter
 /// halves are more often syllables (`in-`/`formation`) than words of a compound.
@@ -20,29 +19,11 @@ const MIN_COMPOUND_HEAD: usize = 3;
 /// are not words; bounding the look-back keeps the work per line constant.
 pub(crate) const MAX_FRAGMENT: usize = 64;
 
-/// FNV-1a: a fast hash for the many short word lookups of the vocabulary pass.
-#[derive(Default)]
-pub(crate) struct Fnv(u64);
+/// The hasher of the segmenter's maps of short words and lines: foldhash with its fixed
+/// seed, so runs are identical.
+pub(crate) type FastHash = foldhash::fast::FixedState;
 
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+type FastMap<K, V> = HashMap<K, V, FastHash>;
 
 /// If `text` ends with a word broken by a hyphen (`…organi-`), the fragment before the
 /// hyphen (`organi`); `None` when it does not or the fragment is too long.
@@ -89,14 +70,14 @@ pub(crate) fn continuation_tail(line: &str) -> Option<&str> {
 #[derive(Debug, Default)]
 pub(crate) struct Mender {
     /// (head, tail) in lower case → keep the hyphen.
-    keep: FnvMap<(String, String), bool>,
+    keep: FastMap<(String, String), bool>,
 }
 
 /// Collects breaks and counts the vocabulary needed to decide them.
 #[derive(Default)]
 pub(crate) struct MendBuilder {
     breaks: Vec<(String, String)>,
-    counts: FnvMap<String, u32>,
+    counts: FastMap<String, u32>,
     min_len: usize,
     max_len: usize,
     /// For each first byte (lower-cased), a bit per word length (mod 64) of the counted
@@ -266,7 +247,7 @@ impl MendBuilder {
                 .map(|v| self.counts.get(v).copied().unwrap_or(0))
                 .sum()
         };
-        let mut keep = FnvMap::default();
+        let mut keep = FastMap::default();
         for (h, t) in self.breaks {
             let joined = count(&format!("{h}{t}"));
             let hyphenated = count(&format!("{h}-{t}"));

@@ -71,7 +71,7 @@ use crate::model::Document;
 #[derive(Debug, Clone, Default)]
 pub struct SegmentOptions {
     /// The layout of the text; [`Layout::Auto`] (the default) decides from the text.
-    pub layout: Layout,
+    pub(crate) layout: Layout,
 }
 
 impl SegmentOptions {

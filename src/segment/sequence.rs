@@ -15,9 +15,8 @@
 //! (score, candidate), so the pass is O(candidates × max_jump).
 
 use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
 
-use super::mend::Fnv;
+use super::mend::FastHash;
 
 /// Points for one chosen candidate (scores are integers for determinism).
 const POINT: i64 = 10;
@@ -68,7 +67,7 @@ pub(crate) struct Rules {
     pub jumps: bool,
 }
 
-type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+type FastMap<K, V> = HashMap<K, V, FastHash>;
 
 /// The chosen candidates (indices into `cands`, in order) with how each joined its chain.
 pub(crate) fn chain(cands: &[Candidate], rules: Rules) -> Vec<(usize, Step)> {
@@ -78,7 +77,7 @@ pub(crate) fn chain(cands: &[Candidate], rules: Rules) -> Vec<(usize, Step)> {
     let mut score = vec![0i64; cands.len()];
     let mut pred: Vec<Option<usize>> = vec![None; cands.len()];
     let mut how = vec![Step::Start; cands.len()];
-    let mut by_value: FnvMap<u32, (i64, usize)> = FnvMap::default();
+    let mut by_value: FastMap<u32, (i64, usize)> = FastMap::default();
     // Best chain ending before the current candidate.
     let mut best: Option<(i64, usize)> = None;
     for (i, c) in cands.iter().enumerate() {
@@ -264,7 +263,7 @@ pub(crate) struct Collector {
 /// The chosen unit starts of a document.
 #[derive(Debug, Default)]
 pub(crate) struct Chosen {
-    picks: FnvMap<usize, Pick>,
+    picks: FastMap<usize, Pick>,
     /// The numbers rejected, in line order.
     pub rejected: Vec<Rejected>,
 }
@@ -384,7 +383,7 @@ impl Collector {
 
     /// Chooses the sequences.
     pub fn finish(self) -> Chosen {
-        let mut picks: FnvMap<usize, Pick> = FnvMap::default();
+        let mut picks: FastMap<usize, Pick> = FastMap::default();
         for (i, _) in chain(&self.arabic, ARABIC) {
             picks.insert(self.arabic[i].line, Pick::Arabic);
         }
@@ -411,7 +410,7 @@ impl Collector {
         let mut lines: Vec<usize> = all.map(|c| c.line).collect();
         lines.sort_unstable();
         lines.dedup();
-        let printed: FnvMap<usize, &str> =
+        let printed: FastMap<usize, &str> =
             self.printed.iter().map(|(l, n)| (*l, n.as_str())).collect();
         for line in lines {
             let value = self

@@ -196,20 +196,20 @@ pub enum Numbering {
 #[derive(Debug, Clone, PartialEq)]
 pub struct SynthOptions {
     /// Paragraphs of the old version.
-    pub paragraphs: usize,
+    pub(crate) paragraphs: usize,
     /// The seed.
-    pub seed: u64,
+    pub(crate) seed: u64,
     /// Average paragraphs per section (raised for very large pairs, see [`MAX_SECTIONS`]).
-    pub section_len: usize,
+    pub(crate) section_len: usize,
     /// The edits.
-    pub rates: EditRates,
+    pub(crate) rates: EditRates,
     /// PDF rendering of the new version, or `None` for plain text.
-    pub pdf: Option<PdfNoise>,
+    pub(crate) pdf: Option<PdfNoise>,
     /// How paragraphs are numbered.
-    pub numbering: Numbering,
+    pub(crate) numbering: Numbering,
     /// Shared-stock prose and its revision ([`StockOptions`], in `stock.rs`) instead of the
     /// default prose and [`EditRates`], or `None`.
-    pub stock: Option<StockOptions>,
+    pub(crate) stock: Option<StockOptions>,
 }
 
 impl SynthOptions {
@@ -236,6 +236,12 @@ impl SynthOptions {
     /// Sets the paragraph numbering.
     pub fn numbering(mut self, numbering: Numbering) -> SynthOptions {
         self.numbering = numbering;
+        self
+    }
+
+    /// Sets the number of old paragraphs.
+    pub fn paragraphs(mut self, paragraphs: usize) -> SynthOptions {
+        self.paragraphs = paragraphs;
         self
     }
 

@@ -31,23 +31,23 @@ use super::rng::Rng;
 #[derive(Debug, Clone, PartialEq)]
 pub struct StockOptions {
     /// Stock sentences shared by the whole document.
-    pub sentences: usize,
+    pub(crate) sentences: usize,
     /// Share of a paragraph's sentences drawn from the stock.
-    pub stock_share: f64,
+    pub(crate) stock_share: f64,
     /// Share of a paragraph's own sentences that end with a stock clause.
-    pub clause_share: f64,
+    pub(crate) clause_share: f64,
     /// Probability that an old paragraph is spread over 2–4 new ones.
-    pub spread: f64,
+    pub(crate) spread: f64,
     /// Probability that an old paragraph starts a gathering of 2–4 into one.
-    pub gather: f64,
+    pub(crate) gather: f64,
     /// Probability that an old paragraph is lightly edited.
-    pub edited: f64,
+    pub(crate) edited: f64,
     /// Probability that an old paragraph is removed.
-    pub removed: f64,
+    pub(crate) removed: f64,
     /// Probability that a new paragraph is inserted before an old one.
-    pub added: f64,
+    pub(crate) added: f64,
     /// Probability that a section's paragraphs are shuffled.
-    pub reorganised: f64,
+    pub(crate) reorganised: f64,
 }
 
 impl Default for StockOptions {
