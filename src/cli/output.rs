@@ -28,8 +28,6 @@ pub const MAX_WIDTH: usize = 1000;
 /// Resolved options shared by every subcommand.
 #[derive(Debug)]
 pub struct Ctx {
-    /// Whether to colour terminal output.
-    pub color: bool,
     /// The styles of terminal output: coloured, or plain with `[-…-]{+…+}` markers.
     pub palette: Palette,
     /// Columns to lay terminal output out in: `--width`, else the terminal's, else 80.
@@ -108,7 +106,6 @@ impl Ctx {
             Some(EncodingArg::Windows1252) => draftdiff::read::Encoding::Windows1252,
         };
         Ok(Ctx {
-            color,
             palette: Palette::new(color),
             width,
             read: ReadOptions::new().encoding(encoding),

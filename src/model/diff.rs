@@ -68,6 +68,22 @@ impl WordDiff {
         self.side(OpKind::Delete)
     }
 
+    /// Words inserted and deleted, from the stats, or counted from the runs when the stats
+    /// are empty (a diff built by hand).
+    pub fn word_counts(&self) -> (usize, usize) {
+        if self.stats.inserted + self.stats.deleted + self.stats.equal > 0 {
+            return (self.stats.inserted, self.stats.deleted);
+        }
+        let count = |kind: OpKind| -> usize {
+            self.ops
+                .iter()
+                .filter(|op| op.kind == kind)
+                .map(|op| op.text.split_whitespace().count())
+                .sum()
+        };
+        (count(OpKind::Insert), count(OpKind::Delete))
+    }
+
     fn side(&self, changed: OpKind) -> String {
         self.ops
             .iter()

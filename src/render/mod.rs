@@ -1,4 +1,8 @@
-//! Stage 5: [`Report`] → bytes: the terminal report, side by side, JSON, Markdown.
+//! Stage 5: model types → bytes. Every output of the project is written here: the
+//! terminal report, side by side and `--stat` ([`terminal`], [`side_by_side`]), the Markdown
+//! changelog ([`markdown`]), the segment table ([`segment_table`]), trace, blame and log for
+//! people ([`trace`], [`blame`], [`log`]), the lineage graph in DOT and Mermaid ([`graph`]),
+//! and every JSON document in one versioned vocabulary ([`json`](mod@json)).
 //!
 //! Renderers write to any [`io::Write`] and never look at the process: whether to colour,
 //! and how wide to wrap, arrive resolved in [`TerminalOptions`] and a [`Palette`]. A plain
@@ -25,10 +29,13 @@
 //! ```
 
 mod escape;
-mod json;
+pub mod graph;
+pub mod json;
 mod layout;
+mod lineage;
 mod markdown;
 mod palette;
+mod segment;
 mod side_by_side;
 mod terminal;
 mod wrap;
@@ -37,8 +44,10 @@ use std::io;
 
 pub use escape::{Visible, is_marked, visible, visible_width};
 pub use json::{JSON_VERSION, json};
+pub use lineage::{blame, log, trace};
 pub use markdown::markdown;
-pub use palette::Palette;
+pub use palette::{Palette, Style, VERSION_COLORS};
+pub use segment::segment_table;
 pub use side_by_side::side_by_side;
 pub use terminal::terminal;
 

@@ -4,6 +4,7 @@
 use std::io;
 
 use super::Palette;
+use super::palette::Style;
 use super::escape::{Visible, visible_width};
 
 /// What a piece of text is, and so which style of the [`Palette`] it takes.
@@ -132,7 +133,7 @@ pub(crate) fn write_spans(
 ) -> io::Result<()> {
     for span in spans {
         let style = match span.role {
-            Role::Plain => owo_colors::Style::new(),
+            Role::Plain => Style::plain(),
             Role::Deleted => palette.deleted,
             Role::Inserted => palette.inserted,
             Role::Added => palette.added,
@@ -142,7 +143,7 @@ pub(crate) fn write_spans(
             Role::Dim => palette.dim,
             Role::Title => palette.title,
         };
-        write!(out, "{}", style.style(Visible(&span.text)))?;
+        write!(out, "{}", style.paint(Visible(&span.text)))?;
     }
     Ok(())
 }
