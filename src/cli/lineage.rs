@@ -8,10 +8,8 @@
 
 use clap::ValueEnum;
 use draftdiff::diff::DiffOptions;
-use draftdiff::lineage::{
-    self, Lineage, LineageOptions, Selector, StepSummary, TraceEnd, UnitAddress,
-};
-use draftdiff::model::{Document, OpKind};
+use draftdiff::lineage::{self, Lineage, LineageOptions, Selector, StepSummary, UnitAddress};
+use draftdiff::model::Document;
 use draftdiff::render;
 use draftdiff::{Error, SegmentOptions};
 
@@ -102,7 +100,7 @@ pub struct LogArgs {
 }
 
 /// Reads the versions and builds their lineage.
-fn load(ctx: &Ctx, args: &VersionArgs) -> Result<(Lineage, Vec<String>), Error> {
+fn load(ctx: &Ctx, args: &VersionArgs) -> Result<Lineage, Error> {
     let docs: Vec<Document> = match &args.git {
         Some(git) => {
             let (range, path) = match git.as_slice() {
@@ -121,21 +119,17 @@ fn load(ctx: &Ctx, args: &VersionArgs) -> Result<(Lineage, Vec<String>), Error> 
             .map(|p| ctx.load(p))
             .collect::<Result<_, _>>()?,
     };
-    let inputs = args.versions.clone();
     let options = LineageOptions::new().revive(!args.no_revive);
-    Ok((Lineage::build(docs, &options), inputs))
+    Ok(Lineage::build(docs, &options))
 }
 
-fn refs(inputs: &[String]) -> Vec<&str> {
-    inputs.iter().map(String::as_str).collect()
+/// The input files, which `-o` never writes over.
+fn refs(args: &VersionArgs) -> Vec<&str> {
+    args.versions.iter().map(String::as_str).collect()
 }
 
 fn chain_differs(summaries: &[StepSummary]) -> Outcome {
-    if summaries.iter().all(StepSummary::is_unchanged) {
-        Outcome::Same
-    } else {
-        Outcome::Different
-    }
+    Outcome::from(!summaries.iter().all(StepSummary::is_unchanged))
 }
 
 /// Runs `draftdiff trace`.
@@ -148,34 +142,21 @@ pub fn run_trace(ctx: &Ctx, args: &TraceArgs) -> Result<Outcome, Error> {
         },
         (None, None) => unreachable!("clap requires --para or --at"),
     };
-    let (lineage, inputs) = load(ctx, &args.versions)?;
+    let lineage = load(ctx, &args.versions)?;
     let start = address.resolve(lineage.versions())?;
     let trace = lineage::trace(&lineage, start, &DiffOptions::new());
-    let changed = !matches!(&trace.end, TraceEnd::Reached(_))
-        || trace.first_seen() > 0
-        || trace.steps.iter().any(|s| {
-            !s.dropped.is_empty()
-                || s.links.iter().any(|l| {
-                    l.diff.ops.iter().any(|op| op.kind != OpKind::Equal)
-                        || l.old.len() != l.new.len()
-                })
-        });
-    ctx.emit(&refs(&inputs), |w| match args.format {
+    ctx.emit(&refs(&args.versions), |w| match args.format {
         TextOrJson::Json => render::json::trace(&lineage, &trace, w),
         TextOrJson::Text => render::trace(&lineage, &trace, args.full, &ctx.palette, w),
     })?;
-    Ok(if changed {
-        Outcome::Different
-    } else {
-        Outcome::Same
-    })
+    Ok(Outcome::from(trace.has_changes()))
 }
 
 /// Runs `draftdiff blame`.
 pub fn run_blame(ctx: &Ctx, args: &BlameArgs) -> Result<Outcome, Error> {
-    let (lineage, inputs) = load(ctx, &args.versions)?;
+    let lineage = load(ctx, &args.versions)?;
     let blame = lineage::blame(&lineage, &DiffOptions::new());
-    ctx.emit(&refs(&inputs), |w| match args.format {
+    ctx.emit(&refs(&args.versions), |w| match args.format {
         TextOrJson::Json => render::json::blame(&lineage, &blame, w),
         TextOrJson::Text => render::blame(&lineage, &blame, ctx.width, &ctx.palette, w),
     })?;
@@ -184,9 +165,9 @@ pub fn run_blame(ctx: &Ctx, args: &BlameArgs) -> Result<Outcome, Error> {
 
 /// Runs `draftdiff log`.
 pub fn run_log(ctx: &Ctx, args: &LogArgs) -> Result<Outcome, Error> {
-    let (lineage, inputs) = load(ctx, &args.versions)?;
+    let lineage = load(ctx, &args.versions)?;
     let summaries = lineage::summarize(&lineage);
-    ctx.emit(&refs(&inputs), |w| match args.format {
+    ctx.emit(&refs(&args.versions), |w| match args.format {
         LogFormat::Json => render::json::log(&lineage, &summaries, w),
         LogFormat::Dot => render::graph::dot(&lineage, w),
         LogFormat::Mermaid => render::graph::mermaid(&lineage, w),

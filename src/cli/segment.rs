@@ -1,7 +1,5 @@
 //! `draftdiff segment FILE [--format text|json]`: shows how a document was read.
 
-use std::io;
-
 use draftdiff::Error;
 use draftdiff::render;
 
@@ -34,14 +32,7 @@ pub struct SegmentArgs {
 /// Runs `draftdiff segment FILE`.
 pub fn run(ctx: &Ctx, args: &SegmentArgs) -> Result<Outcome, Error> {
     if args.explain {
-        let text = if args.file == "-" {
-            let mut bytes = Vec::new();
-            io::Read::read_to_end(&mut io::stdin(), &mut bytes)
-                .map_err(|e| Error::io("<stdin>", e))?;
-            draftdiff::read::decode("-", &bytes, &ctx.read)?
-        } else {
-            draftdiff::read::read_path(&args.file, &ctx.read)?
-        };
+        let text = draftdiff::read::decode_vec(&args.file, ctx.bytes(&args.file)?, &ctx.read)?;
         let options = draftdiff::segment::SegmentOptions::new();
         let (doc, why) = draftdiff::segment::segment_explained(&args.file, &text, &options);
         ctx.emit(&[&args.file], |w| {

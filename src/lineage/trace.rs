@@ -9,7 +9,7 @@
 use std::collections::BTreeSet;
 
 use crate::diff::{DiffOptions, diff_texts};
-use crate::model::{Change, Document, LinkShape, UnitId, WordDiff};
+use crate::model::{Change, Document, LinkShape, OpKind, UnitId, WordDiff};
 
 use super::chain::{Edge, Lineage, Node};
 
@@ -87,6 +87,20 @@ impl Trace {
             .iter()
             .position(|m| !m.is_empty())
             .unwrap_or(self.start.version)
+    }
+
+    /// True when the unit changed along the path: it appeared after the first version, was
+    /// dropped, lost a unit of its path, or a step changed its words, merged or split it.
+    pub fn has_changes(&self) -> bool {
+        !matches!(&self.end, TraceEnd::Reached(_))
+            || self.first_seen() > 0
+            || self.steps.iter().any(|s| {
+                !s.dropped.is_empty()
+                    || s.links.iter().any(|l| {
+                        l.diff.ops.iter().any(|op| op.kind != OpKind::Equal)
+                            || l.old.len() != l.new.len()
+                    })
+            })
     }
 }
 

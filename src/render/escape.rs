@@ -291,7 +291,13 @@ mod tests {
     #[test]
     fn markdown_is_escaped() {
         assert_eq!(markdown_escape("a*b_[c]|"), "a\\*b\\_\\[c\\]\\|");
-        assert_eq!(markdown_escape("&#x202E; ~~x~~"), "\\&\\#x202E; \\~\\~x\\~\\~");
-        assert_eq!(markdown_escape("\u{1b}[8m\u{202e}"), "^\\[\\[8m\\<U+202E\\>");
+        assert_eq!(
+            markdown_escape("&#x202E; ~~x~~"),
+            "\\&\\#x202E; \\~\\~x\\~\\~"
+        );
+        assert_eq!(
+            markdown_escape("\u{1b}[8m\u{202e}"),
+            "^\\[\\[8m\\<U+202E\\>"
+        );
     }
 }

@@ -37,6 +37,7 @@ mod markdown;
 mod palette;
 mod segment;
 mod side_by_side;
+pub mod target;
 mod terminal;
 mod wrap;
 
@@ -46,7 +47,7 @@ pub use escape::{Visible, is_marked, visible, visible_width};
 pub use json::{JSON_VERSION, json};
 pub use lineage::{blame, log, trace};
 pub use markdown::markdown;
-pub use palette::{Palette, Style, VERSION_COLORS};
+pub use palette::{ColorEnv, Palette, Style, VERSION_COLORS, decide_color};
 pub use segment::segment_table;
 pub use side_by_side::side_by_side;
 pub use terminal::terminal;
@@ -60,6 +61,12 @@ pub const DEFAULT_WIDTH: usize = 80;
 
 /// The narrowest width the renderers lay out for; below it lines simply overflow.
 pub const MIN_WIDTH: usize = 40;
+
+/// The widest layout `--width` accepts. No terminal is wider in practice (a 4K screen in a
+/// 6-pixel font is 640 columns), and the side-by-side layout pads every line to the full
+/// width, so a larger number only multiplies the output: `--width 1000000000` once turned a
+/// small diff into gigabytes.
+pub const MAX_WIDTH: usize = 1000;
 
 /// Which entries a terminal report shows (`--only`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -4,6 +4,7 @@
 //! [`Style`] is the project's own type; the escape codes are written by `owo-colors`,
 //! which stays inside this file.
 
+use std::ffi::OsString;
 use std::fmt;
 
 /// How one part of terminal output looks: a colour and attributes, or nothing at all.
@@ -118,6 +119,37 @@ impl Palette {
     }
 }
 
+/// The environment variables the colour decision reads.
+#[derive(Debug, Default, Clone)]
+pub struct ColorEnv {
+    /// `NO_COLOR`.
+    pub no_color: Option<OsString>,
+    /// `CLICOLOR_FORCE`.
+    pub clicolor_force: Option<OsString>,
+    /// `TERM`.
+    pub term: Option<OsString>,
+}
+
+/// The colour decision, as git and ripgrep make it: an explicit `--color always|never`
+/// (`explicit`) is obeyed as given; otherwise (`auto`) colour only when the output is a
+/// `terminal`, `NO_COLOR` is unset or empty and `TERM` is not `dumb`, except that
+/// `CLICOLOR_FORCE` (set, not empty, not `0`) forces colour on. The caller reads the
+/// environment; this only decides.
+pub fn decide_color(explicit: Option<bool>, terminal: bool, env: &ColorEnv) -> bool {
+    match explicit {
+        Some(color) => color,
+        None => {
+            let forced = env
+                .clicolor_force
+                .as_ref()
+                .is_some_and(|v| !v.is_empty() && v != "0");
+            let no_color = env.no_color.as_ref().is_some_and(|v| !v.is_empty());
+            let dumb = env.term.as_ref().is_some_and(|v| v == "dumb");
+            forced || (terminal && !no_color && !dumb)
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -134,7 +166,37 @@ mod tests {
     fn colored_writes_sgr_codes() {
         let p = Palette::colored();
         assert_eq!(p.inserted.paint("x").to_string(), "\u{1b}[32mx\u{1b}[0m");
-        assert_eq!(p.version(0).paint("v1").to_string(), "\u{1b}[34mv1\u{1b}[0m");
+        assert_eq!(
+            p.version(0).paint("v1").to_string(),
+            "\u{1b}[34mv1\u{1b}[0m"
+        );
         assert_eq!(p.version(6), p.version(0));
+    }
+
+    fn env(no_color: Option<&str>, force: Option<&str>, term: Option<&str>) -> ColorEnv {
+        ColorEnv {
+            no_color: no_color.map(OsString::from),
+            clicolor_force: force.map(OsString::from),
+            term: term.map(OsString::from),
+        }
+    }
+
+    #[test]
+    fn colour_rules() {
+        let auto = None;
+        assert!(decide_color(auto, true, &env(None, None, Some("xterm"))));
+        assert!(!decide_color(auto, false, &env(None, None, Some("xterm"))));
+        assert!(!decide_color(auto, true, &env(Some("1"), None, None)));
+        assert!(decide_color(auto, true, &env(Some(""), None, None)));
+        assert!(!decide_color(auto, true, &env(None, None, Some("dumb"))));
+        assert!(decide_color(auto, false, &env(None, Some("1"), None)));
+        assert!(!decide_color(auto, false, &env(None, Some("0"), None)));
+        assert!(!decide_color(auto, false, &env(None, Some(""), None)));
+        assert!(decide_color(Some(true), false, &env(Some("1"), None, None)));
+        assert!(!decide_color(
+            Some(false),
+            true,
+            &env(None, Some("1"), None)
+        ));
     }
 }

@@ -4,8 +4,8 @@
 use std::io;
 
 use super::Palette;
-use super::palette::Style;
 use super::escape::{Visible, visible_width};
+use super::palette::Style;
 
 /// What a piece of text is, and so which style of the [`Palette`] it takes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -21,8 +21,8 @@ mod lineage;
 mod unit;
 
 pub use lineage::{
-    AttributionJson, BlameJson, BlameUnitJson, EdgeJson, LogJson, NodeJson, StepJson, TraceOpJson,
-    TraceEndJson, TraceJson, TraceLinkJson, TraceStepJson, VersionJson,
+    AttributionJson, BlameJson, BlameUnitJson, EdgeJson, LogJson, NodeJson, StepJson, TraceEndJson,
+    TraceJson, TraceLinkJson, TraceOpJson, TraceStepJson, VersionJson,
 };
 pub use unit::{SourceJson, UnitJson, unit_json};
 
