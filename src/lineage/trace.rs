@@ -9,7 +9,7 @@
 use std::collections::BTreeSet;
 
 use crate::diff::{DiffOptions, diff_texts};
-use crate::model::{Change, Document, LinkShape, OpKind, UnitId, WordDiff};
+use crate::model::{Change, LinkShape, OpKind, UnitId, WordDiff};
 
 use super::chain::{Edge, Lineage, Node};
 
@@ -128,8 +128,8 @@ pub fn trace(lineage: &Lineage, start: Node, options: &DiffOptions) -> Trace {
             if !(link.old.iter().any(old_on) && link.new.iter().any(new_on)) {
                 continue;
             }
-            let old_text = joined(&versions[step.old], &link.old);
-            let new_text = joined(&versions[step.new], &link.new);
+            let old_text = versions[step.old].joined_text(&link.old);
+            let new_text = versions[step.new].joined_text(&link.new);
             links.push(TraceLink {
                 edge: Edge {
                     step: index,
@@ -190,18 +190,6 @@ pub fn trace(lineage: &Lineage, start: Node, options: &DiffOptions) -> Trace {
         steps,
         end,
     }
-}
-
-/// The texts of some units of a document, joined by a space.
-fn joined(doc: &Document, units: &[UnitId]) -> String {
-    let mut out = String::new();
-    for &u in units {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(&doc.units[u].text);
-    }
-    out
 }
 
 #[cfg(test)]

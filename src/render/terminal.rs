@@ -127,7 +127,7 @@ pub(crate) fn heading(
             let l = &report.alignment.links[link];
             let note = layout::is_changed(l) || l.moved;
             let note = note.then(|| origin_text(report, link, part, new));
-            let ops = layout::ops_for_part(report, link, part);
+            let ops = report.diffs[link].part(part);
             (
                 number_prefix(report.new.unit(new).number.as_deref()),
                 diff_spans(&ops, palette, Role::Heading),
@@ -217,7 +217,7 @@ fn unit(
     writeln!(out)?;
     let (origin, text) = match entry {
         Entry::Linked { new, link, part } => {
-            let ops = layout::ops_for_part(report, link, part);
+            let ops = report.diffs[link].part(part);
             let origin = Span::new(Role::Origin, origin_text(report, link, part, new));
             if mostly_rewritten(&ops) {
                 // Interleaved words would be unreadable: the old text, then the new.
