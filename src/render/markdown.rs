@@ -110,21 +110,12 @@ fn write_section(report: &Report, section: &Section, out: &mut dyn io::Write) ->
                     .first()
                     .map(|&o| report.old.unit(o).text.as_str())
                     .unwrap_or("");
-                let new_text = &report.new.unit(new).text;
-                let letters = |t: &str| -> String {
-                    t.chars()
-                        .filter(|c| c.is_alphanumeric())
-                        .flat_map(char::to_lowercase)
-                        .collect()
-                };
-                title_note = Some(if letters(old_text) == letters(new_text) {
-                    format!("Heading renumbered (was {old_title}).")
-                } else {
-                    format!(
-                        "Heading reworded (was {old_title}, “{}”).",
-                        markdown_escape(&quote(old_text))
-                    )
-                });
+                // The aligner decided the change (`Edited` or `Rewritten` here); a heading
+                // that only changed its number is `Renumbered` and gets no note.
+                title_note = Some(format!(
+                    "Heading reworded (was {old_title}, “{}”).",
+                    markdown_escape(&quote(old_text))
+                ));
             }
             heading_title(&report.new, new)
         }
