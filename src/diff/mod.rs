@@ -657,6 +657,49 @@ impl OpsBuilder {
 mod tests {
     use super::*;
 
+    fn op(kind: OpKind, text: &str) -> Op {
+        Op {
+            kind,
+            text: text.to_string(),
+        }
+    }
+
+    #[test]
+    fn a_split_is_cut_into_one_part_per_new_unit() {
+        // New units "ab cd" and "ef" joined as "ab cd ef"; "xx" was deleted inside "ef".
+        let ops = [
+            op(OpKind::Equal, "ab "),
+            op(OpKind::Insert, "cd"),
+            op(OpKind::Equal, " e"),
+            op(OpKind::Delete, "xx"),
+            op(OpKind::Equal, "f"),
+        ];
+        let parts = cut_parts(&ops, &[5, 2]);
+        assert_eq!(
+            parts,
+            [
+                vec![op(OpKind::Equal, "ab "), op(OpKind::Insert, "cd")],
+                vec![
+                    op(OpKind::Equal, "e"),
+                    op(OpKind::Delete, "xx"),
+                    op(OpKind::Equal, "f")
+                ],
+            ]
+        );
+        let diff = WordDiff {
+            ops: ops.to_vec(),
+            parts,
+            ..WordDiff::default()
+        };
+        assert_eq!(diff.part(1).len(), 3);
+        assert!(diff.part(2).is_empty());
+        let one = WordDiff {
+            ops: ops.to_vec(),
+            ..WordDiff::default()
+        };
+        assert_eq!(one.part(0), &ops[..]);
+    }
+
     fn render(d: &WordDiff) -> String {
         d.ops
             .iter()
