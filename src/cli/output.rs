@@ -11,7 +11,9 @@ use std::path::{Path, PathBuf};
 
 use draftdiff::lineage::GitVersion;
 use draftdiff::render::target::{Target, Written};
-use draftdiff::render::{ColorEnv, DEFAULT_WIDTH, MAX_WIDTH, MIN_WIDTH, Palette, decide_color};
+use draftdiff::render::{
+    ColorEnv, DEFAULT_WIDTH, MAX_WIDTH, MIN_WIDTH, Palette, Visible, decide_color,
+};
 use draftdiff::{Document, Error, ReadOptions, SegmentOptions};
 
 use super::{ColorWhen, EncodingArg, GlobalArgs};
@@ -107,8 +109,8 @@ impl Ctx {
             let _ = writeln!(
                 io::stderr(),
                 "draftdiff: note: skipped commit {}: {}",
-                skipped.label(),
-                skipped.reason
+                Visible(&skipped.label()),
+                Visible(&skipped.reason.to_string())
             );
         }
         Ok(history.versions)

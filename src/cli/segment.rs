@@ -37,7 +37,7 @@ pub fn run(ctx: &Ctx, args: &SegmentArgs) -> Result<Outcome, Error> {
         let (doc, why) = draftdiff::segment::segment_explained(&args.file, &text, &options);
         ctx.emit(&[&args.file], |w| {
             render::segment_table(&doc, w)?;
-            why.write_text(w)
+            render::segment_explanation(&why, w)
         })?;
         return Ok(Outcome::Same);
     }

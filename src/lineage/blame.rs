@@ -284,7 +284,7 @@ fn most_common(bytes: &[Option<u32>], version: u32) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{DiffStats, Op};
+    use crate::model::Op;
 
     fn op(kind: OpKind, text: &str) -> Op {
         Op {

@@ -48,7 +48,7 @@ pub use json::{JSON_VERSION, json};
 pub use lineage::{blame, log, trace};
 pub use markdown::markdown;
 pub use palette::{ColorEnv, Palette, Style, VERSION_COLORS, decide_color};
-pub use segment::segment_table;
+pub use segment::{segment_explanation, segment_table};
 pub use side_by_side::side_by_side;
 pub use terminal::terminal;
 

@@ -1,8 +1,10 @@
-//! `draftdiff segment` for people: a table of the units of one document.
+//! `draftdiff segment` for people: a table of the units of one document, and with
+//! `--explain` why it was cut so.
 
 use std::io::{self, Write};
 
 use crate::model::{ArtifactKind, Document, UnitKind};
+use crate::segment::Explanation;
 
 use super::escape::{Visible, visible};
 
@@ -75,4 +77,48 @@ pub fn segment_table(doc: &Document, w: &mut dyn Write) -> io::Result<()> {
             "page headers or numbers"
         ),
     )
+}
+
+/// Most lines listed per furniture pattern (the count is always given).
+const MAX_LINES_SHOWN: usize = 12;
+
+/// Writes why a document was segmented as it was (`segment --explain`), for people: the
+/// layout, each pattern of page furniture with its lines, each number refused as a unit
+/// start and why. Document text goes through [`Visible`].
+pub fn segment_explanation(why: &Explanation, w: &mut dyn Write) -> io::Result<()> {
+    writeln!(w, "layout: {:?}", why.layout)?;
+    if why.furniture.is_empty() {
+        writeln!(w, "page furniture: none found by repetition")?;
+    }
+    for f in &why.furniture {
+        let shown: Vec<String> = f
+            .lines
+            .iter()
+            .take(MAX_LINES_SHOWN)
+            .map(usize::to_string)
+            .collect();
+        let more = if f.lines.len() > MAX_LINES_SHOWN {
+            ", …"
+        } else {
+            ""
+        };
+        writeln!(
+            w,
+            "page furniture \"{}\": {} lines, about every {} lines (lines {}{more})",
+            Visible(&f.pattern),
+            f.lines.len(),
+            f.period,
+            shown.join(", ")
+        )?;
+    }
+    for r in &why.rejected {
+        writeln!(
+            w,
+            "line {}: \"{}\" is not a unit start: {}",
+            r.line,
+            Visible(&r.number),
+            r.reason
+        )?;
+    }
+    Ok(())
 }
