@@ -36,8 +36,8 @@ pub fn side_by_side(
                 (
                     Span::new(Role::Origin, layout::labels(&report.old, &l.old)),
                     Span::new(Role::Origin, origin_text(report, link, part, new)),
-                    diff_spans(&side(&ops, OpKind::Delete), palette, Role::Plain),
-                    diff_spans(&side(&ops, OpKind::Insert), palette, Role::Plain),
+                    diff_spans(&side(ops, OpKind::Delete), palette, Role::Plain),
+                    diff_spans(&side(ops, OpKind::Insert), palette, Role::Plain),
                 )
             }
             Entry::Added { new } => (

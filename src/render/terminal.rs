@@ -130,7 +130,7 @@ pub(crate) fn heading(
             let ops = report.diffs[link].part(part);
             (
                 number_prefix(report.new.unit(new).number.as_deref()),
-                diff_spans(&ops, palette, Role::Heading),
+                diff_spans(ops, palette, Role::Heading),
                 note,
             )
         }
@@ -219,14 +219,14 @@ fn unit(
         Entry::Linked { new, link, part } => {
             let ops = report.diffs[link].part(part);
             let origin = Span::new(Role::Origin, origin_text(report, link, part, new));
-            if mostly_rewritten(&ops) {
+            if mostly_rewritten(ops) {
                 // Interleaved words would be unreadable: the old text, then the new.
                 write_wrapped(out, &[origin], options.width, 0, palette)?;
-                let (old, new) = both_sides(&ops, palette);
+                let (old, new) = both_sides(ops, palette);
                 write_wrapped(out, &old, options.width, TEXT_INDENT, palette)?;
                 return write_wrapped(out, &new, options.width, TEXT_INDENT, palette);
             }
-            (origin, diff_spans(&ops, palette, Role::Plain))
+            (origin, diff_spans(ops, palette, Role::Plain))
         }
         Entry::Added { new } => (
             Span::new(Role::Inserted, format!("{} (new)", report.new.label(new))),

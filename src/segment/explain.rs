@@ -57,3 +57,11 @@ impl From<&Rejected> for RejectedNote {
         }
     }
 }
+
+impl Explanation {
+    /// Writes the explanation for people: [`crate::render::segment_explanation`], kept here
+    /// under its old name.
+    pub fn write_text(&self, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+        crate::render::segment_explanation(self, w)
+    }
+}
