@@ -23,6 +23,14 @@ use super::{Context, Originals, par_map};
 /// reaches this: at 0.6 most of the wording is kept.
 pub const EDITED_MIN: f64 = 0.6;
 
+/// The weight of a link (or group) of `old` × `new` units with `score` in the heaviest
+/// order-preserving chain, which decides what moved: the number of unit pairs it joins (so
+/// a merge of three paragraphs keeps its place against three separate ones) plus half its
+/// score (so between equal counts the surer link stays in place).
+pub(crate) fn chain_weight(old: usize, new: usize, score: f64) -> f64 {
+    (old * new) as f64 + 0.5 * score
+}
+
 /// Builds the links of `groups` (of original units, measured through their pieces in
 /// `ctx`), sorted by first new unit.
 /// The links are built on up to two threads (each link is independent of the others).
@@ -36,8 +44,11 @@ pub fn links(groups: &[Group], ctx: &Context, units: &Originals, words: usize) -
     let weighted: Vec<(usize, usize, f64)> = links
         .iter()
         .map(|l| {
-            let pairs = (l.old.len() * l.new.len()) as f64;
-            (l.old[0], l.new[0], pairs + 0.5 * l.score)
+            (
+                l.old[0],
+                l.new[0],
+                chain_weight(l.old.len(), l.new.len(), l.score),
+            )
         })
         .collect();
     for link in &mut links {

@@ -21,7 +21,7 @@
 //! Character similarity of very large texts (above [`CHARS_EXACT_MAX`]) counts bigrams in
 //! fixed buckets ([`chars_joined`]): linear time, fixed memory.
 
-use crate::model::Evidence;
+use crate::model::{Evidence, join_texts};
 
 use super::tokens::Profile;
 
@@ -174,7 +174,10 @@ pub const BIGRAM_BUCKETS: usize = 1 << 17;
 pub fn chars_joined(old: &[&str], new: &[&str]) -> f64 {
     let size: usize = old.iter().chain(new).map(|t| t.len() + 1).sum();
     if size <= CHARS_EXACT_MAX {
-        return chars(&old.join(" "), &new.join(" "));
+        return chars(
+            &join_texts(old.iter().copied()),
+            &join_texts(new.iter().copied()),
+        );
     }
     let count = |texts: &[&str]| -> (Vec<u32>, usize) {
         let mut buckets = vec![0u32; BIGRAM_BUCKETS];

@@ -15,6 +15,7 @@
 //! Cost: `O(L log L)` for the chain of `L` links, plus at most `GAP_MAX_PAIRS` pair scores per
 //! gap, so linear in the document size.
 
+use super::classify::chain_weight;
 use super::evidence;
 use super::merges::Group;
 use super::order::heaviest_chain;
@@ -43,7 +44,7 @@ pub fn fill(groups: &mut Vec<Group>, ctx: &mut Context, options: &AlignOptions) 
             (
                 g.old[0],
                 g.new[0],
-                (g.old.len() * g.new.len()) as f64 + 0.5 * g.score,
+                chain_weight(g.old.len(), g.new.len(), g.score),
             )
         })
         .collect();

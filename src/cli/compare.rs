@@ -130,14 +130,6 @@ fn build(
     ))
 }
 
-fn outcome(report: &draftdiff::model::Report) -> Outcome {
-    if report.has_differences() {
-        Outcome::Different
-    } else {
-        Outcome::Same
-    }
-}
-
 /// Runs `draftdiff OLD NEW`.
 pub fn run(ctx: &Ctx, args: &CompareArgs) -> Result<Outcome, Error> {
     let (Some(old), Some(new)) = (&args.old, &args.new) else {
@@ -162,7 +154,7 @@ pub fn run(ctx: &Ctx, args: &CompareArgs) -> Result<Outcome, Error> {
             options = options.author(author.as_str());
         }
         ctx.emit(&[old, new], |w| render::docx::redline(&report, &options, w))?;
-        return Ok(outcome(&report));
+        return Ok(Outcome::from(report.has_differences()));
     }
     // ------------------------------------------------------------------------------------
     let format = match args.format {
@@ -174,7 +166,7 @@ pub fn run(ctx: &Ctx, args: &CompareArgs) -> Result<Outcome, Error> {
         // --- HTML report (`--format html`): one page, none of the terminal options ----
         FormatArg::Html => {
             ctx.emit(&[old, new], |w| render::html(&report, w))?;
-            return Ok(outcome(&report));
+            return Ok(Outcome::from(report.has_differences()));
         }
     };
     let only = args
@@ -194,12 +186,12 @@ pub fn run(ctx: &Ctx, args: &CompareArgs) -> Result<Outcome, Error> {
     ctx.emit(&[old, new], |w| {
         render::render(&report, format, &options, &ctx.palette, w)
     })?;
-    Ok(outcome(&report))
+    Ok(Outcome::from(report.has_differences()))
 }
 
 /// Runs `draftdiff changelog OLD NEW`.
 pub fn run_changelog(ctx: &Ctx, args: &ChangelogArgs) -> Result<Outcome, Error> {
     let report = build(ctx, &args.old, &args.new, &args.diff)?;
     ctx.emit(&[&args.old, &args.new], |w| render::markdown(&report, w))?;
-    Ok(outcome(&report))
+    Ok(Outcome::from(report.has_differences()))
 }

@@ -9,12 +9,12 @@ mod eval;
 mod lineage;
 mod output;
 mod segment;
-mod target;
 
 use std::io::{self, Write};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use draftdiff::render::{MAX_WIDTH, MIN_WIDTH};
 
 pub use output::Ctx;
 
@@ -51,12 +51,7 @@ pub struct GlobalArgs {
 }
 
 /// `--width`: a whole number of columns from [`MIN_WIDTH`] to [`MAX_WIDTH`].
-///
-/// [`MIN_WIDTH`]: draftdiff::render::MIN_WIDTH
-/// [`MAX_WIDTH`]: output::MAX_WIDTH
 fn parse_width(value: &str) -> Result<usize, String> {
-    use draftdiff::render::MIN_WIDTH;
-    use output::MAX_WIDTH;
     let range = format!("--width takes {MIN_WIDTH} to {MAX_WIDTH} columns");
     let width = match value.parse::<usize>() {
         Ok(width) => width,
@@ -126,6 +121,17 @@ pub enum Outcome {
     Same,
     /// Differences found.
     Different,
+}
+
+impl From<bool> for Outcome {
+    /// `Different` when `differs`.
+    fn from(differs: bool) -> Outcome {
+        if differs {
+            Outcome::Different
+        } else {
+            Outcome::Same
+        }
+    }
 }
 
 /// Runs the command line and returns its exit status (0 same, 1 different, 2 trouble).

@@ -1,35 +1,26 @@
 //! The environment, read once: the colour decision, the terminal width, where output goes.
 //!
-//! Colour follows git and ripgrep: `--color always|never` is obeyed as given; `auto` (the
-//! default) colours only when the output is a terminal, `NO_COLOR` is unset or empty and
-//! `TERM` is not `dumb`, except that `CLICOLOR_FORCE` (set, not empty, not `0`) forces
-//! colour on. Output to `-o FILE` is never a terminal (`-o -` is standard output). The decision becomes a
-//! [`Palette`]: all plain styles when off, so no escape code can reach a pipe or a file.
+//! Colour is decided by [`decide_color`] from `--color`, whether the output is a terminal
+//! (`-o FILE` never is; `-o -` is standard output) and the variables read here, once. The
+//! decision becomes a [`Palette`]: all plain styles when off, so no escape code can reach a
+//! pipe or a file.
 
 use std::cell::{Cell, RefCell};
-use std::ffi::OsString;
-use std::fs;
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use draftdiff::lineage::GitVersion;
-use draftdiff::render::{DEFAULT_WIDTH, MIN_WIDTH, Palette};
+use draftdiff::render::target::{Target, Written};
+use draftdiff::render::{
+    ColorEnv, DEFAULT_WIDTH, MAX_WIDTH, MIN_WIDTH, Palette, Visible, decide_color,
+};
 use draftdiff::{Document, Error, ReadOptions, SegmentOptions};
 
-use super::target::{Target, is_standard_input, same_file};
 use super::{ColorWhen, EncodingArg, GlobalArgs};
-
-/// The widest layout `--width` accepts. No terminal is wider in practice (a 4K screen in a
-/// 6-pixel font is 640 columns), and the side-by-side layout pads every line to the full
-/// width, so a larger number only multiplies the output: `--width 1000000000` once turned a
-/// small diff into gigabytes.
-pub const MAX_WIDTH: usize = 1000;
 
 /// Resolved options shared by every subcommand.
 #[derive(Debug)]
 pub struct Ctx {
-    /// Whether to colour terminal output.
-    pub color: bool,
     /// The styles of terminal output: coloured, or plain with `[-…-]{+…+}` markers.
     pub palette: Palette,
     /// Columns to lay terminal output out in: `--width`, else the terminal's, else 80.
@@ -45,45 +36,6 @@ pub struct Ctx {
     pipe_closed: Cell<bool>,
 }
 
-/// The environment variables the colour decision reads.
-#[derive(Debug, Default, Clone)]
-pub struct ColorEnv {
-    /// `NO_COLOR`.
-    pub no_color: Option<OsString>,
-    /// `CLICOLOR_FORCE`.
-    pub clicolor_force: Option<OsString>,
-    /// `TERM`.
-    pub term: Option<OsString>,
-}
-
-impl ColorEnv {
-    /// Reads the three variables from the process environment.
-    pub fn from_process() -> ColorEnv {
-        ColorEnv {
-            no_color: std::env::var_os("NO_COLOR"),
-            clicolor_force: std::env::var_os("CLICOLOR_FORCE"),
-            term: std::env::var_os("TERM"),
-        }
-    }
-}
-
-/// The colour decision (see the module docs). `terminal`: the output is a terminal.
-pub fn decide_color(when: ColorWhen, terminal: bool, env: &ColorEnv) -> bool {
-    match when {
-        ColorWhen::Always => true,
-        ColorWhen::Never => false,
-        ColorWhen::Auto => {
-            let forced = env
-                .clicolor_force
-                .as_ref()
-                .is_some_and(|v| !v.is_empty() && v != "0");
-            let no_color = env.no_color.as_ref().is_some_and(|v| !v.is_empty());
-            let dumb = env.term.as_ref().is_some_and(|v| v == "dumb");
-            forced || (terminal && !no_color && !dumb)
-        }
-    }
-}
-
 impl Ctx {
     /// Reads the environment and the global options once, and prepares the output (see
     /// [`Target`]): a target that cannot be written fails here, before any work.
@@ -91,7 +43,17 @@ impl Ctx {
         let target = Target::open(global.output.as_deref())?;
         let stdout_terminal = io::stdout().is_terminal();
         let terminal = target.is_stdout() && stdout_terminal;
-        let color = decide_color(global.color, terminal, &ColorEnv::from_process());
+        let env = ColorEnv {
+            no_color: std::env::var_os("NO_COLOR"),
+            clicolor_force: std::env::var_os("CLICOLOR_FORCE"),
+            term: std::env::var_os("TERM"),
+        };
+        let explicit = match global.color {
+            ColorWhen::Always => Some(true),
+            ColorWhen::Never => Some(false),
+            ColorWhen::Auto => None,
+        };
+        let color = decide_color(explicit, terminal, &env);
         let width = match global.width {
             Some(w) => w,
             // A terminal narrower or wider than draftdiff lays out is used at the nearest
@@ -108,7 +70,6 @@ impl Ctx {
             Some(EncodingArg::Windows1252) => draftdiff::read::Encoding::Windows1252,
         };
         Ok(Ctx {
-            color,
             palette: Palette::new(color),
             width,
             read: ReadOptions::new().encoding(encoding),
@@ -131,14 +92,17 @@ impl Ctx {
 
     /// Reads and segments one input; `-` is standard input.
     pub fn load(&self, path: &str) -> Result<Document, Error> {
-        let bytes = if path == "-" {
-            draftdiff::read::read_reader_bytes("-", io::stdin().lock())?
-        } else {
-            self.read_paths.borrow_mut().push(PathBuf::from(path));
-            draftdiff::read::read_bytes(path)?
-        };
         // Text, Markdown, Word, OpenDocument or PDF: decided from the bytes.
-        draftdiff::read::document(path, bytes, &self.read, &SegmentOptions::new())
+        draftdiff::read::document(path, self.bytes(path)?, &self.read, &SegmentOptions::new())
+    }
+
+    /// Reads the bytes of one input; `-` is standard input.
+    pub fn bytes(&self, path: &str) -> Result<Vec<u8>, Error> {
+        if path == "-" {
+            return draftdiff::read::read_reader_bytes("-", io::stdin().lock());
+        }
+        self.read_paths.borrow_mut().push(PathBuf::from(path));
+        draftdiff::read::read_bytes(path)
     }
 
     /// The versions of `path` from git (`range`: `REV1..REV2`), with a note on standard
@@ -151,8 +115,8 @@ impl Ctx {
             let _ = writeln!(
                 io::stderr(),
                 "draftdiff: note: skipped commit {}: {}",
-                skipped.label(),
-                skipped.reason
+                Visible(&skipped.label()),
+                Visible(&skipped.reason.to_string())
             );
         }
         Ok(history.versions)
@@ -170,121 +134,23 @@ impl Ctx {
         inputs: &[&str],
         write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
     ) -> Result<(), Error> {
-        let target = self.target.borrow_mut().take();
-        let (shown, result) = match target {
-            None => {
-                return Err(Error::Output {
-                    path: "-".into(),
-                    message: "the output was already written".into(),
-                });
-            }
-            Some(Target::Stdout) => {
-                let stdout = io::stdout();
-                let mut out = io::BufWriter::new(stdout.lock());
-                ("-".to_string(), write(&mut out).and_then(|()| out.flush()))
-            }
-            Some(Target::Stderr) => {
-                let stderr = io::stderr();
-                let mut out = io::BufWriter::new(stderr.lock());
-                (
-                    "/dev/stderr".to_string(),
-                    write(&mut out).and_then(|()| out.flush()),
-                )
-            }
-            Some(Target::Through { shown, path }) => {
-                let result = fs::OpenOptions::new()
-                    .write(true)
-                    .open(&path)
-                    .and_then(|file| {
-                        let mut out = io::BufWriter::new(file);
-                        write(&mut out).and_then(|()| out.flush())
-                    });
-                (shown, result)
-            }
-            Some(Target::Replace {
-                shown,
-                path,
-                pending,
-            }) => {
-                self.refuse_inputs(&shown, &path, inputs)?;
-                let result = pending.commit(&path, write);
-                (shown, result)
-            }
-        };
-        match result {
-            Ok(()) => Ok(()),
-            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
-                self.pipe_closed.set(true);
-                Ok(())
-            }
-            Err(e) => Err(Error::Output {
-                path: shown,
-                message: e.to_string(),
-            }),
-        }
-    }
-
-    /// An error when the file at `path` (`-o shown`) is one of the inputs.
-    fn refuse_inputs(&self, shown: &str, path: &Path, inputs: &[&str]) -> Result<(), Error> {
+        let target = self
+            .target
+            .borrow_mut()
+            .take()
+            .ok_or_else(|| Error::Output {
+                path: "-".into(),
+                message: "the output was already written".into(),
+            })?;
         let read = self.read_paths.borrow();
         let named = inputs.iter().map(|&i| (i, Path::new(i)));
         let loaded = read
             .iter()
             .map(|p| (p.to_str().unwrap_or("an input"), p.as_path()));
-        for (input, input_path) in named.chain(loaded) {
-            let same = if input == "-" {
-                is_standard_input(path)
-            } else {
-                same_file(path, input_path)
-            };
-            if same {
-                let input = if input == "-" {
-                    "standard input"
-                } else {
-                    input
-                };
-                return Err(Error::Output {
-                    path: shown.to_string(),
-                    message: format!("it is also an input ({input}); refusing to overwrite it"),
-                });
-            }
+        let inputs: Vec<(&str, &Path)> = named.chain(loaded).collect();
+        if target.write(&inputs, write)? == Written::PipeClosed {
+            self.pipe_closed.set(true);
         }
         Ok(())
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn env(no_color: Option<&str>, force: Option<&str>, term: Option<&str>) -> ColorEnv {
-        ColorEnv {
-            no_color: no_color.map(OsString::from),
-            clicolor_force: force.map(OsString::from),
-            term: term.map(OsString::from),
-        }
-    }
-
-    #[test]
-    fn colour_rules() {
-        let auto = ColorWhen::Auto;
-        assert!(decide_color(auto, true, &env(None, None, Some("xterm"))));
-        assert!(!decide_color(auto, false, &env(None, None, Some("xterm"))));
-        assert!(!decide_color(auto, true, &env(Some("1"), None, None)));
-        assert!(decide_color(auto, true, &env(Some(""), None, None)));
-        assert!(!decide_color(auto, true, &env(None, None, Some("dumb"))));
-        assert!(decide_color(auto, false, &env(None, Some("1"), None)));
-        assert!(!decide_color(auto, false, &env(None, Some("0"), None)));
-        assert!(!decide_color(auto, false, &env(None, Some(""), None)));
-        assert!(decide_color(
-            ColorWhen::Always,
-            false,
-            &env(Some("1"), None, None)
-        ));
-        assert!(!decide_color(
-            ColorWhen::Never,
-            true,
-            &env(None, Some("1"), None)
-        ));
     }
 }

@@ -51,9 +51,7 @@ use std::ops::Range;
 use similar::{Algorithm, DiffOp};
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::model::{
-    Alignment, DiffStats, Document, Link, Op, OpKind, Report, Summary, UnitId, WordDiff,
-};
+use crate::model::{Alignment, DiffStats, Document, Link, Op, OpKind, Report, Summary, WordDiff};
 
 /// The default [`DiffOptions::budget`]: 25 million cells, that is two texts of 5,000 tokens
 /// each (about 2,500 words, several pages). Every real paragraph pair, even a merge of
@@ -61,9 +59,7 @@ use crate::model::{
 /// diff at this size (texts with nothing in common) takes about a tenth of a second.
 pub const DEFAULT_BUDGET: u64 = 25_000_000;
 
-/// What separates the texts of several units of one link when they are joined: one space,
-/// so the last word of one unit and the first of the next stay separate words.
-pub const JOIN_SEPARATOR: &str = " ";
+pub use crate::model::JOIN_SEPARATOR;
 
 /// How to diff the texts of a link.
 #[derive(Debug, Clone)]
@@ -159,7 +155,7 @@ pub fn diff_texts(old: &str, new: &str, options: &DiffOptions) -> WordDiff {
                 equal: count_words(new, options),
                 ..DiffStats::default()
             },
-            timed_out: false,
+            ..WordDiff::default()
         };
     }
     let mut out = OpsBuilder::default();
@@ -399,28 +395,89 @@ fn unique_anchored(old: &[u64], new: &[u64]) -> Vec<DiffOp> {
     ops
 }
 /// Diffs one link: its old units' texts joined in order against its new units' texts
-/// joined in order (with [`JOIN_SEPARATOR`]).
+/// joined in order (see [`Document::joined_text`]). For a split, the diff also gives each
+/// new unit its own runs ([`WordDiff::parts`]).
 ///
 /// # Panics
 /// If the link names a unit that is not in its document.
 pub fn diff_link(old: &Document, new: &Document, link: &Link, options: &DiffOptions) -> WordDiff {
-    diff_texts(
-        &joined_text(old, &link.old),
-        &joined_text(new, &link.new),
+    let mut diff = diff_texts(
+        &old.joined_text(&link.old),
+        &new.joined_text(&link.new),
         options,
-    )
+    );
+    if link.new.len() > 1 {
+        let lens: Vec<usize> = link.new.iter().map(|&id| new.unit(id).text.len()).collect();
+        diff.parts = cut_parts(&diff.ops, &lens);
+    }
+    diff
 }
 
-/// The texts of `ids` joined in order with [`JOIN_SEPARATOR`].
-pub fn joined_text(doc: &Document, ids: &[UnitId]) -> String {
-    let mut out = String::new();
-    for (i, &id) in ids.iter().enumerate() {
+/// The runs of a diff of joined new texts, cut back at the unit boundaries: `lens` are the
+/// byte lengths of the new units' texts, joined with [`JOIN_SEPARATOR`]. Equal and inserted
+/// text goes with the unit it stands in (a separator with none); each deleted run goes
+/// with the unit at whose position it stood.
+fn cut_parts(ops: &[Op], lens: &[usize]) -> Vec<Vec<Op>> {
+    let mut ranges = Vec::with_capacity(lens.len());
+    let mut at = 0;
+    for (i, &len) in lens.iter().enumerate() {
         if i > 0 {
-            out.push_str(JOIN_SEPARATOR);
+            at += JOIN_SEPARATOR.len();
         }
-        out.push_str(&doc.unit(id).text);
+        ranges.push(at..at + len);
+        at += len;
     }
-    out
+    let mut parts: Vec<Vec<Op>> = vec![Vec::new(); lens.len()];
+    let mut pos = 0;
+    for op in ops {
+        match op.kind {
+            OpKind::Delete => {
+                // The part the position falls in: the last one that starts at or before it.
+                let owner = ranges.iter().rposition(|r| r.start <= pos).unwrap_or(0);
+                push_op(&mut parts[owner], op.kind, &op.text);
+            }
+            OpKind::Equal | OpKind::Insert => {
+                let end = pos + op.text.len();
+                for (part, want) in parts.iter_mut().zip(&ranges) {
+                    let (from, to) = (pos.max(want.start), end.min(want.end));
+                    if from == pos && to == end {
+                        // The whole run, with its old spelling.
+                        push_run(part, op);
+                    } else if from < to {
+                        // A piece of a run that crosses a unit boundary: its old spelling
+                        // cannot be cut at the same place, so the piece shows the new one.
+                        if let Some(piece) = op.text.get(from - pos..to - pos) {
+                            push_op(part, op.kind, piece);
+                        }
+                    }
+                }
+                pos = end;
+            }
+        }
+    }
+    parts
+}
+
+/// Appends `text` to the last run when it is of the same kind, else as a new run.
+fn push_op(out: &mut Vec<Op>, kind: OpKind, text: &str) {
+    push_run(out, &Op::new(kind, text));
+}
+
+/// Appends `op` to the last run when it is of the same kind (joining their old spellings
+/// too), else as a new run.
+fn push_run(out: &mut Vec<Op>, op: &Op) {
+    match out.last_mut() {
+        Some(last) if last.kind == op.kind => {
+            if last.old.is_some() || op.old.is_some() {
+                let old = format!("{}{}", last.old_text(), op.old_text());
+                last.text.push_str(&op.text);
+                last.old = (old != last.text).then_some(old);
+            } else {
+                last.text.push_str(&op.text);
+            }
+        }
+        _ => out.push(op.clone()),
+    }
 }
 
 /// Builds the [`Report`] of an aligned pair: diffs every link, settles each one-to-one
@@ -591,6 +648,7 @@ impl OpsBuilder {
             ops: self.ops,
             stats: self.stats,
             timed_out: coarse,
+            parts: Vec::new(),
         }
     }
 
@@ -635,6 +693,49 @@ impl OpsBuilder {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn op(kind: OpKind, text: &str) -> Op {
+        Op {
+            kind,
+            text: text.to_string(),
+        }
+    }
+
+    #[test]
+    fn a_split_is_cut_into_one_part_per_new_unit() {
+        // New units "ab cd" and "ef" joined as "ab cd ef"; "xx" was deleted inside "ef".
+        let ops = [
+            op(OpKind::Equal, "ab "),
+            op(OpKind::Insert, "cd"),
+            op(OpKind::Equal, " e"),
+            op(OpKind::Delete, "xx"),
+            op(OpKind::Equal, "f"),
+        ];
+        let parts = cut_parts(&ops, &[5, 2]);
+        assert_eq!(
+            parts,
+            [
+                vec![op(OpKind::Equal, "ab "), op(OpKind::Insert, "cd")],
+                vec![
+                    op(OpKind::Equal, "e"),
+                    op(OpKind::Delete, "xx"),
+                    op(OpKind::Equal, "f")
+                ],
+            ]
+        );
+        let diff = WordDiff {
+            ops: ops.to_vec(),
+            parts,
+            ..WordDiff::default()
+        };
+        assert_eq!(diff.part(1).len(), 3);
+        assert!(diff.part(2).is_empty());
+        let one = WordDiff {
+            ops: ops.to_vec(),
+            ..WordDiff::default()
+        };
+        assert_eq!(one.part(0), &ops[..]);
+    }
 
     fn render(d: &WordDiff) -> String {
         d.ops

@@ -167,13 +167,9 @@ fn word_origins(
     let old_version = lineage.step(edge).old;
     let old_doc = &lineage.versions()[old_version];
     let link = lineage.link(edge);
-    let mut old_text = String::new();
+    let old_text = old_doc.joined_text(&link.old);
     let mut old_origins = Vec::new();
     for &p in &link.old {
-        if !old_text.is_empty() {
-            old_text.push(' ');
-        }
-        old_text.push_str(&old_doc.units[p].text);
         let spans = word_spans(&old_doc.units[p].text).len();
         match words.get(old_version).and_then(|w| w.get(p)) {
             Some(o) if o.len() == spans => old_origins.extend_from_slice(o),
@@ -288,7 +284,7 @@ fn most_common(bytes: &[Option<u32>], version: u32) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{DiffStats, Op};
+    use crate::model::Op;
 
     fn op(kind: OpKind, text: &str) -> Op {
         Op::new(kind, text)
@@ -303,8 +299,7 @@ mod tests {
                 op(OpKind::Insert, "lay down"),
                 op(OpKind::Equal, " here"),
             ],
-            stats: DiffStats::default(),
-            timed_out: false,
+            ..WordDiff::default()
         };
         let got = attribute(
             "the cat sat here",
@@ -320,8 +315,7 @@ mod tests {
     fn a_coarse_diff_attributes_everything_to_the_new_version() {
         let diff = WordDiff {
             ops: vec![op(OpKind::Delete, "a b"), op(OpKind::Insert, "a c")],
-            stats: DiffStats::default(),
-            timed_out: false,
+            ..WordDiff::default()
         };
         assert_eq!(attribute("a b", &[0, 0], "a c", 3, &diff), vec![3, 3]);
     }

@@ -9,7 +9,8 @@
 //! - [`trace()`]: one unit's path through every version, with the word diff of each step;
 //! - [`blame()`]: each unit of the last version with the version its content first appeared
 //!   in, the version that last changed it, and the share of its words written in each version;
-//! - [`summarize`] and [`write_dot`]/[`write_mermaid`]: the per-step counts and the graph;
+//! - [`summarize`] and [`graph_edges`]: the per-step counts and the graph (drawn by
+//!   `render::graph`);
 //! - [`git_versions`] and [`git_history`]: the versions of a file from git history.
 //!
 //! ```
@@ -36,7 +37,6 @@ mod blame;
 mod chain;
 mod git;
 mod graph;
-pub mod json;
 mod log;
 pub mod revive;
 mod trace;
@@ -48,8 +48,6 @@ pub use chain::{DEFAULT_REVIVE, Edge, Lineage, LineageOptions, Node, Step};
 #[doc(hidden)]
 pub use git::fuzz_parse_log;
 pub use git::{GitHistory, GitVersion, SkippedVersion, git_history, git_versions};
-pub use graph::{
-    GraphEdge, LABEL_WORDS, graph_edges, node_id, node_label, write_dot, write_mermaid,
-};
+pub use graph::{EdgeKind, GraphEdge, LABEL_WORDS, edge_kind, graph_edges, node_id, node_label};
 pub use log::{StepSummary, summarize};
 pub use trace::{Trace, TraceEnd, TraceLink, TraceStep, trace};

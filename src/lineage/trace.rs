@@ -9,7 +9,7 @@
 use std::collections::BTreeSet;
 
 use crate::diff::{DiffOptions, diff_texts};
-use crate::model::{Change, Document, LinkShape, UnitId, WordDiff};
+use crate::model::{Change, LinkShape, OpKind, UnitId, WordDiff};
 
 use super::chain::{Edge, Lineage, Node};
 
@@ -88,6 +88,20 @@ impl Trace {
             .position(|m| !m.is_empty())
             .unwrap_or(self.start.version)
     }
+
+    /// True when the unit changed along the path: it appeared after the first version, was
+    /// dropped, lost a unit of its path, or a step changed its words, merged or split it.
+    pub fn has_changes(&self) -> bool {
+        !matches!(&self.end, TraceEnd::Reached(_))
+            || self.first_seen() > 0
+            || self.steps.iter().any(|s| {
+                !s.dropped.is_empty()
+                    || s.links.iter().any(|l| {
+                        l.diff.ops.iter().any(|op| op.kind != OpKind::Equal)
+                            || l.old.len() != l.new.len()
+                    })
+            })
+    }
 }
 
 /// Traces `start` through every version of `lineage`. A node outside the lineage gives an
@@ -114,8 +128,8 @@ pub fn trace(lineage: &Lineage, start: Node, options: &DiffOptions) -> Trace {
             if !(link.old.iter().any(old_on) && link.new.iter().any(new_on)) {
                 continue;
             }
-            let old_text = joined(&versions[step.old], &link.old);
-            let new_text = joined(&versions[step.new], &link.new);
+            let old_text = versions[step.old].joined_text(&link.old);
+            let new_text = versions[step.new].joined_text(&link.new);
             links.push(TraceLink {
                 edge: Edge {
                     step: index,
@@ -176,18 +190,6 @@ pub fn trace(lineage: &Lineage, start: Node, options: &DiffOptions) -> Trace {
         steps,
         end,
     }
-}
-
-/// The texts of some units of a document, joined by a space.
-fn joined(doc: &Document, units: &[UnitId]) -> String {
-    let mut out = String::new();
-    for &u in units {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(&doc.units[u].text);
-    }
-    out
 }
 
 #[cfg(test)]

@@ -75,9 +75,23 @@ pub struct WordDiff {
     /// first, a coarser (still correct) result. It depends on the input only, never on the
     /// clock. (The name is kept from the deadline it replaced, for the JSON format.)
     pub timed_out: bool,
+    /// For a link of several new units (a split): the runs of each new unit, in order, as
+    /// the diff cut them back from the joined text. Empty otherwise: the one new unit's
+    /// runs are [`ops`](Self::ops). Read through [`part`](Self::part).
+    pub parts: Vec<Vec<Op>>,
 }
 
 impl WordDiff {
+    /// The runs belonging to the `k`-th new unit of the link: all of them for a link of one
+    /// new unit, that unit's share for a split (none past its last unit).
+    pub fn part(&self, k: usize) -> &[Op] {
+        if self.parts.is_empty() {
+            &self.ops
+        } else {
+            self.parts.get(k).map_or(&[], Vec::as_slice)
+        }
+    }
+
     /// The new text, rebuilt from the equal and inserted runs (exactly as written).
     pub fn new_text(&self) -> String {
         self.side(OpKind::Insert)
@@ -91,6 +105,22 @@ impl WordDiff {
             .filter(|op| op.kind != OpKind::Insert)
             .map(Op::old_text)
             .collect()
+    }
+
+    /// Words inserted and deleted, from the stats, or counted from the runs when the stats
+    /// are empty (a diff built by hand).
+    pub fn word_counts(&self) -> (usize, usize) {
+        if self.stats.inserted + self.stats.deleted + self.stats.equal > 0 {
+            return (self.stats.inserted, self.stats.deleted);
+        }
+        let count = |kind: OpKind| -> usize {
+            self.ops
+                .iter()
+                .filter(|op| op.kind == kind)
+                .map(|op| op.text.split_whitespace().count())
+                .sum()
+        };
+        (count(OpKind::Insert), count(OpKind::Delete))
     }
 
     fn side(&self, changed: OpKind) -> String {

@@ -60,7 +60,7 @@ use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, ZipWriter};
 
 use super::layout::labels;
-use crate::diff::{DiffOptions, JOIN_SEPARATOR, diff_texts, joined_text};
+use crate::diff::{DiffOptions, JOIN_SEPARATOR, diff_texts};
 use crate::model::{Link, LinkShape, Op, OpKind, Report, Unit, UnitId, UnitKind};
 
 /// The author written on every change when none is given: the tool, so a reviewer sees
@@ -410,8 +410,8 @@ impl Body {
 
 /// The runs of a link that rebuild both of its texts exactly (see the module docs).
 fn exact_ops(report: &Report, link: &Link, ops: &[Op]) -> Vec<Op> {
-    let old = joined_text(&report.old, &link.old);
-    let new = joined_text(&report.new, &link.new);
+    let old = report.old.joined_text(&link.old);
+    let new = report.new.joined_text(&link.new);
     let rebuilds = |ops: &[Op]| {
         let side = |changed: OpKind| -> String {
             ops.iter()

@@ -180,6 +180,66 @@ pub(crate) fn char_width(c: char) -> usize {
     }
 }
 
+// Each format's own escaping, after control characters are made visible: the one place
+// document text is made safe for DOT, Mermaid and Markdown.
+
+/// Text made safe inside a double-quoted DOT string: control characters made visible
+/// (line breaks included, as `^J`), then the two characters DOT escapes inside quotes: the
+/// quote and the backslash (which would otherwise start `\n`, `\l`, `\N` and the like).
+pub(crate) fn dot_escape(text: &str) -> String {
+    let text = visible(text);
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Text made safe inside a quoted Mermaid label (`["…"]`): control characters made
+/// visible, then Mermaid's entity codes for what would end the label or reach its HTML:
+/// the quote, `#` (which starts an entity code), `<`, `>` and `&` (markup and references
+/// in the rendered label) and the backtick (which starts a Markdown string).
+pub(crate) fn mermaid_escape(text: &str) -> String {
+    let text = visible(text);
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("#quot;"),
+            '#' => out.push_str("#35;"),
+            '<' => out.push_str("#lt;"),
+            '>' => out.push_str("#gt;"),
+            '&' => out.push_str("#amp;"),
+            '`' => out.push_str("#96;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Document text made safe inside a sentence or a table cell of the changelog: control
+/// characters made visible, then every character Markdown (CommonMark and GitHub's tables
+/// and strikethrough) would read as markup backslash-escaped: emphasis, code, links and
+/// images, raw HTML, entity and character references (`&#x202E;`), table cells,
+/// strikethrough.
+pub(crate) fn markdown_escape(text: &str) -> String {
+    let text = visible(text);
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(
+            c,
+            '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '|' | '#' | '&' | '~'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -277,5 +337,31 @@ mod tests {
     fn marks_never_split_a_character() {
         let text = "é\u{1b}ü\u{202e}漢";
         assert_eq!(visible(text), "é^[ü<U+202E>漢");
+    }
+
+    #[test]
+    fn labels_are_escaped_by_their_format() {
+        let text = "<img onerror=x> \"q\" #1 `t` & C:\\n \u{1b}[2J\u{202e}\nnext";
+        assert_eq!(
+            mermaid_escape(text),
+            "#lt;img onerror=x#gt; #quot;q#quot; #35;1 #96;t#96; #amp; C:\\n ^[[2J#lt;U+202E#gt;^Jnext"
+        );
+        assert_eq!(
+            dot_escape(text),
+            "<img onerror=x> \\\"q\\\" #1 `t` & C:\\\\n ^[[2J<U+202E>^Jnext"
+        );
+    }
+
+    #[test]
+    fn markdown_is_escaped() {
+        assert_eq!(markdown_escape("a*b_[c]|"), "a\\*b\\_\\[c\\]\\|");
+        assert_eq!(
+            markdown_escape("&#x202E; ~~x~~"),
+            "\\&\\#x202E; \\~\\~x\\~\\~"
+        );
+        assert_eq!(
+            markdown_escape("\u{1b}[8m\u{202e}"),
+            "^\\[\\[8m\\<U+202E\\>"
+        );
     }
 }

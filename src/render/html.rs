@@ -1130,7 +1130,7 @@ fn row(report: &Report, r: Row, s: &mut String) {
     match r {
         Row::Entry(layout::Entry::Linked { new, link, part }) => {
             let l = &report.alignment.links[link];
-            let ops = layout::ops_for_part(report, link, part);
+            let ops = report.diffs[link].part(part);
             // Headings stay when the filter hides unchanged rows: they give the context.
             let same = if is_same(report, r) && heading.is_empty() {
                 " same"

@@ -1,8 +1,7 @@
 //! The reading order of a report, shared by the renderers: the new document in order, each
 //! removed old unit placed where it stood, and the word diff of each entry.
 
-use crate::diff::JOIN_SEPARATOR;
-use crate::model::{Change, Link, LinkShape, Op, OpKind, Report, UnitId, UnitKind};
+use crate::model::{Change, Link, LinkShape, Report, UnitId, UnitKind};
 
 use super::Only;
 
@@ -163,61 +162,4 @@ pub(crate) fn labels(doc: &crate::model::Document, ids: &[UnitId]) -> String {
         .map(|&id| doc.label(id))
         .collect::<Vec<_>>()
         .join(" + ")
-}
-
-/// The runs of a link's diff that belong to its `part`-th new unit. For a one-to-one link
-/// or a merge, all of them; for a split, the joined new text is cut back at the unit
-/// boundaries, and each deleted run goes with the unit whose text it stood in.
-pub(crate) fn ops_for_part(report: &Report, link: usize, part: usize) -> Vec<Op> {
-    let l = &report.alignment.links[link];
-    let ops = &report.diffs[link].ops;
-    if l.new.len() <= 1 {
-        return ops.clone();
-    }
-    // Byte range of each new unit in the joined new text.
-    let mut ranges = Vec::new();
-    let mut at = 0;
-    for (i, &id) in l.new.iter().enumerate() {
-        if i > 0 {
-            at += JOIN_SEPARATOR.len();
-        }
-        let len = report.new.units.get(id).map_or(0, |u| u.text.len());
-        ranges.push(at..at + len);
-        at += len;
-    }
-    let Some(want) = ranges.get(part).cloned() else {
-        return Vec::new();
-    };
-    let mut out: Vec<Op> = Vec::new();
-    let mut pos = 0;
-    for op in ops {
-        match op.kind {
-            OpKind::Delete => {
-                // The part the position falls in: the last one that starts at or before it.
-                let owner = ranges.iter().rposition(|r| r.start <= pos).unwrap_or(0);
-                if owner == part {
-                    push_op(&mut out, op.kind, &op.text);
-                }
-            }
-            OpKind::Equal | OpKind::Insert => {
-                let end = pos + op.text.len();
-                let from = pos.max(want.start);
-                let to = end.min(want.end);
-                if from < to {
-                    if let Some(piece) = op.text.get(from - pos..to - pos) {
-                        push_op(&mut out, op.kind, piece);
-                    }
-                }
-                pos = end;
-            }
-        }
-    }
-    out
-}
-
-fn push_op(out: &mut Vec<Op>, kind: OpKind, text: &str) {
-    match out.last_mut() {
-        Some(last) if last.kind == kind => last.text.push_str(text),
-        _ => out.push(Op::new(kind, text)),
-    }
 }

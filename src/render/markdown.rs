@@ -9,7 +9,7 @@ use std::io;
 
 use crate::model::{Change, Document, LinkShape, OpKind, Report, UnitId, UnitKind, WordDiff};
 
-use super::escape::visible;
+use super::escape::{markdown_escape, visible};
 use super::layout::{self, Entry};
 
 /// Longest quote, in words, before it is cut with an ellipsis.
@@ -110,21 +110,12 @@ fn write_section(report: &Report, section: &Section, out: &mut dyn io::Write) ->
                     .first()
                     .map(|&o| report.old.unit(o).text.as_str())
                     .unwrap_or("");
-                let new_text = &report.new.unit(new).text;
-                let letters = |t: &str| -> String {
-                    t.chars()
-                        .filter(|c| c.is_alphanumeric())
-                        .flat_map(char::to_lowercase)
-                        .collect()
-                };
-                title_note = Some(if letters(old_text) == letters(new_text) {
-                    format!("Heading renumbered (was {old_title}).")
-                } else {
-                    format!(
-                        "Heading reworded (was {old_title}, “{}”).",
-                        escape(&quote(old_text))
-                    )
-                });
+                // The aligner decided the change (`Edited` or `Rewritten` here); a heading
+                // that only changed its number is `Renumbered` and gets no note.
+                title_note = Some(format!(
+                    "Heading reworded (was {old_title}, “{}”).",
+                    markdown_escape(&quote(old_text))
+                ));
             }
             heading_title(&report.new, new)
         }
@@ -134,7 +125,7 @@ fn write_section(report: &Report, section: &Section, out: &mut dyn io::Write) ->
         }
         _ => "Opening paragraphs".to_string(),
     };
-    writeln!(out, "\n## {}\n", escape(&title))?;
+    writeln!(out, "\n## {}\n", markdown_escape(&title))?;
     if let Some(note) = title_note {
         writeln!(out, "{note}\n")?;
     }
@@ -189,7 +180,7 @@ fn write_section(report: &Report, section: &Section, out: &mut dyn io::Write) ->
                 format!(
                     "{} “{}”",
                     report.new.label(n),
-                    escape(&quote(&report.new.unit(n).text))
+                    markdown_escape(&quote(&report.new.unit(n).text))
                 )
             })
             .collect();
@@ -236,7 +227,7 @@ fn write_section(report: &Report, section: &Section, out: &mut dyn io::Write) ->
             Some(h) if section_heading_link(report, section) == Some(h) => within.push(refs),
             Some(h) => items.push(format!(
                 "**Moved:** {refs}, from “{}”.",
-                escape(&heading_title(&report.old, h))
+                markdown_escape(&heading_title(&report.old, h))
             )),
             None => items.push(format!("**Moved:** {refs}.")),
         }
@@ -265,7 +256,7 @@ fn write_section(report: &Report, section: &Section, out: &mut dyn io::Write) ->
                 format!(
                     "former {} “{}”",
                     report.old.label(o),
-                    escape(&quote(&report.old.unit(o).text))
+                    markdown_escape(&quote(&report.old.unit(o).text))
                 )
             })
             .collect();
@@ -336,10 +327,10 @@ fn key_changes(diff: &WordDiff) -> String {
     };
     let mut parts = Vec::new();
     if let Some(t) = longest(OpKind::Insert) {
-        parts.push(format!("adds “{}”", escape(&quote(t))));
+        parts.push(format!("adds “{}”", markdown_escape(&quote(t))));
     }
     if let Some(t) = longest(OpKind::Delete) {
-        parts.push(format!("drops “{}”", escape(&quote(t))));
+        parts.push(format!("drops “{}”", markdown_escape(&quote(t))));
     }
     if parts.is_empty() {
         String::new()
@@ -470,26 +461,6 @@ fn code(text: &str) -> String {
     format!("`{}`", visible(text).replace('`', "'"))
 }
 
-/// Document text made safe inside a sentence or a table cell of the changelog: control
-/// characters made visible, then every character Markdown (CommonMark and GitHub's tables
-/// and strikethrough) would read as markup backslash-escaped: emphasis, code, links and
-/// images, raw HTML, entity and character references (`&#x202E;`), table cells,
-/// strikethrough.
-fn escape(text: &str) -> String {
-    let text = visible(text);
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if matches!(
-            c,
-            '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '|' | '#' | '&' | '~'
-        ) {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -506,9 +477,6 @@ mod tests {
 
     #[test]
     fn markdown_is_escaped() {
-        assert_eq!(escape("a*b_[c]|"), "a\\*b\\_\\[c\\]\\|");
-        assert_eq!(escape("&#x202E; ~~x~~"), "\\&\\#x202E; \\~\\~x\\~\\~");
-        assert_eq!(escape("\u{1b}[8m\u{202e}"), "^\\[\\[8m\\<U+202E\\>");
         assert_eq!(code("a`b\u{1b}"), "`a'b^[`");
     }
 }

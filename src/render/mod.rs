@@ -1,4 +1,8 @@
-//! Stage 5: [`Report`] → bytes: the terminal report, side by side, JSON, Markdown, HTML.
+//! Stage 5: model types → bytes. Every output of the project is written here: the
+//! terminal report, side by side and `--stat` ([`terminal`], [`side_by_side`]), the Markdown
+//! changelog ([`markdown`]), the segment table ([`segment_table`]), trace, blame and log for
+//! people ([`trace`], [`blame`], [`log`]), the lineage graph in DOT and Mermaid ([`graph`]),
+//! the HTML report ([`html`]), the Word redline ([`docx`]), and every JSON document in one versioned vocabulary ([`json`](mod@json)).
 //!
 //! Renderers write to any [`io::Write`] and never look at the process: whether to colour,
 //! and how wide to wrap, arrive resolved in [`TerminalOptions`] and a [`Palette`]. A plain
@@ -26,12 +30,16 @@
 
 pub mod docx;
 mod escape;
+pub mod graph;
 mod html;
-mod json;
+pub mod json;
 mod layout;
+mod lineage;
 mod markdown;
 mod palette;
+mod segment;
 mod side_by_side;
+pub mod target;
 mod terminal;
 mod wrap;
 
@@ -40,8 +48,10 @@ use std::io;
 pub use escape::{Html, Visible, is_marked, visible, visible_width};
 pub use html::{html, html_log};
 pub use json::{JSON_VERSION, json};
+pub use lineage::{blame, log, trace};
 pub use markdown::markdown;
-pub use palette::Palette;
+pub use palette::{ColorEnv, Palette, Style, VERSION_COLORS, decide_color};
+pub use segment::{segment_explanation, segment_table};
 pub use side_by_side::side_by_side;
 pub use terminal::terminal;
 
@@ -54,6 +64,12 @@ pub const DEFAULT_WIDTH: usize = 80;
 
 /// The narrowest width the renderers lay out for; below it lines simply overflow.
 pub const MIN_WIDTH: usize = 40;
+
+/// The widest layout `--width` accepts. No terminal is wider in practice (a 4K screen in a
+/// 6-pixel font is 640 columns), and the side-by-side layout pads every line to the full
+/// width, so a larger number only multiplies the output: `--width 1000000000` once turned a
+/// small diff into gigabytes.
+pub const MAX_WIDTH: usize = 1000;
 
 /// Which entries a terminal report shows (`--only`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

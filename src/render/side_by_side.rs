@@ -32,12 +32,12 @@ pub fn side_by_side(
         let (old_head, new_head, old_text, new_text) = match entry {
             Entry::Linked { new, link, part } => {
                 let l = &report.alignment.links[link];
-                let ops = layout::ops_for_part(report, link, part);
+                let ops = report.diffs[link].part(part);
                 (
                     Span::new(Role::Origin, layout::labels(&report.old, &l.old)),
                     Span::new(Role::Origin, origin_text(report, link, part, new)),
-                    diff_spans(&side(&ops, OpKind::Delete), palette, Role::Plain),
-                    diff_spans(&side(&ops, OpKind::Insert), palette, Role::Plain),
+                    diff_spans(&side(ops, OpKind::Delete), palette, Role::Plain),
+                    diff_spans(&side(ops, OpKind::Insert), palette, Role::Plain),
                 )
             }
             Entry::Added { new } => (

@@ -127,10 +127,10 @@ pub(crate) fn heading(
             let l = &report.alignment.links[link];
             let note = layout::is_changed(l) || l.moved;
             let note = note.then(|| origin_text(report, link, part, new));
-            let ops = layout::ops_for_part(report, link, part);
+            let ops = report.diffs[link].part(part);
             (
                 number_prefix(report.new.unit(new).number.as_deref()),
-                diff_spans(&ops, palette, Role::Heading),
+                diff_spans(ops, palette, Role::Heading),
                 note,
             )
         }
@@ -217,16 +217,16 @@ fn unit(
     writeln!(out)?;
     let (origin, text) = match entry {
         Entry::Linked { new, link, part } => {
-            let ops = layout::ops_for_part(report, link, part);
+            let ops = report.diffs[link].part(part);
             let origin = Span::new(Role::Origin, origin_text(report, link, part, new));
-            if mostly_rewritten(&ops) {
+            if mostly_rewritten(ops) {
                 // Interleaved words would be unreadable: the old text, then the new.
                 write_wrapped(out, &[origin], options.width, 0, palette)?;
-                let (old, new) = both_sides(&ops, palette);
+                let (old, new) = both_sides(ops, palette);
                 write_wrapped(out, &old, options.width, TEXT_INDENT, palette)?;
                 return write_wrapped(out, &new, options.width, TEXT_INDENT, palette);
             }
-            (origin, diff_spans(&ops, palette, Role::Plain))
+            (origin, diff_spans(ops, palette, Role::Plain))
         }
         Entry::Added { new } => (
             Span::new(Role::Inserted, format!("{} (new)", report.new.label(new))),

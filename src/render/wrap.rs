@@ -5,6 +5,7 @@ use std::io;
 
 use super::Palette;
 use super::escape::{Visible, char_width, visible_width};
+use super::palette::Style;
 
 /// What a piece of text is, and so which style of the [`Palette`] it takes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -166,7 +167,7 @@ pub(crate) fn write_spans(
 ) -> io::Result<()> {
     for span in spans {
         let style = match span.role {
-            Role::Plain => owo_colors::Style::new(),
+            Role::Plain => Style::plain(),
             Role::Deleted => palette.deleted,
             Role::Inserted => palette.inserted,
             Role::Added => palette.added,
@@ -176,7 +177,7 @@ pub(crate) fn write_spans(
             Role::Dim => palette.dim,
             Role::Title => palette.title,
         };
-        write!(out, "{}", style.style(Visible(&span.text)))?;
+        write!(out, "{}", style.paint(Visible(&span.text)))?;
     }
     Ok(())
 }

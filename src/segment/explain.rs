@@ -1,8 +1,6 @@
 //! Why the segmenter read a document as it did: which lines it took for page furniture
 //! and by what pattern, and which numbers it refused as unit starts and why
-//! (`draftdiff segment --explain`).
-
-use std::io::{self, Write};
+//! (`draftdiff segment --explain`, written by `render::segment_explanation`).
 
 use super::Layout;
 use super::sequence::{Rejected, Rejection};
@@ -60,47 +58,10 @@ impl From<&Rejected> for RejectedNote {
     }
 }
 
-/// Most lines listed per furniture pattern (the count is always given).
-const MAX_LINES_SHOWN: usize = 12;
-
 impl Explanation {
-    /// Writes the explanation for people, document text escaped (control characters and
-    /// bidirectional overrides shown as escapes).
-    pub fn write_text(&self, w: &mut dyn Write) -> io::Result<()> {
-        writeln!(w, "layout: {:?}", self.layout)?;
-        if self.furniture.is_empty() {
-            writeln!(w, "page furniture: none found by repetition")?;
-        }
-        for f in &self.furniture {
-            let shown: Vec<String> = f
-                .lines
-                .iter()
-                .take(MAX_LINES_SHOWN)
-                .map(usize::to_string)
-                .collect();
-            let more = if f.lines.len() > MAX_LINES_SHOWN {
-                ", …"
-            } else {
-                ""
-            };
-            writeln!(
-                w,
-                "page furniture \"{}\": {} lines, about every {} lines (lines {}{more})",
-                f.pattern.escape_debug(),
-                f.lines.len(),
-                f.period,
-                shown.join(", ")
-            )?;
-        }
-        for r in &self.rejected {
-            writeln!(
-                w,
-                "line {}: \"{}\" is not a unit start: {}",
-                r.line,
-                r.number.escape_debug(),
-                r.reason
-            )?;
-        }
-        Ok(())
+    /// Writes the explanation for people: [`crate::render::segment_explanation`], kept here
+    /// under its old name.
+    pub fn write_text(&self, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+        crate::render::segment_explanation(self, w)
     }
 }

@@ -1,4 +1,8 @@
-//! The JSON rendering: our own versioned wire types, documented in `docs/json-schema.md`.
+//! Every JSON output: our own versioned wire types, documented in `docs/json-schema.md`.
+//!
+//! One vocabulary for every command: the report ([`json()`]), `segment` ([`segment`]),
+//! `trace`, `blame` and `log` ([`trace`], [`blame`], [`log`]) all start with the same
+//! `"version"` ([`JSON_VERSION`]) and list units in the one form [`UnitJson`].
 //!
 //! The wire types are separate from the model so that the model can change without
 //! breaking tools that read the JSON: any change to what is written here needs a snapshot
@@ -10,18 +14,75 @@ use std::io;
 
 use serde::Serialize;
 
+use crate::lineage::{Blame, Lineage, StepSummary, Trace};
 use crate::model::{Document, Evidence, Link, Op, Report, Summary, UnitId, WordDiff};
-use crate::segment::UnitJson;
 
-/// The version of the JSON format written by [`json`].
+mod lineage;
+mod unit;
+
+pub use lineage::{
+    AttributionJson, BlameJson, BlameUnitJson, EdgeJson, LogJson, NodeJson, StepJson, TraceEndJson,
+    TraceJson, TraceLinkJson, TraceOpJson, TraceStepJson, VersionJson,
+};
+pub use unit::{SourceJson, UnitJson, unit_json};
+
+/// The version of every JSON format written here; raised on any change that is not an
+/// addition.
 pub const JSON_VERSION: u32 = 1;
 
 /// Writes `report` as one pretty-printed JSON document and a newline.
 pub fn json(report: &Report, out: &mut dyn io::Write) -> io::Result<()> {
-    let wire = ReportJson::from(report);
-    let mut bytes = serde_json::to_vec_pretty(&wire).map_err(io::Error::other)?;
+    write_value(&ReportJson::from(report), out)
+}
+
+/// Writes `draftdiff segment --format json`: `{"version", "path", "units": [UnitJson, …]}`.
+pub fn segment(doc: &Document, out: &mut dyn io::Write) -> io::Result<()> {
+    write_value(&SegmentJson::from(doc), out)
+}
+
+/// Writes `draftdiff trace --format json` ([`TraceJson`]).
+pub fn trace(lineage: &Lineage, trace: &Trace, out: &mut dyn io::Write) -> io::Result<()> {
+    write_value(&TraceJson::new(lineage, trace), out)
+}
+
+/// Writes `draftdiff blame --format json` ([`BlameJson`]).
+pub fn blame(lineage: &Lineage, blame: &Blame, out: &mut dyn io::Write) -> io::Result<()> {
+    write_value(&BlameJson::new(lineage, blame), out)
+}
+
+/// Writes `draftdiff log --format json` ([`LogJson`]).
+pub fn log(
+    lineage: &Lineage,
+    summaries: &[StepSummary],
+    out: &mut dyn io::Write,
+) -> io::Result<()> {
+    write_value(&LogJson::new(lineage, summaries), out)
+}
+
+/// Writes `value` pretty-printed, then a newline. Serialised whole first, so that a write
+/// error (a closed pipe) reaches the caller with its kind.
+fn write_value(value: &impl Serialize, out: &mut dyn io::Write) -> io::Result<()> {
+    let mut bytes = serde_json::to_vec_pretty(value).map_err(io::Error::other)?;
     bytes.push(b'\n');
     out.write_all(&bytes)
+}
+
+/// The output of `segment --format json`.
+#[derive(Serialize)]
+struct SegmentJson<'a> {
+    version: u32,
+    path: &'a str,
+    units: Vec<UnitJson<'a>>,
+}
+
+impl<'a> From<&'a Document> for SegmentJson<'a> {
+    fn from(d: &'a Document) -> Self {
+        SegmentJson {
+            version: JSON_VERSION,
+            path: &d.path,
+            units: d.units.iter().map(UnitJson::from).collect(),
+        }
+    }
 }
 
 /// The whole report.

@@ -1,5 +1,9 @@
 //! Where `-o FILE` writes, decided before any work, as a shell decides `> FILE`.
 //!
+//! The one part of `render/` that touches the process: it writes to standard output or
+//! error and, while a temporary file exists, handles SIGINT, SIGTERM and SIGHUP. Only the
+//! binary calls it; renderers themselves write to any `&mut dyn Write`.
+//!
 //! - `-o -`, no `-o`, or a file that already is standard output (`-o /dev/stdout`): standard
 //!   output, written as it is (a file opened by `>>` is appended to, not replaced). Likewise
 //!   a file that already is standard error (`-o /dev/stderr`) is written through it.
@@ -21,7 +25,7 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
-use draftdiff::Error;
+use crate::Error;
 
 /// The output of a command.
 #[derive(Debug)]
@@ -115,6 +119,90 @@ impl Target {
     pub fn is_stdout(&self) -> bool {
         matches!(self, Target::Stdout)
     }
+
+    /// Writes the output produced by `write` here. `inputs` are the inputs, by name and
+    /// path: a regular file that is one of them is refused before anything is written. A
+    /// closed pipe is no error ([`Written::PipeClosed`], like `diff … | head`).
+    pub fn write(
+        self,
+        inputs: &[(&str, &Path)],
+        write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+    ) -> Result<Written, Error> {
+        let (shown, result) = match self {
+            Target::Stdout => {
+                let stdout = io::stdout();
+                let mut out = io::BufWriter::new(stdout.lock());
+                ("-".to_string(), write(&mut out).and_then(|()| out.flush()))
+            }
+            Target::Stderr => {
+                let stderr = io::stderr();
+                let mut out = io::BufWriter::new(stderr.lock());
+                (
+                    "/dev/stderr".to_string(),
+                    write(&mut out).and_then(|()| out.flush()),
+                )
+            }
+            Target::Through { shown, path } => {
+                let result = fs::OpenOptions::new()
+                    .write(true)
+                    .open(&path)
+                    .and_then(|file| {
+                        let mut out = io::BufWriter::new(file);
+                        write(&mut out).and_then(|()| out.flush())
+                    });
+                (shown, result)
+            }
+            Target::Replace {
+                shown,
+                path,
+                pending,
+            } => {
+                refuse_inputs(&shown, &path, inputs)?;
+                let result = pending.commit(&path, write);
+                (shown, result)
+            }
+        };
+        match result {
+            Ok(()) => Ok(Written::All),
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(Written::PipeClosed),
+            Err(e) => Err(Error::Output {
+                path: shown,
+                message: e.to_string(),
+            }),
+        }
+    }
+}
+
+/// How [`Target::write`] ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Written {
+    /// Everything was written.
+    All,
+    /// Standard output was closed by its reader.
+    PipeClosed,
+}
+
+/// An error when the file at `path` (`-o shown`) is one of the `inputs`.
+fn refuse_inputs(shown: &str, path: &Path, inputs: &[(&str, &Path)]) -> Result<(), Error> {
+    for &(input, input_path) in inputs {
+        let same = if input == "-" {
+            is_standard_input(path)
+        } else {
+            same_file(path, input_path)
+        };
+        if same {
+            let input = if input == "-" {
+                "standard input"
+            } else {
+                input
+            };
+            return Err(Error::Output {
+                path: shown.to_string(),
+                message: format!("it is also an input ({input}); refusing to overwrite it"),
+            });
+        }
+    }
+    Ok(())
 }
 
 /// `path` with every symbolic link in its last component followed (the directories above

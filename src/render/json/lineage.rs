@@ -1,5 +1,6 @@
 //! The JSON wire types of `trace`, `blame` and `log`: their own documented types, so the
-//! library's model can change without changing the output.
+//! library's model can change without changing the output. Each starts with the same
+//! `version` ([`JSON_VERSION`]) as the report.
 //!
 //! Versions are 0-based indices into `versions`; units appear as `segment --format json`
 //! gives them (`id`, `kind`, `number`, `line`, `end_line`, `text`), with `id` the unit's index
@@ -7,14 +8,13 @@
 
 use serde::Serialize;
 
-use crate::model::{Document, OpKind, UnitId, WordDiff};
-use crate::segment::UnitJson;
+use crate::lineage::{
+    Blame, Lineage, Node, StepSummary, Trace, TraceEnd, graph_edges, node_id, node_label,
+};
+use crate::model::{Document, UnitId, WordDiff};
 
-use super::blame::Blame;
-use super::chain::{Lineage, Node};
-use super::graph::{graph_edges, node_id, node_label};
-use super::log::StepSummary;
-use super::trace::{Trace, TraceEnd};
+use super::JSON_VERSION;
+use super::unit::UnitJson;
 
 /// One version of the chain.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -36,6 +36,8 @@ fn versions(lineage: &Lineage) -> Vec<VersionJson> {
 /// The output of `blame --format json`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct BlameJson<'a> {
+    /// The version of the JSON format, [`JSON_VERSION`].
+    pub version: u32,
     /// The versions, oldest first.
     pub versions: Vec<VersionJson>,
     /// The units of the blamed (last) version, in document order.
@@ -96,6 +98,7 @@ impl<'a> BlameJson<'a> {
             })
             .collect();
         BlameJson {
+            version: JSON_VERSION,
             versions: versions(lineage),
             units,
         }
@@ -109,6 +112,8 @@ fn round3(x: f64) -> f64 {
 /// The output of `trace --format json`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TraceJson<'a> {
+    /// The version of the JSON format, [`JSON_VERSION`].
+    pub version: u32,
     /// The versions, oldest first.
     pub versions: Vec<VersionJson>,
     /// The version of the unit traced.
@@ -160,7 +165,7 @@ pub struct TraceLinkJson {
     /// New unit ids split off outside the path.
     pub split_off: Vec<UnitId>,
     /// The word diff: runs of `equal`, `insert` or `delete` text.
-    pub diff: Vec<OpJson>,
+    pub diff: Vec<TraceOpJson>,
     /// Words inserted.
     pub inserted: usize,
     /// Words deleted.
@@ -169,7 +174,7 @@ pub struct TraceLinkJson {
 
 /// One run of a word diff.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct OpJson {
+pub struct TraceOpJson {
     /// `equal`, `insert` or `delete`.
     pub kind: &'static str,
     /// The text.
@@ -195,29 +200,14 @@ pub enum TraceEndJson {
     },
 }
 
-fn ops(diff: &WordDiff) -> Vec<OpJson> {
+fn ops(diff: &WordDiff) -> Vec<TraceOpJson> {
     diff.ops
         .iter()
-        .map(|op| OpJson {
+        .map(|op| TraceOpJson {
             kind: op.kind.as_str(),
             text: op.text.clone(),
         })
         .collect()
-}
-
-/// Words inserted and deleted by a diff, counted from its runs when its stats are empty.
-pub fn word_counts(diff: &WordDiff) -> (usize, usize) {
-    if diff.stats.inserted + diff.stats.deleted + diff.stats.equal > 0 {
-        return (diff.stats.inserted, diff.stats.deleted);
-    }
-    let count = |kind: OpKind| -> usize {
-        diff.ops
-            .iter()
-            .filter(|op| op.kind == kind)
-            .map(|op| op.text.split_whitespace().count())
-            .sum()
-    };
-    (count(OpKind::Insert), count(OpKind::Delete))
 }
 
 impl<'a> TraceJson<'a> {
@@ -236,7 +226,7 @@ impl<'a> TraceJson<'a> {
                     .links
                     .iter()
                     .map(|l| {
-                        let (inserted, deleted) = word_counts(&l.diff);
+                        let (inserted, deleted) = l.diff.word_counts();
                         TraceLinkJson {
                             old: l.old.clone(),
                             new: l.new.clone(),
@@ -256,6 +246,7 @@ impl<'a> TraceJson<'a> {
             })
             .collect();
         TraceJson {
+            version: JSON_VERSION,
             versions: versions(lineage),
             start_version: trace.start.version,
             start: unit(trace.start),
@@ -283,6 +274,8 @@ impl<'a> TraceJson<'a> {
 /// The output of `log --format json`: the step summaries and the lineage graph.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct LogJson {
+    /// The version of the JSON format, [`JSON_VERSION`].
+    pub version: u32,
     /// The versions, oldest first.
     pub versions: Vec<VersionJson>,
     /// One summary per consecutive step.
@@ -411,6 +404,7 @@ impl LogJson {
             })
             .collect();
         LogJson {
+            version: JSON_VERSION,
             versions: versions(lineage),
             steps: summaries.iter().map(StepJson::from).collect(),
             nodes,
@@ -423,14 +417,14 @@ impl LogJson {
 mod tests {
     use super::*;
     use crate::diff::DiffOptions;
-    use crate::lineage::{LineageOptions, blame};
+    use crate::lineage::{LineageOptions, blame, summarize};
 
     #[test]
     fn an_empty_chain_gives_empty_json() {
         let lineage = Lineage::build(Vec::new(), &LineageOptions::new());
         let b = BlameJson::new(&lineage, &blame(&lineage, &DiffOptions::new()));
         assert!(b.units.is_empty() && b.versions.is_empty());
-        let l = LogJson::new(&lineage, &crate::lineage::summarize(&lineage));
+        let l = LogJson::new(&lineage, &summarize(&lineage));
         assert!(l.nodes.is_empty() && l.steps.is_empty());
     }
 }
