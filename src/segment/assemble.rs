@@ -269,7 +269,66 @@ pub(crate) fn assemble(
     asm.close_note();
     asm.settle_break(None);
     asm.close_open();
+    field_lists(&mut asm.units);
     (asm.units, asm.artifacts, explanation)
+}
+
+/// Fewest `Name: value` units in a row that make a field list (`Title: Candide` /
+/// `Author: Voltaire` / `Language: English`): three, so that two labelled notes in a row
+/// (`NOTE: …`) stay prose.
+const MIN_FIELDS: usize = 3;
+
+/// Most words of a field name (`Release date`).
+const FIELD_NAME_MAX_WORDS: usize = 3;
+
+/// A unit that reads as one field of a field list: a short name of letters starting with a
+/// capital, `: `, a value.
+fn is_field(unit: &Unit) -> bool {
+    let Some((name, value)) = unit.text.split_once(": ") else {
+        return false;
+    };
+    unit.number.is_none()
+        && matches!(unit.kind, UnitKind::Paragraph | UnitKind::Heading)
+        && !value.trim().is_empty()
+        && name.starts_with(char::is_uppercase)
+        && name.split_whitespace().count() <= FIELD_NAME_MAX_WORDS
+        && name
+            .chars()
+            .all(|c| c.is_alphabetic() || c == ' ' || c == '-')
+}
+
+/// Runs of at least [`MIN_FIELDS`] field units in a row are a field list (a book's
+/// header, a memo's `To:` / `From:` / `Date:`): each field a list item. A field that had
+/// been read as a title line stops being a section; its units go to the section above it.
+fn field_lists(units: &mut [Unit]) {
+    let mut unsectioned: HashMap<UnitId, Option<UnitId>> = HashMap::new();
+    let mut i = 0;
+    while i < units.len() {
+        let mut j = i;
+        while j < units.len() && is_field(&units[j]) {
+            j += 1;
+        }
+        if j - i >= MIN_FIELDS {
+            for unit in &mut units[i..j] {
+                if unit.kind == UnitKind::Heading {
+                    let up = unit
+                        .section
+                        .and_then(|s| unsectioned.get(&s).copied().unwrap_or(Some(s)));
+                    unsectioned.insert(unit.id, up);
+                }
+                unit.kind = UnitKind::ListItem;
+            }
+        }
+        i = j.max(i + 1);
+    }
+    if unsectioned.is_empty() {
+        return;
+    }
+    for unit in units.iter_mut() {
+        if let Some(&up) = unit.section.as_ref().and_then(|s| unsectioned.get(s)) {
+            unit.section = up;
+        }
+    }
 }
 
 /// What the open unit is, for deciding whether the next line continues it.
@@ -564,11 +623,20 @@ impl Assembler {
             return;
         }
         let runs_on = broke && next.is_some_and(|t| self.runs_across_break(t));
-        let directive_goes_on = !broke
+        let goes_on = !broke
             && self.open.as_ref().is_some_and(|o| {
-                o.directive && next.is_some_and(|t| indent_of(t) > o.first_indent)
+                let deeper = |by: usize| next.is_some_and(|t| indent_of(t) >= o.first_indent + by);
+                // A directive's content, or the definition of an indented term, indented
+                // under it after a blank line (`   Resource` / `      This specification …`).
+                o.directive && deeper(1)
+                    || o.term
+                        && o.lines == 1
+                        && o.first_indent > 0
+                        && !self.pdf
+                        && self.layout == Layout::Blocks
+                        && deeper(INDENT_STEP)
             });
-        if directive_goes_on {
+        if goes_on {
             return;
         }
         if !runs_on {
@@ -681,9 +749,9 @@ impl Assembler {
                 last_len: 0,
                 last_terminal: false,
                 last_list_end: false,
-            last_contents: false,
-            term: false,
-            directive: false,
+                last_contents: false,
+                term: false,
+                directive: false,
                 first_indent: self.indent,
                 last_indent: self.indent,
                 hanging: false,
