@@ -282,7 +282,7 @@ const MIN_FIELDS: usize = 3;
 const FIELD_NAME_MAX_WORDS: usize = 3;
 
 /// A unit that reads as one field of a field list: a short name of letters starting with a
-/// capital, `: `, a value.
+/// capital, `: `, a value that is not a sentence (`NOTE: … .` is prose).
 fn is_field(unit: &Unit) -> bool {
     let Some((name, value)) = unit.text.split_once(": ") else {
         return false;
@@ -290,6 +290,7 @@ fn is_field(unit: &Unit) -> bool {
     unit.number.is_none()
         && matches!(unit.kind, UnitKind::Paragraph | UnitKind::Heading)
         && !value.trim().is_empty()
+        && !value.trim_end().ends_with(['.', '!', '?'])
         && name.starts_with(char::is_uppercase)
         && name.split_whitespace().count() <= FIELD_NAME_MAX_WORDS
         && name
@@ -1194,5 +1195,55 @@ impl Assembler {
             self.intro = None;
         }
         self.finish(id);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn seg(text: &str) -> Vec<(UnitKind, usize)> {
+        let stats = Stats::of(text);
+        let (units, _, _) = assemble(text, stats.layout(), &stats, false);
+        units.iter().map(|u| (u.kind, u.line)).collect()
+    }
+
+    #[test]
+    fn contents_entries() {
+        assert!(is_contents_entry("3. MD5 Algorithm Description      3"));
+        assert!(is_contents_entry("19.6.3   Changes from RFC 2068 .....172"));
+        assert!(!is_contents_entry("the year 1992"));
+        assert!(!is_contents_entry("Section      12345"));
+        assert!(!is_contents_entry("....   12"));
+        let text = "Contents\n\n   1. Executive Summary          1\n   2. Terminology                2\n   References                    7\n\n1. Executive Summary\n\n   This document describes the algorithm.\n";
+        use UnitKind::*;
+        assert_eq!(
+            seg(text),
+            [
+                (Heading, 1),
+                (ListItem, 3),
+                (ListItem, 4),
+                (ListItem, 5),
+                (Heading, 7),
+                (Paragraph, 9)
+            ]
+        );
+    }
+
+    #[test]
+    fn field_lists_and_definitions() {
+        use UnitKind::*;
+        let text = "Title: Candide\n\nAuthor: Voltaire\n\nLanguage: English\n\nNOTE: a note in running text, not a field list.\n\n   Resource\n\n      This specification does not limit the scope of what might be a\n      resource.\n\n   connection\n      A transport layer virtual circuit established between two\n      programs.\n";
+        assert_eq!(
+            seg(text),
+            [
+                (ListItem, 1),
+                (ListItem, 3),
+                (ListItem, 5),
+                (Paragraph, 7),
+                (ListItem, 9),
+                (ListItem, 14)
+            ]
+        );
     }
 }

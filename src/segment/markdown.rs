@@ -468,4 +468,41 @@ mod tests {
             ]
         );
     }
+
+    #[test]
+    fn items_numbered_in_paragraphs_follow_an_introduction() {
+        let text = "Les créanciers sont :\n\n1° Le vendeur ;\n\nS'il y a plusieurs ventes,\nle premier est préféré ;\n\n1° bis Le syndicat ;\n\n## § 2\n\n(1) Wer ein Tier hält,\n\n1.  muss es ernähren,\n\n(2) Das Ministerium wird ermächtigt.\n\nFundstelle\n:   BGBl I: 1972, 1277\n";
+        let (units, _) = segment(text);
+        let got: Vec<(&str, usize)> = units.iter().map(|u| (u.kind.as_str(), u.line)).collect();
+        assert_eq!(
+            got,
+            [
+                ("paragraph", 1),
+                ("list_item", 3),
+                ("paragraph", 5),
+                ("list_item", 8),
+                ("heading", 10),
+                ("paragraph", 12),
+                ("list_item", 14),
+                ("paragraph", 16),
+                ("list_item", 18),
+            ]
+        );
+        assert_eq!(units[8].text, "Fundstelle BGBl I: 1972, 1277");
+    }
+
+    #[test]
+    fn marker_styles() {
+        for (text, style) in [
+            ("1° Le vendeur", Some("N°")),
+            ("1a. bestimmte", Some("N.")),
+            ("(1a) Das", Some("(N)")),
+            ("b) Le troisième", Some("a)")),
+            ("(iv) the", Some("(a)")),
+            ("Le vendeur", None),
+            ("2015 was", None),
+        ] {
+            assert_eq!(marker_style(text).as_deref(), style, "{text}");
+        }
+    }
 }
