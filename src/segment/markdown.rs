@@ -1,17 +1,8 @@
 //! Markdown read as CommonMark reads it, with `pulldown-cmark` (the CommonMark parser of
 //! the Rust ecosystem, with tables): ATX and setext headings are headings, each top-level
 //! paragraph, block quote, code block, HTML block and table is one unit kept whole, each
-//! item of a top-level list is a list item (its nested content flattened into it), each
-//! term of a definition list is a list item with its definition, and thematic breaks are
-//! removed. Line numbers come from the parser's source offsets.
-//!
-//! Legislation written as Markdown numbers its items in plain paragraphs that CommonMark
-//! does not read as lists (`1° Le vendeur…`, `a) Au premier alinéa…`, `1a. bestimmte…`).
-//! Such a paragraph is a list item when the document has introduced a list before it: a
-//! paragraph ending in `:` or a CommonMark list opened an enumeration, and no heading or
-//! sibling of the introducing paragraph closed it since (see [`Enumeration`]). A law's
-//! numbered paragraphs (`(1)`, `(2)` Absätze) stay paragraphs: a marker of the introducing
-//! paragraph's own style is its sibling, not its item.
+//! item of a top-level list is a list item (its nested content flattened into it), and
+//! thematic breaks are removed. Line numbers come from the parser's source offsets.
 //!
 //! Used for files named `*.md` / `*.markdown` and for text that shows at least
 //! [`MIN_MARKDOWN_KINDS`] kinds of Markdown block syntax.
@@ -19,7 +10,6 @@
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use super::normalize::normalize;
-use super::start::{self, Shape};
 use crate::model::{Artifact, ArtifactKind, Unit, UnitId, UnitKind};
 
 /// Kinds of Markdown block syntax (ATX heading, setext underline, code fence, table
@@ -68,67 +58,6 @@ struct Building {
     level: u8,
     start: usize,
     text: String,
-    /// A plain paragraph (not code, quote, table or HTML), which may be an item.
-    plain: bool,
-    /// A further paragraph of a list item.
-    in_item: bool,
-}
-
-/// The style of an enumeration marker, the first word of `text`, if it is one: digits
-/// (with a letter suffix, `1a`) become `N`, a run of letters `a` or `A`, punctuation
-/// stays (`1°` → `N°`, `(1a)` → `(N)`, `b)` → `a)`). Markers are the list shapes of
-/// [`start::parse`] (`1.`, `(a)`, `iv)`, `H.`) and numbers with a degree sign or a letter
-/// suffix (`1°`, `1a.`, `(1a)`).
-fn marker_style(text: &str) -> Option<String> {
-    let token = text.split_whitespace().next()?;
-    let mut key = String::new();
-    let mut chars = token.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c.is_ascii_digit() {
-            while chars.next_if(|c| c.is_ascii_digit()).is_some() {}
-            while chars.next_if(|c| c.is_ascii_lowercase()).is_some() {}
-            key.push('N');
-        } else if c.is_alphabetic() {
-            let upper = c.is_uppercase();
-            while chars.next_if(|c| c.is_alphabetic()).is_some() {}
-            key.push(if upper { 'A' } else { 'a' });
-        } else {
-            key.push(c);
-        }
-    }
-    let shaped = start::parse(text, false).is_some_and(|s| {
-        matches!(
-            s.shape,
-            Shape::Item | Shape::Letter(_) | Shape::Roman(_) | Shape::Numbered { minor: None, .. }
-        )
-    });
-    let numbered = token.len() <= 6 && matches!(key.as_str(), "N°" | "N." | "(N)" | "N)");
-    (shaped || numbered).then_some(key)
-}
-
-/// An enumeration introduced in the running text, open until a heading or a sibling of
-/// the paragraph that introduced it: `Some(style)` of that paragraph's own marker (`None`
-/// when it had none).
-#[derive(Default)]
-struct Enumeration {
-    open: Option<Option<String>>,
-}
-
-impl Enumeration {
-    /// The kind of a finished top-level plain paragraph, updating the enumeration.
-    fn paragraph(&mut self, text: &str) -> UnitKind {
-        let style = marker_style(text);
-        let mut kind = UnitKind::Paragraph;
-        match &self.open {
-            Some(intro) if style.is_some() && style != *intro => kind = UnitKind::ListItem,
-            Some(intro) if style.is_some() && style == *intro => self.open = None,
-            _ => {}
-        }
-        if self.open.is_none() && text.trim_end().ends_with(':') {
-            self.open = Some(style);
-        }
-        kind
-    }
 }
 
 impl Building {
@@ -140,8 +69,6 @@ impl Building {
             level: 0,
             start,
             text: String::new(),
-            plain: false,
-            in_item: false,
         }
     }
 }
@@ -164,11 +91,7 @@ pub(crate) fn segment(text: &str) -> (Vec<Unit>, Vec<Artifact>) {
     let mut lists: Vec<Option<u64>> = Vec::new();
     let mut intro: Option<UnitId> = None;
     let mut last_paragraph: Option<UnitId> = None;
-    // The enumeration the running text has introduced, and the marker style of the last
-    // top-level paragraph (the introduction of a list that follows it).
-    let mut enumeration = Enumeration::default();
-    let mut last_style: Option<String> = None;
-    let finish = |mut b: Building,
+    let finish = |b: Building,
                   end: usize,
                   units: &mut Vec<Unit>,
                   sections: &mut Vec<(u8, UnitId)>,
@@ -176,13 +99,6 @@ pub(crate) fn segment(text: &str) -> (Vec<Unit>, Vec<Artifact>) {
      -> UnitId {
         let id = units.len();
         let text: String = b.text.split_whitespace().collect::<Vec<_>>().join(" ");
-        if b.in_item {
-            // A further paragraph of a list item: an item of its own when it starts with
-            // a marker (`a) hinsichtlich`), else a paragraph (a closing `festlegen,`).
-            if marker_style(&text).is_some() {
-                b.kind = UnitKind::ListItem;
-            }
-        }
         if b.kind == UnitKind::Heading {
             while sections.last().is_some_and(|&(l, _)| l >= b.level) {
                 sections.pop();
@@ -206,7 +122,7 @@ pub(crate) fn segment(text: &str) -> (Vec<Unit>, Vec<Artifact>) {
         });
         id
     };
-    let options = Options::ENABLE_TABLES | Options::ENABLE_DEFINITION_LIST;
+    let options = Options::ENABLE_TABLES;
     let parser = Parser::new_ext(text, options);
     // Link reference definitions (`[core team]: https://…`) give no event, but they are
     // text of the document: each becomes a paragraph where it stands.
@@ -233,8 +149,6 @@ pub(crate) fn segment(text: &str) -> (Vec<Unit>, Vec<Artifact>) {
         level: 0,
         start: span.start,
         text: text[span].to_string(),
-        plain: false,
-        in_item: false,
     };
     // Depths of the open list items, innermost last.
     let mut items: Vec<usize> = Vec::new();
@@ -250,21 +164,13 @@ pub(crate) fn segment(text: &str) -> (Vec<Unit>, Vec<Artifact>) {
                 let top = depth == 0;
                 depth += 1;
                 if top {
-                    let plain = matches!(tag, Tag::Paragraph);
                     let kind = match tag {
-                        Tag::Heading { level, .. } => {
-                            enumeration.open = None;
-                            Some((UnitKind::Heading, level as u8))
-                        }
+                        Tag::Heading { level, .. } => Some((UnitKind::Heading, level as u8)),
                         Tag::List(start) => {
                             lists.push(start);
                             intro = last_paragraph;
-                            if enumeration.open.is_none() {
-                                enumeration.open = Some(last_style.take());
-                            }
                             None
                         }
-                        Tag::DefinitionList => None,
                         _ => Some((UnitKind::Paragraph, 0)),
                     };
                     if let Some((kind, level)) = kind {
@@ -274,16 +180,8 @@ pub(crate) fn segment(text: &str) -> (Vec<Unit>, Vec<Artifact>) {
                             level,
                             start: range.start,
                             text: String::new(),
-                            plain,
-                            in_item: false,
                         });
                     }
-                } else if matches!(tag, Tag::DefinitionListTitle) && depth == 2 {
-                    // A term starts an entry; its definitions flow into it.
-                    if let Some(b) = cur.take() {
-                        finish(b, range.start, &mut units, &mut sections, None);
-                    }
-                    cur = Some(Building::new(UnitKind::ListItem, None, range.start));
                 } else if !lists.is_empty() && matches!(tag, Tag::List(_)) {
                     // A nested list: its items are units of their own, as a reader counts
                     // them; the text of the item that holds it ends here.
@@ -313,9 +211,7 @@ pub(crate) fn segment(text: &str) -> (Vec<Unit>, Vec<Artifact>) {
                     if let Some(b) = cur.take() {
                         finish(b, range.start, &mut units, &mut sections, intro);
                     }
-                    let mut b = Building::new(UnitKind::Paragraph, None, range.start);
-                    b.in_item = true;
-                    cur = Some(b);
+                    cur = Some(Building::new(UnitKind::ListItem, None, range.start));
                 } else if let Some(b) = cur.as_mut() {
                     // Nested blocks and table cells flow into the unit, word-separated.
                     b.text.push(' ');
@@ -333,11 +229,7 @@ pub(crate) fn segment(text: &str) -> (Vec<Unit>, Vec<Artifact>) {
                         items.clear();
                         intro = None;
                         last_paragraph = None;
-                    } else if let Some(mut b) = cur.take() {
-                        if b.plain {
-                            b.kind = enumeration.paragraph(&b.text);
-                            last_style = marker_style(&b.text);
-                        }
+                    } else if let Some(b) = cur.take() {
                         let paragraph = b.kind == UnitKind::Paragraph;
                         let id = finish(b, range.end, &mut units, &mut sections, None);
                         last_paragraph = paragraph.then_some(id);
@@ -459,7 +351,7 @@ mod tests {
                 ("paragraph", "Intro", 1),
                 ("list_item", "Anforderungen", 3),
                 ("list_item", "a) hinsichtlich", 5),
-                ("paragraph", "festlegen,", 7),
+                ("list_item", "festlegen,", 7),
                 (
                     "paragraph",
                     "[core team]: https://example.org/team [PEP]: https://example.org/pep",
@@ -467,42 +359,5 @@ mod tests {
                 ),
             ]
         );
-    }
-
-    #[test]
-    fn items_numbered_in_paragraphs_follow_an_introduction() {
-        let text = "Les créanciers sont :\n\n1° Le vendeur ;\n\nS'il y a plusieurs ventes,\nle premier est préféré ;\n\n1° bis Le syndicat ;\n\n## § 2\n\n(1) Wer ein Tier hält,\n\n1.  muss es ernähren,\n\n(2) Das Ministerium wird ermächtigt.\n\nFundstelle\n:   BGBl I: 1972, 1277\n";
-        let (units, _) = segment(text);
-        let got: Vec<(&str, usize)> = units.iter().map(|u| (u.kind.as_str(), u.line)).collect();
-        assert_eq!(
-            got,
-            [
-                ("paragraph", 1),
-                ("list_item", 3),
-                ("paragraph", 5),
-                ("list_item", 8),
-                ("heading", 10),
-                ("paragraph", 12),
-                ("list_item", 14),
-                ("paragraph", 16),
-                ("list_item", 18),
-            ]
-        );
-        assert_eq!(units[8].text, "Fundstelle BGBl I: 1972, 1277");
-    }
-
-    #[test]
-    fn marker_styles() {
-        for (text, style) in [
-            ("1° Le vendeur", Some("N°")),
-            ("1a. bestimmte", Some("N.")),
-            ("(1a) Das", Some("(N)")),
-            ("b) Le troisième", Some("a)")),
-            ("(iv) the", Some("(a)")),
-            ("Le vendeur", None),
-            ("2015 was", None),
-        ] {
-            assert_eq!(marker_style(text).as_deref(), style, "{text}");
-        }
     }
 }
