@@ -3,6 +3,7 @@
 //! test) or, where said, a small text made in the shape of one.
 
 use draftdiff::model::{ArtifactKind, Document, UnitKind};
+use draftdiff::read::ReadOptions;
 use draftdiff::segment::{SegmentOptions, segment, segment_explained};
 
 const FINAL: &str = include_str!("../examples/data/final-report.txt");
@@ -423,4 +424,164 @@ fn explain_through_the_binary() {
         "{text}"
     );
     assert!(text.contains("line 7: \"D\" is not a unit start"), "{text}");
+}
+
+// The six classes again, each on a document of the dev half of the segmentation corpus
+// (`tests/corpus/segment/`, licences in each `SOURCE.md`), read as `draftdiff segment FILE`
+// reads it.
+
+/// A dev document of the corpus, segmented.
+fn corpus(name: &str, file: &str) -> Document {
+    let path = format!("tests/corpus/segment/{name}/{file}");
+    draftdiff::load(&path, &ReadOptions::new(), &SegmentOptions::new()).expect("corpus reads")
+}
+
+/// The text of a dev document of the corpus.
+fn corpus_text(name: &str, file: &str) -> String {
+    std::fs::read_to_string(format!("tests/corpus/segment/{name}/{file}")).expect("corpus reads")
+}
+
+/// The unit that starts on line `line`.
+fn unit_at(doc: &Document, line: usize) -> &draftdiff::model::Unit {
+    doc.units
+        .iter()
+        .find(|u| u.line == line)
+        .unwrap_or_else(|| panic!("no unit starts on line {line}"))
+}
+
+/// Class 1 on RFC 3986: a paragraph that runs across a form feed (page 5 ends in the
+/// middle of a sentence) is one unit; the section title after the form feed of page 6
+/// starts its own heading instead of being glued to the paragraph before the break.
+#[test]
+fn corpus_class1_form_feeds_in_rfc3986() {
+    let doc = corpus("rfc3986-uri-generic-syntax", "doc.txt");
+    let u = unit_with(&doc, "is a common goal of all URI schemes.");
+    assert!(
+        u.text
+            .contains("particular types of resources, or to a subset of URIs"),
+        "{}",
+        u.text
+    );
+    let h = unit_at(&doc, 116);
+    assert_eq!(
+        (h.kind, h.text.as_str()),
+        (UnitKind::Heading, "1.1.2. Examples")
+    );
+    assert!(
+        doc.units
+            .iter()
+            .all(|u| !u.text.contains("Standards Track"))
+    );
+}
+
+/// Class 2 on PEP 495: a grid table framed by `+----+` rules and `|` columns (lines
+/// 81–87) is one unit, not a unit per row, and the text after it is a paragraph of its own.
+#[test]
+fn corpus_class2_framed_table_in_pep495() {
+    let doc = corpus("pep-0495-local-time-tables", "doc.txt");
+    let after = unit_with(&doc, "where ``stdoff`` is the standard");
+    let table = &doc.units[after.id - 1];
+    assert_eq!(
+        (table.kind, table.line, table.end_line),
+        (UnitKind::Paragraph, 81, 87)
+    );
+    assert!(
+        table.text.contains("utcoffset()") && table.text.contains("fold=1"),
+        "{}",
+        table.text
+    );
+}
+
+/// Class 3 on Code civil article 2508: each lettered item `a)` to `h)` under `1°` is a
+/// unit of its own, as are the quoted paragraphs between them, and `2°` after `h)` starts
+/// the next one.
+#[test]
+fn corpus_class3_lettered_items_in_code_civil_2508() {
+    let doc = corpus("code-civil-2508", "doc.md");
+    let starts: Vec<&str> = doc
+        .units
+        .iter()
+        .map(|u| u.text.split_whitespace().next().unwrap_or(""))
+        .filter(|w| w.ends_with(')') || w.ends_with('°'))
+        .collect();
+    assert_eq!(
+        starts,
+        [
+            "1°", "a)", "b)", "c)", "d)", "e)", "f)", "g)", "h)", "2°", "3°", "4°"
+        ]
+    );
+    let lines: Vec<usize> = doc.units.iter().map(|u| u.line).collect();
+    assert_eq!(
+        lines,
+        [
+            1, 3, 7, 10, 15, 17, 19, 24, 32, 34, 36, 38, 40, 44, 53, 58, 60, 67
+        ]
+    );
+}
+
+/// Class 4 on RFC 2045 with its form feeds taken out: the running header and footer are
+/// found by their repetition alone, with their patterns, and no text line goes with them.
+#[test]
+fn corpus_class4_running_heads_without_form_feeds_in_rfc2045() {
+    let text = corpus_text("rfc2045-mime-bodies", "doc.txt").replace('\u{c}', "");
+    let (doc, why) = segment_explained("rfc2045.txt", &text, &SegmentOptions::new());
+    let patterns: Vec<&str> = why.furniture.iter().map(|f| f.pattern.as_str()).collect();
+    assert_eq!(
+        patterns,
+        [
+            "rfc # internet message bodies november #",
+            "freed & borenstein standards track [page #]"
+        ]
+    );
+    let lines: usize = why.furniture.iter().map(|f| f.lines.len()).sum();
+    assert_eq!(lines, 7);
+    assert!(
+        doc.units
+            .iter()
+            .all(|u| !u.text.contains("Standards Track"))
+    );
+}
+
+/// Class 5 on RFC 2045: a wrapped line that starts with a number (`13) and LF …`) goes on
+/// its paragraph, and the numbered section titles (`2.1.  CRLF`) are headings.
+#[test]
+fn corpus_class5_numbers_in_rfc2045() {
+    let doc = corpus("rfc2045-mime-bodies", "doc.txt");
+    let u = unit_with(&doc, "The term CRLF, in this set of documents");
+    assert!(u.text.contains("(decimal value 13) and LF"), "{}", u.text);
+    let titles: Vec<(Option<&str>, &str)> = doc
+        .units
+        .iter()
+        .filter(|u| u.kind == UnitKind::Heading)
+        .map(|u| (u.number.as_deref(), u.text.as_str()))
+        .collect();
+    for want in [
+        (Some("2.1"), "CRLF"),
+        (Some("2.2"), "Character Set"),
+        (Some("2.3"), "Message"),
+        (Some("2.4"), "Entity"),
+    ] {
+        assert!(titles.contains(&want), "{want:?} not in {titles:?}");
+    }
+}
+
+/// Class 6 on RFC 3986: a word broken at a line end is rejoined from the document's own
+/// evidence. `end-` / `user's` keeps its hyphen because `end-user` is written so elsewhere
+/// in the document; `scheme-` / `independent` keeps it because both halves are words of
+/// the document and the document writes `scheme-dependent`, never `schemeindependent`.
+#[test]
+fn corpus_class6_broken_words_in_rfc3986() {
+    let doc = corpus("rfc3986-uri-generic-syntax", "doc.txt");
+    let u = unit_with(&doc, "on-line help manual");
+    assert!(
+        u.text.contains("file on the end-user's file system"),
+        "{}",
+        u.text
+    );
+    let u = unit_with(&doc, "parsing mechanism for URI references");
+    assert!(
+        u.text.contains("a scheme-independent parsing"),
+        "{}",
+        u.text
+    );
 }

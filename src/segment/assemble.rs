@@ -269,7 +269,67 @@ pub(crate) fn assemble(
     asm.close_note();
     asm.settle_break(None);
     asm.close_open();
+    field_lists(&mut asm.units);
     (asm.units, asm.artifacts, explanation)
+}
+
+/// Fewest `Name: value` units in a row that make a field list (`Title: Candide` /
+/// `Author: Voltaire` / `Language: English`): three, so that two labelled notes in a row
+/// (`NOTE: …`) stay prose.
+const MIN_FIELDS: usize = 3;
+
+/// Most words of a field name (`Release date`).
+const FIELD_NAME_MAX_WORDS: usize = 3;
+
+/// A unit that reads as one field of a field list: a short name of letters starting with a
+/// capital, `: `, a value that is not a sentence (`NOTE: … .` is prose).
+fn is_field(unit: &Unit) -> bool {
+    let Some((name, value)) = unit.text.split_once(": ") else {
+        return false;
+    };
+    unit.number.is_none()
+        && matches!(unit.kind, UnitKind::Paragraph | UnitKind::Heading)
+        && !value.trim().is_empty()
+        && !value.trim_end().ends_with(['.', '!', '?'])
+        && name.starts_with(char::is_uppercase)
+        && name.split_whitespace().count() <= FIELD_NAME_MAX_WORDS
+        && name
+            .chars()
+            .all(|c| c.is_alphabetic() || c == ' ' || c == '-')
+}
+
+/// Runs of at least [`MIN_FIELDS`] field units in a row are a field list (a book's
+/// header, a memo's `To:` / `From:` / `Date:`): each field a list item. A field that had
+/// been read as a title line stops being a section; its units go to the section above it.
+fn field_lists(units: &mut [Unit]) {
+    let mut unsectioned: HashMap<UnitId, Option<UnitId>> = HashMap::new();
+    let mut i = 0;
+    while i < units.len() {
+        let mut j = i;
+        while j < units.len() && is_field(&units[j]) {
+            j += 1;
+        }
+        if j - i >= MIN_FIELDS {
+            for unit in &mut units[i..j] {
+                if unit.kind == UnitKind::Heading {
+                    let up = unit
+                        .section
+                        .and_then(|s| unsectioned.get(&s).copied().unwrap_or(Some(s)));
+                    unsectioned.insert(unit.id, up);
+                }
+                unit.kind = UnitKind::ListItem;
+            }
+        }
+        i = j.max(i + 1);
+    }
+    if unsectioned.is_empty() {
+        return;
+    }
+    for unit in units.iter_mut() {
+        if let Some(&up) = unit.section.as_ref().and_then(|s| unsectioned.get(s)) {
+            unit.section = up;
+        }
+    }
 }
 
 /// What the open unit is, for deciding whether the next line continues it.
@@ -301,6 +361,35 @@ struct Open {
     last_indent: usize,
     /// The second line is indented more than the first: a hanging indent.
     hanging: bool,
+    /// The last line is a table-of-contents entry ([`is_contents_entry`]).
+    last_contents: bool,
+    /// The first line reads as the term of a definition list: short, a few words, no
+    /// punctuation at its end.
+    term: bool,
+    /// The first line opens a reStructuredText directive (`.. epigraph::`), whose
+    /// content, indented under it, goes on across blank lines.
+    directive: bool,
+}
+
+/// Most words of a definition-list term (`content negotiation`, `Fundstelle`).
+const TERM_MAX_WORDS: usize = 4;
+
+/// Fewest spaces, or leader dots, between a table-of-contents entry and its page number.
+const CONTENTS_GAP: usize = 3;
+
+/// A line shaped like a table-of-contents entry: words, then a gap of at least
+/// [`CONTENTS_GAP`] spaces or leader dots, then a page number of up to four digits
+/// (`3. MD5 Algorithm Description      3`, `19.6.3   Changes from RFC 2068 .....172`).
+/// One such line proves nothing; the assembler cuts only where two follow each other.
+fn is_contents_entry(t: &str) -> bool {
+    let t = t.trim_end();
+    let body = t.trim_end_matches(|c: char| c.is_ascii_digit());
+    let digits = t.len() - body.len();
+    if !(1..=4).contains(&digits) {
+        return false;
+    }
+    let words = body.trim_end_matches([' ', '.']);
+    body.len() - words.len() >= CONTENTS_GAP && words.chars().any(char::is_alphabetic)
 }
 
 /// Columns of leading whitespace (a tab counts as four).
@@ -535,6 +624,22 @@ impl Assembler {
             return;
         }
         let runs_on = broke && next.is_some_and(|t| self.runs_across_break(t));
+        let goes_on = !broke
+            && self.open.as_ref().is_some_and(|o| {
+                let deeper = |by: usize| next.is_some_and(|t| indent_of(t) >= o.first_indent + by);
+                // A directive's content, or the definition of an indented term, indented
+                // under it after a blank line (`   Resource` / `      This specification …`).
+                o.directive && deeper(1)
+                    || o.term
+                        && o.lines == 1
+                        && o.first_indent > 0
+                        && !self.pdf
+                        && self.layout == Layout::Blocks
+                        && deeper(INDENT_STEP)
+            });
+        if goes_on {
+            return;
+        }
         if !runs_on {
             self.close_open();
         }
@@ -587,6 +692,10 @@ impl Assembler {
         // Trailing spaces are kept for the marker search: `develop 5  ` at a line end is
         // a marker by the gap a superscript leaves.
         let t = line.trim_start();
+        if is_contents_entry(t) && self.open.as_ref().is_some_and(|o| o.last_contents) {
+            self.contents_entry(no, t);
+            return;
+        }
         let at_block_start = self.layout == Layout::Lines || self.open.is_none();
         let start = start::parse(t, !self.pdf)
             .filter(|s| self.accept(no, s, at_block_start && !self.pdf))
@@ -641,6 +750,9 @@ impl Assembler {
                 last_len: 0,
                 last_terminal: false,
                 last_list_end: false,
+                last_contents: false,
+                term: false,
+                directive: false,
                 first_indent: self.indent,
                 last_indent: self.indent,
                 hanging: false,
@@ -651,6 +763,37 @@ impl Assembler {
         }
     }
 
+    /// A table-of-contents entry after another: each entry is a list item of its own,
+    /// and the entry before, if it stood alone, was one too.
+    fn contents_entry(&mut self, no: usize, t: &str) {
+        if let Some(o) = self.open.as_mut() {
+            if o.lines == 1 && self.units[o.id].kind != UnitKind::Heading {
+                self.units[o.id].kind = UnitKind::ListItem;
+                o.role = Role::Body;
+            }
+        }
+        self.maybe_title = None;
+        self.close_open();
+        let id = self.units.len();
+        self.push_unit(UnitKind::ListItem, None, no, None);
+        self.open = Some(Open {
+            id,
+            role: Role::Body,
+            lines: 0,
+            last_len: 0,
+            last_terminal: false,
+            last_list_end: false,
+            first_indent: self.indent,
+            last_indent: self.indent,
+            hanging: false,
+            last_contents: false,
+            term: false,
+            directive: false,
+        });
+        self.append(id, no, t);
+        self.note_line(t);
+    }
+
     fn note_line(&mut self, t: &str) {
         let t = t.trim_end();
         if let Some(o) = self.open.as_mut() {
@@ -658,6 +801,14 @@ impl Assembler {
             o.last_len = t.len();
             o.last_terminal = ends_terminal(t);
             o.last_list_end = t.ends_with([':', ';']);
+            o.last_contents = is_contents_entry(t);
+            if o.lines == 1 {
+                o.directive = t.starts_with(".. ") && t.contains("::");
+                o.term = t.starts_with(char::is_alphanumeric)
+                    && t.split_whitespace().count() <= TERM_MAX_WORDS
+                    && t.chars().any(char::is_alphabetic)
+                    && !t.ends_with(|c: char| c.is_ascii_punctuation() && c != ')');
+            }
         }
     }
 
@@ -780,6 +931,9 @@ impl Assembler {
             last_len: 0,
             last_terminal: false,
             last_list_end: false,
+            last_contents: false,
+            term: false,
+            directive: false,
             first_indent: self.indent,
             last_indent: self.indent,
             hanging: false,
@@ -985,14 +1139,26 @@ impl Assembler {
             && open.lines == 1
             && self.layout != Layout::Lines
             && self.units[id].kind == UnitKind::Paragraph
-            && self.units[id]
-                .number
-                .as_deref()
-                .is_some_and(|n| !n.contains('.'))
-            && is_numbered_title(&self.units[id].text)
+            && self.units[id].number.is_some()
+            && (is_numbered_title(&self.units[id].text) || is_title(&self.units[id].text))
         {
-            // `0. Definitions.`: a title if unnumbered text follows (decided there).
+            // `0. Definitions.`, `3.1 Step 1. Append Padding Bits`: a title if unnumbered
+            // text follows (decided there).
             self.maybe_title = Some(id);
+        } else if open.role == Role::Plain
+            && !self.pdf
+            && self.layout == Layout::Blocks
+            && open.lines >= 2
+            && open.hanging
+            && open.term
+        {
+            // A short term with its definition indented under it (`connection` /
+            // `   A transport layer virtual circuit …`): a definition-list entry.
+            if let Some(title) = self.maybe_title.take() {
+                self.make_title(title, Titled::Numbered);
+                self.units[id].section = Some(title);
+            }
+            self.units[id].kind = UnitKind::ListItem;
         } else if open.role == Role::Plain
             && self.maybe_title.is_some()
             && !self.is_title_line(&open)
@@ -1029,5 +1195,55 @@ impl Assembler {
             self.intro = None;
         }
         self.finish(id);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn seg(text: &str) -> Vec<(UnitKind, usize)> {
+        let stats = Stats::of(text);
+        let (units, _, _) = assemble(text, stats.layout(), &stats, false);
+        units.iter().map(|u| (u.kind, u.line)).collect()
+    }
+
+    #[test]
+    fn contents_entries() {
+        assert!(is_contents_entry("3. MD5 Algorithm Description      3"));
+        assert!(is_contents_entry("19.6.3   Changes from RFC 2068 .....172"));
+        assert!(!is_contents_entry("the year 1992"));
+        assert!(!is_contents_entry("Section      12345"));
+        assert!(!is_contents_entry("....   12"));
+        let text = "Contents\n\n   1. Executive Summary          1\n   2. Terminology                2\n   References                    7\n\n1. Executive Summary\n\n   This document describes the algorithm.\n";
+        use UnitKind::*;
+        assert_eq!(
+            seg(text),
+            [
+                (Heading, 1),
+                (ListItem, 3),
+                (ListItem, 4),
+                (ListItem, 5),
+                (Heading, 7),
+                (Paragraph, 9)
+            ]
+        );
+    }
+
+    #[test]
+    fn field_lists_and_definitions() {
+        use UnitKind::*;
+        let text = "Title: Candide\n\nAuthor: Voltaire\n\nLanguage: English\n\nNOTE: a note in running text, not a field list.\n\n   Resource\n\n      This specification does not limit the scope of what might be a\n      resource.\n\n   connection\n      A transport layer virtual circuit established between two\n      programs.\n";
+        assert_eq!(
+            seg(text),
+            [
+                (ListItem, 1),
+                (ListItem, 3),
+                (ListItem, 5),
+                (Paragraph, 7),
+                (ListItem, 9),
+                (ListItem, 14)
+            ]
+        );
     }
 }

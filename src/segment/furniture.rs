@@ -358,11 +358,13 @@ impl Furniture {
         }
     }
 
-    /// True when the pattern is a page number alone (`#`, `- # -`, `page #`).
+    /// True when the pattern is a page number alone (`#`, `- # -`), or after one word,
+    /// in whatever language the document prints it (`page #`, `seite #`, `página #`):
+    /// the repetition, not the word, made it furniture.
     pub fn is_number(&self, pattern: usize) -> bool {
         self.patterns.get(pattern).is_some_and(|p| {
             p.pattern
-                .trim_start_matches("page")
+                .trim_start_matches(char::is_alphabetic)
                 .trim_matches(|c: char| !c.is_alphanumeric() && c != '#')
                 == "#"
         })

@@ -5,13 +5,17 @@
 //! `resolution 37/23`) is never taken for one unless a footnote of that very number sits
 //! at the foot of that page and no better candidate came first.
 
-/// Function words after which a bare number is a quantity or a reference (`the 5
-/// contracts`, `of 2015`, `in 12`), never a footnote marker, in English, French, Spanish
-/// and German (the languages of the drafts the project reads). They are closed classes,
+/// The one list of words in `segment/`: function words after which a bare number is a
+/// quantity or a reference (`the 5 contracts`, `of 2015`, `in 12`), never a footnote
+/// marker, in English, French, Spanish and German (the languages of the drafts the
+/// project reads, and of the segmentation corpus). Articles, prepositions, conjunctions,
+/// quantifiers (`all`, `first`, `nearly`) and the citation abbreviations every one of these
+/// languages prints before a number (`p.`, `pp.`, `no.`, `nr.`). They are closed classes,
 /// so a short list per language covers them, and a document gives no evidence about them:
 /// a short text may never put a number after "the" elsewhere. The nouns a document refers
 /// by (`resolution 5`, `annex 2`, `goal 16`, `para. 40`) are not listed: they are learnt
-/// from the document itself ([`References`]).
+/// from the document itself ([`References`]). A language not listed loses only this
+/// shortcut: its reference words are still learnt from the document.
 const FUNCTION_WORDS: &[&str] = &[
     // English
     "the", "a", "an", "and", "or", "to", "of", "from", "than", "by", "in", "on", "at", "for",

@@ -26,7 +26,9 @@
 //! Nothing here knows any document's words: every decision comes from the shape of lines
 //! and the statistics of the document itself. The one list of words is `marker`'s closed
 //! class of function words (articles, prepositions) in four languages, after which a
-//! number is never a footnote marker.
+//! number is never a footnote marker; the reason is given there. (The page reader also
+//! knows the English `Page 3 of 10` of a page number standing alone after a page break;
+//! in any language, running page numbers are found by their repetition.)
 //!
 //! ```
 //! use draftdiff::segment::{segment, SegmentOptions};
