@@ -38,6 +38,7 @@
 #![warn(missing_docs)]
 
 pub mod align;
+pub mod corpus;
 pub mod diff;
 mod error;
 pub mod eval;

@@ -475,7 +475,7 @@ fn code(text: &str) -> String {
 /// and strikethrough) would read as markup backslash-escaped: emphasis, code, links and
 /// images, raw HTML, entity and character references (`&#x202E;`), table cells,
 /// strikethrough.
-fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     let text = visible(text);
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {

@@ -24,22 +24,26 @@
 //! assert!(String::from_utf8(out).unwrap().contains("old.txt"));
 //! ```
 
+mod batch;
 mod escape;
 mod json;
 mod layout;
 mod markdown;
 mod palette;
 mod side_by_side;
+mod sources;
 mod terminal;
 mod wrap;
 
 use std::io;
 
+pub use batch::{batch_error, batch_report};
 pub use escape::{Visible, is_marked, visible, visible_width};
 pub use json::{JSON_VERSION, json};
 pub use markdown::markdown;
 pub use palette::Palette;
 pub use side_by_side::side_by_side;
+pub use sources::{SOURCES_JSON_VERSION, sources_json, sources_markdown, sources_text};
 pub use terminal::terminal;
 
 #[allow(unused_imports, reason = "re-exported for the docs")]
