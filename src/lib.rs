@@ -9,7 +9,8 @@
 //! 4. [`diff`]: aligned pair → [`WordDiff`];
 //! 5. [`render`]: report → terminal, JSON or Markdown.
 //!
-//! [`lineage`] chains the pairwise alignments of N versions; [`eval`] scores an alignment
+//! [`lineage`] chains the pairwise alignments of N versions; [`corpus`] finds where each unit
+//! of a draft came from among many documents; [`eval`] scores an alignment
 //! against a gold lineage; [`synth`] generates version pairs with known lineage.
 //!
 //! The whole pipeline on two small drafts (a file is read with [`load`] instead):
