@@ -9,7 +9,8 @@
 //! 4. [`diff`]: aligned pair → [`WordDiff`];
 //! 5. [`render`]: report → terminal, JSON or Markdown.
 //!
-//! [`lineage`] chains the pairwise alignments of N versions. Two modules are behind cargo
+//! [`lineage`] chains the pairwise alignments of N versions; [`corpus`] finds where each unit
+//! of a draft came from among many documents. Two modules are behind cargo
 //! features that are off for the library alone: `eval` (scores an alignment or a
 //! segmentation against hand-built gold; the `cli` feature, on by default, brings it for
 //! `draftdiff eval`) and `synth` (generates version pairs with known lineage, for tests and
@@ -41,6 +42,7 @@
 #![warn(missing_docs)]
 
 pub mod align;
+pub mod corpus;
 pub mod diff;
 mod error;
 #[cfg(feature = "eval")]

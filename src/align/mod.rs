@@ -94,6 +94,7 @@ mod tokens;
 // [`AlignOptions`] below and the size above which a unit is cut into pieces.
 pub(crate) use candidates::compatible;
 pub use pieces::LARGE_UNIT;
+pub(crate) use tokens::STEM_CHARS;
 
 use std::ops::Range;
 

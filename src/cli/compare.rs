@@ -57,7 +57,7 @@ pub struct DiffArgs {
 }
 
 impl DiffArgs {
-    fn options(&self) -> DiffOptions {
+    pub(super) fn options(&self) -> DiffOptions {
         DiffOptions::new()
             .ignore_case(self.ignore_case)
             .ignore_punctuation(self.ignore_punctuation)

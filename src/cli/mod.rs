@@ -5,6 +5,7 @@
 //! maps the outcome to diff's exit statuses.
 
 mod compare;
+mod corpus;
 mod eval;
 mod lineage;
 mod output;
@@ -112,6 +113,13 @@ enum Command {
     Log(lineage::LogArgs),
     /// Score OLD → NEW against a gold lineage; list the wrong and missed links.
     Eval(eval::EvalArgs),
+    // Lineage across a corpus (src/cli/corpus.rs).
+    /// Index a corpus once for `sources`: draftdiff index CORPUS… -o corpus.ddx
+    Index(corpus::IndexArgs),
+    /// For each unit of DRAFT, the corpus units it descends from.
+    Sources(corpus::SourcesArgs),
+    /// Compare many pairs: JSON Lines in ({"old", "new", "id"}), one report line out each.
+    Batch(corpus::BatchArgs),
 }
 
 /// What a command found: like diff, "same" exits 0 and "different" 1.
@@ -156,6 +164,10 @@ pub fn run() -> ExitCode {
         Some(Command::Blame(args)) => lineage::run_blame(&ctx, &args),
         Some(Command::Log(args)) => lineage::run_log(&ctx, &args),
         Some(Command::Eval(args)) => eval::run(&ctx, &args),
+        // Lineage across a corpus (src/cli/corpus.rs).
+        Some(Command::Index(args)) => corpus::run_index(&ctx, &args),
+        Some(Command::Sources(args)) => corpus::run_sources(&ctx, &args),
+        Some(Command::Batch(args)) => corpus::run_batch(&ctx, &args),
     };
     match result {
         _ if ctx.pipe_closed() => ExitCode::SUCCESS,

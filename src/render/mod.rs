@@ -28,6 +28,7 @@
 //! assert!(String::from_utf8(out).unwrap().contains("old.txt"));
 //! ```
 
+mod batch;
 pub mod docx;
 mod escape;
 pub mod graph;
@@ -39,12 +40,14 @@ mod markdown;
 mod palette;
 mod segment;
 mod side_by_side;
+mod sources;
 pub mod target;
 mod terminal;
 mod wrap;
 
 use std::io;
 
+pub use batch::{batch_error, batch_report};
 pub use escape::{Html, Visible, is_marked, visible, visible_width};
 pub use html::{html, html_log};
 pub use json::{JSON_VERSION, json};
@@ -53,6 +56,7 @@ pub use markdown::markdown;
 pub use palette::{ColorEnv, Palette, Style, VERSION_COLORS, decide_color};
 pub use segment::{segment_explanation, segment_table};
 pub use side_by_side::side_by_side;
+pub use sources::{SOURCES_JSON_VERSION, sources_json, sources_markdown, sources_text};
 pub use terminal::terminal;
 
 #[allow(unused_imports, reason = "re-exported for the docs")]

@@ -26,6 +26,7 @@
 //! assert!(!pair.gold.sure.is_empty());
 //! ```
 
+pub mod corpus;
 mod edit;
 pub mod formats;
 mod pdf;
