@@ -443,3 +443,39 @@ fn one_line_numbered_units_without_punctuation_follow_each_other() {
     let numbers: Vec<Option<&str>> = doc.units.iter().map(|u| u.number.as_deref()).collect();
     assert_eq!(numbers, [Some("1"), Some("2"), Some("3")]);
 }
+
+/// A plain number between two-level numbers (a footnote's `207.`, a quoted paragraph)
+/// does not derail the two-level numbering: `14.3` still continues `14.2` after it, and
+/// so does every later paragraph. (Generated reports of 100,000 paragraphs lost every
+/// paragraph after such a footnote: the numbering only continued from the last number
+/// of any shape.)
+#[test]
+fn a_plain_number_between_two_level_numbers_does_not_derail_them() {
+    let doc = seg(&page(&[
+        "II. Methods of work",
+        "2.1 The committee also considered the report of the working group on the",
+        "methods of work, and the comments of the observers on its conclusions.",
+        "2.2 The committee also considered the report of the working group on the",
+        "methods of work, and the comments of the observers on its conclusions and",
+        "on the timetable that it had proposed for the next session of the group.",
+        " 207. See the note by the secretariat on the methods of work of the group,",
+        "circulated at the request of the chair before the first meeting.",
+        "2.3 The drafting group agreed to revise the outline in the light of the",
+        "comments received, and to circulate the revised text to all members for",
+        "their views before the end of the session, as the chair had proposed.",
+        "2.4 The chair thanked the members and the observers for their comments",
+        "and closed the meeting after the secretariat had read out the decisions.",
+    ]));
+    let two_level: Vec<&str> = doc
+        .units
+        .iter()
+        .filter_map(|u| u.number.as_deref())
+        .filter(|n| n.contains('.'))
+        .collect();
+    assert_eq!(
+        two_level,
+        ["2.1", "2.2", "2.3", "2.4"],
+        "{:#?}",
+        units(&doc)
+    );
+}

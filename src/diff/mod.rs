@@ -695,10 +695,7 @@ mod tests {
     use super::*;
 
     fn op(kind: OpKind, text: &str) -> Op {
-        Op {
-            kind,
-            text: text.to_string(),
-        }
+        Op::new(kind, text)
     }
 
     #[test]

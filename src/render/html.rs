@@ -1159,7 +1159,7 @@ fn row(report: &Report, r: Row, s: &mut String) {
                 Html(&layout::labels(old_doc, &l.old))
             );
             let mut old_text = String::new();
-            old_side(&ops, &mut old_text);
+            old_side(ops, &mut old_text);
             let first_old = l.old.first().copied().unwrap_or(0);
             s.push_str(&text_cell(old_doc, first_old, &old_text));
             let _ = write!(
@@ -1180,7 +1180,7 @@ fn row(report: &Report, r: Row, s: &mut String) {
                 );
             }
             let mut new_text = String::new();
-            new_side(&ops, &mut new_text);
+            new_side(ops, &mut new_text);
             let _ = writeln!(
                 s,
                 "</td><td class=\"new\">{}{}</td></tr>",

@@ -249,6 +249,7 @@ pub(crate) fn assemble(
         intro: None,
         last_major: None,
         last_minor: None,
+        last_dotted: None,
         after_break: false,
         pending_close: false,
         furniture_numbers,
@@ -442,6 +443,10 @@ struct Assembler {
     intro: Option<UnitId>,
     last_major: Option<u32>,
     last_minor: Option<u32>,
+    /// The last two-level number (`4.2` → (4, 2)), kept apart from plain numbers: a
+    /// stray `207.` (a footnote, a quoted paragraph) between `1459.14` and `1459.15` must
+    /// not derail the two-level numbering for the rest of the document.
+    last_dotted: Option<(u32, u32)>,
     /// A page break (or page furniture) came since the last text line.
     after_break: bool,
     /// A blank line came since the last text line (outside PDF text): the open unit ends
@@ -830,6 +835,9 @@ impl Assembler {
                                 || (major == l + 1 && m == 1)
                         }
                     }
+                    || self.last_dotted.is_some_and(|(l, p)| {
+                        (major == l && m == p + 1) || (major == l + 1 && m == 1)
+                    })
             }
             Shape::Roman(_) | Shape::Letter(_) => self.chosen.pick(no).is_some(),
             Shape::Item => self.accept_item(s, at_block_start),
@@ -890,6 +898,9 @@ impl Assembler {
             Shape::Numbered { major, minor } => {
                 self.last_major = Some(major);
                 self.last_minor = minor;
+                if let Some(m) = minor {
+                    self.last_dotted = Some((major, m));
+                }
                 self.items.clear();
                 self.push_unit(UnitKind::Paragraph, s.number, no, None);
                 self.intro = Some(id);
