@@ -41,6 +41,8 @@ mod palette;
 mod segment;
 mod side_by_side;
 mod sources;
+/// The `-o` writer of the binary (safe replacement, signal clean-up): with the `cli` feature.
+#[cfg(feature = "cli")]
 pub mod target;
 mod terminal;
 mod wrap;
