@@ -108,7 +108,8 @@ impl Input {
             .ignore_numbering(b & 16 != 0)
     }
 
-    /// The terminal options the header selects (the width set directly, unclamped).
+    /// The terminal options the header selects (widths out of range go through the
+    /// setter, which clamps them as the library does for every caller).
     pub fn terminal_options(&self) -> TerminalOptions {
         let b = self.knobs.only;
         let only = [Only::Added, Only::Removed, Only::Changed, Only::Moved]
@@ -117,11 +118,10 @@ impl Input {
             .filter(|(i, _)| b & (1 << i) != 0)
             .map(|(_, o)| o)
             .collect();
-        let mut options = TerminalOptions::new()
+        TerminalOptions::new()
             .only(only)
-            .stat(self.knobs.misc & 1 != 0);
-        options.width = WIDTHS[usize::from(self.knobs.width) % WIDTHS.len()];
-        options
+            .stat(self.knobs.misc & 1 != 0)
+            .width(WIDTHS[usize::from(self.knobs.width) % WIDTHS.len()])
     }
 
     /// The palette the header selects.
