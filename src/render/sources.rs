@@ -16,6 +16,7 @@ use crate::segment::UnitJson;
 
 use super::Palette;
 use super::escape::markdown_escape as escape;
+use super::json::round;
 use super::terminal::diff_spans;
 use super::wrap::{Role, Span, push, write_wrapped};
 
@@ -232,15 +233,6 @@ struct SummaryJson {
     units_with_sources: usize,
     documents: usize,
     candidates: usize,
-}
-
-/// Rounds a score to four decimals, as the report's JSON does.
-fn round(x: f64) -> f64 {
-    if x.is_finite() {
-        (x * 10_000.0).round() / 10_000.0
-    } else {
-        0.0
-    }
 }
 
 impl<'a> From<&'a Sources> for SourcesJson<'a> {

@@ -166,8 +166,8 @@ struct SummaryJson {
 }
 
 /// Rounds a score to four decimals, so the text of the JSON does not depend on the last
-/// bits of a float computation.
-fn round(x: f64) -> f64 {
+/// bits of a float computation. Every JSON document of the project rounds through it.
+pub(crate) fn round(x: f64) -> f64 {
     if x.is_finite() {
         (x * 10_000.0).round() / 10_000.0
     } else {
