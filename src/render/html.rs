@@ -178,16 +178,7 @@ pub fn html(report: &Report, out: &mut dyn io::Write) -> io::Result<()> {
         Html(&report.old.path),
         Html(&report.new.path)
     );
-    write!(
-        out,
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n\
-         <meta name=\"generator\" content=\"draftdiff\">\n\
-         <title>{title}</title>\n<style>\n{STYLE}{}</style>\n</head>\n<body>\n\
-         <a class=\"skip\" href=\"#rows\">Skip to the comparison</a>\n",
-        badge_style()
-    )?;
+    page_head(out, &title, "rows", "Skip to the comparison")?;
     header(report, &title, out)?;
     outline(report, out)?;
     writeln!(out, "<main id=\"main\">")?;
@@ -1261,16 +1252,8 @@ pub fn html_log(
     let n = versions.len();
     let last = n.saturating_sub(1);
     let title = format!("draftdiff log: {n} versions");
-    write!(
-        out,
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n\
-         <meta name=\"generator\" content=\"draftdiff\">\n\
-         <title>{title}</title>\n<style>\n{STYLE}{}</style>\n</head>\n<body>\n\
-         <a class=\"skip\" href=\"#history-h\">Skip to the histories</a>\n<header>\n<h1>{title}</h1>\n<ol>\n",
-        badge_style()
-    )?;
+    page_head(out, &title, "history-h", "Skip to the histories")?;
+    write!(out, "<header>\n<h1>{title}</h1>\n<ol>\n")?;
     for (k, doc) in versions.iter().enumerate() {
         writeln!(
             out,
@@ -1543,6 +1526,26 @@ pub fn html_log(
     writeln!(
         out,
         "</tbody></table></div>\n</section>\n</main>\n<footer><p>Made by draftdiff. Scores are the aligner's confidence, 0 to 1.</p></footer>\n</body>\n</html>"
+    )
+}
+
+/// The page's head, with the one content security policy (nothing loaded from anywhere),
+/// and the skip link to `#skip_to`. `title` is already escaped.
+fn page_head(
+    out: &mut dyn io::Write,
+    title: &str,
+    skip_to: &str,
+    skip_text: &str,
+) -> io::Result<()> {
+    write!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n\
+         <meta name=\"generator\" content=\"draftdiff\">\n\
+         <title>{title}</title>\n<style>\n{STYLE}{}</style>\n</head>\n<body>\n\
+         <a class=\"skip\" href=\"#{skip_to}\">{skip_text}</a>\n",
+        badge_style()
     )
 }
 
