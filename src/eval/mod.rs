@@ -8,6 +8,7 @@
 //! its list, a footnote not at all.
 
 mod explain;
+mod project;
 pub mod segment;
 
 use std::collections::BTreeSet;
@@ -15,6 +16,7 @@ use std::collections::BTreeSet;
 use serde::Deserialize;
 
 pub use explain::{Explanation, LinkText, PREVIEW_CHARS, explain, preview};
+pub use project::{LOST, project_gold};
 
 use crate::model::{Alignment, Document, UnitId, UnitKind};
 

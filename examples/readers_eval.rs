@@ -1,0 +1,111 @@
+//! Alignment through each reader: the gold corpus's pairs as plain text, and rendered to
+//! Word, to PDF and to `pdftotext` text by `scripts/readers/render.sh`, aligned and scored
+//! against the gold carried over to each rendering (`draftdiff::eval::project_gold`).
+//!
+//! ```text
+//! bash scripts/readers/render.sh            # renders every pair, then runs this
+//! cargo run --release --features eval --example readers_eval -- RENDERED PAIR_DIR…
+//! ```
+//!
+//! `RENDERED/NAME/` holds `old.docx`, `old.pdf`, `old.pdftotext.txt` and the same for
+//! `new`, for each `PAIR_DIR` named `NAME` (with `old.*`, `new.*`, `gold.json`,
+//! `meta.json`). Prints a Markdown table: F1 per pair and reader, and the means of each
+//! split with the largest gap to plain text.
+
+use std::path::Path;
+
+use draftdiff::eval::{Gold, project_gold, score};
+use draftdiff::{AlignOptions, Document, ReadOptions, SegmentOptions};
+
+/// The renderings, by the file name suffix `render.sh` gives them.
+const READERS: [(&str, &str); 3] = [
+    ("docx", ".docx"),
+    ("pdf", ".pdf"),
+    ("pdftotext", ".pdftotext.txt"),
+];
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let Some((rendered, pairs)) = args.split_first() else {
+        return Err("usage: readers_eval RENDERED PAIR_DIR…".into());
+    };
+    println!("| pair | split | plain | docx | pdf | pdftotext |");
+    println!("| --- | --- | ---: | ---: | ---: | ---: |");
+    // Per split: (pairs, F1 sums per reader with plain first, largest |gap| per reader).
+    let mut splits: std::collections::BTreeMap<String, (usize, [f64; 4], [f64; 3])> =
+        Default::default();
+    for pair in pairs {
+        let pair = Path::new(pair);
+        let name = pair
+            .file_name()
+            .and_then(|n| n.to_str())
+            .ok_or("bad pair")?;
+        let meta = std::fs::read_to_string(pair.join("meta.json"))?;
+        let split = serde_json::from_str::<serde_json::Value>(&meta)?["split"]
+            .as_str()
+            .unwrap_or("?")
+            .to_string();
+        let gold_path = pair.join("gold.json");
+        let gold = Gold::from_json(
+            &gold_path.display().to_string(),
+            &std::fs::read_to_string(&gold_path)?,
+        )?;
+        let plain_old = load(&version(pair, "old")?)?;
+        let plain_new = load(&version(pair, "new")?)?;
+        let mut f1 = [score_of(&gold, &plain_old, &plain_new); 4];
+        for (i, (_, suffix)) in READERS.iter().enumerate() {
+            let dir = Path::new(rendered).join(name);
+            let old = load(&dir.join(format!("old{suffix}")).display().to_string())?;
+            let new = load(&dir.join(format!("new{suffix}")).display().to_string())?;
+            let gold = project_gold(&gold, &plain_old, &plain_new, &old, &new);
+            f1[i + 1] = score_of(&gold, &old, &new);
+        }
+        println!(
+            "| {name} | {split} | {:.3} | {:.3} | {:.3} | {:.3} |",
+            f1[0], f1[1], f1[2], f1[3]
+        );
+        let entry = splits.entry(split).or_default();
+        entry.0 += 1;
+        for (sum, f1) in entry.1.iter_mut().zip(f1) {
+            *sum += f1;
+        }
+        for (gap, shown) in entry.2.iter_mut().zip(&f1[1..]) {
+            *gap = gap.max((shown - f1[0]).abs());
+        }
+    }
+    for (split, (n, sums, gaps)) in &splits {
+        let mean = |i: usize| sums[i] / *n as f64;
+        println!(
+            "| **mean, {split}** ({n} pairs) | | {:.3} | {:.3} | {:.3} | {:.3} |",
+            mean(0),
+            mean(1),
+            mean(2),
+            mean(3)
+        );
+        println!(
+            "| largest gap to plain, {split} | | | {:.3} | {:.3} | {:.3} |",
+            gaps[0], gaps[1], gaps[2]
+        );
+    }
+    Ok(())
+}
+
+/// The one file of `pair` named `old.*` or `new.*` (other than the gold and notes).
+fn version(pair: &Path, side: &str) -> Result<String, Box<dyn std::error::Error>> {
+    for ext in ["txt", "md"] {
+        let path = pair.join(format!("{side}.{ext}"));
+        if path.exists() {
+            return Ok(path.display().to_string());
+        }
+    }
+    Err(format!("{}: no {side}.txt or {side}.md", pair.display()).into())
+}
+
+fn load(path: &str) -> Result<Document, draftdiff::Error> {
+    draftdiff::load(path, &ReadOptions::new(), &SegmentOptions::new())
+}
+
+fn score_of(gold: &Gold, old: &Document, new: &Document) -> f64 {
+    let alignment = draftdiff::align(old, new, &AlignOptions::new());
+    score(gold, old, new, &alignment).f1
+}
