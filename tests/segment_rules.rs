@@ -479,3 +479,43 @@ fn a_plain_number_between_two_level_numbers_does_not_derail_them() {
         units(&doc)
     );
 }
+
+/// `pdftotext` without `-layout`: justified lines, no blank line between paragraphs,
+/// pages separated by form feeds.
+const PAGED: &str = "The drafting group met three times during the session and it considered\n\
+the comments received from the members of the committee, who had been\n\
+asked to send their views in writing.\n\
+The observers sent their views too, and the secretariat summarised them\n\
+in a note that was circulated to all participants before the meeting.\n\
+\n\
+\u{c}The group was chaired by the rapporteur and attended by most of the\n\
+members in person and by the others through the online platform.\n";
+
+#[test]
+fn paginated_blocks_end_a_paragraph_at_a_short_line_that_ends_a_sentence() {
+    let doc = seg(PAGED);
+    let starts: Vec<&str> = doc.units.iter().map(|u| &u.text[..12]).collect();
+    assert_eq!(starts, ["The drafting", "The observer", "The group wa"]);
+}
+
+#[test]
+fn without_pages_a_hand_wrapped_block_stays_one_paragraph() {
+    // The same text with no form feed: ragged hand-wrapping leaves short lines inside a
+    // paragraph, so only blank lines end it.
+    let doc = seg(&PAGED.replace('\u{c}', ""));
+    assert_eq!(doc.units.len(), 2);
+}
+
+#[test]
+fn a_bullet_alone_on_its_line_marks_the_text_after_it() {
+    let text = "The tiers are as follows:\n\u{2022}\n\nTier 3 gives no guarantees.\n\n\u{2022}\n\nTier 2 builds.\n";
+    let doc = seg(text);
+    assert_eq!(
+        units(&doc),
+        [
+            ("paragraph", None, "The tiers are as follows:"),
+            ("list_item", None, "Tier 3 gives no guarantees."),
+            ("list_item", None, "Tier 2 builds."),
+        ]
+    );
+}

@@ -232,6 +232,8 @@ pub(crate) fn assemble(
         layout,
         pdf,
         short_line,
+        paged_blocks: layout == Layout::Blocks && stats.form_feeds > 0,
+        pending_bullet: None,
         mender: vocab.finish(),
         chosen,
         references,
@@ -272,6 +274,13 @@ pub(crate) fn assemble(
     asm.close_open();
     field_lists(&mut asm.units);
     (asm.units, asm.artifacts, explanation)
+}
+
+/// A line that is only a bullet glyph (`•`, `◦`, `▪`, `‣`): PDF text extraction puts a
+/// list item's bullet on a line of its own when a wide hanging indent separates it from
+/// the text. ASCII `-` and `*` alone are rules or separators, not bullets.
+fn is_lone_bullet(t: &str) -> bool {
+    matches!(t, "•" | "◦" | "▪" | "‣" | "●" | "○" | "■")
 }
 
 /// Fewest `Name: value` units in a row that make a field list (`Title: Candide` /
@@ -428,6 +437,13 @@ struct Assembler {
     layout: Layout,
     pdf: bool,
     short_line: usize,
+    /// Wrapped blocks of a paginated text (form feeds: `pdftotext` output, an RFC): as in
+    /// PDF text, a short line that ends a sentence before a capital ends its paragraph,
+    /// since such extractions often leave no blank line between paragraphs. Hand-wrapped
+    /// text without pages keeps its blocks whole (its lines are ragged).
+    paged_blocks: bool,
+    /// A bullet glyph seen alone on its line, waiting for the text it marks.
+    pending_bullet: Option<char>,
     mender: Mender,
     spots: Vec<FootnoteSpot>,
     /// For each footnote spot, the unit its marker was found in.
@@ -615,7 +631,16 @@ impl Assembler {
             },
             LineClass::Text => {
                 self.close_note();
-                self.text(no, line);
+                let t = line.trim();
+                if is_lone_bullet(t) {
+                    // A bullet set apart from its text (PDF extraction of a hanging
+                    // indent): it marks the text that follows.
+                    self.pending_bullet = Some(t.chars().next().unwrap_or('•'));
+                } else if let Some(bullet) = self.pending_bullet.take() {
+                    self.text(no, &format!("{bullet} {t}"));
+                } else {
+                    self.text(no, line);
+                }
             }
         }
     }
@@ -723,7 +748,7 @@ impl Assembler {
                 Role::LineHeading => false,
                 Role::Heading => o.lines < MAX_HEADING_LINES && !o.last_terminal,
                 Role::Plain | Role::Body | Role::Lettered => {
-                    let pdf_end = self.pdf
+                    let pdf_end = (self.pdf || self.paged_blocks)
                         && o.last_terminal
                         && o.last_len < self.short_line
                         && t.chars().next().is_some_and(char::is_uppercase);

@@ -39,6 +39,8 @@ pub(crate) struct Stats {
     pub direct: usize,
     /// 75th percentile of the byte length of non-blank lines (0 when there are none).
     pub typical_len: usize,
+    /// Lines carrying a form feed: page breaks of a paginated text (an RFC, `pdftotext`).
+    pub form_feeds: usize,
     /// Words broken at a line end: (fragment before the hyphen, first word of the next
     /// non-blank line), in text order, repeats included.
     pub breaks: Vec<(String, String)>,
@@ -89,6 +91,9 @@ impl Stats {
         let mut blanks_since: Option<usize> = None;
         let mut head: Option<&str> = None;
         for line in text.lines() {
+            if line.contains('\u{c}') {
+                stats.form_feeds += 1;
+            }
             let t = line.trim();
             if t.is_empty() {
                 if let Some(b) = blanks_since.as_mut() {
