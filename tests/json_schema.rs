@@ -109,7 +109,10 @@ const CASES: [&str; 5] = ["identical", "merge", "move", "renumber", "split"];
 const DARWIN: [&str; 3] = ["1859", "1860", "1861"];
 
 fn darwin() -> Vec<String> {
-    DARWIN.iter().map(|e| fixture(&format!("darwin/{e}.txt"))).collect()
+    DARWIN
+        .iter()
+        .map(|e| fixture(&format!("darwin/{e}.txt")))
+        .collect()
 }
 
 #[test]
@@ -210,9 +213,12 @@ fn lineage_outputs_from_git_match_their_schemas() {
     .unwrap();
     check("log", &log);
     assert_eq!(log["versions"][2]["commit"], Value::Null);
-    let blame: Value =
-        serde_json::from_str(&run_in(dir, &["blame", "--format", "json", "--git", "d.txt"], None))
-            .unwrap();
+    let blame: Value = serde_json::from_str(&run_in(
+        dir,
+        &["blame", "--format", "json", "--git", "d.txt"],
+        None,
+    ))
+    .unwrap();
     check("blame", &blame);
     let trace: Value = serde_json::from_str(&run_in(
         dir,
@@ -233,8 +239,22 @@ fn lineage_outputs_from_git_match_their_schemas() {
 /// Paragraphs of a made-up text, numbered so none repeats another.
 fn paragraph(seed: usize) -> String {
     let words = [
-        "committee", "shall", "report", "annual", "budget", "member", "states", "review",
-        "draft", "article", "measure", "council", "agreed", "text", "period", "session",
+        "committee",
+        "shall",
+        "report",
+        "annual",
+        "budget",
+        "member",
+        "states",
+        "review",
+        "draft",
+        "article",
+        "measure",
+        "council",
+        "agreed",
+        "text",
+        "period",
+        "session",
     ];
     (0..40)
         .map(|i| words[(seed * 7 + i * (seed % 5 + 3)) % words.len()])
@@ -314,7 +334,9 @@ fn rename(value: &mut Value, pointer: &str, from: &str, to: &str) {
         .pointer_mut(pointer)
         .and_then(Value::as_object_mut)
         .unwrap_or_else(|| panic!("{pointer} is an object"));
-    let field = object.remove(from).unwrap_or_else(|| panic!("{pointer}/{from}"));
+    let field = object
+        .remove(from)
+        .unwrap_or_else(|| panic!("{pointer}/{from}"));
     object.insert(to.to_string(), field);
 }
 
@@ -331,7 +353,13 @@ fn a_renamed_field_fails_validation() {
     let mutations: [(&str, &Value, &str, &str, &str); 9] = [
         ("compare", &compare, "/links/0", "kind", "shape"),
         ("compare", &compare, "/links/0/diff/ops/0", "op", "kind"),
-        ("compare", &compare, "/summary", "carried_over", "carriedOver"),
+        (
+            "compare",
+            &compare,
+            "/summary",
+            "carried_over",
+            "carriedOver",
+        ),
         ("trace", &trace, "/steps/0/links/0", "kind", "shape"),
         ("trace", &trace, "/steps/0/links/0/diff/ops/0", "op", "kind"),
         ("log", &log, "/edges/0", "kind", "shape"),

@@ -268,6 +268,15 @@ fn uncommitted_changes_are_the_newest_version() {
     assert_eq!(last["subject"], "not committed yet");
     assert!(last["commit"].is_null() && last["author"].is_null() && last["date"].is_null());
 
+    // Line endings converted on checkout are not a change.
+    std::fs::write(
+        &path,
+        "The scope of the whole study.\r\n\r\nA new closing paragraph.\r\n",
+    )
+    .unwrap();
+    let versions = git_versions(path.to_str().unwrap(), None, &ReadOptions::new()).unwrap();
+    assert_eq!(versions.len(), 3);
+
     // A range names exactly the commits wanted: no working tree.
     let ranged = git_versions(
         path.to_str().unwrap(),

@@ -237,7 +237,8 @@ pub fn git_history(
         versions: Vec::new(),
         skipped: Vec::new(),
     };
-    let mut last_bytes = None;
+    // The newest committed version's bytes, and its text if it could be read.
+    let (mut last_bytes, mut last_text) = (None, None);
     for (commit, name) in versions {
         let Some(name) = name else { continue };
         let label = format!("{shown}@{}", commit.short);
@@ -246,10 +247,14 @@ pub fn git_history(
         if let Ok(bytes) = &bytes {
             last_bytes = Some(bytes.clone());
         }
+        last_text = None;
         match bytes.and_then(|bytes| read_version(&label, bytes, read, &shown_as)) {
-            Ok((text, document)) => history
-                .versions
-                .push(commit.version(&shown, text, document)),
+            Ok((text, document)) => {
+                last_text = Some(text.clone());
+                history
+                    .versions
+                    .push(commit.version(&shown, text, document));
+            }
             Err(reason) => history.skipped.push(SkippedVersion {
                 commit: commit.hash,
                 short: commit.short,
@@ -264,6 +269,8 @@ pub fn git_history(
         if let Ok(bytes) = std::fs::read(file) {
             if last_bytes.as_deref() != Some(bytes.as_slice()) {
                 match read_version(&shown, bytes, read, WORKING_TREE) {
+                    // Other bytes, the same text (line endings converted on checkout).
+                    Ok((text, _)) if last_text.as_ref() == Some(&text) => {}
                     Ok((text, document)) => {
                         history.versions.push(working_tree(&shown, text, document))
                     }
