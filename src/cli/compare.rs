@@ -80,7 +80,7 @@ pub struct CompareArgs {
     /// working tree), `--git REV FILE` (REV against the working tree), `--git REV1 REV2 FILE`
     /// or `--git REV1..REV2 FILE` (exactly those two revisions). Labelled with short hash and
     /// subject, or "not committed yet".
-    #[arg(long, num_args = 1..=3, value_names = ["REV", "FILE"], conflicts_with_all = ["old", "new"])]
+    #[arg(long, num_args = 1..=3, value_name = "[REV [REV]] FILE", conflicts_with_all = ["old", "new"])]
     pub git: Option<Vec<String>>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = FormatArg::Terminal)]
