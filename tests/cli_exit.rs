@@ -207,7 +207,7 @@ fn report_units_are_the_units_of_segment() {
     };
     let [old, new] = pair("merge");
     let report = json(&[&old, &new, "--format", "json"]);
-    assert_eq!(report["version"], 1);
+    assert_eq!(report["version"], draftdiff::render::json::JSON_VERSION);
     for (side, path) in [("old", &old), ("new", &new)] {
         let segment = json(&["segment", path, "--format", "json"]);
         assert_eq!(report[side]["units"], segment["units"], "{side}");

@@ -48,7 +48,7 @@ fn blame_labels(path: &Path) -> Vec<String> {
         .expect("versions")
         .iter()
         .map(|v| {
-            let label = v["path"].as_str().expect("label");
+            let label = v["label"].as_str().expect("label");
             // `short subject`: keep the subject.
             label.split_once(' ').map_or(label, |(_, s)| s).to_string()
         })

@@ -71,11 +71,17 @@ impl DiffArgs {
 #[derive(Debug, clap::Args)]
 pub struct CompareArgs {
     /// The old version (`-` for standard input).
-    #[arg(required = true)]
+    #[arg(required_unless_present = "git")]
     pub old: Option<String>,
     /// The new version (`-` for standard input).
-    #[arg(required = true)]
+    #[arg(required_unless_present = "git")]
     pub new: Option<String>,
+    /// Compare two versions of FILE from git: `--git FILE` (the last commit against the
+    /// working tree), `--git REV FILE` (REV against the working tree), `--git REV1 REV2 FILE`
+    /// or `--git REV1..REV2 FILE` (exactly those two revisions). Labelled with short hash and
+    /// subject, or "not committed yet".
+    #[arg(long, num_args = 1..=3, value_name = "[REV [REV]] FILE", conflicts_with_all = ["old", "new"])]
+    pub git: Option<Vec<String>>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = FormatArg::Terminal)]
     pub format: FormatArg,
@@ -132,11 +138,23 @@ fn build(
 
 /// Runs `draftdiff OLD NEW`.
 pub fn run(ctx: &Ctx, args: &CompareArgs) -> Result<Outcome, Error> {
-    let (Some(old), Some(new)) = (&args.old, &args.new) else {
-        return Err(Error::Input {
-            path: "-".into(),
-            message: "two versions are needed: draftdiff OLD NEW".into(),
-        });
+    // `--git … FILE`: both versions from git; FILE is the input `-o` must not write over.
+    let (git, file) = match &args.git {
+        Some(git) => {
+            let (old, new, file) = super::git_external::git_pair(ctx, git)?;
+            (Some((old, new)), Some(file))
+        }
+        None => (None, None),
+    };
+    let (old, new) = match (&args.old, &args.new, &file) {
+        (Some(old), Some(new), _) => (old.as_str(), new.as_str()),
+        (_, _, Some(file)) => (file.as_str(), file.as_str()),
+        _ => {
+            return Err(Error::Input {
+                path: "-".into(),
+                message: "two versions are needed: draftdiff OLD NEW".into(),
+            });
+        }
     };
     // --- redline (`--format docx`): binary, so never to a terminal --------------------
     if args.format == FormatArg::Docx && ctx.output_is_terminal() {
@@ -146,7 +164,13 @@ pub fn run(ctx: &Ctx, args: &CompareArgs) -> Result<Outcome, Error> {
         });
     }
     // ------------------------------------------------------------------------------------
-    let report = build(ctx, old, new, &args.diff)?;
+    let report = match git {
+        Some((old_doc, new_doc)) => {
+            let alignment = draftdiff::align(&old_doc, &new_doc, &draftdiff::AlignOptions::new());
+            draftdiff::diff::report(old_doc, new_doc, alignment, &args.diff.options())
+        }
+        None => build(ctx, old, new, &args.diff)?,
+    };
     // --- redline (`--format docx`) ------------------------------------------------------
     if args.format == FormatArg::Docx {
         let mut options = render::docx::RedlineOptions::new();

@@ -22,8 +22,9 @@ pub struct VersionArgs {
     #[arg(required_unless_present = "git", conflicts_with = "git", num_args = 1..)]
     pub versions: Vec<String>,
     /// Take the versions from git: `--git PATH` (every commit that touched PATH, oldest
-    /// first) or `--git REV1..REV2 PATH` (the file at REV1, then each commit of the range
-    /// that changed it). Versions are labelled with short hash and subject.
+    /// first, then the working tree if it has uncommitted changes) or `--git REV1..REV2 PATH`
+    /// (the file at REV1, then each commit of the range that changed it). Versions are
+    /// labelled with short hash and subject ("not committed yet" for the working tree).
     #[arg(long, num_args = 1..=2, value_names = ["[RANGE] PATH"])]
     pub git: Option<Vec<String>>,
     /// Do not look for units dropped in one version and restored in a later one.
@@ -103,32 +104,32 @@ pub struct LogArgs {
 
 /// Reads the versions and builds their lineage.
 fn load(ctx: &Ctx, args: &VersionArgs) -> Result<Lineage, Error> {
-    let docs: Vec<Document> = match &args.git {
-        Some(git) => {
-            let (range, path) = match git.as_slice() {
-                [path] => (None, path),
-                [range, path] => (Some(range.as_str()), path),
-                _ => unreachable!("clap takes one or two values for --git"),
-            };
-            ctx.git_versions(path, range)?
-                .into_iter()
-                .map(|v| match v.document {
-                    // A Word, OpenDocument or PDF version, already read by its reader.
-                    Some(doc) => doc,
-                    None => {
-                        draftdiff::segment::segment(&v.label(), &v.text, &SegmentOptions::new())
-                    }
-                })
-                .collect()
-        }
-        None => args
+    let options = LineageOptions::new().revive(!args.no_revive);
+    let Some(git) = &args.git else {
+        let docs: Vec<Document> = args
             .versions
             .iter()
             .map(|p| ctx.load(p))
-            .collect::<Result<_, _>>()?,
+            .collect::<Result<_, _>>()?;
+        return Ok(Lineage::build(docs, &options));
     };
-    let options = LineageOptions::new().revive(!args.no_revive);
-    Ok(Lineage::build(docs, &options))
+    let (range, path) = match git.as_slice() {
+        [path] => (None, path),
+        [range, path] => (Some(range.as_str()), path),
+        _ => unreachable!("clap takes one or two values for --git"),
+    };
+    let versions = ctx.git_versions(path, range)?;
+    // Commit, date, author and subject of each version, for the JSON outputs.
+    let sources = versions.iter().map(|v| v.source()).collect();
+    let docs = versions
+        .into_iter()
+        .map(|v| match v.document {
+            // A Word, OpenDocument or PDF version, already read by its reader.
+            Some(doc) => doc,
+            None => draftdiff::segment::segment(&v.label(), &v.text, &SegmentOptions::new()),
+        })
+        .collect();
+    Ok(Lineage::build(docs, &options).with_sources(sources))
 }
 
 /// The input files, which `-o` never writes over.

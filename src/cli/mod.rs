@@ -7,6 +7,7 @@
 mod compare;
 mod corpus;
 mod eval;
+mod git_external;
 mod lineage;
 mod output;
 mod segment;
@@ -144,6 +145,12 @@ impl From<bool> for Outcome {
 
 /// Runs the command line and returns its exit status (0 same, 1 different, 2 trouble).
 pub fn run() -> ExitCode {
+    // git running draftdiff as its external diff (src/cli/git_external.rs), before clap.
+    let args: Vec<_> = std::env::args_os().skip(1).collect();
+    let counter = std::env::var_os("GIT_DIFF_PATH_COUNTER").is_some();
+    if let Some(call) = git_external::detect(&args, counter) {
+        return git_external::run(&call);
+    }
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {

@@ -122,6 +122,13 @@ impl Ctx {
         Ok(history.versions)
     }
 
+    /// The file `path` at revision `rev`, or in the working tree when `rev` is `None`; the
+    /// working-tree file counts as an input.
+    pub fn git_version(&self, path: &str, rev: Option<&str>) -> Result<GitVersion, Error> {
+        self.read_paths.borrow_mut().push(PathBuf::from(path));
+        draftdiff::lineage::git_version(path, rev, &self.read)
+    }
+
     /// Writes the output produced by `write` where `-o` says (see [`Target`]).
     ///
     /// `inputs` are the input paths. No input, nor any file [`load`](Self::load) or

@@ -115,12 +115,26 @@ pub struct Edge {
 #[derive(Debug, Clone)]
 pub struct Lineage {
     versions: Vec<Document>,
+    /// Where each version came from, when known ([`Lineage::with_sources`]).
+    sources: Vec<super::VersionSource>,
     steps: Vec<Step>,
     parents: Vec<Vec<Vec<Edge>>>,
     children: Vec<Vec<Vec<Edge>>>,
 }
 
 impl Lineage {
+    /// The lineage with where each version came from (one per version, oldest first): a
+    /// version read from git carries its commit into the JSON outputs.
+    pub fn with_sources(mut self, sources: Vec<super::VersionSource>) -> Lineage {
+        self.sources = sources;
+        self
+    }
+
+    /// Where version `k` came from, if [`with_sources`](Self::with_sources) said.
+    pub fn source(&self, k: usize) -> Option<&super::VersionSource> {
+        self.sources.get(k)
+    }
+
     /// Builds the lineage of `versions` (oldest first) by aligning each version with the next,
     /// and, if `options.revive`, restored units with the earlier versions they were dropped from.
     pub fn build(versions: Vec<Document>, options: &LineageOptions) -> Lineage {
@@ -177,6 +191,7 @@ impl Lineage {
                 .map(|d| vec![Vec::new(); d.units.len()])
                 .collect(),
             versions,
+            sources: Vec::new(),
             steps: Vec::new(),
         };
         for step in steps {

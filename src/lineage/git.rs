@@ -4,8 +4,11 @@
 //! first once reversed, optionally within a range `REV1..REV2`), with the file's name at each;
 //! `git cat-file blob COMMIT:NAME` gives its text there. With a range, the file as it stood at
 //! `REV1` comes first, so the chain starts from the version the range starts from (as
-//! `git diff REV1..REV2` does). Commits in which the file does not exist (it was deleted) are
-//! not versions. A version is read by its content, as `draftdiff OLD NEW` reads a file: a
+//! `git diff REV1..REV2` does), labelled with the commit that last changed the file at or
+//! before `REV1`. Without a range, the working tree comes last when the file there differs
+//! from its last commit ("not committed yet", as `git blame` says). Commits in which the file
+//! does not exist (it was deleted) are not versions. [`git_version`] gives the file at one
+//! revision, or in the working tree, for a pairwise compare. A version is read by its content, as `draftdiff OLD NEW` reads a file: a
 //! Word, OpenDocument or PDF version by its reader ([`GitVersion::document`]), anything else
 //! as text. A commit whose file cannot be read (binary, invalid in the encoding read with, a
 //! damaged Word file) is skipped and reported in [`GitHistory::skipped`], not fatal.
@@ -27,19 +30,30 @@ use std::path::Path;
 use std::process::Command;
 
 use crate::error::{Error, Result};
+use crate::lineage::{GitSource, VersionSource};
 use crate::model::Document;
 use crate::read::{Format, ReadOptions, decode, sniff};
 use crate::segment::SegmentOptions;
 
-/// One committed version of a file.
+/// What [`GitVersion::label`] says of the working tree's version, as `git blame` does.
+pub const WORKING_TREE: &str = "not committed yet";
+
+/// One version of a file: committed, or in the working tree.
 #[derive(Debug, Clone, PartialEq)]
 pub struct GitVersion {
-    /// The full commit hash.
-    pub commit: String,
-    /// The abbreviated commit hash.
-    pub short: String,
-    /// The first line of the commit message.
+    /// The full commit hash; `None` for the working tree.
+    pub commit: Option<String>,
+    /// The abbreviated commit hash; `None` for the working tree.
+    pub short: Option<String>,
+    /// The author date of the commit, ISO 8601 (`2026-11-30T07:08:59+00:00`); `None` for the
+    /// working tree.
+    pub date: Option<String>,
+    /// The author's name; `None` for the working tree.
+    pub author: Option<String>,
+    /// The first line of the commit message; [`WORKING_TREE`] for the working tree.
     pub subject: String,
+    /// The file as the caller named it.
+    pub path: String,
     /// The file's text at that commit; for a Word, OpenDocument or PDF file, the text of
     /// its units, separated by blank lines.
     pub text: String,
@@ -50,9 +64,27 @@ pub struct GitVersion {
 }
 
 impl GitVersion {
-    /// A label for people: short hash and subject, e.g. `3f2a9c1 Tighten the scope`.
+    /// A label for people: short hash and subject, e.g. `3f2a9c1 Tighten the scope`, or
+    /// [`WORKING_TREE`].
     pub fn label(&self) -> String {
-        label(&self.short, &self.subject)
+        match &self.short {
+            Some(short) => label(short, &self.subject),
+            None => WORKING_TREE.to_string(),
+        }
+    }
+
+    /// Where the version came from, as the lineage JSON shows it
+    /// ([`Lineage::with_sources`](crate::lineage::Lineage::with_sources)).
+    pub fn source(&self) -> VersionSource {
+        VersionSource {
+            path: self.path.clone(),
+            git: Some(GitSource {
+                commit: self.commit.clone(),
+                date: self.date.clone(),
+                author: self.author.clone(),
+                subject: self.subject.clone(),
+            }),
+        }
     }
 }
 
@@ -87,7 +119,9 @@ pub struct GitHistory {
 }
 
 fn label(short: &str, subject: &str) -> String {
-    if subject.is_empty() {
+    if short.is_empty() {
+        subject.to_string()
+    } else if subject.is_empty() {
         short.to_string()
     } else {
         format!("{short} {subject}")
@@ -163,14 +197,14 @@ pub fn git_history(
         "--name-status",
         "--no-ext-diff",
         "--no-textconv",
-        "--format=%H%x1f%h%x1f%s",
+        FORMAT,
         "--end-of-options",
     ]);
     log.args(range).arg("--").arg(name);
     let listed = parse_log(&git.run(log, "log")?);
 
     // Newest first: the name each commit left the file under, then the name before it.
-    let mut current = full;
+    let mut current = full.clone();
     let mut versions: Vec<(Commit, Option<Vec<u8>>)> = Vec::new();
     for entry in listed {
         let here = match &entry.change {
@@ -184,20 +218,17 @@ pub fn git_history(
         versions.push((entry.commit, (!deleted).then_some(here)));
     }
     if let Some(base) = base {
-        let mut head = git.command();
-        head.args([
-            "log",
-            "-1",
-            "--format=%H%x1f%h%x1f%s",
-            "--end-of-options",
-            base,
-            "--",
-        ]);
-        let head = git.run(head, "log")?;
-        if let Some(commit) = parse_commit(head.strip_suffix(b"\n").unwrap_or(&head)) {
-            // The file may not exist yet at the start of the range: then it is no version.
-            let blob = git.blob(&commit.hash, &current).ok();
-            versions.push((commit, blob.map(|_| current.clone())));
+        // The file as it stood at the start of the range (it may not exist yet: then it is
+        // no version), labelled with the commit that made it so, not with whatever commit
+        // `REV1` names (which may not have touched the file).
+        let at_base = git.commit(base)?;
+        if git.blob(&at_base.hash, &current).is_ok() {
+            let mut last = git.command();
+            last.args(["log", "-1", FORMAT, "--end-of-options", &at_base.hash, "--"])
+                .arg(os_string(current.clone()));
+            let last = git.run(last, "log")?;
+            let commit = parse_commit(last.strip_suffix(b"\n").unwrap_or(&last)).unwrap_or(at_base);
+            versions.push((commit, Some(current.clone())));
         }
     }
     versions.reverse();
@@ -206,36 +237,51 @@ pub fn git_history(
         versions: Vec::new(),
         skipped: Vec::new(),
     };
+    // The newest committed version's bytes, and its text if it could be read.
+    let (mut last_bytes, mut last_text) = (None, None);
     for (commit, name) in versions {
         let Some(name) = name else { continue };
         let label = format!("{shown}@{}", commit.short);
         let shown_as = self::label(&commit.short, &commit.subject);
-        let version = git
-            .blob(&commit.hash, &name)
-            .and_then(|bytes| match sniff(&bytes) {
-                Format::Text => decode(&label, &bytes, read).map(|text| (text, None)),
-                _ => {
-                    let mut doc =
-                        crate::read::document(&label, bytes, read, &SegmentOptions::new())?;
-                    doc.path = shown_as;
-                    let texts: Vec<&str> = doc.units.iter().map(|u| u.text.as_str()).collect();
-                    Ok((texts.join("\n\n"), Some(doc)))
-                }
-            });
-        match version {
-            Ok((text, document)) => history.versions.push(GitVersion {
-                commit: commit.hash,
-                short: commit.short,
-                subject: commit.subject,
-                text,
-                document,
-            }),
+        let bytes = git.blob(&commit.hash, &name);
+        if let Ok(bytes) = &bytes {
+            last_bytes = Some(bytes.clone());
+        }
+        last_text = None;
+        match bytes.and_then(|bytes| read_version(&label, bytes, read, &shown_as)) {
+            Ok((text, document)) => {
+                last_text = Some(text.clone());
+                history
+                    .versions
+                    .push(commit.version(&shown, text, document));
+            }
             Err(reason) => history.skipped.push(SkippedVersion {
                 commit: commit.hash,
                 short: commit.short,
                 subject: commit.subject,
                 reason,
             }),
+        }
+    }
+    // Uncommitted changes are a version too, the newest; not within a range, which names
+    // exactly the commits wanted.
+    if range.is_none() {
+        if let Ok(bytes) = std::fs::read(file) {
+            if last_bytes.as_deref() != Some(bytes.as_slice()) {
+                match read_version(&shown, bytes, read, WORKING_TREE) {
+                    // Other bytes, the same text (line endings converted on checkout).
+                    Ok((text, _)) if last_text.as_ref() == Some(&text) => {}
+                    Ok((text, document)) => {
+                        history.versions.push(working_tree(&shown, text, document))
+                    }
+                    Err(reason) => history.skipped.push(SkippedVersion {
+                        commit: String::new(),
+                        short: String::new(),
+                        subject: WORKING_TREE.to_string(),
+                        reason,
+                    }),
+                }
+            }
         }
     }
     if history.versions.is_empty() {
@@ -252,6 +298,96 @@ pub fn git_history(
     Ok(history)
 }
 
+/// The file at `path` as it stands at revision `rev`, or in the working tree when `rev` is
+/// `None`: one side of a pairwise compare (`draftdiff --git REV1 REV2 FILE`). The version is
+/// labelled with the commit `rev` names (or [`WORKING_TREE`]); the file need not have changed
+/// in that commit.
+///
+/// Errors name the file: git not installed, not a repository, a directory, a bad revision,
+/// the file not in that revision, or a version that cannot be read.
+pub fn git_version(
+    path: impl AsRef<Path>,
+    rev: Option<&str>,
+    read: &ReadOptions,
+) -> Result<GitVersion> {
+    let file = path.as_ref();
+    let shown = file.display().to_string();
+    if file.is_dir() {
+        return Err(Error::IsDirectory { path: shown });
+    }
+    let dir = match file.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let Some(name) = file.file_name() else {
+        return Err(Error::Input {
+            path: shown,
+            message: "is not a file name".into(),
+        });
+    };
+    let git = Git { shown: &shown, dir };
+    let Some(rev) = rev else {
+        // Still in a repository: a typo in the path should not pass for the working tree.
+        let mut top = git.command();
+        top.args(["rev-parse", "--show-toplevel"]);
+        git.run(top, "rev-parse")?;
+        let bytes = crate::read::read_bytes(&shown)?;
+        let (text, document) = read_version(&shown, bytes, read, WORKING_TREE)?;
+        return Ok(working_tree(&shown, text, document));
+    };
+    let commit = git.commit(rev)?;
+    // `./NAME` is relative to the directory git runs in, which is the file's.
+    let mut spec = b"./".to_vec();
+    spec.extend_from_slice(&os_bytes(name));
+    let bytes = git.blob(&commit.hash, &spec).map_err(|_| Error::Input {
+        path: shown.clone(),
+        message: format!(
+            "is not in revision {rev} ({} {})",
+            commit.short, commit.subject
+        ),
+    })?;
+    let label = format!("{shown}@{}", commit.short);
+    let shown_as = self::label(&commit.short, &commit.subject);
+    let (text, document) = read_version(&label, bytes, read, &shown_as)?;
+    Ok(commit.version(&shown, text, document))
+}
+
+/// The format of every commit git lists here: `%H␟%h␟%aI␟%an␟%s` (see [`parse_commit`]).
+const FORMAT: &str = "--format=%H%x1f%h%x1f%aI%x1f%an%x1f%s";
+
+/// Reads one version's bytes as `draftdiff OLD NEW` reads a file: a Word, OpenDocument or
+/// PDF version by its reader (its document named `shown_as`), anything else as text.
+fn read_version(
+    label: &str,
+    bytes: Vec<u8>,
+    read: &ReadOptions,
+    shown_as: &str,
+) -> Result<(String, Option<Document>)> {
+    match sniff(&bytes) {
+        Format::Text => decode(label, &bytes, read).map(|text| (text, None)),
+        _ => {
+            let mut doc = crate::read::document(label, bytes, read, &SegmentOptions::new())?;
+            doc.path = shown_as.to_string();
+            let texts: Vec<&str> = doc.units.iter().map(|u| u.text.as_str()).collect();
+            Ok((texts.join("\n\n"), Some(doc)))
+        }
+    }
+}
+
+/// The working tree's version of the file `shown`.
+fn working_tree(shown: &str, text: String, document: Option<Document>) -> GitVersion {
+    GitVersion {
+        commit: None,
+        short: None,
+        date: None,
+        author: None,
+        subject: WORKING_TREE.to_string(),
+        path: shown.to_string(),
+        text,
+        document,
+    }
+}
+
 /// True when git's repository-relative `full` name is the file `name` (and not a file inside
 /// a directory called `name`).
 fn is_name_of(full: &[u8], name: &OsStr) -> bool {
@@ -266,7 +402,26 @@ fn is_name_of(full: &[u8], name: &OsStr) -> bool {
 struct Commit {
     hash: String,
     short: String,
+    /// Author date, ISO 8601.
+    date: String,
+    author: String,
     subject: String,
+}
+
+impl Commit {
+    /// The file `shown` at this commit.
+    fn version(self, shown: &str, text: String, document: Option<Document>) -> GitVersion {
+        GitVersion {
+            commit: Some(self.hash),
+            short: Some(self.short),
+            date: Some(self.date),
+            author: Some(self.author),
+            subject: self.subject,
+            path: shown.to_string(),
+            text,
+            document,
+        }
+    }
 }
 
 /// What `--name-status` says a commit did to the file.
@@ -284,17 +439,20 @@ struct LogEntry {
     change: Option<Change>,
 }
 
-/// `%H␟%h␟%s`.
+/// `%H␟%h␟%aI␟%an␟%s` ([`FORMAT`]); the subject may hold anything, even `␟`.
 fn parse_commit(header: &[u8]) -> Option<Commit> {
     let header = String::from_utf8_lossy(header);
-    let mut fields = header.splitn(3, '\u{1f}');
+    let mut fields = header.splitn(5, '\u{1f}');
     let (Some(hash), Some(short)) = (fields.next(), fields.next()) else {
         return None;
     };
+    let mut next = || fields.next().unwrap_or("").to_string();
     Some(Commit {
         hash: hash.to_string(),
         short: short.to_string(),
-        subject: fields.next().unwrap_or("").to_string(),
+        date: next(),
+        author: next(),
+        subject: next(),
     })
 }
 
@@ -304,7 +462,7 @@ fn status_of(field: &[u8]) -> Option<u8> {
     (letter.is_ascii_uppercase() && score.iter().all(u8::is_ascii_digit)).then_some(letter)
 }
 
-/// `git log -z --name-status --format=%H%x1f%h%x1f%s`: fields separated by NUL; a header,
+/// `git log -z --name-status` with [`FORMAT`]: fields separated by NUL; a header,
 /// then (except for a merge, which shows no change) a newline and the status, then one name,
 /// or two for a rename or copy.
 fn parse_log(out: &[u8]) -> Vec<LogEntry> {
@@ -414,7 +572,33 @@ impl Git<'_> {
         cmd
     }
 
-    /// The file `name` (repository-relative bytes) at `commit`.
+    /// The commit `rev` names (a hash, branch, tag, `HEAD~2`…).
+    fn commit(&self, rev: &str) -> Result<Commit> {
+        if rev.starts_with('-') {
+            return Err(Error::Input {
+                path: self.shown.to_string(),
+                message: format!("`{rev}` is not a revision"),
+            });
+        }
+        let mut cmd = self.command();
+        cmd.args([
+            "log",
+            "-1",
+            "--no-walk",
+            FORMAT,
+            "--end-of-options",
+            rev,
+            "--",
+        ]);
+        let out = self.run(cmd, "log")?;
+        parse_commit(out.strip_suffix(b"\n").unwrap_or(&out)).ok_or_else(|| Error::Input {
+            path: self.shown.to_string(),
+            message: format!("`{rev}` names no commit"),
+        })
+    }
+
+    /// The file `name` (repository-relative bytes, or `./NAME` relative to the file's
+    /// directory) at `commit`.
     fn blob(&self, commit: &str, name: &[u8]) -> Result<Vec<u8>> {
         let mut spec = format!("{commit}:").into_bytes();
         spec.extend_from_slice(name);
@@ -454,7 +638,7 @@ mod tests {
 
     #[test]
     fn log_with_renames_merges_and_odd_names() {
-        let out = b"h3\x1fs3\x1fthree\0\nM\0b\n\xc3\xa9.txt\0h2\x1fs2\x1fmerge\0h1\x1fs1\x1frename\0\nR100\0a.txt\0b\n\xc3\xa9.txt\0h0\x1fs0\x1f\0\nA\0a.txt\0";
+        let out = b"h3\x1fs3\x1f2026-01-03T10:00:00+01:00\x1fAnn\x1fthree\0\nM\0b\n\xc3\xa9.txt\0h2\x1fs2\x1fd\x1fa\x1fmerge\0h1\x1fs1\x1fd\x1fa\x1frename\0\nR100\0a.txt\0b\n\xc3\xa9.txt\0h0\x1fs0\x1fd\x1fa\x1f\0\nA\0a.txt\0";
         let entries = parse_log(out);
         // short hash, status, name the commit left the file under
         let shape: Vec<String> = entries
@@ -478,6 +662,9 @@ mod tests {
             Some(b"a.txt".as_slice())
         );
         assert_eq!(entries[3].commit.subject, "");
+        assert_eq!(entries[0].commit.date, "2026-01-03T10:00:00+01:00");
+        assert_eq!(entries[0].commit.author, "Ann");
+        assert_eq!(entries[0].commit.subject, "three");
     }
 
     #[test]

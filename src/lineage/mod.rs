@@ -11,7 +11,9 @@
 //!   in, the version that last changed it, and the share of its words written in each version;
 //! - [`summarize`] and [`graph_edges`]: the per-step counts and the graph (drawn by
 //!   `render::graph`);
-//! - [`git_versions`] and [`git_history`]: the versions of a file from git history.
+//! - [`git_versions`] and [`git_history`]: the versions of a file from git history (and the
+//!   working tree), [`git_version`]: the file at one revision; [`VersionSource`] keeps where
+//!   each version came from (commit, date, author, subject) for the JSON outputs.
 //!
 //! ```
 //! use draftdiff::lineage::{Lineage, LineageOptions, Node, blame, trace};
@@ -47,7 +49,32 @@ pub use chain::{DEFAULT_REVIVE, Edge, Lineage, LineageOptions, Node, Step};
 #[cfg(fuzzing)]
 #[doc(hidden)]
 pub use git::fuzz_parse_log;
-pub use git::{GitHistory, GitVersion, SkippedVersion, git_history, git_versions};
+pub use git::{
+    GitHistory, GitVersion, SkippedVersion, WORKING_TREE, git_history, git_version, git_versions,
+};
+
+/// Where one version of a lineage came from: its file, and for a version read from git its
+/// commit. Given to [`Lineage::with_sources`]; the lineage JSON writes it in `versions[]`.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct VersionSource {
+    /// The file as the user named it.
+    pub path: String,
+    /// The commit, for a version read from git.
+    pub git: Option<GitSource>,
+}
+
+/// The commit a version was read from ([`GitVersion::source`]).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct GitSource {
+    /// The full commit hash; `None` for the working tree (uncommitted changes).
+    pub commit: Option<String>,
+    /// The author date, ISO 8601; `None` for the working tree.
+    pub date: Option<String>,
+    /// The author's name; `None` for the working tree.
+    pub author: Option<String>,
+    /// The first line of the commit message ([`WORKING_TREE`] for the working tree).
+    pub subject: String,
+}
 pub use graph::{EdgeKind, GraphEdge, LABEL_WORDS, edge_kind, graph_edges, node_id, node_label};
 pub use log::{StepSummary, summarize};
 pub use trace::{Trace, TraceEnd, TraceLink, TraceStep, trace};

@@ -1,6 +1,7 @@
 //! The JSON wire types of `trace`, `blame` and `log`: their own documented types, so the
 //! library's model can change without changing the output. Each starts with the same
-//! `version` ([`JSON_VERSION`]) as the report.
+//! `version` ([`JSON_VERSION`]) as the report, and uses the report's names: a link's shape
+//! is `kind`, its word diff a [`DiffJson`], its score rounded to four decimals.
 //!
 //! Versions are 0-based indices into `versions`; units appear as `segment --format json`
 //! gives them (`id`, `kind`, `number`, `line`, `end_line`, `text`), with `id` the unit's index
@@ -11,24 +12,55 @@ use serde::Serialize;
 use crate::lineage::{
     Blame, Lineage, Node, StepSummary, Trace, TraceEnd, graph_edges, node_id, node_label,
 };
-use crate::model::{Document, UnitId, WordDiff};
+use crate::model::{Document, UnitId};
 
-use super::JSON_VERSION;
 use super::unit::UnitJson;
+use super::{DiffJson, JSON_VERSION, round};
 
-/// One version of the chain.
+/// One version of the chain: `{"path", "label"}`, and for a version read from git its
+/// commit as separate fields, `{"commit", "date", "author", "subject"}`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct VersionJson {
-    /// The path (or git label) the version was read from.
+    /// The file the version was read from, as the user named it.
     pub path: String,
+    /// The version's name in text outputs: the path, or for git the short hash and subject
+    /// (`not committed yet` for the working tree).
+    pub label: String,
+    /// The commit, for a version read from git.
+    #[serde(flatten)]
+    pub git: Option<GitJson>,
+}
+
+/// The commit of a version read from git.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GitJson {
+    /// The full hash; `null` for the working tree.
+    pub commit: Option<String>,
+    /// The author date, ISO 8601; `null` for the working tree.
+    pub date: Option<String>,
+    /// The author's name; `null` for the working tree.
+    pub author: Option<String>,
+    /// The first line of the commit message; `not committed yet` for the working tree.
+    pub subject: String,
 }
 
 fn versions(lineage: &Lineage) -> Vec<VersionJson> {
     lineage
         .versions()
         .iter()
-        .map(|d: &Document| VersionJson {
-            path: d.path.clone(),
+        .enumerate()
+        .map(|(k, d): (usize, &Document)| {
+            let source = lineage.source(k);
+            VersionJson {
+                path: source.map_or_else(|| d.path.clone(), |s| s.path.clone()),
+                label: d.path.clone(),
+                git: source.and_then(|s| s.git.as_ref()).map(|g| GitJson {
+                    commit: g.commit.clone(),
+                    date: g.date.clone(),
+                    author: g.author.clone(),
+                    subject: g.subject.clone(),
+                }),
+            }
         })
         .collect()
 }
@@ -67,7 +99,7 @@ pub struct AttributionJson {
     pub version: usize,
     /// Words written in it.
     pub words: usize,
-    /// Their share of the unit's words, `0..=1`, rounded to 3 decimals.
+    /// Their share of the unit's words, `0..=1`, rounded to 4 decimals.
     pub share: f64,
 }
 
@@ -92,7 +124,7 @@ impl<'a> BlameJson<'a> {
                     .map(|(version, &words)| AttributionJson {
                         version,
                         words,
-                        share: round3(b.share(version)),
+                        share: round(b.share(version)),
                     })
                     .collect(),
             })
@@ -103,10 +135,6 @@ impl<'a> BlameJson<'a> {
             units,
         }
     }
-}
-
-fn round3(x: f64) -> f64 {
-    (x * 1000.0).round() / 1000.0
 }
 
 /// The output of `trace --format json`.
@@ -125,14 +153,14 @@ pub struct TraceJson<'a> {
     /// For each version, the units on the path.
     pub path: Vec<Vec<UnitJson<'a>>>,
     /// The steps touching the path.
-    pub steps: Vec<TraceStepJson>,
+    pub steps: Vec<TraceStepJson<'a>>,
     /// Where the path ends.
     pub end: TraceEndJson,
 }
 
 /// One step of a trace.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct TraceStepJson {
+pub struct TraceStepJson<'a> {
     /// The old version.
     pub old: usize,
     /// The new version.
@@ -140,45 +168,32 @@ pub struct TraceStepJson {
     /// True when the step restores units dropped in an earlier version.
     pub restored: bool,
     /// The links on the path.
-    pub links: Vec<TraceLinkJson>,
+    pub links: Vec<TraceLinkJson<'a>>,
     /// Ids of the old version's units on the path that have no descendant in the new one.
     pub dropped: Vec<UnitId>,
 }
 
-/// One link of a trace.
+/// One link of a trace, named as in the report.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct TraceLinkJson {
+pub struct TraceLinkJson<'a> {
     /// Old unit ids.
     pub old: Vec<UnitId>,
     /// New unit ids.
     pub new: Vec<UnitId>,
-    /// `one_to_one`, `merge` or `split`.
-    pub shape: &'static str,
+    /// The aligner's confidence, rounded to four decimals.
+    pub score: f64,
+    /// The shape: `one_to_one`, `merge` or `split`.
+    pub kind: &'static str,
     /// `unchanged`, `renumbered`, `edited` or `rewritten`, as the aligner judged.
     pub change: &'static str,
     /// True when the unit moved.
     pub moved: bool,
-    /// The aligner's confidence.
-    pub score: f64,
     /// Old unit ids merged in from outside the path.
     pub merged_in: Vec<UnitId>,
     /// New unit ids split off outside the path.
     pub split_off: Vec<UnitId>,
-    /// The word diff: runs of `equal`, `insert` or `delete` text.
-    pub diff: Vec<TraceOpJson>,
-    /// Words inserted.
-    pub inserted: usize,
-    /// Words deleted.
-    pub deleted: usize,
-}
-
-/// One run of a word diff.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct TraceOpJson {
-    /// `equal`, `insert` or `delete`.
-    pub kind: &'static str,
-    /// The text.
-    pub text: String,
+    /// The word diff, as in the report.
+    pub diff: DiffJson<'a>,
 }
 
 /// Where a trace ends: `{"reached": [ids of the last version]}` or
@@ -200,19 +215,9 @@ pub enum TraceEndJson {
     },
 }
 
-fn ops(diff: &WordDiff) -> Vec<TraceOpJson> {
-    diff.ops
-        .iter()
-        .map(|op| TraceOpJson {
-            kind: op.kind.as_str(),
-            text: op.text.clone(),
-        })
-        .collect()
-}
-
 impl<'a> TraceJson<'a> {
     /// The wire form of a trace through `lineage`.
-    pub fn new(lineage: &'a Lineage, trace: &Trace) -> TraceJson<'a> {
+    pub fn new(lineage: &'a Lineage, trace: &'a Trace) -> TraceJson<'a> {
         let docs = lineage.versions();
         let unit = |node: Node| UnitJson::from(&docs[node.version].units[node.unit]);
         let steps = trace
@@ -225,21 +230,16 @@ impl<'a> TraceJson<'a> {
                 links: s
                     .links
                     .iter()
-                    .map(|l| {
-                        let (inserted, deleted) = l.diff.word_counts();
-                        TraceLinkJson {
-                            old: l.old.clone(),
-                            new: l.new.clone(),
-                            shape: l.shape.as_str(),
-                            change: l.change.as_str(),
-                            moved: l.moved,
-                            score: l.score,
-                            merged_in: l.merged_in.clone(),
-                            split_off: l.split_off.clone(),
-                            diff: ops(&l.diff),
-                            inserted,
-                            deleted,
-                        }
+                    .map(|l| TraceLinkJson {
+                        old: l.old.clone(),
+                        new: l.new.clone(),
+                        score: round(l.score),
+                        kind: l.shape.as_str(),
+                        change: l.change.as_str(),
+                        moved: l.moved,
+                        merged_in: l.merged_in.clone(),
+                        split_off: l.split_off.clone(),
+                        diff: DiffJson::from(&l.diff),
                     })
                     .collect(),
                 dropped: s.dropped.clone(),
@@ -355,16 +355,16 @@ pub struct EdgeJson {
     pub from: String,
     /// New node id.
     pub to: String,
-    /// `one_to_one`, `merge` or `split`.
-    pub shape: &'static str,
+    /// The aligner's confidence, rounded to four decimals.
+    pub score: f64,
+    /// The link's shape: `one_to_one`, `merge` or `split`.
+    pub kind: &'static str,
     /// The aligner's change judgement.
     pub change: &'static str,
-    /// True for a link restoring a unit dropped earlier.
-    pub restored: bool,
     /// True when the unit moved.
     pub moved: bool,
-    /// The aligner's confidence.
-    pub score: f64,
+    /// True for a link restoring a unit dropped earlier.
+    pub restored: bool,
 }
 
 impl LogJson {
@@ -395,11 +395,11 @@ impl LogJson {
                 EdgeJson {
                     from: node_id(e.from),
                     to: node_id(e.to),
-                    shape: link.shape.as_str(),
+                    score: round(link.score),
+                    kind: link.shape.as_str(),
                     change: link.change.as_str(),
-                    restored: lineage.step(e.edge).is_revival(),
                     moved: link.moved,
-                    score: link.score,
+                    restored: lineage.step(e.edge).is_revival(),
                 }
             })
             .collect();

@@ -8,7 +8,9 @@
 //! breaking tools that read the JSON: any change to what is written here needs a snapshot
 //! update, a CHANGELOG line and, if it is not an addition, a new [`JSON_VERSION`].
 //! Output is deterministic: fields in a fixed order, lists in document order, scores
-//! rounded to four decimals.
+//! rounded to four decimals. The same idea has the same name in every command: a
+//! link's shape is `kind`, its word diff is a [`DiffJson`] of [`OpJson`] runs. Each format
+//! has a JSON Schema in `docs/schema/`.
 
 use std::io;
 
@@ -21,14 +23,16 @@ mod lineage;
 mod unit;
 
 pub use lineage::{
-    AttributionJson, BlameJson, BlameUnitJson, EdgeJson, LogJson, NodeJson, StepJson, TraceEndJson,
-    TraceJson, TraceLinkJson, TraceOpJson, TraceStepJson, VersionJson,
+    AttributionJson, BlameJson, BlameUnitJson, EdgeJson, GitJson, LogJson, NodeJson, StepJson,
+    TraceEndJson, TraceJson, TraceLinkJson, TraceStepJson, VersionJson,
 };
 pub use unit::{SourceJson, UnitJson, unit_json};
 
 /// The version of every JSON format written here; raised on any change that is not an
-/// addition.
-pub const JSON_VERSION: u32 = 1;
+/// addition. Version 2 gave every command the report's names (a link's shape is `kind`, a
+/// diff run's kind is `op`, a word diff is `{"ops", "stats", "timed_out"}` everywhere) and
+/// rounded every score to four decimals.
+pub const JSON_VERSION: u32 = 2;
 
 /// Writes `report` as one pretty-printed JSON document and a newline.
 pub fn json(report: &Report, out: &mut dyn io::Write) -> io::Result<()> {
@@ -126,24 +130,49 @@ struct EvidenceJson {
     position: f64,
 }
 
-#[derive(Serialize)]
-struct DiffJson<'a> {
-    ops: Vec<OpJson<'a>>,
-    stats: StatsJson,
-    timed_out: bool,
+/// A word diff, in every command that shows one: `{"ops", "stats", "timed_out"}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DiffJson<'a> {
+    /// The runs, in order.
+    pub ops: Vec<OpJson<'a>>,
+    /// Words in each kind of run.
+    pub stats: StatsJson,
+    /// True when the pair exceeded the diff's work budget (see the model's `WordDiff`).
+    pub timed_out: bool,
 }
 
-#[derive(Serialize)]
-struct OpJson<'a> {
-    op: &'static str,
-    text: &'a str,
+/// One run of a word diff: `{"op": "equal" | "insert" | "delete", "text"}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct OpJson<'a> {
+    /// `equal`, `insert` or `delete`.
+    pub op: &'static str,
+    /// The run as written, spaces included.
+    pub text: &'a str,
 }
 
-#[derive(Serialize)]
-struct StatsJson {
-    equal: usize,
-    inserted: usize,
-    deleted: usize,
+/// Words (tokens with a letter or digit) in each kind of run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct StatsJson {
+    /// Words in `equal` runs.
+    pub equal: usize,
+    /// Words in `insert` runs.
+    pub inserted: usize,
+    /// Words in `delete` runs.
+    pub deleted: usize,
+}
+
+impl<'a> From<&'a WordDiff> for DiffJson<'a> {
+    fn from(d: &'a WordDiff) -> Self {
+        DiffJson {
+            ops: d.ops.iter().map(OpJson::from).collect(),
+            stats: StatsJson {
+                equal: d.stats.equal,
+                inserted: d.stats.inserted,
+                deleted: d.stats.deleted,
+            },
+            timed_out: d.timed_out,
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -214,15 +243,7 @@ impl<'a> LinkJson<'a> {
             change: l.change.as_str(),
             moved: l.moved,
             evidence: EvidenceJson::from(&l.evidence),
-            diff: DiffJson {
-                ops: d.ops.iter().map(OpJson::from).collect(),
-                stats: StatsJson {
-                    equal: d.stats.equal,
-                    inserted: d.stats.inserted,
-                    deleted: d.stats.deleted,
-                },
-                timed_out: d.timed_out,
-            },
+            diff: DiffJson::from(d),
         }
     }
 }
