@@ -6,6 +6,7 @@
 use clap::CommandFactory;
 use clap_complete::Shell;
 use draftdiff::Error;
+use std::io::Write;
 
 use super::{Cli, Ctx, Outcome};
 
@@ -20,10 +21,10 @@ pub struct CompletionsArgs {
 /// Runs `draftdiff completions SHELL`.
 pub fn run_completions(ctx: &Ctx, args: &CompletionsArgs) -> Result<Outcome, Error> {
     let mut command = Cli::command();
-    ctx.emit(&[], |w| {
-        clap_complete::generate(args.shell, &mut command, "draftdiff", w);
-        Ok(())
-    })?;
+    // Generated in memory first: clap_complete panics on a write error (a closed pipe).
+    let mut script = Vec::new();
+    clap_complete::generate(args.shell, &mut command, "draftdiff", &mut script);
+    ctx.emit(&[], |w| w.write_all(&script))?;
     Ok(Outcome::Same)
 }
 
