@@ -6,7 +6,6 @@
 use clap::CommandFactory;
 use clap_complete::Shell;
 use draftdiff::Error;
-use std::io::Write;
 
 use super::{Cli, Ctx, Outcome};
 
