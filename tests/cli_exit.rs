@@ -1,5 +1,6 @@
-//! Exit statuses like diff's through the real binary (0 same, 1 different, 2 trouble; a
-//! closed pipe is 0), and `-o FILE`: written whole, never over an input.
+//! Exit statuses like `git diff`'s through the real binary (0 by default; 1 for different
+//! versions only with `--exit-code` or `-q`; 2 trouble; a closed pipe is 0), and `-o FILE`:
+//! written whole, never over an input.
 
 use std::io::Read;
 use std::process::Stdio;
@@ -38,16 +39,98 @@ fn identical_versions_exit_0() {
         .code(0);
 }
 
+/// Regression: a difference exited 1, as diff does, so the README's first command ended in
+/// "process didn't exit successfully" and `set -e` scripts stopped at `changelog`.
 #[test]
-fn different_versions_exit_1() {
+fn different_versions_exit_0_unless_asked() {
     for case in ["move", "merge", "split", "renumber"] {
-        draftdiff().args(pair(case)).assert().code(1);
+        draftdiff().args(pair(case)).assert().code(0);
         draftdiff()
             .arg("changelog")
             .args(pair(case))
             .assert()
-            .code(1);
+            .code(0);
+        draftdiff()
+            .args(pair(case))
+            .arg("--exit-code")
+            .assert()
+            .code(1)
+            .stdout(contains("draftdiff"));
     }
+}
+
+#[test]
+fn exit_code_gives_0_for_identical_versions() {
+    for flag in ["--exit-code", "-q", "--quiet"] {
+        draftdiff()
+            .args(pair("identical"))
+            .arg(flag)
+            .assert()
+            .code(0);
+    }
+}
+
+#[test]
+fn quiet_prints_nothing_and_implies_exit_code() {
+    for flag in ["-q", "--quiet"] {
+        for format in ["terminal", "json", "markdown", "html"] {
+            draftdiff()
+                .args(pair("move"))
+                .args([flag, "--format", format])
+                .assert()
+                .code(1)
+                .stdout("")
+                .stderr("");
+        }
+    }
+    // Nothing is written to -o either, and the file is left as it was.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("out.txt");
+    std::fs::write(&file, "before").expect("write");
+    draftdiff()
+        .args(pair("move"))
+        .args(["-q", "-o"])
+        .arg(&file)
+        .assert()
+        .code(1);
+    assert_eq!(std::fs::read_to_string(&file).expect("read"), "before");
+    // Trouble is still 2, with its message.
+    draftdiff()
+        .args([
+            "-q",
+            "no/such/file.txt",
+            "tests/fixtures/cases/move/new.txt",
+        ])
+        .assert()
+        .code(2)
+        .stderr(contains("no/such/file.txt"));
+}
+
+/// Regression: `blame`, `log` and `trace` exited 1 when the versions differed, which
+/// breaks `set -e` scripts (git blame and git log exit 0).
+#[test]
+fn lineage_commands_exit_0_when_they_work() {
+    let [old, new] = pair("move");
+    for args in [
+        vec!["blame", &old, &new],
+        vec!["log", &old, &new],
+        vec!["trace", &old, &new, "--para", "1"],
+        vec!["changelog", &old, &new],
+        vec!["segment", &old],
+    ] {
+        draftdiff().args(&args).assert().code(0);
+    }
+}
+
+/// `--exit-code` and `-q` are the main command's: a command given them is told so.
+#[test]
+fn exit_code_belongs_to_the_main_command() {
+    let [old, new] = pair("move");
+    draftdiff()
+        .args(["--exit-code", "blame", &old, &new])
+        .assert()
+        .code(2)
+        .stderr(contains("--exit-code"));
 }
 
 #[test]
@@ -82,7 +165,7 @@ fn standard_input_is_one_version() {
         .args(["-", &new])
         .write_stdin(text)
         .assert()
-        .code(1);
+        .code(0);
 }
 
 #[test]
@@ -123,7 +206,7 @@ fn output_file_is_written_whole_and_matches_stdout() {
         .args([&old, &new, "--format", "json", "-o"])
         .arg(&file)
         .assert()
-        .code(1)
+        .code(0)
         .stdout("");
     let written = std::fs::read(&file).expect("read");
     let out = draftdiff()
@@ -227,7 +310,7 @@ fn output_file_keeps_the_mode_of_the_file_it_replaces() {
         .args([&old, &new, "-o"])
         .arg(&file)
         .assert()
-        .code(1);
+        .code(0);
     let mode = std::fs::metadata(&file)
         .expect("written")
         .permissions()
@@ -238,7 +321,7 @@ fn output_file_keeps_the_mode_of_the_file_it_replaces() {
         .args([&old, &new, "-o"])
         .arg(&file)
         .assert()
-        .code(1);
+        .code(0);
     let mode = std::fs::metadata(&file)
         .expect("written")
         .permissions()
@@ -254,7 +337,7 @@ fn global_options_may_precede_the_subcommand() {
     draftdiff()
         .args(["--color", "never", "log", &old, &new])
         .assert()
-        .code(1)
+        .code(0)
         .stdout(contains("v1"));
     draftdiff()
         .args(["--color", "always", "segment", &old])

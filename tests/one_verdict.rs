@@ -161,7 +161,7 @@ fn a_case_change_is_an_edit_unless_case_is_ignored() {
                2. Second paragraph here.\n";
     let f = files(&[OLD, new]);
     let (code, out) = run(&[], &f);
-    assert_eq!(code, Some(1), "{out}");
+    assert_eq!(code, Some(0), "{out}");
     assert!(out.contains("¶1 ← ¶1 (edited"), "{out}");
     assert!(out.contains("[-Café-]{+CAFÉ+}"), "{out}");
     assert!(
@@ -187,7 +187,7 @@ fn a_quote_style_change_is_an_edit_unless_quote_styles_are_ignored() {
                2. Second paragraph here.\n";
     let f = files(&[old, new]);
     let (code, out) = run(&[], &f);
-    assert_eq!(code, Some(1), "{out}");
+    assert_eq!(code, Some(0), "{out}");
     assert!(out.contains("¶1 ← ¶1 (edited"), "{out}");
 
     let (code, out) = run(&["--ignore-quotes"], &f);
@@ -202,7 +202,7 @@ fn a_punctuation_only_change_is_unchanged_when_punctuation_is_ignored() {
                2. Second paragraph here.\n";
     let f = files(&[OLD, new]);
     let (code, out) = run(&[], &f);
-    assert_eq!(code, Some(1), "{out}");
+    assert_eq!(code, Some(0), "{out}");
     let (code, out) = run(&["--ignore-punctuation"], &f);
     assert_eq!(code, Some(0), "{out}");
     assert!(

@@ -6,6 +6,7 @@ use draftdiff::Error;
 use draftdiff::diff::DiffOptions;
 use draftdiff::render::{self, Format, Only, TerminalOptions};
 
+use super::output::Side;
 use super::{Ctx, Outcome};
 
 /// `--format` of the main command.
@@ -71,10 +72,10 @@ impl DiffArgs {
 #[derive(Debug, clap::Args)]
 pub struct CompareArgs {
     /// The old version (`-` for standard input).
-    #[arg(required_unless_present = "git")]
+    #[arg(required = true)]
     pub old: Option<String>,
     /// The new version (`-` for standard input).
-    #[arg(required_unless_present = "git")]
+    #[arg(required = true)]
     pub new: Option<String>,
     /// Compare two versions of FILE from git: `--git FILE` (the last commit against the
     /// working tree), `--git REV FILE` (REV against the working tree), `--git REV1 REV2 FILE`
@@ -125,8 +126,8 @@ fn build(
             message: "standard input can be only one of the two versions".into(),
         });
     }
-    let old_doc = ctx.load(old)?;
-    let new_doc = ctx.load(new)?;
+    let old_doc = ctx.load_side(old, Side::Old)?;
+    let new_doc = ctx.load_side(new, Side::New)?;
     let alignment = draftdiff::align(&old_doc, &new_doc, &draftdiff::AlignOptions::new());
     Ok(draftdiff::diff::report(
         old_doc,

@@ -9,7 +9,7 @@ use std::fs;
 use std::io::{self, BufRead};
 
 use clap::ValueEnum;
-use draftdiff::corpus::{self, CorpusIndex, IndexBuilder, IndexOptions, SourcesOptions};
+use draftdiff::corpus::{self, CorpusIndex, IndexOptions, SourcesOptions};
 use draftdiff::{AlignOptions, Document, Error, SegmentOptions, render};
 
 use super::compare::DiffArgs;
@@ -62,88 +62,9 @@ pub struct BatchArgs {
     pub diff: DiffArgs,
 }
 
-/// Every file named by `args`: files as given, directories walked.
-fn corpus_files(args: &[String]) -> Result<Vec<String>, Error> {
-    let mut out = Vec::new();
-    for arg in args {
-        let meta = fs::metadata(arg).map_err(|e| Error::io(arg, e))?;
-        if meta.is_dir() {
-            walk(arg, &mut out)?;
-        } else {
-            out.push(arg.clone());
-        }
-    }
-    Ok(out)
-}
-
-/// The files under `dir`, sorted, hidden ones skipped.
-fn walk(dir: &str, out: &mut Vec<String>) -> Result<(), Error> {
-    let entries = fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
-    let mut names = Vec::new();
-    for entry in entries {
-        let entry = entry.map_err(|e| Error::io(dir, e))?;
-        let name = entry.file_name();
-        let Some(name) = name.to_str() else {
-            return Err(Error::Input {
-                path: entry.path().to_string_lossy().into_owned(),
-                message: "the file name is not UTF-8".into(),
-            });
-        };
-        if !name.starts_with('.') {
-            names.push(name.to_string());
-        }
-    }
-    names.sort();
-    for name in names {
-        let path = format!("{}/{name}", dir.trim_end_matches('/'));
-        let meta = fs::metadata(&path).map_err(|e| Error::io(&path, e))?;
-        if meta.is_dir() {
-            walk(&path, out)?;
-        } else if meta.is_file() {
-            out.push(path);
-        }
-    }
-    Ok(())
-}
-
-/// True when the file at `path` starts like an index file (read before the document
-/// readers, which refuse its binary bytes).
-fn looks_like_index(path: &str) -> bool {
-    use std::io::Read;
-    let mut head = [0u8; 8];
-    fs::File::open(path)
-        .and_then(|mut f| f.read_exact(&mut head))
-        .is_ok_and(|()| corpus::is_index(&head))
-}
-
-/// Reads every document of the corpus into an index. An index file inside a directory is
-/// skipped; one named on the command line is refused.
-fn build_index(ctx: &Ctx, args: &[String], options: IndexOptions) -> Result<CorpusIndex, Error> {
-    let mut builder = IndexBuilder::new(options);
-    for path in corpus_files(args)? {
-        if looks_like_index(&path) {
-            if args.contains(&path) {
-                return Err(Error::Input {
-                    path,
-                    message:
-                        "is an index file, not a document; give `draftdiff sources` an index alone"
-                            .into(),
-                });
-            }
-            continue;
-        }
-        let bytes = draftdiff::read::read_bytes(&path)?;
-        let hash = corpus::content_hash(&bytes);
-        let size = bytes.len() as u64;
-        let doc = draftdiff::read::document(&path, bytes, &ctx.read, &SegmentOptions::new())?;
-        builder.add_hashed(&doc, hash, size);
-    }
-    Ok(builder.finish())
-}
-
 /// Runs `draftdiff index CORPUS… -o FILE`.
 pub fn run_index(ctx: &Ctx, args: &IndexArgs) -> Result<Outcome, Error> {
-    let index = build_index(ctx, &args.corpus, IndexOptions::new().rate(args.rate))?;
+    let index = corpus::index_files(&args.corpus, &ctx.read, IndexOptions::new().rate(args.rate))?;
     let inputs: Vec<&str> = args.corpus.iter().map(String::as_str).collect();
     ctx.emit(&inputs, |w| index.write(w))?;
     Ok(Outcome::Same)
@@ -152,12 +73,12 @@ pub fn run_index(ctx: &Ctx, args: &IndexArgs) -> Result<Outcome, Error> {
 /// The index of `args`: the one index file given, else built from the documents.
 fn open_index(ctx: &Ctx, args: &[String]) -> Result<CorpusIndex, Error> {
     if let [only] = args
-        && looks_like_index(only)
+        && corpus::is_index_file(only)
     {
         let bytes = fs::read(only).map_err(|e| Error::io(only, e))?;
         return CorpusIndex::read(only, &bytes);
     }
-    build_index(ctx, args, IndexOptions::new())
+    corpus::index_files(args, &ctx.read, IndexOptions::new())
 }
 
 /// Runs `draftdiff sources DRAFT CORPUS…`.

@@ -6,6 +6,7 @@ use std::io::{self, Write};
 use draftdiff::Error;
 use draftdiff::eval::{Explanation, Gold, explain};
 
+use super::output::Side;
 use super::{Ctx, Outcome};
 
 /// Output format of `eval`.
@@ -50,8 +51,8 @@ struct EvalJson<'a> {
 pub fn run(ctx: &Ctx, args: &EvalArgs) -> Result<Outcome, Error> {
     let json = std::fs::read_to_string(&args.gold).map_err(|e| Error::io(&args.gold, e))?;
     let gold = Gold::from_json(&args.gold, &json)?;
-    let old = ctx.load(&args.old)?;
-    let new = ctx.load(&args.new)?;
+    let old = ctx.load_side(&args.old, Side::Old)?;
+    let new = ctx.load_side(&args.new, Side::New)?;
     let alignment = draftdiff::align(&old, &new, &draftdiff::AlignOptions::new());
     let explanation = explain(&gold, &old, &new, &alignment);
     ctx.emit(&[&args.gold, &args.old, &args.new], |w| match args.format {

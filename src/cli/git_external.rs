@@ -123,7 +123,8 @@ pub fn run(call: &Call) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let ctx = match Ctx::from_env(&cli.global) {
+    // git pages its own output: draftdiff never starts a pager under it.
+    let ctx = match Ctx::from_env(&cli.global, false, false) {
         Ok(ctx) => ctx,
         Err(e) => return trouble(&e),
     };

@@ -2,15 +2,19 @@
 //!
 //! Each subcommand has its own file with its clap arguments and a `run` that returns
 //! whether the inputs differ; this module reads the environment once into a [`Ctx`] and
-//! maps the outcome to diff's exit statuses.
+//! maps the outcome to `git diff`'s exit statuses: 0 unless `--exit-code` or `-q` asks for
+//! 1 on differences, 2 for trouble.
 
 mod compare;
+mod completions;
 mod corpus;
 mod eval;
 mod git_external;
 mod lineage;
 mod output;
+mod pager;
 mod segment;
+mod usage;
 
 use std::io::{self, Write};
 use std::process::ExitCode;
@@ -19,17 +23,42 @@ use clap::{Parser, Subcommand, ValueEnum};
 use draftdiff::render::{MAX_WIDTH, MIN_WIDTH};
 
 pub use output::Ctx;
+pub use pager::PagingWhen;
 
 /// Paragraph-level diff and lineage for drafts.
+///
+/// `draftdiff OLD NEW` shows how OLD became NEW, paragraph by paragraph; the commands below
+/// trace, blame and log a chain of versions, cut a document into units, or write a changelog.
 #[derive(Debug, Parser)]
-#[command(name = "draftdiff", version, about, subcommand_negates_reqs = true)]
+#[command(
+    name = "draftdiff",
+    version,
+    about,
+    long_about,
+    subcommand_negates_reqs = true,
+    override_usage = "draftdiff [OPTIONS] OLD NEW\n       draftdiff [OPTIONS] <COMMAND> [ARGS]..."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
     #[command(flatten)]
     compare: compare::CompareArgs,
     #[command(flatten)]
+    status: StatusArgs,
+    #[command(flatten)]
     global: GlobalArgs,
+}
+
+/// Exit status of the main command, as `git diff` has them.
+#[derive(Debug, clap::Args)]
+pub struct StatusArgs {
+    /// Exit with status 1 when the versions differ, 0 when they do not (default: 0 either
+    /// way; 2 is always trouble).
+    #[arg(long)]
+    pub exit_code: bool,
+    /// Print nothing; implies --exit-code.
+    #[arg(short, long)]
+    pub quiet: bool,
 }
 
 /// Options every subcommand takes.
@@ -41,6 +70,20 @@ pub struct GlobalArgs {
     /// Encoding of the inputs (default: UTF-8, or UTF-16 with a byte-order mark).
     #[arg(long, value_enum, global = true)]
     pub encoding: Option<EncodingArg>,
+    /// Encoding of OLD alone (overrides --encoding).
+    #[arg(long, value_enum, global = true, value_name = "ENCODING")]
+    pub old_encoding: Option<EncodingArg>,
+    /// Encoding of NEW alone (overrides --encoding).
+    #[arg(long, value_enum, global = true, value_name = "ENCODING")]
+    pub new_encoding: Option<EncodingArg>,
+    /// Name the versions LABEL in the output instead of their paths: the first --label
+    /// names OLD, a second names NEW (as diff's).
+    #[arg(long, global = true, value_name = "LABEL", action = clap::ArgAction::Append)]
+    pub label: Vec<String>,
+    /// When to show long output through a pager: `$DRAFTDIFF_PAGER`, `$PAGER` or `less
+    /// -FRX` (empty or `cat`: none).
+    #[arg(long, value_enum, default_value_t = PagingWhen::Auto, global = true, value_name = "WHEN")]
+    pub paging: PagingWhen,
     /// Write the output to FILE instead of standard output (`-` is standard output). A
     /// regular file is written whole or not at all and keeps its permissions; a device or
     /// FIFO is written straight through; a read-only file or an input is refused.
@@ -98,6 +141,12 @@ pub enum EncodingArg {
         alias = "cp1252"
     )]
     Windows1252,
+    /// UTF-16, little-endian (for a file without a byte-order mark).
+    #[value(name = "utf-16le", alias = "utf16le")]
+    Utf16Le,
+    /// UTF-16, big-endian (for a file without a byte-order mark).
+    #[value(name = "utf-16be", alias = "utf16be")]
+    Utf16Be,
 }
 
 #[derive(Debug, Subcommand)]
@@ -121,9 +170,13 @@ enum Command {
     Sources(corpus::SourcesArgs),
     /// Compare many pairs: JSON Lines in ({"old", "new", "id"}), one report line out each.
     Batch(corpus::BatchArgs),
+    /// Print a completion script for SHELL: draftdiff completions bash > /etc/bash_completion.d/draftdiff
+    Completions(completions::CompletionsArgs),
+    /// Print the manual page (roff): draftdiff man | man -l -
+    Man,
 }
 
-/// What a command found: like diff, "same" exits 0 and "different" 1.
+/// What a command found: "different" exits 1 only with `--exit-code` or `-q`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Outcome {
     /// No differences (or nothing to compare).
@@ -143,7 +196,7 @@ impl From<bool> for Outcome {
     }
 }
 
-/// Runs the command line and returns its exit status (0 same, 1 different, 2 trouble).
+/// Runs the command line and returns its exit status (see the module docs).
 pub fn run() -> ExitCode {
     // git running draftdiff as its external diff (src/cli/git_external.rs), before clap.
     let args: Vec<_> = std::env::args_os().skip(1).collect();
@@ -151,15 +204,22 @@ pub fn run() -> ExitCode {
     if let Some(call) = git_external::detect(&args, counter) {
         return git_external::run(&call);
     }
-    let cli = match Cli::try_parse() {
-        Ok(cli) => cli,
+    let (cli, matches) = match usage::parse() {
+        Ok(parsed) => parsed,
         Err(e) => {
             let code = if e.use_stderr() { 2 } else { 0 };
             let _ = e.print();
             return ExitCode::from(code);
         }
     };
-    let ctx = match Ctx::from_env(&cli.global) {
+    if let Some(e) = usage::check(&cli, &matches) {
+        let _ = e.print();
+        return ExitCode::from(2);
+    }
+    for warning in usage::ignored(&cli, &matches) {
+        let _ = writeln!(io::stderr(), "draftdiff: warning: {warning}");
+    }
+    let ctx = match Ctx::from_env(&cli.global, usage::pages(&cli), cli.status.quiet) {
         Ok(ctx) => ctx,
         Err(e) => return trouble(&e),
     };
@@ -175,11 +235,18 @@ pub fn run() -> ExitCode {
         Some(Command::Index(args)) => corpus::run_index(&ctx, &args),
         Some(Command::Sources(args)) => corpus::run_sources(&ctx, &args),
         Some(Command::Batch(args)) => corpus::run_batch(&ctx, &args),
+        Some(Command::Completions(args)) => completions::run_completions(&ctx, &args),
+        Some(Command::Man) => completions::run_man(&ctx),
     };
+    // Only the main command has --exit-code and -q: every other command exits 0 when it
+    // worked, whatever it found (as git blame and git log do).
+    let exit_code = cli.status.exit_code || cli.status.quiet;
+    // A reader that closed the pipe or quit the pager early is no trouble; what was found
+    // is known by then, so --exit-code still says it.
     match result {
-        _ if ctx.pipe_closed() => ExitCode::SUCCESS,
-        Ok(Outcome::Same) => ExitCode::SUCCESS,
-        Ok(Outcome::Different) => ExitCode::from(1),
+        Ok(Outcome::Different) if exit_code => ExitCode::from(1),
+        Ok(_) => ExitCode::SUCCESS,
+        Err(_) if ctx.pipe_closed() => ExitCode::SUCCESS,
         Err(e) => trouble(&e),
     }
 }

@@ -1,4 +1,5 @@
-//! The environment, read once: the colour decision, the terminal width, where output goes.
+//! The environment, read once: the colour decision, the terminal width, the pager, where
+//! output goes.
 //!
 //! Colour is decided by [`decide_color`] from `--color`, whether the output is a terminal
 //! (`-o FILE` never is; `-o -` is standard output) and the variables read here, once. The
@@ -7,6 +8,8 @@
 
 use std::cell::{Cell, RefCell};
 use std::io::{self, IsTerminal, Write};
+#[cfg(unix)]
+use std::os::fd::AsFd;
 use std::path::{Path, PathBuf};
 
 use draftdiff::lineage::GitVersion;
@@ -16,7 +19,18 @@ use draftdiff::render::{
 };
 use draftdiff::{Document, Error, ReadOptions, SegmentOptions};
 
+use super::pager::{self, Pager};
 use super::{ColorWhen, EncodingArg, GlobalArgs};
+
+/// Which of the two versions an input is: `--old-encoding` and the first `--label` act on
+/// OLD, `--new-encoding` and the second on NEW.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    /// The first version.
+    Old,
+    /// The second version.
+    New,
+}
 
 /// Resolved options shared by every subcommand.
 #[derive(Debug)]
@@ -27,6 +41,14 @@ pub struct Ctx {
     pub width: usize,
     /// How to read inputs.
     pub read: ReadOptions,
+    /// How to read OLD and NEW (`--old-encoding`, `--new-encoding`, else as [`read`](Self::read)).
+    read_sides: [ReadOptions; 2],
+    /// `--label`: the names OLD and NEW are shown by instead of their paths.
+    labels: Vec<String>,
+    /// The pager standard output goes through, if any.
+    pager: Option<Pager>,
+    /// `-q`: write nothing.
+    quiet: bool,
     /// Where to write, until [`emit`](Self::emit) does.
     target: RefCell<Option<Target>>,
     /// The files read so far (and the working-tree file of `--git`): never written over.
@@ -38,8 +60,9 @@ pub struct Ctx {
 
 impl Ctx {
     /// Reads the environment and the global options once, and prepares the output (see
-    /// [`Target`]): a target that cannot be written fails here, before any work.
-    pub fn from_env(global: &GlobalArgs) -> Result<Ctx, Error> {
+    /// [`Target`]): a target that cannot be written fails here, before any work. `pages`:
+    /// the command's output may go through a pager; `quiet`: nothing is written.
+    pub fn from_env(global: &GlobalArgs, pages: bool, quiet: bool) -> Result<Ctx, Error> {
         let target = Target::open(global.output.as_deref())?;
         let stdout_terminal = io::stdout().is_terminal();
         let terminal = target.is_stdout() && stdout_terminal;
@@ -54,25 +77,38 @@ impl Ctx {
             ColorWhen::Auto => None,
         };
         let color = decide_color(explicit, terminal, &env);
+        // Measured here, before any pager takes standard output over. A terminal narrower
+        // or wider than draftdiff lays out is used at the nearest width it does lay out.
         let width = match global.width {
             Some(w) => w,
-            // A terminal narrower or wider than draftdiff lays out is used at the nearest
-            // width it does lay out.
-            None if terminal => terminal_size::terminal_size()
-                .map(|(w, _)| usize::from(w.0))
-                .unwrap_or(DEFAULT_WIDTH)
-                .clamp(MIN_WIDTH, MAX_WIDTH),
-            None => DEFAULT_WIDTH,
+            None => terminal_width(target.is_stdout())
+                .map_or(DEFAULT_WIDTH, |w| w.clamp(MIN_WIDTH, MAX_WIDTH)),
         };
-        let encoding = match global.encoding {
-            None => draftdiff::read::Encoding::Auto,
-            Some(EncodingArg::Utf8) => draftdiff::read::Encoding::Utf8,
-            Some(EncodingArg::Windows1252) => draftdiff::read::Encoding::Windows1252,
+        let pager = if pages && !quiet && target.is_stdout() {
+            pager::decide(
+                global.paging,
+                stdout_terminal,
+                std::env::var_os("DRAFTDIFF_PAGER"),
+                std::env::var_os("PAGER"),
+                std::env::var_os("LESS"),
+                width,
+            )
+        } else {
+            None
+        };
+        let read = ReadOptions::new().encoding(encoding(global.encoding));
+        let side = |e: Option<EncodingArg>| match e {
+            Some(_) => ReadOptions::new().encoding(encoding(e)),
+            None => read.clone(),
         };
         Ok(Ctx {
             palette: Palette::new(color),
             width,
-            read: ReadOptions::new().encoding(encoding),
+            read_sides: [side(global.old_encoding), side(global.new_encoding)],
+            read,
+            labels: global.label.clone(),
+            pager,
+            quiet,
             target: RefCell::new(Some(target)),
             read_paths: RefCell::new(Vec::new()),
             pipe_closed: Cell::new(false),
@@ -94,6 +130,23 @@ impl Ctx {
     pub fn load(&self, path: &str) -> Result<Document, Error> {
         // Text, Markdown, Word, OpenDocument or PDF: decided from the bytes.
         draftdiff::read::document(path, self.bytes(path)?, &self.read, &SegmentOptions::new())
+    }
+
+    /// Reads and segments OLD or NEW, with its own encoding if one was given, and names it
+    /// by its `--label` if one was given.
+    pub fn load_side(&self, path: &str, side: Side) -> Result<Document, Error> {
+        let index = side as usize;
+        let bytes = self.bytes(path)?;
+        let mut doc = draftdiff::read::document(
+            path,
+            bytes,
+            &self.read_sides[index],
+            &SegmentOptions::new(),
+        )?;
+        if let Some(label) = self.labels.get(index) {
+            doc.path.clone_from(label);
+        }
+        Ok(doc)
     }
 
     /// Reads the bytes of one input; `-` is standard input.
@@ -129,7 +182,8 @@ impl Ctx {
         draftdiff::lineage::git_version(path, rev, &self.read)
     }
 
-    /// Writes the output produced by `write` where `-o` says (see [`Target`]).
+    /// Writes the output produced by `write` where `-o` says (see [`Target`]), through
+    /// the pager when there is one; with `-q`, writes nothing.
     ///
     /// `inputs` are the input paths. No input, nor any file [`load`](Self::load) or
     /// [`git_versions`](Self::git_versions) read, is ever replaced (same path, another
@@ -155,9 +209,56 @@ impl Ctx {
             .iter()
             .map(|p| (p.to_str().unwrap_or("an input"), p.as_path()));
         let inputs: Vec<(&str, &Path)> = named.chain(loaded).collect();
+        if self.quiet {
+            return Ok(());
+        }
+        if let (Some(pager), true) = (&self.pager, target.is_stdout()) {
+            let closed = pager.write(write).map_err(|e| Error::Output {
+                path: "-".into(),
+                message: e.to_string(),
+            })?;
+            self.pipe_closed.set(closed);
+            return Ok(());
+        }
         if target.write(&inputs, write)? == Written::PipeClosed {
             self.pipe_closed.set(true);
         }
         Ok(())
     }
+}
+
+/// The library's encoding for `--encoding` (none: UTF-8, or UTF-16 with a byte-order mark).
+fn encoding(arg: Option<EncodingArg>) -> draftdiff::read::Encoding {
+    use draftdiff::read::Encoding;
+    match arg {
+        None => Encoding::Auto,
+        Some(EncodingArg::Utf8) => Encoding::Utf8,
+        Some(EncodingArg::Windows1252) => Encoding::Windows1252,
+        Some(EncodingArg::Utf16Le) => Encoding::Utf16Le,
+        Some(EncodingArg::Utf16Be) => Encoding::Utf16Be,
+    }
+}
+
+/// The columns of the terminal the output is shown on: standard output's when it is a
+/// terminal (and the output goes there: `to_stdout`); else, when standard output is a pipe
+/// and standard error a terminal (`draftdiff … | less -R`), the terminal's at the end of
+/// that pipe, as far as can be told. `None` when the output goes to no terminal.
+fn terminal_width(to_stdout: bool) -> Option<usize> {
+    if !to_stdout {
+        return None;
+    }
+    if io::stdout().is_terminal() {
+        return terminal_size::terminal_size().map(|(w, _)| usize::from(w.0));
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let stdout_is_pipe = std::fs::File::from(io::stdout().as_fd().try_clone_to_owned().ok()?)
+            .metadata()
+            .is_ok_and(|m| m.file_type().is_fifo());
+        if stdout_is_pipe && io::stderr().is_terminal() {
+            return terminal_size::terminal_size_of(io::stderr()).map(|(w, _)| usize::from(w.0));
+        }
+    }
+    None
 }

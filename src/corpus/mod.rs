@@ -48,6 +48,7 @@ mod file;
 mod fingerprint;
 mod index;
 mod sources;
+mod walk;
 
 pub use file::{FILE_VERSION, MAGIC, is_index};
 pub use fingerprint::{MIN_SAMPLE, MIN_WORDS, content_hash, traced};
@@ -56,6 +57,7 @@ pub use sources::{
     CANDIDATE_DOCUMENTS, Evidence, MAX_POSTINGS, MIN_SOURCE_SCORE, MIN_WEIGHT, SourceLink, Sources,
     SourcesOptions, candidates, evidence, sources, unit_pairs,
 };
+pub use walk::{corpus_files, index_files, is_index_file};
 
 use crate::error::{Error, Result};
 use crate::model::Document;

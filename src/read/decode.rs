@@ -17,17 +17,26 @@ const UTF16BE_BOM: &[u8] = b"\xFE\xFF";
 /// so the n-th line of the result is the n-th line of the file. An empty input is an empty
 /// text.
 ///
+/// [`Encoding::Utf16Le`] and [`Encoding::Utf16Be`] read UTF-16 without a byte-order mark
+/// (one that is there is dropped).
+///
 /// # Errors
 /// [`Error::Binary`] when the input holds a NUL or another control character that text
 /// does not use (tab, line feed, vertical tab, form feed, carriage return and escape are
-/// allowed); [`Error::Encoding`] with the byte offset of the first invalid sequence.
+/// allowed); [`Error::Encoding`] with the byte offset of the first invalid sequence;
+/// [`Error::Input`] with a hint when bytes read as UTF-8 look like UTF-16 without a
+/// byte-order mark.
 pub fn decode(path: &str, bytes: &[u8], options: &ReadOptions) -> Result<String> {
+    decode_any(path, bytes, options).map_err(|e| utf16_hint(e, bytes, options))
+}
+
+fn decode_any(path: &str, bytes: &[u8], options: &ReadOptions) -> Result<String> {
     match options.encoding {
         Encoding::Auto => {
             if let Some(body) = bytes.strip_prefix(UTF16LE_BOM) {
-                decode_utf16(path, body, false).map(drop_byte_order_marks)
+                decode_utf16(path, body, false, UTF16LE_BOM.len()).map(drop_byte_order_marks)
             } else if let Some(body) = bytes.strip_prefix(UTF16BE_BOM) {
-                decode_utf16(path, body, true).map(drop_byte_order_marks)
+                decode_utf16(path, body, true, UTF16BE_BOM.len()).map(drop_byte_order_marks)
             } else {
                 decode_utf8(path, bytes).map(drop_byte_order_marks)
             }
@@ -38,6 +47,69 @@ pub fn decode(path: &str, bytes: &[u8], options: &ReadOptions) -> Result<String>
             let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
             Ok(unify_line_ends(&text))
         }
+        Encoding::Utf16Le => match bytes.strip_prefix(UTF16LE_BOM) {
+            Some(body) => decode_utf16(path, body, false, UTF16LE_BOM.len()),
+            None => decode_utf16(path, bytes, false, 0),
+        }
+        .map(drop_byte_order_marks),
+        Encoding::Utf16Be => match bytes.strip_prefix(UTF16BE_BOM) {
+            Some(body) => decode_utf16(path, body, true, UTF16BE_BOM.len()),
+            None => decode_utf16(path, bytes, true, 0),
+        }
+        .map(drop_byte_order_marks),
+    }
+}
+
+/// How many leading bytes [`looks_like_utf16`] looks at: enough for a few lines of text.
+const UTF16_SNIFF_BYTES: usize = 4096;
+
+/// `error` with a hint to try UTF-16 when the binary-looking `bytes` read as UTF-8 (or
+/// guessed) look like UTF-16 without a byte-order mark; else `error` as it is.
+fn utf16_hint(error: Error, bytes: &[u8], options: &ReadOptions) -> Error {
+    let Error::Binary { path, offset } = error else {
+        return error;
+    };
+    if !matches!(options.encoding, Encoding::Auto | Encoding::Utf8) {
+        return Error::Binary { path, offset };
+    }
+    let name = match looks_like_utf16(bytes) {
+        Some(false) => "utf-16le",
+        Some(true) => "utf-16be",
+        None => return Error::Binary { path, offset },
+    };
+    Error::Input {
+        path,
+        message: format!(
+            "looks like UTF-16 without a byte-order mark (byte {offset} is a NUL); try --encoding {name}"
+        ),
+    }
+}
+
+/// `Some(big_endian)` when `bytes` look like UTF-16 text without a byte-order mark: most
+/// 16-bit units of the start have one zero byte, always on the same side (Latin text: the
+/// high byte of each unit is zero), and the other byte is not zero.
+fn looks_like_utf16(bytes: &[u8]) -> Option<bool> {
+    let head = &bytes[..bytes.len().min(UTF16_SNIFF_BYTES)];
+    let units = head.len() / 2;
+    if units < 2 {
+        return None;
+    }
+    let (mut zero_high_le, mut zero_high_be) = (0usize, 0usize);
+    for pair in head.chunks_exact(2) {
+        match (pair[0], pair[1]) {
+            (0, 0) => return None,
+            (_, 0) => zero_high_le += 1,
+            (0, _) => zero_high_be += 1,
+            _ => {}
+        }
+    }
+    // Most units are Latin, and none the other way round.
+    if zero_high_le * 2 > units && zero_high_be == 0 {
+        Some(false)
+    } else if zero_high_be * 2 > units && zero_high_le == 0 {
+        Some(true)
+    } else {
+        None
     }
 }
 
@@ -54,12 +126,12 @@ pub fn decode_vec(path: &str, bytes: Vec<u8>, options: &ReadOptions) -> Result<S
                 && !bytes.starts_with(UTF8_BOM)
         }
         Encoding::Utf8 => !bytes.starts_with(UTF8_BOM),
-        Encoding::Windows1252 => false,
+        Encoding::Windows1252 | Encoding::Utf16Le | Encoding::Utf16Be => false,
     };
     if !plain_utf8 {
         return decode(path, &bytes, options);
     }
-    check_binary_bytes(path, &bytes, 0)?;
+    check_binary_bytes(path, &bytes, 0).map_err(|e| utf16_hint(e, &bytes, options))?;
     match String::from_utf8(bytes) {
         Ok(s) if s.contains('\r') => Ok(drop_byte_order_marks(unify_line_ends(&s))),
         Ok(s) => Ok(drop_byte_order_marks(s)),
@@ -87,9 +159,10 @@ fn decode_utf8(path: &str, bytes: &[u8]) -> Result<String> {
     }
 }
 
-fn decode_utf16(path: &str, body: &[u8], big_endian: bool) -> Result<String> {
+/// Decodes UTF-16 `body`, which starts `bom` bytes into the file (offsets in errors are
+/// the file's).
+fn decode_utf16(path: &str, body: &[u8], big_endian: bool, bom: usize) -> Result<String> {
     let encoding = if big_endian { "UTF-16BE" } else { "UTF-16LE" };
-    let bom = 2;
     let units = body.chunks_exact(2).map(|c| {
         if big_endian {
             u16::from_be_bytes([c[0], c[1]])
@@ -301,6 +374,65 @@ mod tests {
                 format!("{:?}", decode("f", bytes, &opts))
             );
         }
+    }
+
+    fn utf16(text: &str, big_endian: bool) -> Vec<u8> {
+        text.encode_utf16()
+            .flat_map(|u| {
+                if big_endian {
+                    u.to_be_bytes()
+                } else {
+                    u.to_le_bytes()
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn utf16_without_a_byte_order_mark_gets_a_hint() {
+        for (big_endian, name) in [(false, "utf-16le"), (true, "utf-16be")] {
+            let bytes = utf16("1. Caf\u{e9} au lait.\n2. Th\u{e9}.\n", big_endian);
+            for result in [
+                auto(&bytes),
+                decode_vec("f.txt", bytes.clone(), &ReadOptions::new()),
+            ] {
+                let message = result.expect_err("NULs").to_string();
+                assert!(
+                    message.contains(&format!(
+                        "looks like UTF-16 without a byte-order mark (byte {}",
+                        usize::from(!big_endian)
+                    )) && message.contains(&format!("try --encoding {name}")),
+                    "{message}"
+                );
+            }
+            let encoding = if big_endian {
+                Encoding::Utf16Be
+            } else {
+                Encoding::Utf16Le
+            };
+            let options = ReadOptions::new().encoding(encoding);
+            assert_eq!(
+                decode("f.txt", &bytes, &options).unwrap(),
+                "1. Caf\u{e9} au lait.\n2. Th\u{e9}.\n"
+            );
+        }
+        // Real binary data keeps the plain message.
+        assert!(matches!(
+            auto(b"\x00\x00\x01\x02PK\x03\x04"),
+            Err(Error::Binary { .. })
+        ));
+        assert!(matches!(auto(b"ab\0"), Err(Error::Binary { .. })));
+    }
+
+    #[test]
+    fn utf16_named_encodings_drop_a_byte_order_mark_and_report_file_offsets() {
+        let options = ReadOptions::new().encoding(Encoding::Utf16Le);
+        assert_eq!(decode("f", b"\xFF\xFEa\0", &options).unwrap(), "a");
+        // A lone high surrogate at byte 2 of a file without a byte-order mark.
+        assert!(matches!(
+            decode("f", &[b'a', 0, 0x00, 0xD8], &options),
+            Err(Error::Encoding { offset: 2, .. })
+        ));
     }
 
     #[test]

@@ -48,15 +48,21 @@ pub enum Encoding {
     /// Windows-1252 (a superset of printable Latin-1). Every byte decodes, so this never
     /// fails with [`Error::Encoding`].
     Windows1252,
+    /// UTF-16, little-endian (a byte-order mark is allowed and dropped).
+    Utf16Le,
+    /// UTF-16, big-endian (a byte-order mark is allowed and dropped).
+    Utf16Be,
 }
 
 impl Encoding {
-    /// The name used in messages: `UTF-8`, `windows-1252`, or `auto`.
+    /// The name used in messages: `UTF-8`, `windows-1252`, `UTF-16LE`, `UTF-16BE` or `auto`.
     pub fn name(self) -> &'static str {
         match self {
             Encoding::Auto => "auto",
             Encoding::Utf8 => "UTF-8",
             Encoding::Windows1252 => "windows-1252",
+            Encoding::Utf16Le => "UTF-16LE",
+            Encoding::Utf16Be => "UTF-16BE",
         }
     }
 }
