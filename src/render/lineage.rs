@@ -20,6 +20,11 @@ const MIN_SHOWN_SHARE: f64 = 0.005;
 /// The fewest characters of a unit's text shown on a blame line, however narrow the terminal.
 const MIN_TEXT_CHARS: usize = 20;
 
+/// `one` when `n` is 1, else `many`.
+pub(crate) fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
+    if n == 1 { one } else { many }
+}
+
 fn write_versions(w: &mut dyn Write, lineage: &Lineage, p: &Palette) -> io::Result<()> {
     for (k, doc) in lineage.versions().iter().enumerate() {
         writeln!(
@@ -94,7 +99,7 @@ pub fn trace(
             let counts = if ins + del == 0 {
                 String::new()
             } else {
-                format!(" (+{ins} −{del} words)")
+                format!(" (+{ins} −{del} {})", plural(ins.max(del), "word", "words"))
             };
             writeln!(
                 w,
@@ -304,12 +309,13 @@ pub fn log(
     for s in summaries {
         writeln!(
             w,
-            "{} v{} → v{}: {} linked ({} unchanged, {} edited, {} merged, {} split, {} moved); {} added, {} restored, {} dropped",
+            "{} v{} → v{}: {} linked ({} unchanged, {} renumbered, {} edited, {} merged, {} split, {} moved); {} added, {} restored, {} dropped",
             p.title.paint("step"),
             s.old + 1,
             s.new + 1,
             s.links,
             s.unchanged,
+            s.renumbered,
             s.edited,
             s.merged,
             s.split,
