@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use draftdiff::lineage::GitVersion;
 use draftdiff::render::target::{Target, Written};
 use draftdiff::render::{
-    ColorEnv, DEFAULT_WIDTH, MAX_WIDTH, MIN_WIDTH, Palette, Visible, decide_color,
+    ColorEnv, DEFAULT_WIDTH, MAX_WIDTH, MIN_WIDTH, Palette, Theme, Visible, decide_color,
 };
 use draftdiff::{Document, Error, ReadOptions, SegmentOptions};
 
@@ -54,6 +54,13 @@ impl Ctx {
             ColorWhen::Auto => None,
         };
         let color = decide_color(explicit, terminal, &env);
+        let theme = match global.theme {
+            super::compare::ThemeArg::Light => Theme::Light,
+            super::compare::ThemeArg::Dark => Theme::Dark,
+            super::compare::ThemeArg::Auto => {
+                Theme::from_colorfgbg(std::env::var_os("COLORFGBG").as_deref())
+            }
+        };
         let width = match global.width {
             Some(w) => w,
             // A terminal narrower or wider than draftdiff lays out is used at the nearest
@@ -70,7 +77,7 @@ impl Ctx {
             Some(EncodingArg::Windows1252) => draftdiff::read::Encoding::Windows1252,
         };
         Ok(Ctx {
-            palette: Palette::new(color),
+            palette: Palette::with_theme(color, theme),
             width,
             read: ReadOptions::new().encoding(encoding),
             target: RefCell::new(Some(target)),

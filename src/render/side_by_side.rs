@@ -5,7 +5,7 @@ use std::io;
 use crate::model::{Op, OpKind, Report};
 
 use super::layout::{self, Entry, Step};
-use super::terminal::{diff_spans, heading, origin_text};
+use super::terminal::{diff_spans, elide, gap, heading, origin_text, same};
 use super::wrap::{Role, Span, width, wrap, write_spans};
 use super::{Palette, TerminalOptions};
 
@@ -20,11 +20,18 @@ pub fn side_by_side(
     palette: &Palette,
     out: &mut dyn io::Write,
 ) -> io::Result<()> {
+    if !options.all && !report.has_differences() {
+        return same(report, options, palette, out);
+    }
     let col = (options.width.saturating_sub(width(GUTTER)) / 2).max(10);
-    for step in layout::steps(report, &options.only) {
+    for step in layout::steps(report, &options.only, !options.all) {
         let entry = match step {
             Step::Heading(entry, own) => {
                 heading(report, entry, options, palette, out, own)?;
+                continue;
+            }
+            Step::Gap(n) => {
+                gap(n, options, palette, out)?;
                 continue;
             }
             Step::Unit(entry) => entry,
@@ -32,7 +39,8 @@ pub fn side_by_side(
         let (old_head, new_head, old_text, new_text) = match entry {
             Entry::Linked { new, link, part } => {
                 let l = &report.alignment.links[link];
-                let ops = report.diffs[link].part(part);
+                let ops = elide(report.diffs[link].part(part), options.context);
+                let ops = ops.as_slice();
                 (
                     Span::new(Role::Origin, layout::labels(&report.old, &l.old)),
                     Span::new(Role::Origin, origin_text(report, link, part, new)),
