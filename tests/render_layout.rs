@@ -221,9 +221,60 @@ fn colour_palette_writes_escapes_and_no_markers() {
     let t = String::from_utf8(out).expect("utf-8");
     assert!(t.contains("\u{1b}["));
     assert!(!t.contains("{+"));
-    // Deleted words are red and struck through (SGR 31 and 9), inserted ones green.
-    assert!(t.contains("has \u{1b}[31;9ma\u{1b}[0m"), "{t:?}");
-    assert!(t.contains("\u{1b}[32mits own\u{1b}[0m budget."), "{t:?}");
+    // Deleted words on a dark red background and struck through (SGR 9), inserted ones on
+    // dark green and underlined (SGR 4): a second channel besides the hue.
+    assert!(
+        t.contains("has \u{1b}[38;5;217;48;5;52;9ma\u{1b}[0m"),
+        "{t:?}"
+    );
+    assert!(
+        t.contains("\u{1b}[38;5;157;48;5;22;4mits own\u{1b}[0m budget."),
+        "{t:?}"
+    );
+}
+
+/// Issue 13: `--side-by-side --width 50` with CJK text and a long word pushed the column
+/// separator out of line. Every row keeps it at the same column, and no line is wider.
+#[test]
+fn side_by_side_keeps_its_separator_in_line() {
+    use UnitKind::Paragraph as P;
+    let old_text = "人権に関する技術協力は国際社会の重要な課題であり、各国の能力構築を支援する。 \
+                    See https://example.org/a/very/long/path/that/never/ends/and/goes/on/forever for details.";
+    let new_text = "人権に関する技術協力と能力構築は国際社会の重要な課題であり、各国を支援する。 \
+                    See https://example.org/a/very/long/path/that/never/ends/and/goes/on/forever/x for more details.";
+    let old = doc("old.txt", &[(P, "1", old_text)]);
+    let new = doc("new.txt", &[(P, "1", new_text)]);
+    let alignment = Alignment {
+        links: vec![link(&[0], &[0], LinkShape::OneToOne, Change::Edited, false)],
+        added: Vec::new(),
+        removed: Vec::new(),
+    };
+    let r = report(old, new, alignment, &DiffOptions::new());
+    for width in [render::MIN_WIDTH, 50, 80] {
+        let mut out = Vec::new();
+        let options = TerminalOptions::new().width(width).context(usize::MAX);
+        render::side_by_side(&r, &options, &Palette::plain(), &mut out).expect("renders");
+        let text = String::from_utf8(out).expect("utf-8");
+        let mut separators = std::collections::BTreeSet::new();
+        for line in text.lines() {
+            assert!(columns(line) <= width, "{width}: {line:?}");
+            if let Some(at) = line.find('│') {
+                separators.insert(columns(&line[..at]));
+            }
+        }
+        assert_eq!(separators.len(), 1, "{width}:\n{text}");
+        // The long word is all there, broken across lines, and keeps its space after it.
+        let left: Vec<&str> = text
+            .lines()
+            .filter_map(|l| l.split_once('│').map(|(a, _)| a.trim_end()))
+            .collect();
+        let left = left.join("\n");
+        assert!(
+            left.replace('\n', "").contains("forever for") || left.contains("forever\nfor"),
+            "{left}"
+        );
+        assert!(!left.contains("foreverfor"), "{left}");
+    }
 }
 
 /// Columns a line takes on a terminal: display width, wide (CJK) characters two columns.

@@ -75,11 +75,30 @@ pub fn side_by_side(
 /// text, so on the old side a space that only the new text had before an insertion is
 /// dropped when punctuation follows (`Kingdom .` → `Kingdom.`).
 fn side(ops: &[Op], kind: OpKind) -> Vec<Op> {
-    let mut out: Vec<Op> = ops
-        .iter()
-        .filter(|o| o.kind == OpKind::Equal || o.kind == kind)
-        .cloned()
-        .collect();
+    let mut out: Vec<Op> = Vec::new();
+    // A run of the other side that ended in the only space before the next unchanged run
+    // (`forever{+/x +}for`): the space is kept, or the words would touch (`foreverfor`).
+    let mut spaced = false;
+    for op in ops {
+        if op.kind != OpKind::Equal && op.kind != kind {
+            spaced = op.text.ends_with(char::is_whitespace);
+            continue;
+        }
+        if std::mem::take(&mut spaced)
+            && op.kind == OpKind::Equal
+            && !op.text.starts_with(char::is_whitespace)
+            && out
+                .last()
+                .is_some_and(|o: &Op| !o.text.ends_with(char::is_whitespace))
+        {
+            out.push(Op {
+                kind: OpKind::Equal,
+                text: " ".into(),
+                old: None,
+            });
+        }
+        out.push(op.clone());
+    }
     if kind == OpKind::Delete {
         for i in 1..out.len() {
             let next_punct = out[i].text.starts_with(['.', ',', ';', ':', ')', '?', '!']);
