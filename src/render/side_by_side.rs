@@ -76,21 +76,24 @@ pub fn side_by_side(
 /// dropped when punctuation follows (`Kingdom .` → `Kingdom.`).
 fn side(ops: &[Op], kind: OpKind) -> Vec<Op> {
     let mut out: Vec<Op> = Vec::new();
-    // A run of the other side that ended in the only space before the next unchanged run
-    // (`forever{+/x +}for`): the space is kept, or the words would touch (`foreverfor`).
-    let mut spaced = false;
+    // Two unchanged runs that stood apart only by a run of the other side (`forever{+/x +}for`)
+    // touch on this side: between two words of a spaced script there was a space, or the
+    // two would have been one word (`foreverfor`). Punctuation and CJK are left as they are.
+    let spaced_word =
+        |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() && u32::from(c) < 0x2E80);
+    let mut dropped = false;
     for op in ops {
         if op.kind != OpKind::Equal && op.kind != kind {
-            spaced = op.text.ends_with(char::is_whitespace);
+            dropped = true;
             continue;
         }
-        if std::mem::take(&mut spaced)
+        let touching = std::mem::take(&mut dropped)
             && op.kind == OpKind::Equal
-            && !op.text.starts_with(char::is_whitespace)
-            && out
-                .last()
-                .is_some_and(|o: &Op| !o.text.ends_with(char::is_whitespace))
-        {
+            && spaced_word(op.text.chars().next())
+            && out.last().is_some_and(|o: &Op| {
+                o.kind == OpKind::Equal && spaced_word(o.text.chars().next_back())
+            });
+        if touching {
             out.push(Op {
                 kind: OpKind::Equal,
                 text: " ".into(),
