@@ -73,6 +73,17 @@ struct SegmentJson<'a> {
     version: u32,
     path: &'a str,
     units: Vec<UnitJson<'a>>,
+    /// What the reader removed from the running text, in input order.
+    removed: Vec<RemovedJson<'a>>,
+}
+
+/// One removed artifact of `segment --format json`: `{"line", "kind", "text"}`, kind one of
+/// `page_header`, `page_number`, `page_break`, `footnote_marker`.
+#[derive(Serialize)]
+struct RemovedJson<'a> {
+    line: usize,
+    kind: &'static str,
+    text: &'a str,
 }
 
 impl<'a> From<&'a Document> for SegmentJson<'a> {
@@ -81,6 +92,15 @@ impl<'a> From<&'a Document> for SegmentJson<'a> {
             version: JSON_VERSION,
             path: &d.path,
             units: d.units.iter().map(UnitJson::from).collect(),
+            removed: d
+                .artifacts
+                .iter()
+                .map(|a| RemovedJson {
+                    line: a.line,
+                    kind: super::segment::artifact_kind(a.kind).0,
+                    text: &a.text,
+                })
+                .collect(),
         }
     }
 }
