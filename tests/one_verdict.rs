@@ -78,7 +78,10 @@ fn zero_width_only_change_is_unchanged_everywhere() {
 
     let (code, out) = run(&["log"], &f);
     assert_eq!(code, Some(0), "{out}");
-    assert!(out.contains("(2 unchanged, 0 renumbered, 0 edited"), "{out}");
+    assert!(
+        out.contains("(2 unchanged, 0 renumbered, 0 edited"),
+        "{out}"
+    );
 
     let (code, out) = run(&["trace", "--para", "1"], &f);
     assert_eq!(code, Some(0), "{out}");
