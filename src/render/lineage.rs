@@ -18,11 +18,6 @@ const CONTEXT_WORDS: usize = 6;
 /// line (the JSON lists every version): below 0.5% it would print as 0%.
 const MIN_SHOWN_SHARE: f64 = 0.005;
 
-/// The fewest columns of a unit's text shown on a blame line, however narrow the terminal:
-/// a word or two, enough to recognise the unit. Only when the other columns leave less than
-/// this is a line wider than `--width`.
-const MIN_TEXT_COLUMNS: usize = 10;
-
 /// `one` when `n` is 1, else `many`.
 pub(crate) fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
     if n == 1 { one } else { many }
@@ -310,7 +305,9 @@ pub fn blame(
         ))
     )?;
     let used = 6 + 2 + 7 + 2 + label_width + 2 + 5 + 2 + shares_width + 2;
-    let text_columns = width.saturating_sub(used).max(MIN_TEXT_COLUMNS);
+    // The text gets what the other columns leave of `width` (a lone `…` when they leave
+    // nothing): every line fits unless the other columns alone are wider.
+    let text_columns = width.saturating_sub(used);
     for (b, (label, parts)) in blame.units.iter().zip(&rows) {
         let unit = &doc.units[b.node.unit];
         let styled: Vec<String> = parts
