@@ -194,8 +194,8 @@ mod tests {
         assert_eq!(
             json["removed"],
             serde_json::json!([
-                {"line": 3, "kind": "page_header", "text": "A/HRC/43/22\u{1b}"},
-                {"line": 4, "kind": "page_break", "text": "  "},
+                {"line": 3, "text": "A/HRC/43/22\u{1b}", "why": "page_header"},
+                {"line": 4, "text": "  ", "why": "page_break"},
             ])
         );
     }

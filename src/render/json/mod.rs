@@ -77,13 +77,13 @@ struct SegmentJson<'a> {
     removed: Vec<RemovedJson<'a>>,
 }
 
-/// One removed artifact of `segment --format json`: `{"line", "kind", "text"}`, kind one of
+/// One removed artifact of `segment --format json`: `{"line", "text", "why"}`, why one of
 /// `page_header`, `page_number`, `page_break`, `footnote_marker`.
 #[derive(Serialize)]
 struct RemovedJson<'a> {
     line: usize,
-    kind: &'static str,
     text: &'a str,
+    why: &'static str,
 }
 
 impl<'a> From<&'a Document> for SegmentJson<'a> {
@@ -97,8 +97,8 @@ impl<'a> From<&'a Document> for SegmentJson<'a> {
                 .iter()
                 .map(|a| RemovedJson {
                     line: a.line,
-                    kind: super::segment::artifact_kind(a.kind).0,
                     text: &a.text,
+                    why: super::segment::artifact_kind(a.kind).0,
                 })
                 .collect(),
         }
