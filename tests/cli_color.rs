@@ -1,5 +1,6 @@
 //! The colour rules through the real binary: `--color`, `NO_COLOR`, `CLICOLOR_FORCE`,
-//! `TERM=dumb`, and no escape codes in pipes, files, JSON or Markdown.
+//! `TERM=dumb`, `--theme` and `COLORFGBG`, and no escape codes in pipes, files, JSON or
+//! Markdown.
 //!
 //! A test's standard output is a pipe, so `auto` must never colour here unless
 //! `CLICOLOR_FORCE` says so. (The terminal branch of the rule is unit-tested in
@@ -15,7 +16,8 @@ fn draftdiff() -> Command {
     let mut cmd = Command::cargo_bin("draftdiff").expect("binary built");
     cmd.env_remove("NO_COLOR")
         .env_remove("CLICOLOR_FORCE")
-        .env_remove("TERM");
+        .env_remove("TERM")
+        .env_remove("COLORFGBG");
     cmd
 }
 
@@ -41,11 +43,42 @@ fn a_pipe_gets_no_escape_codes_but_visible_markers() {
 #[test]
 fn color_always_colours_a_pipe() {
     let out = stdout(draftdiff().args([OLD, NEW, "--color", "always"]));
-    // The inserted word green (SGR 32), with no markers.
+    // The inserted word on a dark green background and underlined (the dark theme), with
+    // no markers.
     assert!(
-        out.contains("in \u{1b}[32mcoastal\u{1b}[0m fisheries."),
+        out.contains("in \u{1b}[38;5;157;48;5;22;4mcoastal\u{1b}[0m fisheries."),
         "{out:?}"
     );
+}
+
+/// The inserted word of the pair as the light theme paints it: dark green on light green,
+/// underlined.
+const LIGHT_INSERT: &str = "in \u{1b}[38;5;22;48;5;194;4mcoastal\u{1b}[0m fisheries.";
+
+#[test]
+fn theme_light_is_chosen_by_flag_or_by_colorfgbg() {
+    let out = stdout(draftdiff().args([OLD, NEW, "--color=always", "--theme", "light"]));
+    assert!(out.contains(LIGHT_INSERT), "{out:?}");
+    // auto: a terminal that says black on white (COLORFGBG=0;15) gets the light theme.
+    let out = stdout(
+        draftdiff()
+            .args([OLD, NEW, "--color=always"])
+            .env("COLORFGBG", "0;15"),
+    );
+    assert!(out.contains(LIGHT_INSERT), "{out:?}");
+    // An explicit --theme wins over COLORFGBG; white on black is dark.
+    for (env, theme) in [("0;15", "dark"), ("15;0", "auto")] {
+        let out = stdout(
+            draftdiff()
+                .args([OLD, NEW, "--color=always", "--theme", theme])
+                .env("COLORFGBG", env),
+        );
+        assert!(!out.contains(LIGHT_INSERT), "{env} {theme}: {out:?}");
+        assert!(out.contains("\u{1b}[38;5;157;48;5;22;4mcoastal"), "{out:?}");
+    }
+    // A theme never colours a pipe by itself.
+    let out = stdout(draftdiff().args([OLD, NEW, "--theme", "light"]));
+    assert!(!out.contains(ESC));
 }
 
 #[test]

@@ -84,7 +84,11 @@ fn bad_addresses_and_files_are_errors_with_status_2() {
         (vec!["trace", "--at", "nonsense"], "VERSION:UNIT"),
         (vec!["trace", "--at", "9:1"], "version 9 does not exist"),
         (vec!["trace", "--at", "1:L99"], "no unit on line 99"),
-        (vec!["trace", "--para", "7"], "fewer than 7 paragraphs"),
+        (vec!["trace", "--para", "7"], "so no paragraph 7"),
+        (
+            vec!["trace", "--para", "0"],
+            "paragraphs of unnumbered text count from 1",
+        ),
     ] {
         let (code, _, err) = run(&args, &c);
         assert_eq!(code, Some(2), "{args:?}");

@@ -45,7 +45,8 @@ fn assert_no_change_shown(out: &str) {
 fn zero_width_only_change_is_unchanged_everywhere() {
     let f = files(&[OLD, INVISIBLE]);
 
-    let (code, out) = run(&[], &f);
+    // --all: identical versions are otherwise one line (issue 13).
+    let (code, out) = run(&["--all"], &f);
     assert_eq!(code, Some(0), "{out}");
     assert!(
         out.contains("unchanged 2 · renumbered 0 · edited 0"),
@@ -77,7 +78,10 @@ fn zero_width_only_change_is_unchanged_everywhere() {
 
     let (code, out) = run(&["log"], &f);
     assert_eq!(code, Some(0), "{out}");
-    assert!(out.contains("(2 unchanged, 0 edited"), "{out}");
+    assert!(
+        out.contains("(2 unchanged, 0 renumbered, 0 edited"),
+        "{out}"
+    );
 
     let (code, out) = run(&["trace", "--para", "1"], &f);
     assert_eq!(code, Some(0), "{out}");
@@ -134,7 +138,7 @@ fn mid_file_bom_is_not_an_insertion() {
     let joined = "1. The cooperation of the Café committee was welcome.\n\n\
                   \u{feff}2. Second paragraph here.\n";
     let f = files(&[OLD, joined]);
-    let (code, out) = run(&[], &f);
+    let (code, out) = run(&["--all"], &f);
     assert_eq!(code, Some(0), "{out}");
     assert!(out.contains("¶2 ← ¶2 (unchanged)"), "{out}");
     assert_no_change_shown(&out);
@@ -169,7 +173,7 @@ fn a_case_change_is_an_edit_unless_case_is_ignored() {
         "{out}"
     );
 
-    let (code, out) = run(&["--ignore-case"], &f);
+    let (code, out) = run(&["--ignore-case", "--all"], &f);
     assert_eq!(code, Some(0), "{out}");
     assert!(
         out.contains("unchanged 2 · renumbered 0 · edited 0"),
@@ -190,7 +194,7 @@ fn a_quote_style_change_is_an_edit_unless_quote_styles_are_ignored() {
     assert_eq!(code, Some(0), "{out}");
     assert!(out.contains("¶1 ← ¶1 (edited"), "{out}");
 
-    let (code, out) = run(&["--ignore-quotes"], &f);
+    let (code, out) = run(&["--ignore-quotes", "--all"], &f);
     assert_eq!(code, Some(0), "{out}");
     assert!(out.contains("¶1 ← ¶1 (unchanged)"), "{out}");
     assert_no_change_shown(&out);
@@ -203,7 +207,7 @@ fn a_punctuation_only_change_is_unchanged_when_punctuation_is_ignored() {
     let f = files(&[OLD, new]);
     let (code, out) = run(&[], &f);
     assert_eq!(code, Some(0), "{out}");
-    let (code, out) = run(&["--ignore-punctuation"], &f);
+    let (code, out) = run(&["--ignore-punctuation", "--all"], &f);
     assert_eq!(code, Some(0), "{out}");
     assert!(
         out.contains("unchanged 2 · renumbered 0 · edited 0"),

@@ -221,9 +221,60 @@ fn colour_palette_writes_escapes_and_no_markers() {
     let t = String::from_utf8(out).expect("utf-8");
     assert!(t.contains("\u{1b}["));
     assert!(!t.contains("{+"));
-    // Deleted words are red and struck through (SGR 31 and 9), inserted ones green.
-    assert!(t.contains("has \u{1b}[31;9ma\u{1b}[0m"), "{t:?}");
-    assert!(t.contains("\u{1b}[32mits own\u{1b}[0m budget."), "{t:?}");
+    // Deleted words on a dark red background and struck through (SGR 9), inserted ones on
+    // dark green and underlined (SGR 4): a second channel besides the hue.
+    assert!(
+        t.contains("has \u{1b}[38;5;217;48;5;52;9ma\u{1b}[0m"),
+        "{t:?}"
+    );
+    assert!(
+        t.contains("\u{1b}[38;5;157;48;5;22;4mits own\u{1b}[0m budget."),
+        "{t:?}"
+    );
+}
+
+/// Issue 13: `--side-by-side --width 50` with CJK text and a long word pushed the column
+/// separator out of line. Every row keeps it at the same column, and no line is wider.
+#[test]
+fn side_by_side_keeps_its_separator_in_line() {
+    use UnitKind::Paragraph as P;
+    let old_text = "人権に関する技術協力は国際社会の重要な課題であり、各国の能力構築を支援する。 \
+                    See https://example.org/a/very/long/path/that/never/ends/and/goes/on/forever for details.";
+    let new_text = "人権に関する技術協力と能力構築は国際社会の重要な課題であり、各国を支援する。 \
+                    See https://example.org/a/very/long/path/that/never/ends/and/goes/on/forever/x for more details.";
+    let old = doc("old.txt", &[(P, "1", old_text)]);
+    let new = doc("new.txt", &[(P, "1", new_text)]);
+    let alignment = Alignment {
+        links: vec![link(&[0], &[0], LinkShape::OneToOne, Change::Edited, false)],
+        added: Vec::new(),
+        removed: Vec::new(),
+    };
+    let r = report(old, new, alignment, &DiffOptions::new());
+    for width in [render::MIN_WIDTH, 50, 80] {
+        let mut out = Vec::new();
+        let options = TerminalOptions::new().width(width).context(usize::MAX);
+        render::side_by_side(&r, &options, &Palette::plain(), &mut out).expect("renders");
+        let text = String::from_utf8(out).expect("utf-8");
+        let mut separators = std::collections::BTreeSet::new();
+        for line in text.lines() {
+            assert!(columns(line) <= width, "{width}: {line:?}");
+            if let Some(at) = line.find('│') {
+                separators.insert(columns(&line[..at]));
+            }
+        }
+        assert_eq!(separators.len(), 1, "{width}:\n{text}");
+        // The long word is all there, broken across lines, and keeps its space after it.
+        let left: Vec<&str> = text
+            .lines()
+            .filter_map(|l| l.split_once('│').map(|(a, _)| a.trim_end()))
+            .collect();
+        let left = left.join("\n");
+        assert!(
+            left.replace('\n', "").contains("forever for") || left.contains("forever\nfor"),
+            "{left}"
+        );
+        assert!(!left.contains("foreverfor"), "{left}");
+    }
 }
 
 /// Columns a line takes on a terminal: display width, wide (CJK) characters two columns.
@@ -295,4 +346,165 @@ fn widths_below_the_minimum_are_the_minimum() {
         );
     }
     assert_ne!(terminal(&r, &TerminalOptions::new()), min);
+}
+
+fn side_by_side(r: &Report, options: &TerminalOptions) -> String {
+    let mut out = Vec::new();
+    render::side_by_side(r, options, &Palette::plain(), &mut out).expect("renders");
+    String::from_utf8(out).expect("utf-8")
+}
+
+/// Five paragraphs, the third edited, the others the same.
+fn one_edit_among_five() -> Report {
+    use UnitKind::Paragraph as P;
+    let texts = [
+        "Alpha opens the report.",
+        "Beta follows it.",
+        "Gamma was edited here.",
+        "Delta is the same.",
+        "Epsilon closes it.",
+    ];
+    let old: Vec<(UnitKind, &str, &str)> = [("1", texts[0]), ("2", texts[1])]
+        .into_iter()
+        .chain([
+            ("3", "Gamma was changed here."),
+            ("4", texts[3]),
+            ("5", texts[4]),
+        ])
+        .map(|(n, t)| (P, n, t))
+        .collect();
+    let new: Vec<(UnitKind, &str, &str)> = ["1", "2", "3", "4", "5"]
+        .into_iter()
+        .zip(texts)
+        .map(|(n, t)| (P, n, t))
+        .collect();
+    let links = (0..5)
+        .map(|i| {
+            let change = if i == 2 {
+                Change::Edited
+            } else {
+                Change::Unchanged
+            };
+            link(&[i], &[i], LinkShape::OneToOne, change, false)
+        })
+        .collect();
+    let alignment = Alignment {
+        links,
+        added: Vec::new(),
+        removed: Vec::new(),
+    };
+    report(
+        doc("old.txt", &old),
+        doc("new.txt", &new),
+        alignment,
+        &DiffOptions::new(),
+    )
+}
+
+/// Issue 13: the report printed every unit; unchanged ones are now counted where they
+/// stand, as git's hunk gaps, and `--all` shows them.
+#[test]
+fn unchanged_units_are_counted_where_they_stand() {
+    let r = one_edit_among_five();
+    for text in [
+        terminal(&r, &TerminalOptions::new()),
+        side_by_side(&r, &TerminalOptions::new()),
+    ] {
+        assert_eq!(text.matches("… 2 unchanged units").count(), 2, "{text}");
+        assert!(
+            !text.contains("Alpha") && !text.contains("Epsilon"),
+            "{text}"
+        );
+        let before = text.find("… 2 unchanged units").expect("gap");
+        let edit = text.find("Gamma").expect("the edit");
+        assert!(before < edit && text.rfind("… 2 unchanged").expect("gap") > edit);
+    }
+    let all = terminal(&r, &TerminalOptions::new().all(true));
+    assert!(!all.contains("unchanged units"), "{all}");
+    for word in ["Alpha", "Beta", "Delta", "Epsilon"] {
+        assert!(all.contains(word), "{word}: {all}");
+    }
+}
+
+/// Issue 13: a long paragraph with one changed word was printed whole; `-U` words of
+/// context are kept around the change, the rest elided with `…`.
+#[test]
+fn context_words_around_a_change_in_a_long_paragraph() {
+    use UnitKind::Paragraph as P;
+    let words: Vec<String> = (0..2000).map(|i| format!("w{i}")).collect();
+    let old_text = format!(
+        "{} old {}",
+        words[..1000].join(" "),
+        words[1000..].join(" ")
+    );
+    let new_text = format!(
+        "{} new {}",
+        words[..1000].join(" "),
+        words[1000..].join(" ")
+    );
+    let alignment = Alignment {
+        links: vec![link(&[0], &[0], LinkShape::OneToOne, Change::Edited, false)],
+        added: Vec::new(),
+        removed: Vec::new(),
+    };
+    let r = report(
+        doc("old.txt", &[(P, "1", &old_text)]),
+        doc("new.txt", &[(P, "1", &new_text)]),
+        alignment,
+        &DiffOptions::new(),
+    );
+    let t = terminal(&r, &TerminalOptions::new().context(3));
+    assert!(
+        t.contains("… w997 w998 w999 [-old-]{+new+} w1000 w1001 w1002 …"),
+        "{t}"
+    );
+    assert!(!t.contains("w996 ") && !t.contains("w1003"), "{t}");
+    let default = terminal(&r, &TerminalOptions::new());
+    assert!(default.lines().count() < 15, "{default}");
+    assert!(default.contains(&format!("{} [-old-]", words[992..1000].join(" "))));
+    let sbs = side_by_side(&r, &TerminalOptions::new().context(3));
+    assert!(
+        sbs.contains("w999 [-old-]") && sbs.contains("w999 {+new+}"),
+        "{sbs}"
+    );
+    assert!(!sbs.contains("w996 "), "{sbs}");
+    let whole = terminal(&r, &TerminalOptions::new().context(usize::MAX));
+    assert!(
+        whole.contains("w0 w1") && whole.contains("w1999"),
+        "{whole}"
+    );
+}
+
+/// Issue 13: identical inputs printed the whole document; now one line. Composed and
+/// decomposed accents (NFC and NFD "Café") are the same text.
+#[test]
+fn identical_inputs_are_one_line() {
+    use draftdiff::segment::{SegmentOptions, segment};
+    let old = segment(
+        "old.txt",
+        "1. The Caf\u{e9} opens.\n\n2. It closes.\n",
+        &SegmentOptions::new(),
+    );
+    let new = segment(
+        "new.txt",
+        "1. The Cafe\u{301} opens.\n\n2. It closes.\n",
+        &SegmentOptions::new(),
+    );
+    let alignment = draftdiff::align(&old, &new, &draftdiff::AlignOptions::new());
+    assert_eq!(alignment.links.len(), 2);
+    assert!(
+        alignment.links.iter().all(|l| l.score == 1.0),
+        "{alignment:?}"
+    );
+    assert!(
+        alignment.links.iter().all(|l| l.evidence.words > 0.999),
+        "{alignment:?}"
+    );
+    let r = report(old, new, alignment, &DiffOptions::new());
+    assert!(!r.has_differences());
+    let one = "old.txt and new.txt have the same 2 units\n";
+    assert_eq!(terminal(&r, &TerminalOptions::new()), one);
+    assert_eq!(side_by_side(&r, &TerminalOptions::new()), one);
+    assert_eq!(terminal(&r, &TerminalOptions::new().stat(true)), one);
+    assert!(terminal(&r, &TerminalOptions::new().all(true)).contains("¶2 ← ¶2 (unchanged)"));
 }

@@ -146,3 +146,33 @@ fn only_filters_entries() {
         String::from_utf8(out).expect("utf-8")
     );
 }
+
+/// Escape codes spelled out (`␛[…m`), so a palette's snapshot reads as text.
+fn spelled(bytes: Vec<u8>) -> String {
+    String::from_utf8(bytes)
+        .expect("utf-8")
+        .replace('\u{1b}', "␛")
+}
+
+#[test]
+fn light_and_dark_palettes() {
+    // Issue 13: colours readable on light and dark terminals; insert and delete told apart
+    // by underline and strike-through as well as by hue (a merge with deleted and inserted
+    // words, an unchanged unit counted).
+    use draftdiff::render::Theme;
+    let r = case("merge");
+    for (name, theme) in [("dark", Theme::Dark), ("light", Theme::Light)] {
+        let palette = Palette::themed(theme);
+        let mut out = Vec::new();
+        render::terminal(&r, &TerminalOptions::new(), &palette, &mut out).expect("renders");
+        let text = spelled(out);
+        assert!(
+            !text.contains("{+") && !text.contains("[-"),
+            "no markers in colour"
+        );
+        insta::assert_snapshot!(format!("palette_{name}_terminal"), text);
+        let mut out = Vec::new();
+        render::side_by_side(&r, &TerminalOptions::new(), &palette, &mut out).expect("renders");
+        insta::assert_snapshot!(format!("palette_{name}_side_by_side"), spelled(out));
+    }
+}

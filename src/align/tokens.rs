@@ -19,9 +19,12 @@
 //! (later occurrences cost one hash lookup on a borrowed slice), word ids live in flat
 //! arrays, and the profiles themselves are built on two threads.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
-use crate::model::{Document, Unit};
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+
+use crate::model::Document;
 
 use super::language::{Language, raw_words};
 
@@ -256,6 +259,17 @@ fn build_all(tokens: &Tokens, idf: &[f32]) -> Vec<Profile> {
     runs.into_iter().flatten().collect()
 }
 
+/// `text` in Unicode Normalization Form C, borrowed when it already is (always for ASCII):
+/// a decomposed accent (`e` + U+0301) is then one letter of its word, as the composed `é`
+/// is, so "Café" weighs the same however it was typed. The text shown is never changed.
+fn nfc(text: &str) -> Cow<'_, str> {
+    if text.is_ascii() || is_nfc_quick(text.chars()) == IsNormalized::Yes {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(text.nfc().collect())
+    }
+}
+
 /// Raw words (slices of the units' texts) to local ids.
 type RawIds<'a> = HashMap<&'a str, u32, FastHash>;
 
@@ -266,14 +280,15 @@ struct Piece<'a> {
     raws: Vec<&'a str>,
 }
 
-/// Tokenises `units` with local ids (no stemming yet: each distinct raw word, a borrowed
-/// slice of a unit's text, is stemmed once later; its occurrences cost one hash lookup).
-fn tokenize_piece<'a>(units: &'a [Unit], language: &Language) -> Piece<'a> {
+/// Tokenises the units' `texts` with local ids (no stemming yet: each distinct raw word, a
+/// borrowed slice of a unit's text, is stemmed once later; its occurrences cost one hash
+/// lookup).
+fn tokenize_piece<'a>(texts: &'a [Cow<'a, str>], language: &Language) -> Piece<'a> {
     let mut ids = RawIds::default();
     let mut raws = Vec::new();
     let mut tokens = Tokens::new();
-    for unit in units {
-        language.for_each_sentence(&unit.text, |s| {
+    for text in texts {
+        language.for_each_sentence(text, |s| {
             let before = tokens.words.len();
             for w in raw_words(s) {
                 let id = *ids.entry(w).or_insert_with(|| {
@@ -298,9 +313,9 @@ fn tokenize_piece<'a>(units: &'a [Unit], language: &Language) -> Piece<'a> {
 /// and, within a run, in order of first appearance, which is the order of first appearance
 /// in the whole document: the ids are the same as on one thread.
 fn tokenize(doc: &Document, language: &Language, vocab: &mut Vocab) -> Tokens {
-    let units = &doc.units;
+    let units: Vec<Cow<str>> = doc.units.iter().map(|u| nfc(&u.text)).collect();
     let pieces: Vec<Piece> = if units.len() < PARALLEL_MIN_UNITS * 2 {
-        vec![tokenize_piece(units, language)]
+        vec![tokenize_piece(&units, language)]
     } else {
         use rayon::prelude::*;
         units
@@ -432,7 +447,8 @@ mod tests {
         let mut vocab = Vocab::default();
         let language = Language::of(whatlang::Lang::Eng);
         let parallel = tokenize(&doc, &language, &mut vocab);
-        let piece = tokenize_piece(&doc.units, &language);
+        let texts: Vec<Cow<str>> = doc.units.iter().map(|u| nfc(&u.text)).collect();
+        let piece = tokenize_piece(&texts, &language);
         let mut one = Vocab::default();
         let global: Vec<u32> = piece
             .raws
@@ -449,6 +465,18 @@ mod tests {
         assert_eq!(parallel.sents, piece.tokens.sents);
         assert_eq!(parallel.units, piece.tokens.units);
         assert_eq!(vocab.ids.len(), one.ids.len());
+    }
+
+    #[test]
+    fn composed_and_decomposed_accents_are_one_word() {
+        // Issue 13: "Café" typed with U+00E9 and with e + U+0301 is the same word.
+        let doc = crate::align::testing::paras(&["The Caf\u{e9} opens.", "The Cafe\u{301} opens."]);
+        let mut vocab = Vocab::default();
+        let tokens = tokenize(&doc, &Language::default(), &mut vocab);
+        let (first, second) = tokens.words.split_at(tokens.words.len() / 2);
+        assert_eq!(first, second);
+        assert_eq!(nfc("Cafe\u{301}"), "Caf\u{e9}");
+        assert!(matches!(nfc("plain"), Cow::Borrowed(_)));
     }
 
     #[test]

@@ -24,6 +24,17 @@ pub enum FormatArg {
     Html,
 }
 
+/// `--theme`: the background terminal colours are chosen for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ThemeArg {
+    /// From `COLORFGBG` where the terminal sets it, else dark.
+    Auto,
+    /// Dark text on a light background.
+    Light,
+    /// Light text on a dark background.
+    Dark,
+}
+
 /// `--only`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum OnlyArg {
@@ -95,6 +106,14 @@ pub struct CompareArgs {
     /// Show the summary alone (terminal format).
     #[arg(long)]
     pub stat: bool,
+    /// Show unchanged units too (terminal format); by default a line `… N unchanged units`
+    /// stands where they are.
+    #[arg(long)]
+    pub all: bool,
+    /// Words of unchanged text shown around each change inside a unit (terminal format);
+    /// longer unchanged runs are elided with `…`.
+    #[arg(short = 'U', long, value_name = "WORDS", default_value_t = render::DEFAULT_CONTEXT_WORDS)]
+    pub context: usize,
     #[command(flatten)]
     pub diff: DiffArgs,
     /// Author of the tracked changes (docx format; default: draftdiff).
@@ -207,7 +226,9 @@ pub fn run(ctx: &Ctx, args: &CompareArgs) -> Result<Outcome, Error> {
     let options = TerminalOptions::new()
         .width(ctx.width)
         .only(only)
-        .stat(args.stat);
+        .stat(args.stat)
+        .all(args.all)
+        .context(args.context);
     ctx.emit(&[old, new], |w| {
         render::render(&report, format, &options, &ctx.palette, w)
     })?;

@@ -156,7 +156,7 @@ pub fn run_trace(ctx: &Ctx, args: &TraceArgs) -> Result<Outcome, Error> {
     let trace = lineage::trace(&lineage, start, &DiffOptions::new());
     ctx.emit(&refs(&args.versions), |w| match args.format {
         TextOrJson::Json => render::json::trace(&lineage, &trace, w),
-        TextOrJson::Text => render::trace(&lineage, &trace, args.full, &ctx.palette, w),
+        TextOrJson::Text => render::trace(&lineage, &trace, args.full, ctx.width, &ctx.palette, w),
     })?;
     Ok(Outcome::from(trace.has_changes()))
 }

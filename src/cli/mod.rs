@@ -67,6 +67,9 @@ pub struct GlobalArgs {
     /// When to colour the output.
     #[arg(long, value_enum, default_value_t = ColorWhen::Auto, global = true, value_name = "WHEN")]
     pub color: ColorWhen,
+    /// The terminal background colours are chosen for.
+    #[arg(long, value_enum, default_value_t = compare::ThemeArg::Auto, global = true, value_name = "THEME")]
+    pub theme: compare::ThemeArg,
     /// Encoding of the inputs (default: UTF-8, or UTF-16 with a byte-order mark).
     #[arg(long, value_enum, global = true)]
     pub encoding: Option<EncodingArg>,

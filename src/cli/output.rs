@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use draftdiff::lineage::GitVersion;
 use draftdiff::render::target::{Target, Written};
 use draftdiff::render::{
-    ColorEnv, DEFAULT_WIDTH, MAX_WIDTH, MIN_WIDTH, Palette, Visible, decide_color,
+    ColorEnv, DEFAULT_WIDTH, MAX_WIDTH, MIN_WIDTH, Palette, Theme, Visible, decide_color,
 };
 use draftdiff::{Document, Error, ReadOptions, SegmentOptions};
 
@@ -77,6 +77,13 @@ impl Ctx {
             ColorWhen::Auto => None,
         };
         let color = decide_color(explicit, terminal, &env);
+        let theme = match global.theme {
+            super::compare::ThemeArg::Light => Theme::Light,
+            super::compare::ThemeArg::Dark => Theme::Dark,
+            super::compare::ThemeArg::Auto => {
+                Theme::from_colorfgbg(std::env::var_os("COLORFGBG").as_deref())
+            }
+        };
         // Measured here, before any pager takes standard output over. A terminal narrower
         // or wider than draftdiff lays out is used at the nearest width it does lay out.
         let width = match global.width {
@@ -102,7 +109,7 @@ impl Ctx {
             None => read.clone(),
         };
         Ok(Ctx {
-            palette: Palette::new(color),
+            palette: Palette::with_theme(color, theme),
             width,
             read_sides: [side(global.old_encoding), side(global.new_encoding)],
             read,

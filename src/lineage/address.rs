@@ -122,6 +122,11 @@ impl Selector {
                 if doc.units.iter().any(|u| u.number.is_some()) {
                     return Err(missing(format!("no unit numbered {number}")));
                 }
+                if number == "0" {
+                    return Err(missing(
+                        "has no paragraph 0: paragraphs of unnumbered text count from 1".into(),
+                    ));
+                }
                 let position: usize = number.parse().map_err(|_| {
                     missing(format!(
                         "no unit numbered {number} (units here are unnumbered: give a position, `L<line>` or `#<n>`)"
@@ -134,8 +139,14 @@ impl Selector {
                     .filter(|_| position > 0)
                     .map(|u| u.id)
                     .ok_or_else(|| {
+                        let paragraphs = doc
+                            .units
+                            .iter()
+                            .filter(|u| u.kind == UnitKind::Paragraph)
+                            .count();
+                        let s = if paragraphs == 1 { "" } else { "s" };
                         missing(format!(
-                            "has no numbered units and fewer than {position} paragraphs"
+                            "has no numbered units and {paragraphs} paragraph{s} (counted from 1), so no paragraph {position}"
                         ))
                     })
             }
@@ -190,5 +201,17 @@ mod tests {
         assert_eq!(Selector::Ordinal(1).resolve(&doc).unwrap(), 0);
         assert!(Selector::Number("4".into()).resolve(&doc).is_err());
         assert!(Selector::Number("0".into()).resolve(&doc).is_err());
+        // Issue 13: `--para 0` said "fewer than 0 paragraphs".
+        let zero = Selector::Number("0".into())
+            .resolve(&doc)
+            .unwrap_err()
+            .to_string();
+        assert!(zero.contains("count from 1"), "{zero}");
+        assert!(!zero.contains("fewer than 0"), "{zero}");
+        let four = Selector::Number("4".into())
+            .resolve(&doc)
+            .unwrap_err()
+            .to_string();
+        assert!(four.contains("3 paragraphs"), "{four}");
     }
 }

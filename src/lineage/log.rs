@@ -14,8 +14,10 @@ pub struct StepSummary {
     /// Links of the step.
     pub links: usize,
     /// One-to-one links whose text is the same (as the word diff compares it:
-    /// [`same_text`]).
+    /// [`same_text`]) and whose printed number is the same.
     pub unchanged: usize,
+    /// One-to-one links whose text is the same but whose printed number changed.
+    pub renumbered: usize,
     /// One-to-one links whose text changed.
     pub edited: usize,
     /// Links merging several old units into one new unit.
@@ -36,6 +38,7 @@ impl StepSummary {
     /// True when the step changed nothing.
     pub fn is_unchanged(&self) -> bool {
         self.links == self.unchanged
+            && self.renumbered == 0
             && self.added == 0
             && self.restored == 0
             && self.dropped == 0
@@ -67,7 +70,11 @@ pub fn summarize(lineage: &Lineage) -> Vec<StepSummary> {
                             &DiffOptions::new(),
                         ) =>
                     {
-                        s.unchanged += 1
+                        if old.units[link.old[0]].number == new.units[link.new[0]].number {
+                            s.unchanged += 1
+                        } else {
+                            s.renumbered += 1
+                        }
                     }
                     (1, 1) => s.edited += 1,
                     (_, 1) => s.merged += 1,
@@ -114,6 +121,22 @@ mod tests {
         let s = summarize(&lineage);
         assert_eq!(s.len(), 1);
         assert_eq!((s[0].unchanged, s[0].added, s[0].dropped), (1, 1, 1));
+        assert!(!s[0].is_unchanged());
+    }
+
+    #[test]
+    fn renumbered_units_are_not_counted_unchanged() {
+        // Issue 13: a unit whose number alone changed is renumbered, not unchanged.
+        let docs = [
+            "1. Alpha beta gamma.\n\n2. Delta epsilon.\n",
+            "1. Zeta.\n\n2. Alpha beta gamma.\n\n3. Delta epsilon.\n",
+        ]
+        .iter()
+        .map(|t| segment("v", t, &SegmentOptions::new()))
+        .collect();
+        let lineage = Lineage::build(docs, &LineageOptions::new());
+        let s = summarize(&lineage);
+        assert_eq!((s[0].unchanged, s[0].renumbered, s[0].added), (0, 2, 1));
         assert!(!s[0].is_unchanged());
     }
 }

@@ -82,31 +82,73 @@ pub(crate) enum Step {
     Heading(Entry, bool),
     /// A unit to show.
     Unit(Entry),
+    /// This many unchanged units not shown where they stand (like git's hunk gaps).
+    Gap(usize),
 }
 
 /// The entries of `report` that `only` lets through, in reading order, each preceded by
 /// its section heading when that heading is not shown in its own right.
-pub(crate) fn steps(report: &Report, only: &[Only]) -> Vec<Step> {
+///
+/// With `hide_unchanged` (and no `only`), units and headings that neither changed nor
+/// moved are left out, a [`Step::Gap`] counting them where they stood; a heading of a
+/// section where something is shown still comes first, as context.
+pub(crate) fn steps(report: &Report, only: &[Only], hide_unchanged: bool) -> Vec<Step> {
+    let hide_unchanged = hide_unchanged && only.is_empty();
+    // What a hidden entry adds to a gap: nothing when `--only` filters (no gaps then).
+    let one = usize::from(hide_unchanged);
     let mut steps = Vec::new();
     let mut pending_heading: Option<Entry> = None;
+    // Units hidden before the pending heading (or since the last step), and after it.
+    let (mut before, mut after) = (0, 0);
+    let gap = |steps: &mut Vec<Step>, n: &mut usize| {
+        if *n > 0 {
+            steps.push(Step::Gap(*n));
+            *n = 0;
+        }
+    };
     for entry in entries(report) {
-        let shown = entry.shown(report, only);
+        let shown = if hide_unchanged {
+            !entry.is_unchanged(report)
+        } else {
+            entry.shown(report, only)
+        };
         if entry.is_heading(report) {
-            if only.is_empty() || shown {
+            if (only.is_empty() && !hide_unchanged) || shown {
+                before += after + one * usize::from(pending_heading.is_some());
+                after = 0;
+                gap(&mut steps, &mut before);
                 steps.push(Step::Heading(entry, true));
                 pending_heading = None;
             } else if !matches!(entry, Entry::Removed { .. }) {
-                pending_heading = Some(entry);
+                // The previous section showed nothing: its heading is hidden with it.
+                if pending_heading.replace(entry).is_some() {
+                    before += one;
+                }
+                before += after;
+                after = 0;
             }
             continue;
         }
         if !shown {
+            if hide_unchanged {
+                if pending_heading.is_some() {
+                    after += 1;
+                } else {
+                    before += 1;
+                }
+            }
             continue;
         }
+        gap(&mut steps, &mut before);
         if let Some(h) = pending_heading.take() {
             steps.push(Step::Heading(h, false));
         }
+        gap(&mut steps, &mut after);
         steps.push(Step::Unit(entry));
+    }
+    if hide_unchanged {
+        before += after + usize::from(pending_heading.is_some());
+        gap(&mut steps, &mut before);
     }
     steps
 }
@@ -119,6 +161,18 @@ impl Entry {
             Entry::Removed { old } => report.old.units.get(old),
         };
         unit.is_some_and(|u| u.kind == UnitKind::Heading)
+    }
+
+    /// True when the entry is a linked unit whose text, number and shape are the same and
+    /// which did not move: what the report hides unless asked for everything.
+    pub fn is_unchanged(self, report: &Report) -> bool {
+        match self {
+            Entry::Linked { link, .. } => {
+                let l = &report.alignment.links[link];
+                !is_changed(l) && !l.moved
+            }
+            Entry::Added { .. } | Entry::Removed { .. } => false,
+        }
     }
 
     /// True when `--only` lets the entry through.

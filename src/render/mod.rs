@@ -55,7 +55,7 @@ pub use html::{html, html_log};
 pub use json::{JSON_VERSION, json};
 pub use lineage::{blame, log, trace};
 pub use markdown::markdown;
-pub use palette::{ColorEnv, Palette, Style, VERSION_COLORS, decide_color};
+pub use palette::{ColorEnv, Palette, Style, Theme, VERSION_COLORS, decide_color};
 pub use segment::{segment_explanation, segment_table};
 pub use side_by_side::side_by_side;
 pub use sources::{SOURCES_JSON_VERSION, sources_json, sources_markdown, sources_text};
@@ -76,6 +76,13 @@ pub const MIN_WIDTH: usize = 40;
 /// width, so a larger number only multiplies the output: `--width 1000000000` once turned a
 /// small diff into gigabytes.
 pub const MAX_WIDTH: usize = 1000;
+
+/// Words of unchanged text kept on each side of a change inside a paragraph (`-U`,
+/// `--context`), the rest elided with `…`. git keeps three lines around a change; three
+/// words of prose rarely say where a change stands, a clause does: eight words on each side
+/// put a one-word edit in about a line and a half of an 80-column terminal, enough to find
+/// it in the document.
+pub const DEFAULT_CONTEXT_WORDS: usize = 8;
 
 /// Which entries a terminal report shows (`--only`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -99,6 +106,10 @@ pub struct TerminalOptions {
     pub(crate) only: Vec<Only>,
     /// Show the summary alone.
     pub(crate) stat: bool,
+    /// Show unchanged units too (`--all`); by default they are counted, not shown.
+    pub(crate) all: bool,
+    /// Words of unchanged text kept around each change in a unit (`-U`).
+    pub(crate) context: usize,
 }
 
 impl Default for TerminalOptions {
@@ -107,12 +118,16 @@ impl Default for TerminalOptions {
             width: DEFAULT_WIDTH,
             only: Vec::new(),
             stat: false,
+            all: false,
+            context: DEFAULT_CONTEXT_WORDS,
         }
     }
 }
 
 impl TerminalOptions {
-    /// The defaults: [`DEFAULT_WIDTH`] columns, every entry, the whole report.
+    /// The defaults: [`DEFAULT_WIDTH`] columns, every changed entry (unchanged units
+    /// counted in a `… N unchanged units` line where they stand), [`DEFAULT_CONTEXT_WORDS`]
+    /// words around each change, the whole report.
     pub fn new() -> TerminalOptions {
         TerminalOptions::default()
     }
@@ -132,6 +147,19 @@ impl TerminalOptions {
     /// Show the summary alone.
     pub fn stat(mut self, stat: bool) -> TerminalOptions {
         self.stat = stat;
+        self
+    }
+
+    /// Show unchanged units too, in full, instead of a `… N unchanged units` line.
+    pub fn all(mut self, all: bool) -> TerminalOptions {
+        self.all = all;
+        self
+    }
+
+    /// Keep `words` words of unchanged text on each side of a change in a unit; longer
+    /// unchanged runs are elided with `…`. `usize::MAX` shows every unit whole.
+    pub fn context(mut self, words: usize) -> TerminalOptions {
+        self.context = words;
         self
     }
 }

@@ -58,6 +58,39 @@ pub struct Palette {
     pub versions: [Style; VERSION_COLORS],
 }
 
+/// Colour `n` of the 256-colour palette.
+fn xterm(n: u8) -> owo_colors::DynColors {
+    owo_colors::DynColors::Xterm(owo_colors::XtermColors::from(n))
+}
+
+/// The background the colours are chosen for (`--theme`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Theme {
+    /// Light text on a dark background (the default: most terminals).
+    #[default]
+    Dark,
+    /// Dark text on a light background.
+    Light,
+}
+
+impl Theme {
+    /// The theme a terminal announces in `COLORFGBG` (`"15;0"`: white on black; the last
+    /// field is the background colour, from the sixteen base colours): light for a
+    /// background of 7 (light grey) or 9 to 15 (the bright colours), dark otherwise, and
+    /// dark when the variable is unset or unreadable, as most terminals are. The caller
+    /// reads the environment; this only decides.
+    pub fn from_colorfgbg(value: Option<&std::ffi::OsStr>) -> Theme {
+        let background = value
+            .and_then(|v| v.to_str())
+            .and_then(|v| v.rsplit(';').next())
+            .and_then(|bg| bg.trim().parse::<u8>().ok());
+        match background {
+            Some(7 | 9..=15) => Theme::Light,
+            _ => Theme::Dark,
+        }
+    }
+}
+
 /// How many versions get a colour of their own before the colours repeat.
 pub const VERSION_COLORS: usize = 6;
 
@@ -79,35 +112,60 @@ impl Palette {
         }
     }
 
-    /// The colours of a terminal: deletions red and struck through, insertions green,
-    /// as git and delta show them; versions in blue, magenta, cyan, yellow, green, red.
+    /// The colours of a dark terminal ([`Theme::Dark`]).
     pub fn colored() -> Palette {
+        Palette::themed(Theme::Dark)
+    }
+
+    /// The colours of a terminal with a `theme` background, as delta shows changes: a
+    /// deleted word on a red background and struck through, an inserted word on a green
+    /// background and underlined, so insert and delete differ by the line through or under
+    /// the word as well as by hue (red and green alone fail a red-green colour-blind
+    /// reader). Colours are from the fixed 256-colour cube (indices 16-231), which
+    /// terminal themes do not remap as they remap the sixteen base colours: a light
+    /// theme's "yellow" heading or "cyan" label can be near-white. Each theme keeps text
+    /// dark on light or light on dark.
+    pub fn themed(theme: Theme) -> Palette {
         let s = owo_colors::Style::new();
-        Palette {
-            deleted: Style(s.red().strikethrough()),
-            inserted: Style(s.green()),
-            added: Style(s.green()),
-            removed: Style(s.red().strikethrough()),
-            heading: Style(s.bold().yellow()),
-            origin: Style(s.cyan()),
-            dim: Style(s.dimmed()),
-            title: Style(s.bold()),
-            markers: false,
-            versions: [
-                Style(s.blue()),
-                Style(s.magenta()),
-                Style(s.cyan()),
-                Style(s.yellow()),
-                Style(s.green()),
-                Style(s.red()),
-            ],
+        let fg = |n: u8| s.color(xterm(n));
+        let pair = |f: u8, b: u8| s.color(xterm(f)).on_color(xterm(b));
+        match theme {
+            Theme::Dark => Palette {
+                deleted: Style(pair(217, 52).strikethrough()),
+                inserted: Style(pair(157, 22).underline()),
+                added: Style(fg(114)),
+                removed: Style(fg(210).strikethrough()),
+                heading: Style(fg(221).bold()),
+                origin: Style(fg(117)),
+                dim: Style(s.dimmed()),
+                title: Style(s.bold()),
+                markers: false,
+                versions: [fg(111), fg(177), fg(80), fg(221), fg(114), fg(210)].map(Style),
+            },
+            Theme::Light => Palette {
+                deleted: Style(pair(88, 224).strikethrough()),
+                inserted: Style(pair(22, 194).underline()),
+                added: Style(fg(28)),
+                removed: Style(fg(124).strikethrough()),
+                heading: Style(fg(18).bold()),
+                origin: Style(fg(24)),
+                dim: Style(fg(242)),
+                title: Style(s.bold()),
+                markers: false,
+                versions: [fg(25), fg(90), fg(30), fg(130), fg(28), fg(124)].map(Style),
+            },
         }
     }
 
     /// [`colored`](Self::colored) when `color` is true, else [`plain`](Self::plain).
     pub fn new(color: bool) -> Palette {
+        Palette::with_theme(color, Theme::Dark)
+    }
+
+    /// [`themed`](Self::themed) when `color` is true, else [`plain`](Self::plain).
+    pub fn with_theme(color: bool, theme: Theme) -> Palette {
         if color {
-            Palette::colored()
+            Palette::themed(theme)
         } else {
             Palette::plain()
         }
@@ -165,12 +223,26 @@ mod tests {
     #[test]
     fn colored_writes_sgr_codes() {
         let p = Palette::colored();
-        assert_eq!(p.inserted.paint("x").to_string(), "\u{1b}[32mx\u{1b}[0m");
+        assert_eq!(
+            p.inserted.paint("x").to_string(),
+            "\u{1b}[38;5;157;48;5;22;4mx\u{1b}[0m"
+        );
         assert_eq!(
             p.version(0).paint("v1").to_string(),
-            "\u{1b}[34mv1\u{1b}[0m"
+            "\u{1b}[38;5;111mv1\u{1b}[0m"
         );
         assert_eq!(p.version(6), p.version(0));
+    }
+
+    #[test]
+    fn themes_from_colorfgbg() {
+        let theme = |v: Option<&str>| Theme::from_colorfgbg(v.map(std::ffi::OsStr::new));
+        assert_eq!(theme(Some("0;15")), Theme::Light);
+        assert_eq!(theme(Some("0;default;7")), Theme::Light);
+        assert_eq!(theme(Some("15;0")), Theme::Dark);
+        assert_eq!(theme(Some("default")), Theme::Dark);
+        assert_eq!(theme(None), Theme::Dark);
+        assert_ne!(Palette::themed(Theme::Light), Palette::themed(Theme::Dark));
     }
 
     fn env(no_color: Option<&str>, force: Option<&str>, term: Option<&str>) -> ColorEnv {

@@ -26,8 +26,20 @@ fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
+/// What a removed artifact was: its name in JSON (`page_header`) and for people
+/// (`page header or footer`).
+pub(crate) fn artifact_kind(kind: ArtifactKind) -> (&'static str, &'static str) {
+    match kind {
+        ArtifactKind::PageHeader => ("page_header", "page header or footer"),
+        ArtifactKind::PageNumber => ("page_number", "page number"),
+        ArtifactKind::PageBreak => ("page_break", "page break or stray line"),
+        ArtifactKind::FootnoteMarker => ("footnote_marker", "footnote marker"),
+    }
+}
+
 /// Writes how `doc` was cut into units, for people: one line per unit (id, kind, number,
-/// lines, the start of its text), then the counts of units and of removed artifacts.
+/// lines, the start of its text), then the counts of units and of removed artifacts, then
+/// each removed artifact with its line and text, so nothing is lost silently.
 pub fn segment_table(doc: &Document, w: &mut dyn Write) -> io::Result<()> {
     writeln!(
         w,
@@ -76,7 +88,26 @@ pub fn segment_table(doc: &Document, w: &mut dyn Write) -> io::Result<()> {
             "page header or number",
             "page headers or numbers"
         ),
-    )
+    )?;
+    if doc.artifacts.is_empty() {
+        return Ok(());
+    }
+    writeln!(w, "\nremoved:")?;
+    writeln!(w, "{:>7}  {:<24}  text", "line", "what")?;
+    for a in &doc.artifacts {
+        writeln!(
+            w,
+            "{:>7}  {:<24}  {}",
+            a.line,
+            artifact_kind(a.kind).1,
+            if a.text.chars().all(|c| c == ' ' || c == '\t') {
+                "(blank)".to_string()
+            } else {
+                preview(&a.text)
+            }
+        )?;
+    }
+    Ok(())
 }
 
 /// Most lines listed per furniture pattern (the count is always given).
@@ -121,4 +152,51 @@ pub fn segment_explanation(why: &Explanation, w: &mut dyn Write) -> io::Result<(
         )?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Artifact;
+    use crate::segment::{SegmentOptions, segment};
+
+    /// Issue 13: "nothing is lost silently", yet `segment` gave only counts of what it
+    /// removed. The table and the JSON list each removed artifact with its line and text.
+    #[test]
+    fn removed_artifacts_are_listed_with_their_lines() {
+        let mut doc = segment("d.txt", "1. First.\n\n2. Second.\n", &SegmentOptions::new());
+        doc.artifacts = vec![
+            Artifact {
+                kind: ArtifactKind::PageHeader,
+                line: 3,
+                text: "A/HRC/43/22\u{1b}".into(),
+            },
+            Artifact {
+                kind: ArtifactKind::PageBreak,
+                line: 4,
+                text: "  ".into(),
+            },
+        ];
+        let mut out = Vec::new();
+        segment_table(&doc, &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(
+            text.contains("      3  page header or footer     A/HRC/43/22^["),
+            "{text}"
+        );
+        assert!(
+            text.contains("      4  page break or stray line  (blank)"),
+            "{text}"
+        );
+        let mut out = Vec::new();
+        crate::render::json::segment(&doc, &mut out).unwrap();
+        let json: serde_json::Value = serde_json::from_slice(&out).unwrap();
+        assert_eq!(
+            json["removed"],
+            serde_json::json!([
+                {"line": 3, "text": "A/HRC/43/22\u{1b}", "why": "page_header"},
+                {"line": 4, "text": "  ", "why": "page_break"},
+            ])
+        );
+    }
 }

@@ -5,7 +5,7 @@ use std::io;
 use crate::model::{Op, OpKind, Report};
 
 use super::layout::{self, Entry, Step};
-use super::terminal::{diff_spans, heading, origin_text};
+use super::terminal::{diff_spans, elide, gap, heading, origin_text, same};
 use super::wrap::{Role, Span, width, wrap, write_spans};
 use super::{Palette, TerminalOptions};
 
@@ -20,11 +20,18 @@ pub fn side_by_side(
     palette: &Palette,
     out: &mut dyn io::Write,
 ) -> io::Result<()> {
+    if !options.all && !report.has_differences() {
+        return same(report, options, palette, out);
+    }
     let col = (options.width.saturating_sub(width(GUTTER)) / 2).max(10);
-    for step in layout::steps(report, &options.only) {
+    for step in layout::steps(report, &options.only, !options.all) {
         let entry = match step {
             Step::Heading(entry, own) => {
                 heading(report, entry, options, palette, out, own)?;
+                continue;
+            }
+            Step::Gap(n) => {
+                gap(n, options, palette, out)?;
                 continue;
             }
             Step::Unit(entry) => entry,
@@ -32,7 +39,8 @@ pub fn side_by_side(
         let (old_head, new_head, old_text, new_text) = match entry {
             Entry::Linked { new, link, part } => {
                 let l = &report.alignment.links[link];
-                let ops = report.diffs[link].part(part);
+                let ops = elide(report.diffs[link].part(part), options.context);
+                let ops = ops.as_slice();
                 (
                     Span::new(Role::Origin, layout::labels(&report.old, &l.old)),
                     Span::new(Role::Origin, origin_text(report, link, part, new)),
@@ -67,11 +75,33 @@ pub fn side_by_side(
 /// text, so on the old side a space that only the new text had before an insertion is
 /// dropped when punctuation follows (`Kingdom .` → `Kingdom.`).
 fn side(ops: &[Op], kind: OpKind) -> Vec<Op> {
-    let mut out: Vec<Op> = ops
-        .iter()
-        .filter(|o| o.kind == OpKind::Equal || o.kind == kind)
-        .cloned()
-        .collect();
+    let mut out: Vec<Op> = Vec::new();
+    // Two unchanged runs that stood apart only by a run of the other side (`forever{+/x +}for`)
+    // touch on this side: between two words of a spaced script there was a space, or the
+    // two would have been one word (`foreverfor`). Punctuation and CJK are left as they are.
+    let spaced_word =
+        |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() && u32::from(c) < 0x2E80);
+    let mut dropped = false;
+    for op in ops {
+        if op.kind != OpKind::Equal && op.kind != kind {
+            dropped = true;
+            continue;
+        }
+        let touching = std::mem::take(&mut dropped)
+            && op.kind == OpKind::Equal
+            && spaced_word(op.text.chars().next())
+            && out.last().is_some_and(|o: &Op| {
+                o.kind == OpKind::Equal && spaced_word(o.text.chars().next_back())
+            });
+        if touching {
+            out.push(Op {
+                kind: OpKind::Equal,
+                text: " ".into(),
+                old: None,
+            });
+        }
+        out.push(op.clone());
+    }
     if kind == OpKind::Delete {
         for i in 1..out.len() {
             let next_punct = out[i].text.starts_with(['.', ',', ';', ':', ')', '?', '!']);

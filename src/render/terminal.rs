@@ -19,17 +19,129 @@ pub fn terminal(
     palette: &Palette,
     out: &mut dyn io::Write,
 ) -> io::Result<()> {
+    if !options.all && !report.has_differences() {
+        return same(report, options, palette, out);
+    }
     summary(report, options, palette, out)?;
     if options.stat {
         return Ok(());
     }
-    for step in layout::steps(report, &options.only) {
+    for step in layout::steps(report, &options.only, !options.all) {
         match step {
             Step::Heading(entry, own) => heading(report, entry, options, palette, out, own)?,
             Step::Unit(entry) => unit(report, entry, options, palette, out)?,
+            Step::Gap(n) => gap(n, options, palette, out)?,
         }
     }
     Ok(())
+}
+
+/// The one line for two versions with no difference: `OLD and NEW have the same N units`.
+pub(crate) fn same(
+    report: &Report,
+    options: &TerminalOptions,
+    palette: &Palette,
+    out: &mut dyn io::Write,
+) -> io::Result<()> {
+    let n = report.new.units.len();
+    let line = vec![Span::new(
+        Role::Plain,
+        format!(
+            "{} and {} have the same {n} {}",
+            report.old.path,
+            report.new.path,
+            if n == 1 { "unit" } else { "units" }
+        ),
+    )];
+    write_wrapped(out, &line, options.width, 0, palette)
+}
+
+/// `… 12 unchanged units`, where they stand (shown with `--all`).
+pub(crate) fn gap(
+    n: usize,
+    options: &TerminalOptions,
+    palette: &Palette,
+    out: &mut dyn io::Write,
+) -> io::Result<()> {
+    writeln!(out)?;
+    let line = vec![Span::new(
+        Role::Dim,
+        format!(
+            "{ELISION} {n} unchanged {}",
+            if n == 1 { "unit" } else { "units" }
+        ),
+    )];
+    write_wrapped(out, &line, options.width, 0, palette)
+}
+
+/// What stands for elided text, in a unit (`-U`) and for hidden units.
+pub(crate) const ELISION: &str = "…";
+
+/// The fewest words an elision hides: hiding less than a short clause saves less room
+/// than the reader loses in following the sentence.
+const MIN_ELIDED_WORDS: usize = 6;
+
+/// Byte ranges of the words (runs of non-space characters) of `text`.
+fn word_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        match (c.is_whitespace(), start) {
+            (true, Some(s)) => {
+                out.push(s..i);
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push(s..text.len());
+    }
+    out
+}
+
+/// `ops` with the middle of each long unchanged run replaced by one [`ELISION`] op,
+/// keeping `context` words on each side of a change (none before the first change or
+/// after the last). A unit with no change at all keeps its first `2 × context` words.
+pub(crate) fn elide(ops: &[Op], context: usize) -> Vec<Op> {
+    let changed = |op: &Op| op.kind != OpKind::Equal;
+    let (first, last) = (ops.iter().position(changed), ops.iter().rposition(changed));
+    let equal = |text: String| Op {
+        kind: OpKind::Equal,
+        text,
+        old: None,
+    };
+    let mut out = Vec::with_capacity(ops.len());
+    for (i, op) in ops.iter().enumerate() {
+        if changed(op) {
+            out.push(op.clone());
+            continue;
+        }
+        let (head, tail) = match (first, last) {
+            (Some(f), Some(l)) => (
+                if i < f { 0 } else { context },
+                if i > l { 0 } else { context },
+            ),
+            _ => (context.saturating_mul(2), 0),
+        };
+        let words = word_ranges(&op.text);
+        if words.len() < head.saturating_add(tail).saturating_add(MIN_ELIDED_WORDS) {
+            out.push(op.clone());
+            continue;
+        }
+        if head > 0 {
+            out.push(equal(format!("{} ", &op.text[..words[head - 1].end])));
+        }
+        out.push(equal(ELISION.to_string()));
+        if tail > 0 {
+            out.push(equal(format!(
+                " {}",
+                &op.text[words[words.len() - tail].start..]
+            )));
+        }
+    }
+    out
 }
 
 /// The summary header.
@@ -59,10 +171,11 @@ fn summary(
     let kept = vec![Span::new(
         Role::Plain,
         format!(
-            "old text carried over: {:.1}% ({} of {} words)",
+            "old text carried over: {:.1}% ({} of {} {})",
             s.carried_over() * 100.0,
             s.kept_words,
-            s.old_words
+            s.old_words,
+            if s.old_words == 1 { "word" } else { "words" }
         ),
     )];
     write_wrapped(out, &kept, options.width, 0, palette)?;
@@ -70,8 +183,15 @@ fn summary(
         let note = vec![Span::new(
             Role::Dim,
             format!(
-                "note: {} word diffs went over their work budget and are coarser than they could be",
-                s.timed_out
+                "note: {} went over {} work budget and {} coarser than {} could be",
+                if s.timed_out == 1 {
+                    "1 word diff".to_string()
+                } else {
+                    format!("{} word diffs", s.timed_out)
+                },
+                if s.timed_out == 1 { "its" } else { "their" },
+                if s.timed_out == 1 { "is" } else { "are" },
+                if s.timed_out == 1 { "it" } else { "they" },
             ),
         )];
         write_wrapped(out, &note, options.width, 0, palette)?;
@@ -226,7 +346,8 @@ fn unit(
                 write_wrapped(out, &old, options.width, TEXT_INDENT, palette)?;
                 return write_wrapped(out, &new, options.width, TEXT_INDENT, palette);
             }
-            (origin, diff_spans(ops, palette, Role::Plain))
+            let ops = elide(ops, options.context);
+            (origin, diff_spans(&ops, palette, Role::Plain))
         }
         Entry::Added { new } => (
             Span::new(Role::Inserted, format!("{} (new)", report.new.label(new))),
@@ -320,6 +441,7 @@ pub(crate) fn diff_spans(ops: &[Op], palette: &Palette, base: Role) -> Vec<Span>
     let mut spans = Vec::new();
     for (i, op) in ops.iter().enumerate() {
         match op.kind {
+            OpKind::Equal if op.text == ELISION => push(&mut spans, Role::Dim, ELISION),
             OpKind::Equal => push(&mut spans, base, &op.text),
             OpKind::Delete | OpKind::Insert => {
                 let core = op.text.trim_end();

@@ -132,25 +132,45 @@ fn atoms(spans: &[Span]) -> Vec<Atom> {
 }
 
 /// Lays `spans` out in lines of at most `width` columns, the first line starting at column
-/// `first`, the others at column `indent`. Spaces collapse to one; a word wider than the
-/// line stands alone on its line.
+/// `first`, the others at column `indent`. Spaces collapse to one; a word wider than a
+/// whole line (a long URL, a run of text with no spaces) is broken between characters,
+/// so no line is ever wider than `width` (unless a single character is).
 pub(crate) fn wrap(spans: &[Span], width: usize, first: usize, indent: usize) -> Vec<Vec<Span>> {
     let mut lines: Vec<Vec<Span>> = Vec::new();
     let mut line: Vec<Span> = Vec::new();
     let mut col = first;
     for atom in atoms(spans) {
         let gap = usize::from(atom.gap.is_some() && !line.is_empty());
-        if !line.is_empty() && col + gap + atom.width > width {
+        let fits_a_line = atom.width <= width.saturating_sub(indent);
+        if !line.is_empty() && col + gap + atom.width > width && fits_a_line {
             lines.push(std::mem::take(&mut line));
             col = indent;
         } else if gap == 1 {
             push(&mut line, atom.gap.unwrap_or(Role::Plain), " ");
             col += 1;
         }
-        for piece in atom.pieces {
-            push(&mut line, piece.role, &piece.text);
+        if fits_a_line {
+            for piece in atom.pieces {
+                push(&mut line, piece.role, &piece.text);
+            }
+            col += atom.width;
+            continue;
         }
-        col += atom.width;
+        // Too wide for any line: as much as fits here, the rest on the next lines.
+        for piece in atom.pieces {
+            let mut start = 0;
+            for (i, c) in piece.text.char_indices() {
+                let w = char_width(c);
+                if w > 0 && col + w > width && col > indent {
+                    push(&mut line, piece.role, &piece.text[start..i]);
+                    lines.push(std::mem::take(&mut line));
+                    col = indent;
+                    start = i;
+                }
+                col += w;
+            }
+            push(&mut line, piece.role, &piece.text[start..]);
+        }
     }
     if !line.is_empty() || lines.is_empty() {
         lines.push(line);
@@ -235,12 +255,21 @@ mod tests {
     }
 
     #[test]
-    fn long_words_overflow_alone() {
+    fn long_words_are_broken_to_the_width() {
+        // Issue 13: a word wider than the line pushed side by side's separator out of line.
         let spans = vec![Span::new(Role::Plain, "a verylongwordindeed b")];
         assert_eq!(
             text(&wrap(&spans, 8, 0, 0)),
-            ["a", "verylongwordindeed", "b"]
+            ["a verylo", "ngwordin", "deed b"]
         );
+        // Roles survive the cut; continuation lines start at the indent.
+        let spans = vec![
+            Span::new(Role::Plain, "x "),
+            Span::new(Role::Inserted, "abcdefghij"),
+        ];
+        let lines = wrap(&spans, 6, 0, 2);
+        assert_eq!(text(&lines), ["x abcd", "efgh", "ij"]);
+        assert!(lines[1].iter().all(|s| s.role == Role::Inserted));
     }
 
     #[test]

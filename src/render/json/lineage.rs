@@ -295,8 +295,10 @@ pub struct StepJson {
     pub new: usize,
     /// Links.
     pub links: usize,
-    /// One-to-one links with the same text.
+    /// One-to-one links with the same text and number.
     pub unchanged: usize,
+    /// One-to-one links with the same text under a new number.
+    pub renumbered: usize,
     /// One-to-one links with changed text.
     pub edited: usize,
     /// Merges.
@@ -320,6 +322,7 @@ impl From<&StepSummary> for StepJson {
             new: s.new,
             links: s.links,
             unchanged: s.unchanged,
+            renumbered: s.renumbered,
             edited: s.edited,
             merged: s.merged,
             split: s.split,

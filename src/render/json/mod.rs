@@ -77,6 +77,17 @@ struct SegmentJson<'a> {
     version: u32,
     path: &'a str,
     units: Vec<UnitJson<'a>>,
+    /// What the reader removed from the running text, in input order.
+    removed: Vec<RemovedJson<'a>>,
+}
+
+/// One removed artifact of `segment --format json`: `{"line", "text", "why"}`, why one of
+/// `page_header`, `page_number`, `page_break`, `footnote_marker`.
+#[derive(Serialize)]
+struct RemovedJson<'a> {
+    line: usize,
+    text: &'a str,
+    why: &'static str,
 }
 
 impl<'a> From<&'a Document> for SegmentJson<'a> {
@@ -85,6 +96,15 @@ impl<'a> From<&'a Document> for SegmentJson<'a> {
             version: JSON_VERSION,
             path: &d.path,
             units: d.units.iter().map(UnitJson::from).collect(),
+            removed: d
+                .artifacts
+                .iter()
+                .map(|a| RemovedJson {
+                    line: a.line,
+                    text: &a.text,
+                    why: super::segment::artifact_kind(a.kind).0,
+                })
+                .collect(),
         }
     }
 }
