@@ -51,7 +51,7 @@ use std::io;
 
 pub use batch::{batch_error, batch_report};
 pub use escape::{Html, Visible, is_marked, visible, visible_width};
-pub use html::{html, html_log};
+pub use html::{html, html_blame, html_log};
 pub use json::{JSON_VERSION, json};
 pub use lineage::{blame, log, trace};
 pub use markdown::{ChangelogOptions, Marks, changelog, markdown};
