@@ -286,11 +286,13 @@ fn pandoc_renders_the_reference_changelog_with_every_unit_and_working_anchors() 
         assert!(cells[0].starts_with(&r.old.label(o)), "{cells:?}");
     }
     // Every in-page link lands on an id, and the table of contents has one per section.
-    let ids: HashSet<&str> = html
+    let all_ids: Vec<&str> = html
         .split(" id=\"")
         .skip(1)
         .filter_map(|s| s.split('"').next())
         .collect();
+    let ids: HashSet<&str> = all_ids.iter().copied().collect();
+    assert_eq!(ids.len(), all_ids.len(), "an id used twice");
     let hrefs: Vec<&str> = html
         .split("href=\"#")
         .skip(1)

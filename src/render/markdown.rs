@@ -181,14 +181,14 @@ pub fn changelog(
 fn contents(report: &Report, sections: &[Section], out: &mut dyn io::Write) -> io::Result<()> {
     writeln!(
         out,
-        "\n## <a id=\"contents\"></a>Contents\n\n\
+        "\n## <a id=\"toc\"></a>Contents\n\n\
          Each section of the new version with its units: how many, and what became of them \
-         (a unit that moved is also counted by its change).\n"
+         (a unit that moved is also counted by its change; removed units are old ones that \
+         stood there).\n"
     )?;
     writeln!(
         out,
-        "| Section | Units | Unchanged | Edited | Reworded | Merged | Split | New | Moved | Removed |\n\
-         |:--|--:|--:|--:|--:|--:|--:|--:|--:|--:|"
+        "| Section | Units | What became of them |\n|:--|--:|:--|"
     )?;
     let links = &report.alignment.links;
     for section in sections {
@@ -219,13 +219,28 @@ fn contents(report: &Report, sections: &[Section], out: &mut dyn io::Write) -> i
                 }
             }
         }
-        let cells: Vec<String> = n.iter().map(|c| c.to_string()).collect();
+        let names = [
+            "unchanged",
+            "edited",
+            "reworded",
+            "merged",
+            "split",
+            "new",
+            "moved",
+            "removed",
+        ];
+        let parts: Vec<String> = n
+            .iter()
+            .zip(names)
+            .filter(|(c, _)| **c > 0)
+            .map(|(c, name)| format!("{c} {name}"))
+            .collect();
         writeln!(
             out,
             "| [{}](#{}) | {units} | {} |",
             markdown_escape(&section.title(report)),
             section.anchor(),
-            cells.join(" | ")
+            parts.join(", ")
         )?;
     }
     writeln!(
