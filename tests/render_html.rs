@@ -126,7 +126,7 @@ addEventListener('load', () => {
   r.rows = q('tr.row').length;
   r.moved_from = q('tr.moved-from').length;
   r.links = new Set(q('tr.row[data-link]').map(e => e.dataset.link)).size;
-  r.level = document.getElementById('lineage').dataset.level;
+  r.level = (document.getElementById('lineage') || {dataset: {}}).dataset.level;
   r.ribbons = q('#lineage a.ribbon').length;
   r.ribbon_kinds = {};
   for (const k of KINDS) r.ribbon_kinds[k] = q('#lineage a.ribbon.k-' + k).length;
@@ -191,6 +191,31 @@ addEventListener('load', () => {
     const size = parseFloat(st.fontSize), bold = Number(st.fontWeight) >= 700;
     const need = (size >= 24 || (bold && size >= 18.66)) ? 3 : 4.5;
     if (ratio < need) r.contrast_failures.push(el.tagName + ' ' + fg + ' on ' + back + ': ' + ratio.toFixed(2));
+  }
+  // Ribbon fills (WCAG 2.1, 1.4.11 non-text contrast): each ribbon's fill, blended at its
+  // opacity over the picture's background, 3:1 at least against that background. A
+  // hatched fill is read from its pattern's ground (the stripes are darker still).
+  r.ribbon_contrast_checked = 0;
+  r.ribbon_contrast_failures = [];
+  const ribbonSeen = new Set();
+  for (const path of q('svg .ribbon path')) {
+    const st = getComputedStyle(path);
+    let fill = st.fill, alpha = Number(st.fillOpacity);
+    const url = fill.match(/url\("?#([^")]+)"?\)/);
+    if (url) {
+      const ground = document.querySelector('#' + url[1] + ' rect');
+      fill = getComputedStyle(ground).fill;
+      alpha *= Number(ground.getAttribute('fill-opacity') || 1);
+    }
+    const back = bg(path.closest('svg'));
+    const c = rgb(fill).slice(0, 3).map((v, i) => v * alpha + back[i] * (1 - alpha));
+    const key = fill + '/' + alpha + '/' + back;
+    r.ribbon_contrast_checked += 1;
+    if (ribbonSeen.has(key)) continue;
+    ribbonSeen.add(key);
+    const [a, b] = [lum(c), lum(back)];
+    const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+    if (ratio < 3) r.ribbon_contrast_failures.push(path.parentElement.getAttribute('class') + ' ' + fill + ' at ' + alpha + ': ' + ratio.toFixed(2));
   }
   // From the start of navigation to the load event (this handler runs in it).
   r.load_ms = Math.round(performance.now());
@@ -390,6 +415,7 @@ fn check_in_browser(name: &str, pair: (&str, &str)) {
         Value::Array(vec![]),
         "text below WCAG AA contrast"
     );
+    assert_ribbon_contrast(&r);
     eprintln!("{name}: loaded in {} ms (not asserted)", r["load_ms"]);
     screenshot(&browser, &path, 3000);
 }
@@ -466,7 +492,107 @@ fn darwin_log_page_in_the_browser() {
         Value::Array(vec![]),
         "text below WCAG AA contrast"
     );
+    assert_ribbon_contrast(&r);
     screenshot(&browser, &path, 2000);
+}
+
+#[test]
+fn darwin_blame_page_in_the_browser() {
+    use draftdiff::DiffOptions;
+    use draftdiff::lineage::{Lineage, LineageOptions, blame};
+    let Some(browser) = browser() else { return };
+    let paths: Vec<String> = ["1859", "1866", "1872"]
+        .iter()
+        .map(|e| format!("tests/fixtures/darwin/{e}.txt"))
+        .collect();
+    let path = out_dir().join("darwin-blame.html");
+    let status = Command::cargo_bin("draftdiff")
+        .expect("binary")
+        .arg("blame")
+        .args(&paths)
+        .args(["--format", "html", "-o"])
+        .arg(&path)
+        .status()
+        .expect("draftdiff runs");
+    assert!(matches!(status.code(), Some(0 | 1)), "{status}");
+    let docs = paths
+        .iter()
+        .map(|p| draftdiff::load(p, &ReadOptions::new(), &SegmentOptions::new()).expect("loads"))
+        .collect();
+    let lineage = Lineage::build(docs, &LineageOptions::new().revive(true));
+    let last = lineage.versions().last().expect("versions");
+    let texts: Vec<String> = last.units.iter().map(|u| u.text.clone()).collect();
+    let (r, console) = probe(&browser, &path, &texts);
+    let n = |key: &str| r[key].as_u64().unwrap_or(u64::MAX) as usize;
+    assert_eq!(
+        n("rows"),
+        last.units.len(),
+        "one row per unit of the last version"
+    );
+    // Each row says which versions wrote its words, as the blame counts them.
+    let b = blame(&lineage, &DiffOptions::new());
+    let page = std::fs::read_to_string(&path).expect("page");
+    for bu in b.units.iter().take(200) {
+        let row = &page[page
+            .find(&format!("id=\"b-{}\"", bu.node.unit))
+            .expect("row")..];
+        let row = &row[..row.find("</tr>").expect("row end")];
+        assert!(
+            row.contains(&format!("from v{}", bu.origin + 1)),
+            "unit {}",
+            bu.node.unit
+        );
+        let written = &row[row.find("</div>").expect("bar") + 6..];
+        let written = &written[..written.find("</td>").expect("cell end")];
+        for (k, &w) in bu.words_by_version.iter().enumerate() {
+            assert_eq!(
+                written.contains(&format!("v{} ", k + 1)),
+                w > 0,
+                "{written}"
+            );
+        }
+    }
+    assert_eq!(
+        r["missing_targets"],
+        Value::Array(vec![]),
+        "links to nowhere"
+    );
+    assert_eq!(r["external"], Value::Array(vec![]));
+    assert_eq!(r["resources"], Value::Array(vec![]));
+    assert_eq!(r["errors"], Value::Array(vec![]));
+    assert!(console.is_empty(), "console: {console:?}");
+    assert_eq!(
+        r["missing_text"],
+        Value::Array(vec![]),
+        "last version's text"
+    );
+    let l = &r["landmarks"];
+    assert_eq!(l["main"].as_u64(), Some(1));
+    assert_eq!(l["banner"].as_u64(), Some(1));
+    assert_eq!(
+        l["tables"], l["tables_with_headers"],
+        "every table has column headers"
+    );
+    assert_eq!(
+        r["contrast_failures"],
+        Value::Array(vec![]),
+        "text below WCAG AA contrast"
+    );
+    screenshot(&browser, &path, 2000);
+}
+
+/// Every ribbon of the picture and of the legend was checked, and none is below 3:1.
+fn assert_ribbon_contrast(r: &Value) {
+    assert!(
+        r["ribbon_contrast_checked"].as_u64() > Some(KINDS.len() as u64),
+        "ribbon contrast checked on {}",
+        r["ribbon_contrast_checked"]
+    );
+    assert_eq!(
+        r["ribbon_contrast_failures"],
+        Value::Array(vec![]),
+        "ribbon fill below 3:1 against the picture (WCAG 1.4.11)"
+    );
 }
 
 /// Contrast ratio of two `#rrggbb` colours (WCAG 2.1).

@@ -130,6 +130,25 @@ pub struct ChangelogArgs {
     pub new: String,
     #[command(flatten)]
     pub diff: DiffArgs,
+    /// Include the text of every changed, new and removed unit, changes marked.
+    #[arg(long)]
+    pub full: bool,
+    /// How --full marks changes: `~~deleted~~ **inserted**`, or `<del>`/`<ins>` for
+    /// readers that render HTML.
+    #[arg(long, value_enum, default_value_t = MarksArg::Markdown, value_name = "MARKS")]
+    pub marks: MarksArg,
+    /// The versions' dates, as they should be shown: give it twice, old then new.
+    #[arg(long, value_name = "DATE")]
+    pub date: Vec<String>,
+}
+
+/// `changelog --marks`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MarksArg {
+    /// `~~deleted~~ **inserted**`.
+    Markdown,
+    /// `<del>deleted</del> <ins>inserted</ins>`.
+    Html,
 }
 
 /// Loads, aligns and diffs the two versions.
@@ -237,7 +256,25 @@ pub fn run(ctx: &Ctx, args: &CompareArgs) -> Result<Outcome, Error> {
 
 /// Runs `draftdiff changelog OLD NEW`.
 pub fn run_changelog(ctx: &Ctx, args: &ChangelogArgs) -> Result<Outcome, Error> {
+    let mut options = render::ChangelogOptions::new()
+        .full(args.full)
+        .marks(match args.marks {
+            MarksArg::Markdown => render::Marks::Markdown,
+            MarksArg::Html => render::Marks::Html,
+        });
+    match args.date.as_slice() {
+        [] => {}
+        [old, new] => options = options.dates(old.as_str(), new.as_str()),
+        _ => {
+            return Err(Error::Input {
+                path: "--date".into(),
+                message: "give --date twice, the old version's date then the new one's".into(),
+            });
+        }
+    }
     let report = build(ctx, &args.old, &args.new, &args.diff)?;
-    ctx.emit(&[&args.old, &args.new], |w| render::markdown(&report, w))?;
+    ctx.emit(&[&args.old, &args.new], |w| {
+        render::changelog(&report, &options, w)
+    })?;
     Ok(Outcome::from(report.has_differences()))
 }

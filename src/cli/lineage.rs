@@ -88,8 +88,19 @@ pub struct BlameArgs {
     #[command(flatten)]
     pub versions: VersionArgs,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
-    pub format: TextOrJson,
+    #[arg(long, value_enum, default_value_t = BlameFormat::Text)]
+    pub format: BlameFormat,
+}
+
+/// `--format` of `blame`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum BlameFormat {
+    /// For people.
+    Text,
+    /// For tools.
+    Json,
+    /// One self-contained HTML page: each unit with the versions that wrote its words.
+    Html,
 }
 
 /// Arguments of `log`.
@@ -166,8 +177,9 @@ pub fn run_blame(ctx: &Ctx, args: &BlameArgs) -> Result<Outcome, Error> {
     let lineage = load(ctx, &args.versions)?;
     let blame = lineage::blame(&lineage, &DiffOptions::new());
     ctx.emit(&refs(&args.versions), |w| match args.format {
-        TextOrJson::Json => render::json::blame(&lineage, &blame, w),
-        TextOrJson::Text => render::blame(&lineage, &blame, ctx.width, &ctx.palette, w),
+        BlameFormat::Json => render::json::blame(&lineage, &blame, w),
+        BlameFormat::Text => render::blame(&lineage, &blame, ctx.width, &ctx.palette, w),
+        BlameFormat::Html => render::html_blame(&lineage, &blame, w),
     })?;
     Ok(chain_differs(&lineage::summarize(&lineage)))
 }

@@ -7,7 +7,7 @@ use clap::{ArgMatches, CommandFactory, FromArgMatches};
 
 use super::compare::FormatArg;
 use super::corpus::SourcesFormat;
-use super::lineage::{LogFormat, TextOrJson};
+use super::lineage::{BlameFormat, LogFormat, TextOrJson};
 use super::{Cli, Command};
 
 /// The most a mistyped command may differ from the real one (letters added, dropped,
@@ -172,7 +172,7 @@ fn acts(cli: &Cli) -> (String, Acts) {
             },
         ),
         Some(Command::Trace(a)) => lineage_format("trace", a.format == TextOrJson::Text),
-        Some(Command::Blame(a)) => lineage_format("blame", a.format == TextOrJson::Text),
+        Some(Command::Blame(a)) => lineage_format("blame", a.format == BlameFormat::Text),
         Some(Command::Log(a)) => lineage_format("log", a.format == LogFormat::Text),
         Some(Command::Sources(a)) => match a.format {
             SourcesFormat::Text => command("sources", Acts::TERMINAL),

@@ -38,6 +38,18 @@ const PICTURE_GROUPS: usize = 120;
 /// context worth reading, longer ones are what a reviewer scrolls past.
 pub const FOLD_RUN: usize = 6;
 
+/// In a report with more than [`PICTURE_UNIT_LIMIT`] units on a side, the words of a run
+/// both versions share that the old side keeps beside each change (the new side keeps
+/// every word): half a line, as `diff -U` keeps lines around a change. A 100,000-unit
+/// page once carried every shared word twice (148 MB for 56 MB of new text).
+const OLD_CONTEXT: usize = 6;
+
+/// The words of context the old side keeps around changes: all of them in a report a
+/// reviewer reads whole, [`OLD_CONTEXT`] in a large one.
+fn old_context(report: &Report) -> Option<usize> {
+    (report.old.units.len().max(report.new.units.len()) > PICTURE_UNIT_LIMIT).then_some(OLD_CONTEXT)
+}
+
 /// Rows per table: a browser skips laying out a table that is off screen
 /// (`content-visibility: auto`), so a 10,000-unit page opens at the speed of its first
 /// screen.
@@ -74,25 +86,27 @@ enum Kind {
 }
 
 /// Every kind in legend order, with its name (the summary's), the colour of its ribbon or
-/// box, and how it is told apart without colour.
+/// box, and how it is told apart without colour. Ribbon fills, blended at their opacity
+/// over the page, keep 3:1 against it (WCAG 2.1, 1.4.11 non-text contrast): the
+/// Okabe–Ito hues, darkened where they were too light (orange, yellow, sky blue).
 const KINDS: [(Kind, &str, &str, &str); 9] = [
-    (Kind::Unchanged, "unchanged", "#8c8c8c", "pale grey band"),
+    (Kind::Unchanged, "unchanged", "#6b6b6b", "grey band"),
     (
         Kind::Renumbered,
         "renumbered",
-        "#8c8c8c",
+        "#6b6b6b",
         "grey band, dotted edge",
     ),
     (Kind::Edited, "edited", "#0072b2", "blue band"),
     (
         Kind::Rewritten,
         "rewritten",
-        "#cc79a7",
+        "#a8417f",
         "purple band, dotted edge",
     ),
-    (Kind::Moved, "moved", "#e69f00", "dashed orange edge"),
-    (Kind::Merged, "merged", "#56b4e9", "hatched \\ sky blue"),
-    (Kind::Split, "split", "#f0e442", "hatched // yellow"),
+    (Kind::Moved, "moved", "#9a5c00", "brown band, dashed edge"),
+    (Kind::Merged, "merged", "#2b7fb3", "hatched \\ blue"),
+    (Kind::Split, "split", "#7a7000", "hatched // olive"),
     (Kind::Added, "added", "#009e73", "green box with a plus"),
     (Kind::Removed, "removed", "#d55e00", "red crossed box"),
 ];
@@ -153,7 +167,7 @@ enum Row {
 
 /// The patterns of the pictures: hatching for merges and splits, the marks of added and
 /// removed boxes (also used by the legend's swatches, which find them by id).
-const SVG_DEFS: &str = "<defs><pattern id=\"hatch-merged\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(-45)\"><rect width=\"6\" height=\"6\" fill=\"#56b4e9\" fill-opacity=\".45\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#1f5f80\" stroke-width=\"2\"/></pattern><pattern id=\"hatch-split\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect width=\"6\" height=\"6\" fill=\"#f0e442\" fill-opacity=\".6\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#6b6300\" stroke-width=\"2\"/></pattern><pattern id=\"mark-added\" width=\"8\" height=\"8\" patternUnits=\"userSpaceOnUse\"><rect width=\"8\" height=\"8\" fill=\"#009e73\"/><path d=\"M4 1.5V6.5M1.5 4H6.5\" stroke=\"#fff\" stroke-width=\"1.2\"/></pattern><pattern id=\"mark-removed\" width=\"8\" height=\"8\" patternUnits=\"userSpaceOnUse\"><rect width=\"8\" height=\"8\" fill=\"#d55e00\"/><path d=\"M2 2L6 6M6 2L2 6\" stroke=\"#fff\" stroke-width=\"1.2\"/></pattern></defs>";
+const SVG_DEFS: &str = "<defs><pattern id=\"hatch-merged\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(-45)\"><rect width=\"6\" height=\"6\" fill=\"#2b7fb3\" fill-opacity=\".8\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#0d3b54\" stroke-width=\"2\"/></pattern><pattern id=\"hatch-split\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect width=\"6\" height=\"6\" fill=\"#7a7000\" fill-opacity=\".85\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#3d3800\" stroke-width=\"2\"/></pattern><pattern id=\"mark-added\" width=\"8\" height=\"8\" patternUnits=\"userSpaceOnUse\"><rect width=\"8\" height=\"8\" fill=\"#009e73\"/><path d=\"M4 1.5V6.5M1.5 4H6.5\" stroke=\"#fff\" stroke-width=\"1.2\"/></pattern><pattern id=\"mark-removed\" width=\"8\" height=\"8\" patternUnits=\"userSpaceOnUse\"><rect width=\"8\" height=\"8\" fill=\"#d55e00\"/><path d=\"M2 2L6 6M6 2L2 6\" stroke=\"#fff\" stroke-width=\"1.2\"/></pattern></defs>";
 
 /// Writes the HTML report of `report`: one self-contained page.
 ///
@@ -235,21 +249,25 @@ ins{background:#d9f2e3;color:#00452a;text-decoration:underline}
 .badge{display:inline-block;padding:0 .35rem;border-left:.35rem solid;background:#f2f2f2;color:var(--fg)}
 tr.heading td{background:#f4f4f4}
 .score{color:var(--muted)}
+.same-text,.gap{color:var(--muted);font-style:italic}
+.bar{display:flex;height:.6rem;margin:.2rem 0;border:1px solid #404040}.bar span{display:block;height:100%}
+.swatch-v{display:inline-block;width:.8rem;height:.8rem;border:1px solid #404040;vertical-align:middle}
+.vc1{background:#6b6b6b}.vc2{background:#0072b2}.vc3{background:#9a5c00}.vc4{background:#00795a}.vc5{background:#a8417f}.vc6{background:#b34700}
 ol.history{margin:0;padding-left:1.2rem;font-size:.85rem}
 tr.heading h3{font-size:1rem;margin:0}
 tr.moved-from td{color:var(--muted);font-style:italic}
 .fold-toggle td{text-align:center;font-size:.9rem;background:#fafafa}
 tbody.fold:not(:has(.fold-box:checked)) tr.row{display:none}
 #only-changed:checked~.rows tr.same,#only-changed:checked~.rows tr.fold-toggle{display:none}
-svg .ribbon path{fill-opacity:.45}
-svg .k-unchanged path{fill:#8c8c8c;fill-opacity:.22}
-svg .k-renumbered path{fill:#8c8c8c;stroke:#404040;stroke-dasharray:1 2}
+svg .ribbon path{fill-opacity:.8}
+svg .k-unchanged path{fill:#6b6b6b;fill-opacity:.75}
+svg .k-renumbered path{fill:#6b6b6b;fill-opacity:.75;stroke:#262626;stroke-dasharray:1 2}
 svg .k-edited path{fill:#0072b2}
-svg .k-rewritten path{fill:#cc79a7;fill-opacity:.6;stroke:#7d3a62;stroke-dasharray:1.5 1.5}
-svg .k-moved path{fill:#e69f00;stroke:#8a5a00;stroke-width:1.2;stroke-dasharray:5 2.5}
+svg .k-rewritten path{fill:#a8417f;stroke:#4d1a3a;stroke-dasharray:1.5 1.5}
+svg .k-moved path{fill:#9a5c00;stroke:#4d2e00;stroke-width:1.2;stroke-dasharray:5 2.5}
 svg .k-merged path{fill:url(#hatch-merged);fill-opacity:1}
 svg .k-split path{fill:url(#hatch-split);fill-opacity:1}
-svg a:hover path,svg a:focus path{fill-opacity:.9}
+svg a:hover path,svg a:focus path{fill-opacity:.95}
 svg rect.u{fill:#d9d9d9;stroke:#404040;stroke-width:.5}
 svg rect.heading{fill:#404040}
 svg rect.added{fill:url(#mark-added);stroke:#00573f}
@@ -971,8 +989,16 @@ fn body(report: &Report, rows: &[Row], out: &mut dyn io::Write) -> io::Result<()
         out,
         "<section aria-labelledby=\"rows-h\">\n<h2 id=\"rows-h\">Comparison</h2>\n\
          <p>Each row shows a unit of the new version (right) with its origin in the old version \
-         (left), in the new version's order; removed units stand where they were.</p>"
+         (left), in the new version's order; removed units stand where they were. A unit \
+         whose words did not change shows them once, on the right.</p>"
     )?;
+    if let Some(context) = old_context(report) {
+        writeln!(
+            out,
+            "<p>This report is large: the old side keeps {context} words around each change \
+             of the words both versions share; the new side has every word.</p>"
+        )?;
+    }
     writeln!(
         out,
         "<input type=\"radio\" name=\"filter\" id=\"show-all\" checked class=\"sr-only\">\
@@ -1059,11 +1085,29 @@ fn chunk(
 }
 
 /// The old side of a diff: equal runs (in the old version's spelling), deletions in `<del>`.
-fn old_side(ops: &[Op], s: &mut String) {
-    for op in ops {
+/// With `context`, a long equal run shows only that many words at each end that meets a
+/// change; the new side beside it holds every word.
+fn old_side(ops: &[Op], context: Option<usize>, s: &mut String) {
+    let last = ops.len().saturating_sub(1);
+    for (i, op) in ops.iter().enumerate() {
         match op.kind {
             OpKind::Equal => {
-                let _ = write!(s, "{}", Html(op.old.as_deref().unwrap_or(&op.text)));
+                let text = op.old.as_deref().unwrap_or(&op.text);
+                let head = if i == 0 { 0 } else { context.unwrap_or(0) };
+                let tail = if i == last { 0 } else { context.unwrap_or(0) };
+                match context.and_then(|c| elide(text, head, tail, c)) {
+                    Some((before, hidden, after)) => {
+                        let _ = write!(
+                            s,
+                            "{}<span class=\"gap\">[… {hidden} words as on the right …]</span>{}",
+                            Html(before),
+                            Html(after)
+                        );
+                    }
+                    None => {
+                        let _ = write!(s, "{}", Html(text));
+                    }
+                }
             }
             OpKind::Delete => {
                 let _ = write!(s, "<del>{}</del>", Html(&op.text));
@@ -1071,6 +1115,43 @@ fn old_side(ops: &[Op], s: &mut String) {
             OpKind::Insert => {}
         }
     }
+}
+
+/// `text` cut to its first `head` and last `tail` words (spacing kept), with how many words
+/// lie between; `None` when fewer than `least` words would be left out.
+fn elide(text: &str, head: usize, tail: usize, least: usize) -> Option<(&str, usize, &str)> {
+    let mut starts = Vec::new();
+    let mut ends = Vec::new();
+    let mut in_word = false;
+    for (i, c) in text.char_indices() {
+        match (c.is_whitespace(), in_word) {
+            (false, false) => {
+                starts.push(i);
+                in_word = true;
+            }
+            (true, true) => {
+                ends.push(i);
+                in_word = false;
+            }
+            _ => {}
+        }
+    }
+    if in_word {
+        ends.push(text.len());
+    }
+    let words = starts.len();
+    let hidden = words.checked_sub(head + tail)?;
+    if hidden < least {
+        return None;
+    }
+    // The head keeps the space after its last word, the tail the space before its first.
+    let before = if head == 0 { "" } else { &text[..starts[head]] };
+    let after = if tail == 0 {
+        ""
+    } else {
+        &text[ends[words - tail - 1]..]
+    };
+    Some((before, hidden, after))
 }
 
 /// The new side of a diff: equal runs, insertions in `<ins>`.
@@ -1149,10 +1230,18 @@ fn row(report: &Report, r: Row, s: &mut String) {
                 "<span class=\"label\">{}{note}</span>",
                 Html(&layout::labels(old_doc, &l.old))
             );
-            let mut old_text = String::new();
-            old_side(ops, &mut old_text);
             let first_old = l.old.first().copied().unwrap_or(0);
-            s.push_str(&text_cell(old_doc, first_old, &old_text));
+            if ops
+                .iter()
+                .all(|op| op.kind == OpKind::Equal && op.old.is_none())
+            {
+                // The same words as the new side: said, not written out a second time.
+                s.push_str("<span class=\"same-text\">same text as on the right</span>");
+            } else {
+                let mut old_text = String::new();
+                old_side(ops, old_context(report), &mut old_text);
+                s.push_str(&text_cell(old_doc, first_old, &old_text));
+            }
             let _ = write!(
                 s,
                 "</td><td class=\"mid\"><span class=\"badge {}\">{}</span> <span class=\"score\">{:.2}</span>",
@@ -1529,6 +1618,183 @@ pub fn html_log(
     )
 }
 
+/// The class of version `k`'s fill in the blame page's bars (`vc1` to `vc6`, then again).
+/// The fills are Okabe–Ito hues dark enough for 3:1 against the page (WCAG 2.1, 1.4.11),
+/// told apart without colour by the "v2 40%" beside every bar; set in [`STYLE`].
+fn fill_class(k: usize) -> String {
+    format!("vc{}", k % 6 + 1)
+}
+
+/// Writes the HTML page of a blame: the page of the log without its picture, each unit of
+/// the blamed version with the versions its words were written in (a bar and the shares
+/// in words), the version it comes from and the one that last changed it, and its text.
+///
+/// ```
+/// use draftdiff::lineage::{Lineage, LineageOptions, blame};
+/// use draftdiff::segment::{segment, SegmentOptions};
+/// use draftdiff::{DiffOptions, render};
+///
+/// let v = |name: &str, text: &str| segment(name, text, &SegmentOptions::new());
+/// let lineage = Lineage::build(
+///     vec![v("v1", "1. The cat sat.\n"), v("v2", "1. The black cat sat.\n")],
+///     &LineageOptions::new(),
+/// );
+/// let blame = blame(&lineage, &DiffOptions::new());
+/// let mut out = Vec::new();
+/// render::html_blame(&lineage, &blame, &mut out).unwrap();
+/// let page = String::from_utf8(out).unwrap();
+/// assert!(page.contains("id=\"b-0\"") && page.contains("v1 75%"));
+/// ```
+pub fn html_blame(
+    lineage: &crate::lineage::Lineage,
+    blame: &crate::lineage::Blame,
+    out: &mut dyn io::Write,
+) -> io::Result<()> {
+    let versions = lineage.versions();
+    let Some(doc) = versions.get(blame.version) else {
+        page_head(out, "draftdiff blame", "blame-h", "Skip to the blame")?;
+        return writeln!(
+            out,
+            "<main id=\"main\"><h1 id=\"blame-h\">draftdiff blame</h1><p>No versions.</p></main>\n</body>\n</html>"
+        );
+    };
+    let n = blame.version + 1;
+    let title = format!("draftdiff blame: {}", Html(&doc.path));
+    page_head(out, &title, "blame-h", "Skip to the blame")?;
+    // Words and units per version, for the header.
+    let mut words = vec![0usize; n];
+    let mut origins = vec![0usize; n];
+    for bu in &blame.units {
+        for (k, w) in bu.words_by_version.iter().enumerate().take(n) {
+            words[k] += w;
+        }
+        if let Some(o) = origins.get_mut(bu.origin) {
+            *o += 1;
+        }
+    }
+    let total: usize = words.iter().sum();
+    writeln!(
+        out,
+        "<header>\n<h1>{title}</h1>\n<p>Each unit of v{n} with the versions its words were \
+         written in. {} units, {total} words.</p>\n<table class=\"totals\">\n<thead><tr>\
+         <th scope=\"col\">Version</th><th scope=\"col\">Words written in it</th>\
+         <th scope=\"col\">Units first written in it</th></tr></thead>\n<tbody>",
+        doc.units.len()
+    )?;
+    for (k, v) in versions.iter().enumerate().take(n) {
+        let share = if total == 0 {
+            0.0
+        } else {
+            100.0 * words[k] as f64 / total as f64
+        };
+        writeln!(
+            out,
+            "<tr><td><span class=\"swatch-v {}\"></span> v{} <code>{}</code></td><td>{} ({share:.0}%)</td><td>{}</td></tr>",
+            fill_class(k),
+            k + 1,
+            Html(&v.path),
+            words[k],
+            origins[k]
+        )?;
+    }
+    writeln!(out, "</tbody></table>\n</header>")?;
+    // The outline: the blamed version's headings.
+    writeln!(
+        out,
+        "<nav aria-labelledby=\"outline-h\">\n<h2 id=\"outline-h\">Outline</h2>"
+    )?;
+    let headings: Vec<_> = doc
+        .units
+        .iter()
+        .filter(|u| u.kind == UnitKind::Heading)
+        .collect();
+    if headings.is_empty() {
+        writeln!(out, "<p><a href=\"#blame-h\">Blame</a></p>")?;
+    } else {
+        let open = if headings.len() <= OUTLINE_OPEN {
+            " open"
+        } else {
+            ""
+        };
+        writeln!(
+            out,
+            "<details{open}><summary>{} sections</summary>\n<ol>",
+            headings.len()
+        )?;
+        for u in headings {
+            writeln!(
+                out,
+                "<li><a href=\"#b-{}\">{}{}</a></li>",
+                u.id,
+                u.number
+                    .as_deref()
+                    .map(|n| format!("{}. ", Html(n)))
+                    .unwrap_or_default(),
+                Html(&short(&u.text, 12))
+            )?;
+        }
+        writeln!(out, "</ol>\n</details>")?;
+    }
+    writeln!(
+        out,
+        "</nav>\n<main id=\"main\">\n<section aria-labelledby=\"blame-h\">\n<h2 id=\"blame-h\">Blame</h2>\n\
+         <div class=\"rows\"><table>\n<colgroup><col style=\"width:15%\"><col style=\"width:20%\"><col></colgroup>\n\
+         <thead><tr><th scope=\"col\">Unit</th><th scope=\"col\">Written in</th>\
+         <th scope=\"col\">Text</th></tr></thead>\n<tbody>"
+    )?;
+    let mut s = String::new();
+    for bu in &blame.units {
+        let u = bu.node.unit;
+        if u >= doc.units.len() {
+            continue;
+        }
+        let unit_words = bu.words();
+        let mut bar = String::new();
+        let mut shares = Vec::new();
+        for (k, &w) in bu.words_by_version.iter().enumerate().take(n) {
+            if w == 0 {
+                continue;
+            }
+            let pct = 100.0 * w as f64 / unit_words.max(1) as f64;
+            let _ = write!(
+                bar,
+                "<span class=\"{}\" style=\"width:{pct:.1}%\"></span>",
+                fill_class(k)
+            );
+            shares.push(format!("v{} {pct:.0}%", k + 1));
+        }
+        let written = if shares.is_empty() {
+            "no words".to_string()
+        } else {
+            shares.join(", ")
+        };
+        let heading = if doc.unit(u).kind == UnitKind::Heading {
+            " heading"
+        } else {
+            ""
+        };
+        let _ = writeln!(
+            s,
+            "<tr class=\"row blame-row{heading}\" id=\"b-{u}\"><td>{}<br><span class=\"score\">from v{}, last changed in v{}</span></td>\
+             <td><div class=\"bar\" aria-hidden=\"true\">{bar}</div>{written}</td><td class=\"new\">{}</td></tr>",
+            Html(&doc.label(u)),
+            bu.origin + 1,
+            bu.last_changed + 1,
+            text_cell(doc, u, &Html(&doc.unit(u).text).to_string())
+        );
+        if s.len() > 1 << 16 {
+            out.write_all(s.as_bytes())?;
+            s.clear();
+        }
+    }
+    out.write_all(s.as_bytes())?;
+    writeln!(
+        out,
+        "</tbody></table></div>\n</section>\n</main>\n<footer><p>Made by draftdiff. A unit's words are \
+         credited to the version that wrote them, through every edit, merge and split since.</p></footer>\n</body>\n</html>"
+    )
+}
+
 /// The page's head, with the one content security policy (nothing loaded from anywhere),
 /// and the skip link to `#skip_to`. `title` is already escaped.
 fn page_head(
@@ -1554,6 +1820,16 @@ mod tests {
     use super::*;
     use crate::diff::{DiffOptions, report};
     use crate::segment::{SegmentOptions, segment};
+
+    #[test]
+    fn elide_keeps_the_words_around_a_change() {
+        // A no-break space is a space between words, and a two-byte one.
+        let text = "a b  c d e f g\u{a0}h";
+        assert_eq!(elide(text, 2, 2, 2), Some(("a b  ", 4, " g\u{a0}h")));
+        assert_eq!(elide(text, 0, 2, 2), Some(("", 6, " g\u{a0}h")));
+        assert_eq!(elide(text, 2, 0, 2), Some(("a b  ", 6, "")));
+        assert_eq!(elide(text, 3, 3, 3), None);
+    }
 
     fn page(old: &str, new: &str) -> String {
         let o = segment("old.txt", old, &SegmentOptions::new());

@@ -7,7 +7,7 @@
 
 use std::io;
 
-use crate::model::{Change, Document, LinkShape, OpKind, Report, UnitId, UnitKind, WordDiff};
+use crate::model::{Change, Document, LinkShape, Op, OpKind, Report, UnitId, UnitKind, WordDiff};
 
 use super::escape::{markdown_escape, visible};
 use super::layout::{self, Entry};
@@ -22,20 +22,125 @@ const AMENDED_WORDS: usize = 12;
 /// How many new units of one section are quoted before the rest are only listed.
 const QUOTED_NEW_UNITS: usize = 3;
 
-/// Writes the Markdown changelog of `report`.
+/// Which inline marks `--full` writes around deleted and inserted words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Marks {
+    /// `~~deleted~~ **inserted**`, as plain Markdown readers show them (a run whose edge
+    /// is punctuation beside a letter, where Markdown would not see the marks, gets the
+    /// HTML tags instead).
+    #[default]
+    Markdown,
+    /// `<del>deleted</del> <ins>inserted</ins>`, for readers that render HTML (GitHub,
+    /// pandoc): struck and underlined, and never misread next to punctuation.
+    Html,
+}
+
+/// How to write the changelog: the versions' names and dates, and whether to include the
+/// amended text.
+#[derive(Debug, Clone, Default)]
+pub struct ChangelogOptions {
+    labels: Option<(String, String)>,
+    dates: Option<(String, String)>,
+    full: bool,
+    marks: Marks,
+}
+
+impl ChangelogOptions {
+    /// The defaults: versions named by their paths, no dates, changes summarised without
+    /// their full text.
+    pub fn new() -> ChangelogOptions {
+        ChangelogOptions::default()
+    }
+
+    /// Name the versions `old` and `new` instead of by their paths.
+    pub fn labels(mut self, old: impl Into<String>, new: impl Into<String>) -> ChangelogOptions {
+        self.labels = Some((old.into(), new.into()));
+        self
+    }
+
+    /// Show the versions' dates (as given: `2018-03-01`, `March 2018`).
+    pub fn dates(mut self, old: impl Into<String>, new: impl Into<String>) -> ChangelogOptions {
+        self.dates = Some((old.into(), new.into()));
+        self
+    }
+
+    /// Include each changed unit's amended text with inline marks, each new unit's text
+    /// and each removed unit's text.
+    pub fn full(mut self, full: bool) -> ChangelogOptions {
+        self.full = full;
+        self
+    }
+
+    /// The inline marks of the amended text.
+    pub fn marks(mut self, marks: Marks) -> ChangelogOptions {
+        self.marks = marks;
+        self
+    }
+}
+
+/// Writes the Markdown changelog of `report` with the default [`ChangelogOptions`].
 pub fn markdown(report: &Report, out: &mut dyn io::Write) -> io::Result<()> {
+    changelog(report, &ChangelogOptions::new(), out)
+}
+
+/// Writes the Markdown changelog of `report`: the versions, the counts, a table of
+/// contents with the counts per section, what changed section by section, the
+/// correspondence table (every new unit and its source) and the removed units.
+///
+/// ```
+/// use draftdiff::{diff::{DiffOptions, report}, render};
+/// use draftdiff::segment::{segment, SegmentOptions};
+///
+/// let old = segment("old.txt", "1. The cat sat.\n\n2. It slept.\n", &SegmentOptions::new());
+/// let new = segment("new.txt", "1. The black cat sat.\n\n2. It slept.\n", &SegmentOptions::new());
+/// let alignment = draftdiff::align(&old, &new, &draftdiff::AlignOptions::new());
+/// let report = report(old, new, alignment, &DiffOptions::new());
+/// let options = render::ChangelogOptions::new().dates("1 May", "9 May").full(true);
+/// let mut out = Vec::new();
+/// render::changelog(&report, &options, &mut out).unwrap();
+/// let text = String::from_utf8(out).unwrap();
+/// assert!(text.contains("| ¶1 | ¶1 | one-to-one | edited |"));
+/// assert!(text.contains("> The **black** cat sat."));
+/// ```
+pub fn changelog(
+    report: &Report,
+    options: &ChangelogOptions,
+    out: &mut dyn io::Write,
+) -> io::Result<()> {
     let s = &report.summary;
+    let (old_name, new_name) = match &options.labels {
+        Some((old, new)) => (markdown_escape(old), markdown_escape(new)),
+        None => (code(&report.old.path), code(&report.new.path)),
+    };
+    writeln!(out, "# Changes from {old_name} to {new_name}\n")?;
+    match &options.dates {
+        Some(_) => writeln!(out, "| Version | Name | Date | Units |\n|:--|:--|:--|--:|")?,
+        None => writeln!(out, "| Version | Name | Units |\n|:--|:--|--:|")?,
+    }
+    for (which, name, doc, date) in [
+        (
+            "Old",
+            &old_name,
+            &report.old,
+            options.dates.as_ref().map(|d| &d.0),
+        ),
+        (
+            "New",
+            &new_name,
+            &report.new,
+            options.dates.as_ref().map(|d| &d.1),
+        ),
+    ] {
+        let date = date
+            .map(|d| format!(" {} |", markdown_escape(d)))
+            .unwrap_or_default();
+        writeln!(out, "| {which} | {name} |{date} {} |", doc.units.len())?;
+    }
     writeln!(
         out,
-        "# Changes from {} to {}\n",
-        code(&report.old.path),
-        code(&report.new.path)
-    )?;
-    writeln!(
-        out,
-        "The new version has {} units against {} in the old one; {:.0}% of the old text \
+        "\nThe new version has {} against {} in the old one; {:.0}% of the old text \
          ({} of {} words) is carried over unchanged.\n",
-        s.new_units,
+        count_word(s.new_units, "unit"),
         s.old_units,
         s.carried_over() * 100.0,
         s.kept_words,
@@ -62,10 +167,183 @@ pub fn markdown(report: &Report, out: &mut dyn io::Write) -> io::Result<()> {
             s.timed_out
         )?;
     }
-    for section in sections(report) {
-        write_section(report, &section, out)?;
+    let sections = sections(report);
+    contents(report, &sections, out)?;
+    for section in &sections {
+        write_section(report, section, options, out)?;
+    }
+    correspondence(report, out)?;
+    removed_units(report, options, out)
+}
+
+/// The table of contents: each section with its anchor and its counts of new units by
+/// what became of them, then the two tables at the end.
+fn contents(report: &Report, sections: &[Section], out: &mut dyn io::Write) -> io::Result<()> {
+    writeln!(
+        out,
+        "\n## <a id=\"toc\"></a>Contents\n\n\
+         Each section of the new version with its units: how many, and what became of them \
+         (a unit that moved is also counted by its change; removed units are old ones that \
+         stood there).\n"
+    )?;
+    writeln!(
+        out,
+        "| Section | Units | What became of them |\n|:--|--:|:--|"
+    )?;
+    let links = &report.alignment.links;
+    for section in sections {
+        // unchanged, edited, reworded, merged, split, new, moved, removed
+        let mut n = [0usize; 8];
+        let mut units = 0;
+        for entry in section.heading.iter().chain(&section.entries) {
+            match *entry {
+                Entry::Added { .. } => {
+                    units += 1;
+                    n[5] += 1;
+                }
+                Entry::Removed { .. } => n[7] += 1,
+                Entry::Linked { link, .. } => {
+                    units += 1;
+                    let l = &links[link];
+                    let k = match (l.shape, l.change) {
+                        (LinkShape::Merge, _) => 3,
+                        (LinkShape::Split, _) => 4,
+                        (_, Change::Unchanged | Change::Renumbered) => 0,
+                        (_, Change::Edited) => 1,
+                        (_, Change::Rewritten) => 2,
+                    };
+                    n[k] += 1;
+                    if l.moved {
+                        n[6] += 1;
+                    }
+                }
+            }
+        }
+        let names = [
+            "unchanged",
+            "edited",
+            "reworded",
+            "merged",
+            "split",
+            "new",
+            "moved",
+            "removed",
+        ];
+        let parts: Vec<String> = n
+            .iter()
+            .zip(names)
+            .filter(|(c, _)| **c > 0)
+            .map(|(c, name)| format!("{c} {name}"))
+            .collect();
+        writeln!(
+            out,
+            "| [{}](#{}) | {units} | {} |",
+            markdown_escape(&section.title(report)),
+            section.anchor(),
+            parts.join(", ")
+        )?;
+    }
+    writeln!(
+        out,
+        "\nAt the end: the [correspondence table](#correspondence) (every new unit and its \
+         source) and the [removed units](#removed)."
+    )
+}
+
+/// The correspondence table: every unit of the new version in order, with its source(s)
+/// in the old version, the kind of link and the change.
+fn correspondence(report: &Report, out: &mut dyn io::Write) -> io::Result<()> {
+    writeln!(
+        out,
+        "\n## <a id=\"correspondence\"></a>Correspondence table\n\n\
+         Every unit of the new version, in order, with the unit(s) of the old version it \
+         comes from.\n\n| New | Old | Kind | Change |\n|:--|:--|:--|:--|"
+    )?;
+    let link_of_new = report.link_of_new();
+    let links = &report.alignment.links;
+    for unit in &report.new.units {
+        let new = markdown_escape(&unit_ref(&report.new, unit.id));
+        match link_of_new.get(unit.id).copied().flatten() {
+            None => writeln!(out, "| {new} | — | new | new |")?,
+            Some(link) => {
+                let l = &links[link];
+                let old: Vec<String> = l.old.iter().map(|&o| unit_ref(&report.old, o)).collect();
+                let kind = match l.shape {
+                    LinkShape::OneToOne => "one-to-one".to_string(),
+                    LinkShape::Merge => "merge".to_string(),
+                    LinkShape::Split => {
+                        let part = l.new.iter().position(|&n| n == unit.id).unwrap_or(0);
+                        format!("split, part {} of {}", part + 1, l.new.len())
+                    }
+                };
+                let mut change = l.change.as_str().to_string();
+                if l.moved {
+                    let from = l.old.first().and_then(|&o| old_section(&report.old, o));
+                    match from {
+                        Some(h) => change.push_str(&format!(
+                            "; moved from “{}”",
+                            markdown_escape(&heading_title(&report.old, h))
+                        )),
+                        None => change.push_str("; moved"),
+                    }
+                }
+                writeln!(
+                    out,
+                    "| {new} | {} | {kind} | {change} |",
+                    markdown_escape(&old.join(" + "))
+                )?;
+            }
+        }
     }
     Ok(())
+}
+
+/// The removed units: every old unit with no descendant, with the section it stood in.
+fn removed_units(
+    report: &Report,
+    options: &ChangelogOptions,
+    out: &mut dyn io::Write,
+) -> io::Result<()> {
+    writeln!(out, "\n## <a id=\"removed\"></a>Removed units\n")?;
+    if report.alignment.removed.is_empty() {
+        return writeln!(out, "No unit of the old version was removed.");
+    }
+    writeln!(
+        out,
+        "Every unit of the old version that has no descendant in the new one.\n\n\
+         | Old | Stood in | Text |\n|:--|:--|:--|"
+    )?;
+    for &o in &report.alignment.removed {
+        let section = old_section(&report.old, o)
+            .map(|h| markdown_escape(&heading_title(&report.old, h)))
+            .unwrap_or_else(|| "the opening".to_string());
+        let text = &report.old.unit(o).text;
+        let text = if options.full {
+            markdown_escape(text)
+        } else {
+            markdown_escape(&quote(text))
+        };
+        writeln!(
+            out,
+            "| {} | {section} | “{text}” |",
+            markdown_escape(&unit_ref(&report.old, o))
+        )?;
+    }
+    Ok(())
+}
+
+/// A unit's label that names it alone: a list item's label with its list's paragraph
+/// (`(a) of ¶16`), since every list restarts at `(a)`.
+fn unit_ref(doc: &Document, id: UnitId) -> String {
+    let unit = doc.unit(id);
+    match unit.parent {
+        Some(p)
+            if unit.kind == UnitKind::ListItem && unit.number.is_some() && p < doc.units.len() =>
+        {
+            format!("{} of {}", doc.label(id), doc.label(p))
+        }
+        _ => doc.label(id),
+    }
 }
 
 /// The entries of one section of the new version, after its heading.
@@ -74,12 +352,32 @@ struct Section {
     entries: Vec<Entry>,
 }
 
+impl Section {
+    /// The section's title as the changelog shows it.
+    fn title(&self, report: &Report) -> String {
+        match self.heading {
+            Some(Entry::Linked { new, .. } | Entry::Added { new }) => {
+                heading_title(&report.new, new)
+            }
+            _ => "Opening paragraphs".to_string(),
+        }
+    }
+
+    /// The anchor of the section's heading: `sec-` and the new heading's id.
+    fn anchor(&self) -> String {
+        match self.heading {
+            Some(Entry::Linked { new, .. } | Entry::Added { new }) => format!("sec-{new}"),
+            _ => "opening".to_string(),
+        }
+    }
+}
+
 fn sections(report: &Report) -> Vec<Section> {
     let mut out = vec![Section {
         heading: None,
         entries: Vec::new(),
     }];
-    for entry in layout::entries(report) {
+    for entry in with_footnotes_where_cited(report, layout::entries(report)) {
         let starts = entry.is_heading(report) && !matches!(entry, Entry::Removed { .. });
         if starts {
             out.push(Section {
@@ -96,7 +394,59 @@ fn sections(report: &Report) -> Vec<Section> {
     out
 }
 
-fn write_section(report: &Report, section: &Section, out: &mut dyn io::Write) -> io::Result<()> {
+/// The entries with each new footnote moved right after the unit that cites it (after
+/// that unit's earlier footnotes), so it is listed in the section where it is cited, not
+/// where its page ended. A footnote whose citing unit is unknown stays where it stood.
+fn with_footnotes_where_cited(report: &Report, entries: Vec<Entry>) -> Vec<Entry> {
+    let new_unit = |e: &Entry| match *e {
+        Entry::Linked { new, .. } | Entry::Added { new } => Some(new),
+        Entry::Removed { .. } => None,
+    };
+    let citing = |e: &Entry| {
+        let unit = report.new.units.get(new_unit(e)?)?;
+        let parent = unit.parent?;
+        (unit.kind == UnitKind::Footnote && parent < report.new.units.len() && parent != unit.id)
+            .then_some(parent)
+    };
+    let mut notes: Vec<(UnitId, Entry)> = Vec::new();
+    let mut rest = Vec::with_capacity(entries.len());
+    for entry in entries {
+        match citing(&entry) {
+            Some(parent) => notes.push((parent, entry)),
+            None => rest.push(entry),
+        }
+    }
+    if notes.is_empty() {
+        return rest;
+    }
+    let mut by_parent: std::collections::HashMap<UnitId, Vec<Entry>> =
+        std::collections::HashMap::new();
+    for &(parent, entry) in &notes {
+        by_parent.entry(parent).or_default().push(entry);
+    }
+    let mut out = Vec::with_capacity(rest.len() + notes.len());
+    for entry in rest {
+        let id = new_unit(&entry);
+        out.push(entry);
+        if let Some(notes) = id.and_then(|id| by_parent.remove(&id)) {
+            out.extend(notes);
+        }
+    }
+    // A footnote cited by another footnote, or by nothing kept: at the end, in order.
+    for (parent, entry) in notes {
+        if by_parent.contains_key(&parent) {
+            out.push(entry);
+        }
+    }
+    out
+}
+
+fn write_section(
+    report: &Report,
+    section: &Section,
+    options: &ChangelogOptions,
+    out: &mut dyn io::Write,
+) -> io::Result<()> {
     let links = &report.alignment.links;
     // The title, and what became of the heading itself.
     let mut title_note = None;
@@ -125,7 +475,12 @@ fn write_section(report: &Report, section: &Section, out: &mut dyn io::Write) ->
         }
         _ => "Opening paragraphs".to_string(),
     };
-    writeln!(out, "\n## {}\n", markdown_escape(&title))?;
+    writeln!(
+        out,
+        "\n## <a id=\"{}\"></a>{}\n",
+        section.anchor(),
+        markdown_escape(&title)
+    )?;
     if let Some(note) = title_note {
         writeln!(out, "{note}\n")?;
     }
@@ -190,7 +545,6 @@ fn write_section(report: &Report, section: &Section, out: &mut dyn io::Write) ->
                 text.push_str(&format!("; and {} more", new_units.len() - quoted.len()));
             }
         }
-        text.push('.');
         items.push(text);
     }
     for &link in &merged {
@@ -201,7 +555,6 @@ fn write_section(report: &Report, section: &Section, out: &mut dyn io::Write) ->
             list(&report.old, &l.old)
         );
         text.push_str(&key_changes(&report.diffs[link]));
-        text.push('.');
         items.push(text);
     }
     for &link in &split {
@@ -212,7 +565,6 @@ fn write_section(report: &Report, section: &Section, out: &mut dyn io::Write) ->
             list(&report.new, &l.new)
         );
         text.push_str(&key_changes(&report.diffs[link]));
-        text.push('.');
         items.push(text);
     }
     let mut within = Vec::new();
@@ -226,15 +578,15 @@ fn write_section(report: &Report, section: &Section, out: &mut dyn io::Write) ->
         match l.old.first().and_then(|&o| old_section(&report.old, o)) {
             Some(h) if section_heading_link(report, section) == Some(h) => within.push(refs),
             Some(h) => items.push(format!(
-                "**Moved:** {refs}, from “{}”.",
+                "**Moved:** {refs}, from “{}”",
                 markdown_escape(&heading_title(&report.old, h))
             )),
-            None => items.push(format!("**Moved:** {refs}.")),
+            None => items.push(format!("**Moved:** {refs}")),
         }
     }
     if !within.is_empty() {
         items.push(format!(
-            "**Moved within this section:** {}.",
+            "**Moved within this section:** {}",
             within.join(", ")
         ));
     }
@@ -246,7 +598,6 @@ fn write_section(report: &Report, section: &Section, out: &mut dyn io::Write) ->
             labels_of(&report.old, &l.old)
         );
         text.push_str(&key_changes(&report.diffs[link]));
-        text.push('.');
         items.push(text);
     }
     if !removed.is_empty() {
@@ -260,7 +611,7 @@ fn write_section(report: &Report, section: &Section, out: &mut dyn io::Write) ->
                 )
             })
             .collect();
-        items.push(format!("**Removed:** {}.", quoted.join("; ")));
+        items.push(format!("**Removed:** {}", quoted.join("; ")));
     }
     // Edits that add or drop a clause or more are worth a quote; the rest are listed.
     let (amended, edited): (Vec<usize>, Vec<usize>) = edited.into_iter().partition(|&link| {
@@ -277,7 +628,7 @@ fn write_section(report: &Report, section: &Section, out: &mut dyn io::Write) ->
             format!(" (former {old})")
         };
         items.push(format!(
-            "**Amended:** {new}{former}{}.",
+            "**Amended:** {new}{former}{}",
             key_changes(&report.diffs[link])
         ));
     }
@@ -295,7 +646,7 @@ fn write_section(report: &Report, section: &Section, out: &mut dyn io::Write) ->
                 }
             })
             .collect();
-        items.push(format!("Light edits: {}.", refs.join(", ")));
+        items.push(format!("Light edits: {}", refs.join(", ")));
     }
     let quiet = renumbered + unchanged;
     if quiet > 0 {
@@ -303,13 +654,138 @@ fn write_section(report: &Report, section: &Section, out: &mut dyn io::Write) ->
         if renumbered > 0 {
             text.push_str(&format!(" in substance ({renumbered} renumbered only)"));
         }
-        text.push('.');
         items.push(text);
     }
     for item in items {
-        writeln!(out, "- {item}")?;
+        writeln!(out, "- {}", end_item(item))?;
+    }
+    if options.full {
+        amended_text(report, section, options.marks, out)?;
     }
     Ok(())
+}
+
+/// `--full`: the text of every changed, new and removed unit of a section, in reading
+/// order, deletions and insertions marked.
+fn amended_text(
+    report: &Report,
+    section: &Section,
+    marks: Marks,
+    out: &mut dyn io::Write,
+) -> io::Result<()> {
+    let links = &report.alignment.links;
+    let mut blocks = Vec::new();
+    for &entry in section.heading.iter().chain(&section.entries) {
+        let (head, text) = match entry {
+            Entry::Linked { new, link, part } => {
+                let l = &links[link];
+                if !layout::is_changed(l)
+                    || l.change == Change::Renumbered && l.shape == LinkShape::OneToOne
+                {
+                    continue;
+                }
+                let head = format!(
+                    "**{}** (former {}; {})",
+                    markdown_escape(&unit_ref(&report.new, new)),
+                    markdown_escape(&layout::labels(&report.old, &l.old)),
+                    layout::kind_words(l, part)
+                );
+                (head, marked(report.diffs[link].part(part), marks))
+            }
+            Entry::Added { new } => (
+                format!("**{}** (new)", markdown_escape(&unit_ref(&report.new, new))),
+                markdown_escape(&report.new.unit(new).text),
+            ),
+            Entry::Removed { old } => (
+                format!(
+                    "**former {}** (removed)",
+                    markdown_escape(&unit_ref(&report.old, old))
+                ),
+                wrap(
+                    &markdown_escape(&report.old.unit(old).text),
+                    OpKind::Delete,
+                    marks,
+                ),
+            ),
+        };
+        blocks.push(format!("{head}\n\n> {}", block_start(&text)));
+    }
+    if blocks.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "\n#### Text of the changes\n")?;
+    writeln!(out, "{}", blocks.join("\n\n"))
+}
+
+/// A diff as Markdown text in the new version's spelling, deleted and inserted runs
+/// marked. A run's marks enclose its words, never its outer spaces (Markdown would not
+/// read `~~ a~~` as marks).
+fn marked(ops: &[Op], marks: Marks) -> String {
+    let mut out = String::new();
+    for (i, op) in ops.iter().enumerate() {
+        if op.kind == OpKind::Equal {
+            out.push_str(&markdown_escape(&op.text));
+            continue;
+        }
+        let core = op.text.trim();
+        if core.is_empty() {
+            out.push_str(&markdown_escape(&op.text));
+            continue;
+        }
+        let lead = &op.text[..op.text.len() - op.text.trim_start().len()];
+        let trail = &op.text[op.text.trim_end().len()..];
+        out.push_str(lead);
+        // CommonMark reads `**` and `~~` as marks only when they flank the words: a run
+        // that starts (ends) with punctuation needs a space or punctuation before (after).
+        let before = out.chars().last();
+        let after = if !trail.is_empty() {
+            Some(' ')
+        } else {
+            match ops.get(i + 1) {
+                Some(next) if next.kind != OpKind::Equal => Some('<'),
+                Some(next) => next.text.chars().next(),
+                None => None,
+            }
+        };
+        let loose = |edge: Option<char>, side: Option<char>| {
+            edge.is_some_and(is_punctuation) && side.is_some_and(char::is_alphanumeric)
+        };
+        let escaped = markdown_escape(core);
+        let safe = !loose(core.chars().next(), before) && !loose(core.chars().last(), after);
+        let marks = if safe { marks } else { Marks::Html };
+        out.push_str(&wrap(&escaped, op.kind, marks));
+        out.push_str(trail);
+    }
+    out
+}
+
+/// Punctuation as CommonMark's flanking rules see it (ASCII and Unicode punctuation and
+/// symbols): anything that is neither a letter, a digit nor a space.
+fn is_punctuation(c: char) -> bool {
+    !c.is_alphanumeric() && !c.is_whitespace()
+}
+
+/// Escaped text enclosed in the marks of a deletion or an insertion.
+fn wrap(escaped: &str, kind: OpKind, marks: Marks) -> String {
+    match (marks, kind) {
+        (Marks::Markdown, OpKind::Delete) => format!("~~{escaped}~~"),
+        (Marks::Markdown, _) => format!("**{escaped}**"),
+        (Marks::Html, OpKind::Delete) => format!("<del>{escaped}</del>"),
+        (Marks::Html, _) => format!("<ins>{escaped}</ins>"),
+    }
+}
+
+/// Text that starts a block made safe from being read as a list item or a setext
+/// underline: `- `, `+ `, `= ` and `12. ` at its start are escaped.
+fn block_start(text: &str) -> String {
+    let digits = text.chars().take_while(char::is_ascii_digit).count();
+    if matches!(text.chars().next(), Some('-' | '+' | '=')) {
+        format!("\\{text}")
+    } else if digits > 0 && matches!(text[digits..].chars().next(), Some('.' | ')')) {
+        format!("{}\\{}", &text[..digits], &text[digits..])
+    } else {
+        text.to_string()
+    }
 }
 
 /// `adds “…”; drops “…”` for the longest inserted and deleted runs of a diff.
@@ -319,9 +795,12 @@ fn key_changes(diff: &WordDiff) -> String {
             .iter()
             .filter(|o| o.kind == kind)
             .max_by_key(|o| o.text.split_whitespace().count())
+            // The run as written, less the previous clause's stop or comma it may start
+            // with; its own final stop stays.
             .map(|o| {
                 o.text
-                    .trim_matches(|c: char| c.is_whitespace() || ",.;:-–—".contains(c))
+                    .trim_start_matches(|c: char| c.is_whitespace() || ",.;:".contains(c))
+                    .trim_end()
             })
             .filter(|t| t.chars().any(char::is_alphabetic))
     };
@@ -364,29 +843,24 @@ fn heading_title(doc: &Document, id: UnitId) -> String {
     }
 }
 
-/// The first [`QUOTE_WORDS`] words of a text, with an ellipsis when cut; double quotes
-/// inside become single ones, since the quote itself stands in double quotes.
-/// A final full stop is dropped, since the quote sits inside a sentence of the note.
+/// The first [`QUOTE_WORDS`] words of a text, as written (quotes and final stop kept),
+/// with an ellipsis when cut.
 fn quote(text: &str) -> String {
-    let text: String = text
-        .chars()
-        .map(|c| match c {
-            '“' => '‘',
-            '”' => '’',
-            '"' => '\'',
-            c => c,
-        })
-        .collect();
     let words: Vec<&str> = text.split_whitespace().collect();
     if words.len() <= QUOTE_WORDS {
-        let joined = words.join(" ");
-        match joined.strip_suffix('.') {
-            Some(s) if !s.ends_with('.') => s.to_string(),
-            _ => joined,
-        }
+        words.join(" ")
     } else {
         format!("{} …", words[..QUOTE_WORDS].join(" "))
     }
+}
+
+/// Ends an item with a full stop, unless it ends with a quote that already has one.
+fn end_item(mut text: String) -> String {
+    let stops = [".”", "?”", "!”", "…”"];
+    if !stops.iter().any(|s| text.ends_with(s)) {
+        text.push('.');
+    }
+    text
 }
 
 /// Labels joined with `, ` and `and`: `¶27, ¶28 and ¶29`.
@@ -468,11 +942,35 @@ mod tests {
     #[test]
     fn quotes_are_cut() {
         assert_eq!(quote("a b c"), "a b c");
-        assert_eq!(quote("a b c."), "a b c");
-        assert_eq!(quote("a b etc.."), "a b etc..");
-        assert_eq!(quote("the “win-win” term"), "the ‘win-win’ term");
+        // Quoted as written: quotes and the final stop stay (issue 13).
+        assert_eq!(quote("a b c."), "a b c.");
+        assert_eq!(quote("the “win-win” \"term\""), "the “win-win” \"term\"");
+        assert_eq!(end_item("adds “a b.”".into()), "adds “a b.”");
+        assert_eq!(end_item("adds “a b”".into()), "adds “a b”.");
         let long = "w ".repeat(20);
         assert!(quote(&long).ends_with('…'));
+    }
+
+    #[test]
+    fn marks_flank_the_words() {
+        let ops = [
+            Op::new(OpKind::Equal, "The "),
+            Op::new(OpKind::Delete, "grey "),
+            Op::new(OpKind::Insert, "black "),
+            Op::new(OpKind::Equal, "cat"),
+            Op::new(OpKind::Insert, ","),
+            Op::new(OpKind::Equal, " sat."),
+        ];
+        assert_eq!(
+            marked(&ops, Marks::Markdown),
+            "The ~~grey~~ **black** cat<ins>,</ins> sat."
+        );
+        assert_eq!(
+            marked(&ops, Marks::Html),
+            "The <del>grey</del> <ins>black</ins> cat<ins>,</ins> sat."
+        );
+        assert_eq!(block_start("12. x"), "12\\. x");
+        assert_eq!(block_start("- x"), "\\- x");
     }
 
     #[test]

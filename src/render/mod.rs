@@ -51,10 +51,10 @@ use std::io;
 
 pub use batch::{batch_error, batch_report};
 pub use escape::{Html, Visible, is_marked, visible, visible_width};
-pub use html::{html, html_log};
+pub use html::{html, html_blame, html_log};
 pub use json::{JSON_VERSION, json};
 pub use lineage::{blame, log, trace};
-pub use markdown::markdown;
+pub use markdown::{ChangelogOptions, Marks, changelog, markdown};
 pub use palette::{ColorEnv, Palette, Style, Theme, VERSION_COLORS, decide_color};
 pub use segment::{segment_explanation, segment_table};
 pub use side_by_side::side_by_side;
