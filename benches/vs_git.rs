@@ -1,0 +1,206 @@
+//! draftdiff against `git diff --no-index --word-diff=porcelain`, side by side, in one run
+//! (issue 12): shared-stock prose (`synth::StockOptions`) at 1,000, 10,000 and 100,000
+//! paragraphs, with and without PDF noise on the new version.
+//!
+//! ```text
+//! cargo bench --bench vs_git                                  # 1k, 10k, 100k
+//! DRAFTDIFF_BENCH_QUICK=1 cargo bench --bench vs_git          # 1k, 10k
+//! DRAFTDIFF_BENCH_SIZES=10000 cargo bench --bench vs_git      # chosen sizes
+//! DRAFTDIFF_BENCH_BIN=/path/to/draftdiff cargo bench --bench vs_git   # another build
+//! ```
+//!
+//! Every command runs as a child process on the same two files, written to a temporary
+//! directory outside the timers, with its output to a file there: wall time, and peak
+//! resident memory from the child's own `rusage` (`wait4`), so the figures are the ones a
+//! user sees and include the reading of the inputs. Each figure is the median of three runs
+//! (peak memory: the largest). Measured: `draftdiff OLD NEW --format json`, the terminal
+//! report (`draftdiff OLD NEW --color never`) and git; then the ratio to git and the
+//! exponent of the fitted growth `time = a · paragraphs^b` over the sizes.
+//!
+//! Dated figures (2-core machine shared with five other builds, so ±50% between runs) are in
+//! CHANGELOG.md and the closing note of issue 12.
+
+mod support;
+
+use std::fs::File;
+use std::os::unix::process::ExitStatusExt;
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use draftdiff::synth::{StockOptions, SynthOptions, generate};
+
+const RUNS: usize = 3;
+
+/// One run of a child process: wall time and peak resident set.
+struct Run {
+    time: Duration,
+    peak_rss: usize,
+}
+
+/// Runs `cmd` with its output to `out`, waits for it with `wait4`, and returns its wall time
+/// and peak RSS. Exit statuses 0 and 1 (differences found) are success for both tools.
+fn run_child(cmd: &mut Command, out: &Path) -> Run {
+    let sink = File::create(out).expect("output file");
+    let start = Instant::now();
+    let child = cmd
+        .stdin(Stdio::null())
+        .stdout(Stdio::from(sink))
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("spawn child");
+    let pid = child.id() as libc::pid_t;
+    let mut status: libc::c_int = 0;
+    // SAFETY: `rusage` is plain old data; zeroed is a valid value for it.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: waits for our own child; both pointers are to live locals.
+    let waited = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
+    let time = start.elapsed();
+    assert_eq!(waited, pid, "wait4 failed");
+    let code = std::process::ExitStatus::from_raw(status).code();
+    assert!(
+        matches!(code, Some(0 | 1)),
+        "{cmd:?} failed with status {code:?}"
+    );
+    // Linux reports ru_maxrss in KiB.
+    Run {
+        time,
+        peak_rss: usage.ru_maxrss as usize * 1024,
+    }
+}
+
+/// Median time and largest peak of `RUNS` runs.
+fn median(mut make: impl FnMut() -> Command, out: &Path) -> Run {
+    let mut runs: Vec<Run> = (0..RUNS).map(|_| run_child(&mut make(), out)).collect();
+    let peak_rss = runs.iter().map(|r| r.peak_rss).max().unwrap_or(0);
+    runs.sort_by_key(|r| r.time);
+    Run {
+        time: runs[runs.len() / 2].time,
+        peak_rss,
+    }
+}
+
+/// The figures of one pair.
+struct Row {
+    paragraphs: usize,
+    json: Run,
+    terminal: Run,
+    git: Run,
+}
+
+fn secs(d: Duration) -> f64 {
+    d.as_secs_f64()
+}
+
+fn sizes() -> Vec<usize> {
+    if let Some(list) = std::env::var_os("DRAFTDIFF_BENCH_SIZES") {
+        return list
+            .to_string_lossy()
+            .split(',')
+            .map(|s| s.trim().parse().expect("DRAFTDIFF_BENCH_SIZES: numbers"))
+            .collect();
+    }
+    if support::quick() {
+        vec![1_000, 10_000]
+    } else {
+        vec![1_000, 10_000, 100_000]
+    }
+}
+
+fn main() {
+    let bin = std::env::var("DRAFTDIFF_BENCH_BIN")
+        .unwrap_or_else(|_| env!("CARGO_BIN_EXE_draftdiff").to_string());
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (old, new) = (dir.path().join("old.txt"), dir.path().join("new.txt"));
+    let out = dir.path().join("out");
+    println!("draftdiff: {bin}");
+    for pdf in [false, true] {
+        let mut rows = Vec::new();
+        for n in sizes() {
+            let pair = generate(
+                &SynthOptions::new(n)
+                    .stock(StockOptions::new())
+                    .pdf_noise(pdf),
+            );
+            std::fs::write(&old, &pair.old).expect("write old");
+            std::fs::write(&new, &pair.new).expect("write new");
+            let bytes = (pair.old.len(), pair.new.len());
+            drop(pair);
+            let draftdiff = |extra: &[&str]| {
+                let mut cmd = Command::new(&bin);
+                cmd.arg(&old).arg(&new).args(extra);
+                cmd
+            };
+            let json = median(|| draftdiff(&["--format", "json"]), &out);
+            let terminal = median(|| draftdiff(&["--color", "never"]), &out);
+            let git = median(
+                || {
+                    let mut cmd = Command::new("git");
+                    cmd.args(["diff", "--no-index", "--word-diff=porcelain", "--no-color"])
+                        .arg(&old)
+                        .arg(&new);
+                    cmd
+                },
+                &out,
+            );
+            let row = Row {
+                paragraphs: n,
+                json,
+                terminal,
+                git,
+            };
+            print_row(pdf, bytes, &row);
+            rows.push(row);
+        }
+        if rows.len() >= 2 {
+            let exponent = |pick: fn(&Row) -> &Run| {
+                let points: Vec<(f64, f64)> = rows
+                    .iter()
+                    .map(|r| (r.paragraphs as f64, secs(pick(r).time)))
+                    .collect();
+                support::growth_exponent(&points)
+            };
+            println!(
+                "  growth exponent {}–{} ¶: json {:.2}, terminal {:.2}, git {:.2}",
+                rows[0].paragraphs,
+                rows[rows.len() - 1].paragraphs,
+                exponent(|r| &r.json),
+                exponent(|r| &r.terminal),
+                exponent(|r| &r.git)
+            );
+        }
+    }
+}
+
+fn print_row(pdf: bool, bytes: (usize, usize), row: &Row) {
+    let ratio = |run: &Run| {
+        format!(
+            "{:.2}× time, {:.2}× memory",
+            secs(run.time) / secs(row.git.time).max(1e-9),
+            run.peak_rss as f64 / row.git.peak_rss.max(1) as f64
+        )
+    };
+    println!(
+        "{} ¶ shared stock{} ({:.1} + {:.1} MB):",
+        row.paragraphs,
+        if pdf { " + PDF noise" } else { "" },
+        bytes.0 as f64 / 1e6,
+        bytes.1 as f64 / 1e6
+    );
+    for (name, run) in [
+        ("draftdiff --format json", &row.json),
+        ("draftdiff --color never", &row.terminal),
+        ("git --word-diff=porcelain", &row.git),
+    ] {
+        let vs = if std::ptr::eq(run, &row.git) {
+            String::new()
+        } else {
+            format!("  ({})", ratio(run))
+        };
+        println!(
+            "  {name:<26} {:>8.3} s  {:>8.1} MiB{vs}",
+            secs(run.time),
+            support::mib(run.peak_rss)
+        );
+    }
+}
