@@ -7,6 +7,9 @@
 //! DRAFTDIFF_BENCH_QUICK=1 cargo bench --bench vs_git          # 1k, 10k
 //! DRAFTDIFF_BENCH_SIZES=10000 cargo bench --bench vs_git      # chosen sizes
 //! DRAFTDIFF_BENCH_BIN=/path/to/draftdiff cargo bench --bench vs_git   # another build
+//! DRAFTDIFF_BENCH_PDF=1 cargo bench --bench vs_git            # the PDF series only
+//! DRAFTDIFF_BENCH_STAGES=1 cargo bench --bench vs_git         # + time and heap per stage
+//! DRAFTDIFF_BENCH_STAGES=only cargo bench --bench vs_git      # the stages alone
 //! ```
 //!
 //! Every command runs as a child process on the same two files, written to a temporary
@@ -28,7 +31,13 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+use draftdiff::diff::{DiffOptions, report};
+use draftdiff::render::{self, Palette, TerminalOptions};
 use draftdiff::synth::{StockOptions, SynthOptions, generate};
+use draftdiff::{AlignOptions, ReadOptions, SegmentOptions};
+
+#[global_allocator]
+static ALLOC: support::PeakAlloc = support::PeakAlloc;
 
 const RUNS: usize = 3;
 
@@ -107,25 +116,83 @@ fn sizes() -> Vec<usize> {
     }
 }
 
+/// Runs this bench binary again as a helper (`generate` a pair, or time the `stages`), so
+/// that this process never holds a large pair and forks small children.
+fn helper(task: &str, args: &[&str], old: &Path, new: &Path) {
+    let status = Command::new(std::env::current_exe().expect("own path"))
+        .env(HELPER, task)
+        .args(args)
+        .arg(old)
+        .arg(new)
+        .status()
+        .expect("runs the helper");
+    assert!(status.success(), "helper {task} failed: {status}");
+}
+
+/// The environment variable that makes this binary a helper.
+const HELPER: &str = "DRAFTDIFF_BENCH_VS_GIT_HELPER";
+
+fn file_len(path: &Path) -> usize {
+    std::fs::metadata(path).expect("file written").len() as usize
+}
+
+/// The helper's side: `generate N pdf|plain OLD NEW` or `stages OLD NEW`.
+fn run_helper(task: &str) {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match task {
+        "generate" => {
+            let n: usize = args[0].parse().expect("paragraphs");
+            let pair = generate(
+                &SynthOptions::new(n)
+                    .stock(StockOptions::new())
+                    .pdf_noise(args[1] == "pdf"),
+            );
+            std::fs::write(&args[2], &pair.old).expect("write old");
+            std::fs::write(&args[3], &pair.new).expect("write new");
+        }
+        "stages" => stages(Path::new(&args[0]), Path::new(&args[1])),
+        other => panic!("unknown helper task {other}"),
+    }
+}
+
 fn main() {
+    if let Ok(task) = std::env::var(HELPER) {
+        run_helper(&task);
+        return;
+    }
     let bin = std::env::var("DRAFTDIFF_BENCH_BIN")
         .unwrap_or_else(|_| env!("CARGO_BIN_EXE_draftdiff").to_string());
     let dir = tempfile::tempdir().expect("temp dir");
     let (old, new) = (dir.path().join("old.txt"), dir.path().join("new.txt"));
     let out = dir.path().join("out");
     println!("draftdiff: {bin}");
-    for pdf in [false, true] {
+    // DRAFTDIFF_BENCH_PDF=0 or 1: one series only.
+    let series = match std::env::var("DRAFTDIFF_BENCH_PDF").as_deref() {
+        Ok("0") => vec![false],
+        Ok("1") => vec![true],
+        _ => vec![false, true],
+    };
+    for pdf in series {
         let mut rows = Vec::new();
         for n in sizes() {
-            let pair = generate(
-                &SynthOptions::new(n)
-                    .stock(StockOptions::new())
-                    .pdf_noise(pdf),
+            // Generated in a child process: a child's peak RSS counts the memory of the parent
+            // it was forked from until it runs its program, so the parent stays small.
+            helper(
+                "generate",
+                &[&n.to_string(), if pdf { "pdf" } else { "plain" }],
+                &old,
+                &new,
             );
-            std::fs::write(&old, &pair.old).expect("write old");
-            std::fs::write(&new, &pair.new).expect("write new");
-            let bytes = (pair.old.len(), pair.new.len());
-            drop(pair);
+            let bytes = (file_len(&old), file_len(&new));
+            let stage_mode = std::env::var("DRAFTDIFF_BENCH_STAGES").unwrap_or_default();
+            if stage_mode == "only" {
+                println!(
+                    "{n} ¶ shared stock{}:",
+                    if pdf { " + PDF noise" } else { "" }
+                );
+                helper("stages", &[], &old, &new);
+                continue;
+            }
             let draftdiff = |extra: &[&str]| {
                 let mut cmd = Command::new(&bin);
                 cmd.arg(&old).arg(&new).args(extra);
@@ -150,6 +217,9 @@ fn main() {
                 git,
             };
             print_row(pdf, bytes, &row);
+            if stage_mode == "1" {
+                helper("stages", &[], &old, &new);
+            }
             rows.push(row);
         }
         if rows.len() >= 2 {
@@ -203,4 +273,45 @@ fn print_row(pdf: bool, bytes: (usize, usize), row: &Row) {
             support::mib(run.peak_rss)
         );
     }
+}
+
+/// The pipeline in this process, each stage timed once with the peak of live heap above what
+/// was live before it: where the time and memory of the whole job go.
+fn stages(old: &Path, new: &Path) {
+    let load = |path: &Path| {
+        draftdiff::load(
+            path.to_str().expect("utf-8 path"),
+            &ReadOptions::new(),
+            &SegmentOptions::new(),
+        )
+        .expect("loads")
+    };
+    let (docs, t_load, m_load) = support::measure(|| (load(old), load(new)));
+    let (alignment, t_align, m_align) =
+        support::measure(|| draftdiff::align(&docs.0, &docs.1, &AlignOptions::new()));
+    let (report, t_diff, m_diff) =
+        support::measure(|| report(docs.0, docs.1, alignment, &DiffOptions::new()));
+    let (_, t_json, m_json) = support::measure(|| {
+        render::json(&report, &mut std::io::sink()).expect("renders");
+    });
+    let (_, t_term, m_term) = support::measure(|| {
+        let options = TerminalOptions::new();
+        render::terminal(&report, &options, &Palette::plain(), &mut std::io::sink())
+            .expect("renders");
+    });
+    let total = secs(t_load + t_align + t_diff + t_json);
+    let stage = |name: &str, t: Duration, m: usize| {
+        println!(
+            "    {name:<14} {:>8.3} s {:>5.1}%  heap +{:.1} MiB",
+            secs(t),
+            100.0 * secs(t) / total.max(1e-9),
+            support::mib(m)
+        );
+    };
+    println!("  stages (in process, share of the JSON job):");
+    stage("read+segment", t_load, m_load);
+    stage("align", t_align, m_align);
+    stage("word diffs", t_diff, m_diff);
+    stage("render json", t_json, m_json);
+    stage("render term", t_term, m_term);
 }
