@@ -52,6 +52,10 @@ struct Run {
 fn run_child(cmd: &mut Command, out: &Path) -> Run {
     let sink = File::create(out).expect("output file");
     let start = Instant::now();
+    #[allow(
+        clippy::zombie_processes,
+        reason = "reaped by wait4 below, which also gives its rusage"
+    )]
     let child = cmd
         .stdin(Stdio::null())
         .stdout(Stdio::from(sink))
