@@ -46,6 +46,7 @@ mod verdict;
 
 pub use verdict::same_text;
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use similar::{Algorithm, DiffOp};
@@ -491,9 +492,12 @@ pub fn report(
     mut alignment: Alignment,
     options: &DiffOptions,
 ) -> Report {
+    use rayon::prelude::*;
+    // Each link's diff depends on its texts alone (a work budget, never the clock), and
+    // `collect` keeps the links' order, so the diffs are the same on any number of threads.
     let diffs: Vec<WordDiff> = alignment
         .links
-        .iter()
+        .par_iter()
         .map(|link| diff_link(&old, &new, link, options))
         .collect();
     // One verdict: a link is unchanged exactly when its diff shows no change.
@@ -542,11 +546,13 @@ fn summarize(
             s.moved += 1;
         }
     }
-    s.old_words = old
-        .units
-        .iter()
-        .map(|u| words(&tokens::tokenize(&u.text, options)))
-        .sum();
+    s.old_words = {
+        use rayon::prelude::*;
+        old.units
+            .par_iter()
+            .map(|u| words(&tokens::tokenize(&u.text, options)))
+            .sum()
+    };
     s.kept_words = diffs.iter().map(|d| d.stats.equal).sum();
     s.timed_out = diffs.iter().filter(|d| d.timed_out).count();
     s
@@ -578,8 +584,19 @@ impl OpsBuilder {
     fn exact(&mut self, old: &str, new: &str, options: &DiffOptions) {
         let old_tokens = tokens::tokenize(old, options);
         let new_tokens = tokens::tokenize(new, options);
-        let old_keys: Vec<&str> = old_tokens.iter().map(|t| t.key.as_ref()).collect();
-        let new_keys: Vec<&str> = new_tokens.iter().map(|t| t.key.as_ref()).collect();
+        // Keys as small ids (equal keys, equal ids): the diff then hashes and compares
+        // integers instead of strings, and finds exactly the same runs.
+        let mut ids: HashMap<&str, u32, foldhash::fast::FixedState> =
+            HashMap::with_capacity_and_hasher(old_tokens.len(), Default::default());
+        let mut keys = [Vec::new(), Vec::new()];
+        for (side, toks) in keys.iter_mut().zip([&old_tokens, &new_tokens]) {
+            side.reserve(toks.len());
+            for token in toks.iter() {
+                let next = ids.len() as u32;
+                side.push(*ids.entry(token.key.as_ref()).or_insert(next));
+            }
+        }
+        let [old_keys, new_keys]: [Vec<u32>; 2] = keys;
         for op in similar::capture_diff_slices(Algorithm::Patience, &old_keys, &new_keys) {
             let (_, old_range, new_range) = op.as_tag_tuple();
             let old_run = &old_tokens[old_range];

@@ -12,7 +12,7 @@
 //! link's shape is `kind`, its word diff is a [`DiffJson`] of [`OpJson`] runs. Each format
 //! has a JSON Schema in `docs/schema/`.
 
-use std::io;
+use std::io::{self, Write};
 
 use serde::Serialize;
 
@@ -63,13 +63,25 @@ pub fn log(
     write_value(&LogJson::new(lineage, summaries), out)
 }
 
-/// Writes `value` pretty-printed, then a newline. Serialised whole first, so that a write
-/// error (a closed pipe) reaches the caller with its kind.
+/// Writes `value` pretty-printed, then a newline, streamed through a buffer: the report of
+/// a 100,000-paragraph pair is hundreds of megabytes of JSON, which is never held whole in
+/// memory. A write error (a closed pipe) reaches the caller with its own kind.
 fn write_value(value: &impl Serialize, out: &mut dyn io::Write) -> io::Result<()> {
-    let mut bytes = serde_json::to_vec_pretty(value).map_err(io::Error::other)?;
-    bytes.push(b'\n');
-    out.write_all(&bytes)
+    let mut out = io::BufWriter::with_capacity(JSON_BUFFER, out);
+    serde_json::to_writer_pretty(&mut out, value).map_err(|e| {
+        if e.is_io() {
+            io::Error::from(e)
+        } else {
+            io::Error::other(e)
+        }
+    })?;
+    out.write_all(b"\n")?;
+    out.flush()
 }
+
+/// The buffer between the JSON writer and the output: large enough that writes to a pipe
+/// or file come in big pieces, small beside the report it carries.
+const JSON_BUFFER: usize = 64 * 1024;
 
 /// The output of `segment --format json`.
 #[derive(Serialize)]
