@@ -5,14 +5,15 @@ For every paragraph of every draft, the corpus paragraphs it descends from:
 1. read the corpus and the drafts (directories of text files, or JSONL files of
    ``{"name": ..., "text": ...}`` lines);
 2. cut each document into units with ``draftdiff.segment`` (the CLI's units and ids), and
-   MinHash each traced unit (not a heading, at least 6 words) over its set of words;
-3. find candidate paragraph pairs (draft unit, corpus unit) by LSH bands: the package's own
-   signatures banded here (``--lsh bands``, the default) or Spark's ``MinHashLSH``
-   (``--lsh spark``); keep pairs whose estimated Jaccard similarity reaches ``--min-jaccard``;
-4. align every candidate (corpus document, draft) pair with ``draftdiff.align`` inside
-   ``mapInPandas`` and keep each link with a score of at least ``--min-score`` that joins a
-   draft unit to a corpus unit it was paired with in step 3 (as ``draftdiff sources`` keeps a
-   link only where its own evidence paired the units);
+   MinHash each traced unit (not a heading, at least 6 words) over its set of words, less
+   the words found in more than ``--max-df`` of the corpus units (stock vocabulary);
+3. find candidate paragraph pairs (draft unit, corpus unit) by LSH bands (``--bands`` of
+   ``--rows`` MinHash values each) and keep pairs whose estimated Jaccard similarity reaches
+   ``--min-jaccard``;
+4. for each draft, run ``draftdiff.sources`` inside ``mapInPandas`` against its candidate
+   documents (those holding a unit paired with one of its units in step 3): the library's
+   own evidence and aligner, as ``draftdiff sources`` runs them over a whole corpus, keeping
+   links with a score of at least ``--min-score``;
 5. write the links as JSONL, sorted: one line per link.
 
 Local mode and a cluster run the same file unchanged::
@@ -41,14 +42,20 @@ import draftdiff
 
 #: Fewest words of a traced unit (draftdiff's ``corpus::MIN_WORDS``).
 MIN_WORDS = 6
-#: Default LSH shape: 24 bands of 2 rows catch a pair of Jaccard similarity 0.2 with
-#: probability 1-(1-0.04)^24 = 0.63 and 0.3 with 0.90; heavy rewrites of the planted corpus
-#: keep 0.2-0.4 of their words (development seed), unrelated paragraphs on the same topic
-#: under 0.13 in 99% of pairs.
-BANDS = 24
+#: Default LSH shape, measured on the planted-reuse corpus (development seed 1, 300
+#: documents, 60 drafts): 32 bands of 2 rows pair 0.885 of the planted unit pairs with 2,240
+#: (document, draft) pairs to align; 24 bands gave 0.862 with 1,099, 48 gave 0.918 with
+#: 2,152 but more shuffle; rows of 3 lost recall (0.82) for no fewer pairs.
+BANDS = 32
 ROWS = 2
-#: Default lowest estimated Jaccard similarity of a candidate paragraph pair.
-MIN_JACCARD = 0.2
+#: Default lowest estimated Jaccard similarity of a candidate paragraph pair: heavy
+#: rewrites, splits and merges of the planted corpus keep 0.1-0.4 of their rarer words.
+MIN_JACCARD = 0.15
+#: Default share of corpus units above which a word is stock vocabulary and left out of the
+#: signatures (development seed: 1% cut the (document, draft) pairs from 16,000 to 2,240 at
+#: 0.885 recall; 3% kept 4,500 for 0.909).
+MAX_DF = 0.01
+
 WORD = re.compile(r"\w+")
 
 
@@ -89,52 +96,64 @@ def read_documents(spark, path: str):
     return spark.createDataFrame(rdd, "name string, text string")
 
 
-def units_of(batches: Iterator[pd.DataFrame], bands: int, rows: int) -> Iterator[pd.DataFrame]:
-    """Segments documents and bands the signature of each traced unit:
-    one output row per (unit, band)."""
-    a, b = hash_family(bands * rows)
+def units_of(batches: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
+    """Segments documents: one row per traced unit, with its distinct words."""
     for df in batches:
-        out = {"name": [], "unit": [], "band": [], "key": [], "sig": []}
+        out = {"name": [], "unit": [], "words": []}
         for name, text in zip(df["name"], df["text"]):
             for u in draftdiff.segment(text, name)["units"]:
-                if u["kind"] == "heading" or len(words(u["text"])) < MIN_WORDS:
+                found = words(u["text"])
+                if u["kind"] == "heading" or len(found) < MIN_WORDS:
                     continue
-                sig = minhash(shingles(u["text"]), a, b)
-                for band in range(bands):
-                    part = sig[band * rows : (band + 1) * rows]
-                    out["name"].append(name)
-                    out["unit"].append(int(u["id"]))
-                    out["band"].append(band)
-                    out["key"].append(zlib.crc32(part.tobytes()))
-                    out["sig"].append(sig.tolist())
+                out["name"].append(name)
+                out["unit"].append(int(u["id"]))
+                out["words"].append(sorted(set(found)))
         yield pd.DataFrame(out)
 
 
-def align_pairs(batches: Iterator[pd.DataFrame], min_score: float) -> Iterator[pd.DataFrame]:
-    """Aligns each (corpus document, draft) pair and keeps the links that stand."""
+def bands_of(batches: Iterator[pd.DataFrame], common, bands: int, rows: int):
+    """The banded MinHash signature of each unit over its words less the common ones:
+    one row per (unit, band)."""
+    a, b = hash_family(bands * rows)
     for df in batches:
-        out = {
-            "draft": [],
-            "draft_units": [],
-            "document": [],
-            "document_units": [],
-            "score": [],
-            "kind": [],
-            "change": [],
-        }
+        out = {"name": [], "unit": [], "band": [], "key": [], "sig": []}
+        for name, unit, found in zip(df["name"], df["unit"], df["words"]):
+            values = sorted({zlib.crc32(w.encode("utf-8")) for w in found if w not in common.value})
+            if not values:
+                continue
+            sig = minhash(values, a, b)
+            for band in range(bands):
+                out["name"].append(name)
+                out["unit"].append(int(unit))
+                out["band"].append(band)
+                out["key"].append(zlib.crc32(sig[band * rows : (band + 1) * rows].tobytes()))
+                out["sig"].append(sig.tolist())
+        yield pd.DataFrame(out)
+
+
+def trace_drafts(batches: Iterator[pd.DataFrame], min_score: float) -> Iterator[pd.DataFrame]:
+    """Runs ``draftdiff.sources`` on each draft against its candidate documents: the
+    library's own evidence (rare word pairs) and alignment, as ``draftdiff sources`` runs
+    them on a whole corpus, and one line per source link."""
+    for df in batches:
+        out = {k: [] for k in ("draft", "draft_units", "document", "document_units",
+                                "score", "kind", "change")}
         for row in df.itertuples(index=False):
-            paired = {(int(n), int(o)) for n, o in zip(row.draft_unit_list, row.doc_unit_list)}
-            report = draftdiff.align(
-                row.doc_text, row.draft_text, old_path=row.document, new_path=row.draft
+            corpus = sorted(zip(row.documents, row.doc_texts))
+            paired = {(n, d, o) for n, d, o in zip(row.pair_draft_units, row.pair_documents,
+                                                   row.pair_doc_units)}
+            found = draftdiff.sources(
+                row.draft_text, corpus=corpus, draft_path=row.draft, min_score=min_score
             )
-            for link in report["links"]:
-                if link["score"] < min_score:
-                    continue
-                if not any((n, o) in paired for n in link["new"] for o in link["old"]):
+            for link in found["links"]:
+                document = found["documents"][link["document"]]["path"]
+                # Both kinds of evidence must agree: the library's, among the candidates
+                # only, overrates words that are rare there but common in the corpus.
+                if not any((n, document, o) in paired for n in link["new"] for o in link["old"]):
                     continue
                 out["draft"].append(row.draft)
                 out["draft_units"].append(link["new"])
-                out["document"].append(row.document)
+                out["document"].append(document)
                 out["document_units"].append(link["old"])
                 out["score"].append(float(link["score"]))
                 out["kind"].append(link["kind"])
@@ -148,23 +167,40 @@ LINK_SCHEMA = (
 )
 
 
-def candidate_pairs_bands(spark, corpus, drafts, bands: int, rows: int, min_jaccard: float):
-    """(draft, draft unit, document, document unit) pairs from the package's signatures."""
-    schema = "name string, unit long, band long, key long, sig array<long>"
-    fn = lambda it: units_of(it, bands, rows)  # noqa: E731
-    c = corpus.mapInPandas(fn, schema).alias("c")
-    d = drafts.mapInPandas(fn, schema).alias("d")
-    joined = d.join(c, on=["band", "key"]).select(
-        d["name"].alias("draft"),
-        d["unit"].alias("draft_unit"),
-        c["name"].alias("document"),
-        c["unit"].alias("doc_unit"),
-        d["sig"].alias("dsig"),
-        c["sig"].alias("csig"),
-    )
+UNIT_SCHEMA = "name string, unit long, words array<string>"
+BAND_SCHEMA = "name string, unit long, band long, key long, sig array<long>"
+
+
+def candidate_pairs(spark, corpus, drafts, bands: int, rows: int, min_jaccard: float,
+                    max_df: float):
+    """(draft, draft unit, document, document unit) pairs whose signatures share a band and
+    agree on at least ``min_jaccard`` of their entries."""
     from pyspark.sql import functions as F
 
-    joined = joined.dropDuplicates(["draft", "draft_unit", "document", "doc_unit"])
+    c_units = corpus.mapInPandas(units_of, UNIT_SCHEMA).cache()
+    d_units = drafts.mapInPandas(units_of, UNIT_SCHEMA)
+    # Words in more than max_df of the corpus units are stock vocabulary ("the",
+    # "committee"): they make unrelated paragraphs on one topic look alike.
+    total = c_units.count()
+    common = {
+        r["w"]
+        for r in c_units.select(F.explode("words").alias("w"))
+        .groupBy("w").count()
+        .where(F.col("count") > max(1.0, max_df * total))
+        .collect()
+    }
+    common = spark.sparkContext.broadcast(common)
+    fn = lambda it: bands_of(it, common, bands, rows)  # noqa: E731
+    c = c_units.mapInPandas(fn, BAND_SCHEMA).alias("c")
+    d = d_units.mapInPandas(fn, BAND_SCHEMA).alias("d")
+    joined = d.join(c, on=["band", "key"]).select(
+        F.col("d.name").alias("draft"),
+        F.col("d.unit").alias("draft_unit"),
+        F.col("c.name").alias("document"),
+        F.col("c.unit").alias("doc_unit"),
+        F.col("d.sig").alias("dsig"),
+        F.col("c.sig").alias("csig"),
+    ).dropDuplicates(["draft", "draft_unit", "document", "doc_unit"])
     # The estimated Jaccard similarity: the share of equal signature entries.
     same = F.aggregate(
         F.zip_with("dsig", "csig", lambda x, y: F.when(x == y, 1).otherwise(0)),
@@ -176,85 +212,33 @@ def candidate_pairs_bands(spark, corpus, drafts, bands: int, rows: int, min_jacc
     )
 
 
-def candidate_pairs_spark(spark, corpus, drafts, bands: int, min_jaccard: float):
-    """The same pairs from Spark's own MinHashLSH (one hash a table, OR over tables), over
-    the same word hashes, filtered by the exact Jaccard distance."""
-    from pyspark.ml.feature import MinHashLSH
-    from pyspark.ml.linalg import SparseVector, VectorUDT
-    from pyspark.sql.types import LongType, StructField, StructType
-
-    dim = 1 << 30
-
-    def explode(it):
-        for df in it:
-            out = {"name": [], "unit": [], "features": []}
-            for name, text in zip(df["name"], df["text"]):
-                for u in draftdiff.segment(text, name)["units"]:
-                    if u["kind"] == "heading" or len(words(u["text"])) < MIN_WORDS:
-                        continue
-                    values = sorted({v % dim for v in shingles(u["text"])})
-                    out["name"].append(name)
-                    out["unit"].append(int(u["id"]))
-                    out["features"].append(SparseVector(dim, values, [1.0] * len(values)))
-            yield pd.DataFrame(out)
-
-    from pyspark.sql.types import StringType
-
-    schema = StructType(
-        [
-            StructField("name", StringType()),
-            StructField("unit", LongType()),
-            StructField("features", VectorUDT()),
-        ]
-    )
-    c = corpus.rdd.mapPartitions(lambda rows: _rows(explode, rows)).toDF(schema)
-    d = drafts.rdd.mapPartitions(lambda rows: _rows(explode, rows)).toDF(schema)
-    model = MinHashLSH(inputCol="features", outputCol="hashes", numHashTables=bands, seed=1).fit(c)
-    joined = model.approxSimilarityJoin(d, c, 1.0 - min_jaccard, distCol="distance")
-    return joined.select(
-        joined["datasetA.name"].alias("draft"),
-        joined["datasetA.unit"].alias("draft_unit"),
-        joined["datasetB.name"].alias("document"),
-        joined["datasetB.unit"].alias("doc_unit"),
-    )
-
-
-def _rows(explode, rows):
-    """Runs a pandas-batch function over an RDD partition of (name, text) rows."""
-    rows = list(rows)
-    if not rows:
-        return iter(())
-    df = pd.DataFrame({"name": [r["name"] for r in rows], "text": [r["text"] for r in rows]})
-    out = []
-    for part in explode(iter([df])):
-        out.extend(zip(part["name"], part["unit"], part["features"]))
-    return iter(out)
-
-
-def run(spark, corpus_path: str, drafts_path: str, out: str, lsh: str = "bands",
-        bands: int = BANDS, rows: int = ROWS, min_jaccard: float = MIN_JACCARD,
+def run(spark, corpus_path: str, drafts_path: str, out: str,
+        bands: int = BANDS, rows: int = ROWS, min_jaccard: float = MIN_JACCARD, max_df: float = MAX_DF,
         min_score: float = draftdiff.MIN_SOURCE_SCORE) -> None:
     """The whole job: reads, blocks, aligns, writes ``out`` (a directory of JSONL parts)."""
     from pyspark.sql import functions as F
 
     corpus = read_documents(spark, corpus_path)
     drafts = read_documents(spark, drafts_path)
-    if lsh == "bands":
-        pairs = candidate_pairs_bands(spark, corpus, drafts, bands, rows, min_jaccard)
-    elif lsh == "spark":
-        pairs = candidate_pairs_spark(spark, corpus, drafts, bands * rows, min_jaccard)
-    else:
-        raise ValueError(f"--lsh {lsh}: expected bands or spark")
-    grouped = pairs.groupBy("draft", "document").agg(
-        F.collect_list("draft_unit").alias("draft_unit_list"),
-        F.collect_list("doc_unit").alias("doc_unit_list"),
-    )
+    pairs = candidate_pairs(spark, corpus, drafts, bands, rows, min_jaccard, max_df)
+    # Each draft with the texts of its candidate documents (a few dozen: the LSH bands
+    # keep the work per draft independent of the corpus size).
+    docs = corpus.select(F.col("name").alias("document"), F.col("text").alias("doc_text"))
     work = (
-        grouped.join(drafts.select(F.col("name").alias("draft"), F.col("text").alias("draft_text")), "draft")
-        .join(corpus.select(F.col("name").alias("document"), F.col("text").alias("doc_text")), "document")
-        .select("draft", "document", "draft_unit_list", "doc_unit_list", "draft_text", "doc_text")
+        pairs.select("draft", "document").distinct()
+        .join(docs, "document")
+        .groupBy("draft")
+        .agg(F.collect_list("document").alias("documents"),
+             F.collect_list("doc_text").alias("doc_texts"))
+        .join(drafts.select(F.col("name").alias("draft"), F.col("text").alias("draft_text")),
+              "draft")
+        .join(pairs.groupBy("draft").agg(
+            F.collect_list("draft_unit").alias("pair_draft_units"),
+            F.collect_list("document").alias("pair_documents"),
+            F.collect_list("doc_unit").alias("pair_doc_units"),
+        ), "draft")
     )
-    links = work.mapInPandas(lambda it: align_pairs(it, min_score), LINK_SCHEMA)
+    links = work.mapInPandas(lambda it: trace_drafts(it, min_score), LINK_SCHEMA)
     # Sorted, so the same inputs give byte-identical output whatever the partitioning.
     links.orderBy(
         F.col("draft"), F.element_at("draft_units", 1), F.col("document"),
@@ -267,10 +251,10 @@ def main(argv=None) -> int:
     p.add_argument("--corpus", required=True, help="directory of text files, or JSONL")
     p.add_argument("--drafts", required=True, help="directory of text files, or JSONL")
     p.add_argument("--out", required=True, help="output directory of JSONL links")
-    p.add_argument("--lsh", choices=["bands", "spark"], default="bands")
     p.add_argument("--bands", type=int, default=BANDS)
     p.add_argument("--rows", type=int, default=ROWS)
     p.add_argument("--min-jaccard", type=float, default=MIN_JACCARD)
+    p.add_argument("--max-df", type=float, default=MAX_DF)
     p.add_argument("--min-score", type=float, default=draftdiff.MIN_SOURCE_SCORE)
     args = p.parse_args(argv)
     from pyspark.sql import SparkSession
@@ -281,8 +265,8 @@ def main(argv=None) -> int:
         .getOrCreate()
     )
     try:
-        run(spark, args.corpus, args.drafts, args.out, args.lsh, args.bands, args.rows,
-            args.min_jaccard, args.min_score)
+        run(spark, args.corpus, args.drafts, args.out, args.bands, args.rows,
+            args.min_jaccard, args.max_df, args.min_score)
     finally:
         spark.stop()
     return 0
