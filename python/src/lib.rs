@@ -119,8 +119,9 @@ fn write_index(py: Python<'_>, paths: Vec<String>, output: String) -> PyResult<u
             let bytes = draftdiff::read::read_bytes(path).map_err(py_error)?;
             let hash = corpus::content_hash(&bytes);
             let size = bytes.len() as u64;
-            let doc = draftdiff::read::document(path, bytes, &ReadOptions::new(), &SegmentOptions::new())
-                .map_err(py_error)?;
+            let doc =
+                draftdiff::read::document(path, bytes, &ReadOptions::new(), &SegmentOptions::new())
+                    .map_err(py_error)?;
             builder.add_hashed(&doc, hash, size);
         }
         let index = builder.finish();
