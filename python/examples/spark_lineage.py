@@ -12,14 +12,15 @@ For every paragraph of every draft, the corpus paragraphs it descends from:
    ``--min-jaccard``;
 4. for each draft, run ``draftdiff.sources`` inside ``mapInPandas`` against its candidate
    documents (those holding a unit paired with one of its units in step 3): the library's
-   own evidence and aligner, as ``draftdiff sources`` runs them over a whole corpus, keeping
-   links with a score of at least ``--min-score``;
+   own evidence and aligner, as ``draftdiff sources`` runs them over a whole corpus; keep
+   the links with a score of at least ``--min-score`` that join units step 3 paired;
 5. write the links as JSONL, sorted: one line per link.
 
 Local mode and a cluster run the same file unchanged::
 
     spark-submit --master 'local[2]' spark_lineage.py --corpus DIR --drafts DIR --out OUT
-    spark-submit --master yarn --py-files ... spark_lineage.py --corpus s3://.../corpus.jsonl ...
+    spark-submit --master yarn spark_lineage.py --corpus hdfs:///lineage/corpus.jsonl \
+        --drafts hdfs:///lineage/drafts.jsonl --out hdfs:///lineage/links
 
 The executors need the draftdiff package installed (``pip install ./python``, or a wheel
 shipped with ``--archives`` as a packed environment).
@@ -28,7 +29,6 @@ shipped with ``--archives`` as a packed environment).
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import re
 import sys
@@ -62,11 +62,6 @@ WORD = re.compile(r"\w+")
 def words(text: str) -> List[str]:
     """The words of a unit, case folded."""
     return WORD.findall(text.lower())
-
-
-def shingles(text: str) -> List[int]:
-    """The distinct words of a unit as stable 32-bit hashes (never Python's salted hash())."""
-    return sorted({zlib.crc32(w.encode("utf-8")) for w in words(text)})
 
 
 def hash_family(n: int, seed: int = 1):
