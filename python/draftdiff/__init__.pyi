@@ -1,0 +1,38 @@
+import os
+from typing import Any, Dict, Iterable, Optional, Sequence, Tuple, Union
+
+PathLike = Union[str, os.PathLike[str]]
+
+class DraftdiffError(ValueError):
+    """A document or index that draftdiff could not read or use; the message names it."""
+
+JSON_VERSION: int
+SOURCES_JSON_VERSION: int
+MIN_SOURCE_SCORE: float
+
+def segment(text: str, path: str = ...) -> Dict[str, Any]: ...
+def align(
+    old: str,
+    new: str,
+    *,
+    old_path: str = ...,
+    new_path: str = ...,
+    ignore_case: bool = ...,
+    ignore_punctuation: bool = ...,
+) -> Dict[str, Any]: ...
+def compare(
+    old: PathLike,
+    new: PathLike,
+    *,
+    ignore_case: bool = ...,
+    ignore_punctuation: bool = ...,
+) -> Dict[str, Any]: ...
+def write_index(paths: Iterable[PathLike], output: PathLike) -> int: ...
+def sources(
+    draft: str,
+    *,
+    corpus: Optional[Sequence[Tuple[str, str]]] = ...,
+    index: Optional[PathLike] = ...,
+    draft_path: str = ...,
+    min_score: float = ...,
+) -> Dict[str, Any]: ...

@@ -1,0 +1,28 @@
+from typing import List, Optional, Tuple
+
+class DraftdiffError(ValueError): ...
+
+JSON_VERSION: int
+SOURCES_JSON_VERSION: int
+MIN_SOURCE_SCORE: float
+
+def segment_json(text: str, path: str = ...) -> str: ...
+def align_json(
+    old: str,
+    new: str,
+    old_path: str = ...,
+    new_path: str = ...,
+    ignore_case: bool = ...,
+    ignore_punctuation: bool = ...,
+) -> str: ...
+def compare_json(
+    old_path: str, new_path: str, ignore_case: bool = ..., ignore_punctuation: bool = ...
+) -> str: ...
+def write_index(paths: List[str], output: str) -> int: ...
+def sources_json(
+    draft: str,
+    corpus: Optional[List[Tuple[str, str]]] = ...,
+    index: Optional[str] = ...,
+    draft_path: str = ...,
+    min_score: float = ...,
+) -> str: ...
