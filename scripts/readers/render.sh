@@ -9,7 +9,7 @@
 #
 # Each version becomes a Word file with one paragraph a unit of draftdiff's plain-text
 # segmentation (numbers typed, lists as Word lists, footnotes as Word footnotes:
-# scripts/readers/to_markdown.py), through a reference document that typesets like a published report
+# tests/fixtures/office/to_markdown.py --word-lists), through a reference document that typesets like a published report
 # (justified, hyphenated in the pair's language, a running header, page numbers:
 # make_reference.py); LibreOffice prints it to PDF, and pdftotext (no -layout: lines with
 # no blank line between paragraphs, as most users get them) extracts the PDF's text.
@@ -38,7 +38,7 @@ for pair in tests/corpus/align/*/; do
         src="$pair/$side.txt"
         [ -f "$src" ] || src="$pair/$side.md"
         "$DRAFTDIFF" segment --format json "$src" \
-            | python3 scripts/readers/to_markdown.py > "$dir/$side.md"
+            | python3 tests/fixtures/office/to_markdown.py --word-lists > "$dir/$side.md"
         pandoc -f markdown -M lang="$lang" --reference-doc="$OUT/typeset.docx" \
             "$dir/$side.md" -o "$dir/$side.docx"
     done

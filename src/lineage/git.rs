@@ -150,20 +150,10 @@ pub fn git_history(
     read: &ReadOptions,
 ) -> Result<GitHistory> {
     let file = path.as_ref();
-    let shown = file.display().to_string();
+    let (shown, dir, name) = locate(file)?;
     let fail = |message: String| Error::Input {
         path: shown.clone(),
         message,
-    };
-    if file.is_dir() {
-        return Err(Error::IsDirectory { path: shown });
-    }
-    let dir = match file.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let Some(name) = file.file_name() else {
-        return Err(fail("is not a file name".into()));
     };
     let git = Git { shown: &shown, dir };
 
@@ -298,19 +288,9 @@ pub fn git_history(
     Ok(history)
 }
 
-/// The file at `path` as it stands at revision `rev`, or in the working tree when `rev` is
-/// `None`: one side of a pairwise compare (`draftdiff --git REV1 REV2 FILE`). The version is
-/// labelled with the commit `rev` names (or [`WORKING_TREE`]); the file need not have changed
-/// in that commit.
-///
-/// Errors name the file: git not installed, not a repository, a directory, a bad revision,
-/// the file not in that revision, or a version that cannot be read.
-pub fn git_version(
-    path: impl AsRef<Path>,
-    rev: Option<&str>,
-    read: &ReadOptions,
-) -> Result<GitVersion> {
-    let file = path.as_ref();
+/// A file's name as shown in errors, the directory git runs in (the file's own) and its
+/// name there; a directory or a path with no file name is an error naming it.
+fn locate(file: &Path) -> Result<(String, &Path, &std::ffi::OsStr)> {
     let shown = file.display().to_string();
     if file.is_dir() {
         return Err(Error::IsDirectory { path: shown });
@@ -325,6 +305,22 @@ pub fn git_version(
             message: "is not a file name".into(),
         });
     };
+    Ok((shown, dir, name))
+}
+
+/// The file at `path` as it stands at revision `rev`, or in the working tree when `rev` is
+/// `None`: one side of a pairwise compare (`draftdiff --git REV1 REV2 FILE`). The version is
+/// labelled with the commit `rev` names (or [`WORKING_TREE`]); the file need not have changed
+/// in that commit.
+///
+/// Errors name the file: git not installed, not a repository, a directory, a bad revision,
+/// the file not in that revision, or a version that cannot be read.
+pub fn git_version(
+    path: impl AsRef<Path>,
+    rev: Option<&str>,
+    read: &ReadOptions,
+) -> Result<GitVersion> {
+    let (shown, dir, name) = locate(path.as_ref())?;
     let git = Git { shown: &shown, dir };
     let Some(rev) = rev else {
         // Still in a repository: a typo in the path should not pass for the working tree.
