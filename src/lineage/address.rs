@@ -110,14 +110,34 @@ impl Selector {
                 .map(|u| u.id)
                 .ok_or_else(|| missing(format!("has {} units, not {n}", doc.units.len()))),
             Selector::Number(number) => {
-                let printed = |kind: Option<UnitKind>| {
-                    doc.units.iter().find(|u| {
-                        u.number.as_deref() == Some(number.as_str())
-                            && kind.is_none_or(|k| u.kind == k)
-                    })
+                let printed = |kind: Option<UnitKind>| -> Vec<&crate::model::Unit> {
+                    doc.units
+                        .iter()
+                        .filter(|u| {
+                            u.number.as_deref() == Some(number.as_str())
+                                && kind.is_none_or(|k| u.kind == k)
+                        })
+                        .collect()
                 };
-                if let Some(unit) = printed(Some(UnitKind::Paragraph)).or_else(|| printed(None)) {
-                    return Ok(unit.id);
+                // A paragraph of that number first; else any unit. A number printed on
+                // more than one unit (`(a)` in every list) names none of them: say where
+                // they are, so the user can pick one by its line.
+                let mut found = printed(Some(UnitKind::Paragraph));
+                if found.is_empty() {
+                    found = printed(None);
+                }
+                match found.as_slice() {
+                    [unit] => return Ok(unit.id),
+                    [] => {}
+                    many => {
+                        let lines: Vec<String> =
+                            many.iter().map(|u| format!("L{}", u.line)).collect();
+                        return Err(missing(format!(
+                            "{} units are numbered {number}: give one by its line ({})",
+                            many.len(),
+                            lines.join(", ")
+                        )));
+                    }
                 }
                 if doc.units.iter().any(|u| u.number.is_some()) {
                     return Err(missing(format!("no unit numbered {number}")));
@@ -213,5 +233,25 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(four.contains("3 paragraphs"), "{four}");
+    }
+
+    #[test]
+    fn a_number_printed_on_several_units_names_their_lines() {
+        // Issue 13: a repeated `(a)` silently named the first list item.
+        let doc = segment(
+            "d",
+            "1. The first paragraph lists:\n\n(a) apples;\n\n(b) pears.\n\n\
+             2. The second paragraph lists:\n\n(a) plums;\n\n(b) figs.\n",
+            &SegmentOptions::new(),
+        );
+        let err = Selector::Number("(a)".into())
+            .resolve(&doc)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("2 units are numbered (a)"), "{err}");
+        assert!(err.contains("L3, L9"), "{err}");
+        // A number on one unit still names it.
+        let two = Selector::Number("2".into()).resolve(&doc).unwrap();
+        assert_eq!(doc.units[two].text, "The second paragraph lists:");
     }
 }
