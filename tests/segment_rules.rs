@@ -519,3 +519,18 @@ fn a_bullet_alone_on_its_line_marks_the_text_after_it() {
         ]
     );
 }
+
+#[test]
+fn paginated_blocks_end_a_numbered_title_line_before_its_paragraph() {
+    // pdftotext puts a numbered section title straight above its first paragraph.
+    let text = format!(
+        "{PAGED}\n1.1 Version\nThis is version 0.21 of the specification, which the group agreed\n\
+         at its last meeting after the comments had been resolved by the editors.\n"
+    );
+    let doc = seg(&text);
+    let tail: Vec<(&str, Option<&str>)> = doc.units[doc.units.len() - 2..]
+        .iter()
+        .map(|u| (u.kind.as_str(), u.number.as_deref()))
+        .collect();
+    assert_eq!(tail, [("heading", Some("1.1")), ("paragraph", None)]);
+}

@@ -748,11 +748,21 @@ impl Assembler {
                 Role::LineHeading => false,
                 Role::Heading => o.lines < MAX_HEADING_LINES && !o.last_terminal,
                 Role::Plain | Role::Body | Role::Lettered => {
+                    let capital = t.chars().next().is_some_and(char::is_uppercase);
                     let pdf_end = (self.pdf || self.paged_blocks)
                         && o.last_terminal
                         && o.last_len < self.short_line
-                        && t.chars().next().is_some_and(char::is_uppercase);
-                    !(pdf_end || self.indent_starts_paragraph(o))
+                        && capital;
+                    // Paginated blocks: a numbered title line (`1.1 Version`) with its
+                    // paragraph straight under it, no blank line between.
+                    let title_end = self.paged_blocks
+                        && o.role == Role::Body
+                        && o.lines == 1
+                        && !o.last_terminal
+                        && o.last_len < self.short_line
+                        && is_title(&self.units[o.id].text)
+                        && capital;
+                    !(pdf_end || title_end || self.indent_starts_paragraph(o))
                 }
             },
         };
