@@ -368,48 +368,54 @@ fn swatch(kind: Kind) -> String {
 
 /// The section outline: every heading of the new version, linking to its row.
 fn outline(report: &Report, out: &mut dyn io::Write) -> io::Result<()> {
+    outline_of(
+        &report.new,
+        "n",
+        "The new version has no headings. <a href=\"#lineage-h\">Lineage</a> · <a href=\"#rows\">Comparison</a>",
+        out,
+    )?;
+    writeln!(out, "</nav>")
+}
+
+/// The outline of `doc`'s headings, each linking to its row `#{anchor}-{id}`, folded when
+/// long so that the picture stays near the top of the page; `none` (HTML) stands in when
+/// there are no headings. Leaves the `<nav>` open for the caller to close.
+fn outline_of(doc: &Document, anchor: &str, none: &str, out: &mut dyn io::Write) -> io::Result<()> {
     writeln!(
         out,
         "<nav aria-labelledby=\"outline-h\">\n<h2 id=\"outline-h\">Outline</h2>"
     )?;
-    let headings: Vec<_> = report
-        .new
+    let headings: Vec<_> = doc
         .units
         .iter()
         .filter(|u| u.kind == UnitKind::Heading)
         .collect();
     if headings.is_empty() {
-        writeln!(
-            out,
-            "<p>The new version has no headings. <a href=\"#lineage-h\">Lineage</a> · <a href=\"#rows\">Comparison</a></p>"
-        )?;
-    } else {
-        // A long outline is folded, so the picture stays near the top of the page.
-        let open = if headings.len() <= OUTLINE_OPEN {
-            " open"
-        } else {
-            ""
-        };
-        writeln!(
-            out,
-            "<details{open}><summary>{} sections</summary>\n<ol>",
-            headings.len()
-        )?;
-        for u in headings {
-            writeln!(
-                out,
-                "<li><a href=\"#n-{}\">{}{}</a></li>",
-                u.id,
-                u.number
-                    .as_deref()
-                    .map(|n| format!("{}. ", Html(n)))
-                    .unwrap_or_default(),
-                Html(&short(&u.text, 12))
-            )?;
-        }
-        writeln!(out, "</ol>\n</details>")?;
+        return writeln!(out, "<p>{none}</p>");
     }
-    writeln!(out, "</nav>")
+    let open = if headings.len() <= OUTLINE_OPEN {
+        " open"
+    } else {
+        ""
+    };
+    writeln!(
+        out,
+        "<details{open}><summary>{} sections</summary>\n<ol>",
+        headings.len()
+    )?;
+    for u in headings {
+        writeln!(
+            out,
+            "<li><a href=\"#{anchor}-{}\">{}{}</a></li>",
+            u.id,
+            u.number
+                .as_deref()
+                .map(|n| format!("{}. ", Html(n)))
+                .unwrap_or_default(),
+            Html(&short(&u.text, 12))
+        )?;
+    }
+    writeln!(out, "</ol>\n</details>")
 }
 
 /// The first `n` words of `text`, with `…` when cut.
@@ -1699,42 +1705,7 @@ pub fn html_blame(
     }
     writeln!(out, "</tbody></table>\n</header>")?;
     // The outline: the blamed version's headings.
-    writeln!(
-        out,
-        "<nav aria-labelledby=\"outline-h\">\n<h2 id=\"outline-h\">Outline</h2>"
-    )?;
-    let headings: Vec<_> = doc
-        .units
-        .iter()
-        .filter(|u| u.kind == UnitKind::Heading)
-        .collect();
-    if headings.is_empty() {
-        writeln!(out, "<p><a href=\"#blame-h\">Blame</a></p>")?;
-    } else {
-        let open = if headings.len() <= OUTLINE_OPEN {
-            " open"
-        } else {
-            ""
-        };
-        writeln!(
-            out,
-            "<details{open}><summary>{} sections</summary>\n<ol>",
-            headings.len()
-        )?;
-        for u in headings {
-            writeln!(
-                out,
-                "<li><a href=\"#b-{}\">{}{}</a></li>",
-                u.id,
-                u.number
-                    .as_deref()
-                    .map(|n| format!("{}. ", Html(n)))
-                    .unwrap_or_default(),
-                Html(&short(&u.text, 12))
-            )?;
-        }
-        writeln!(out, "</ol>\n</details>")?;
-    }
+    outline_of(doc, "b", "<a href=\"#blame-h\">Blame</a>", out)?;
     writeln!(
         out,
         "</nav>\n<main id=\"main\">\n<section aria-labelledby=\"blame-h\">\n<h2 id=\"blame-h\">Blame</h2>\n\
