@@ -4,18 +4,12 @@
 
 #[path = "support/git.rs"]
 mod support_git;
-use support_git::git;
+use support_git::{commit, git};
 
 use std::path::Path;
 use std::process::{Command, Output};
 
 const DRAFTDIFF: &str = env!("CARGO_BIN_EXE_draftdiff");
-
-fn commit(dir: &Path, file: &str, text: &str, message: &str) {
-    std::fs::write(dir.join(file), text).expect("write");
-    git(dir, &["add", file]);
-    git(dir, &["commit", "-q", "-m", message]);
-}
 
 /// A repository with one committed draft, reworded and extended in the working tree.
 fn repo() -> tempfile::TempDir {

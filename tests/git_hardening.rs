@@ -4,19 +4,13 @@
 
 #[path = "support/git.rs"]
 mod support_git;
-use support_git::git;
+use support_git::{commit, git};
 
 use std::path::Path;
 use std::process::Command;
 
 use assert_cmd::Command as Cmd;
 use predicates::str::contains;
-
-fn commit(dir: &Path, file: &str, bytes: &[u8], message: &str) {
-    std::fs::write(dir.join(file), bytes).expect("write");
-    git(dir, &["--literal-pathspecs", "add", "--", file]);
-    git(dir, &["commit", "-q", "-m", message]);
-}
 
 fn repo() -> tempfile::TempDir {
     let tmp = tempfile::tempdir().expect("temp dir");

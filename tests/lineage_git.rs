@@ -2,19 +2,11 @@
 
 #[path = "support/git.rs"]
 mod support_git;
-use support_git::git;
-
-use std::path::Path;
+use support_git::{commit, git};
 
 use assert_cmd::Command as Cmd;
 use draftdiff::ReadOptions;
 use draftdiff::lineage::git_versions;
-
-fn commit(dir: &Path, file: &str, text: &str, message: &str) {
-    std::fs::write(dir.join(file), text).expect("write");
-    git(dir, &["add", file]);
-    git(dir, &["commit", "-q", "-m", message]);
-}
 
 /// A repository with three versions of `draft.txt` and one unrelated commit between them.
 fn repo() -> tempfile::TempDir {

@@ -25,3 +25,12 @@ pub fn git(dir: &Path, args: &[&str]) {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// Writes `contents` to `dir/file`, adds it (a literal path, whatever its characters) and
+/// commits it with `message`.
+#[allow(dead_code)] // Not every test that includes this module commits files.
+pub fn commit(dir: &Path, file: &str, contents: impl AsRef<[u8]>, message: &str) {
+    std::fs::write(dir.join(file), contents).expect("write");
+    git(dir, &["--literal-pathspecs", "add", "--", file]);
+    git(dir, &["commit", "-q", "-m", message]);
+}
