@@ -204,7 +204,7 @@ pub fn run() -> ExitCode {
     // git running draftdiff as its external diff (src/cli/git_external.rs), before clap.
     let args: Vec<_> = std::env::args_os().skip(1).collect();
     let counter = std::env::var_os("GIT_DIFF_PATH_COUNTER").is_some();
-    if let Some(call) = git_external::detect(&args, counter) {
+    if let Some(call) = draftdiff::lineage::ExternalDiff::parse(&args, counter) {
         return git_external::run(&call);
     }
     let (cli, matches) = match usage::parse() {

@@ -12,7 +12,7 @@ use std::io::{self, IsTerminal, Write};
 use std::os::fd::AsFd;
 use std::path::{Path, PathBuf};
 
-use draftdiff::lineage::GitVersion;
+use draftdiff::lineage::{GitPair, GitVersion};
 use draftdiff::render::target::{Target, Written};
 use draftdiff::render::{
     ColorEnv, DEFAULT_WIDTH, MAX_WIDTH, MIN_WIDTH, Palette, Theme, Visible, decide_color,
@@ -30,6 +30,19 @@ pub enum Side {
     Old,
     /// The second version.
     New,
+}
+
+/// The two versions of `--git`, read ([`Ctx::git_pair`]).
+#[derive(Debug)]
+pub struct GitSides {
+    /// The old version, named by its commit or `--label`.
+    pub old: Document,
+    /// The new version, named by its commit, "not committed yet" or `--label`.
+    pub new: Document,
+    /// The day of each version's commit (`None` for the working tree).
+    pub days: [Option<String>; 2],
+    /// The file, as given.
+    pub file: String,
 }
 
 /// Resolved options shared by every subcommand.
@@ -182,11 +195,26 @@ impl Ctx {
         Ok(history.versions)
     }
 
-    /// The file `path` at revision `rev`, or in the working tree when `rev` is `None`; the
-    /// working-tree file counts as an input.
-    pub fn git_version(&self, path: &str, rev: Option<&str>) -> Result<GitVersion, Error> {
-        self.read_paths.borrow_mut().push(PathBuf::from(path));
-        draftdiff::lineage::git_version(path, rev, &self.read)
+    /// The two versions `--git VALUES…` names ([`GitPair`]: `FILE`, `REV FILE`,
+    /// `REV1..REV2 FILE` or `REV1 REV2 FILE`), as documents named by their commits (or by
+    /// `--label`), with each commit's day (`None` for the working tree), and the file, which
+    /// counts as an input: `-o` never writes over it.
+    pub fn git_pair(&self, values: &[String]) -> Result<GitSides, Error> {
+        let pair = GitPair::parse(values)?;
+        self.read_paths.borrow_mut().push(PathBuf::from(&pair.path));
+        let (old, new) = pair.load(&self.read)?;
+        let days = [old.day().map(str::to_string), new.day().map(str::to_string)];
+        let mut docs = [old, new].map(|v| v.into_document(&SegmentOptions::new()));
+        for (doc, label) in docs.iter_mut().zip(&self.labels) {
+            doc.path.clone_from(label);
+        }
+        let [old, new] = docs;
+        Ok(GitSides {
+            old,
+            new,
+            days,
+            file: pair.path,
+        })
     }
 
     /// Writes the output produced by `write` where `-o` says (see [`Target`]), through
