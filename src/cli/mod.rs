@@ -12,7 +12,6 @@ mod eval;
 mod git_external;
 mod lineage;
 mod output;
-mod pager;
 mod segment;
 mod usage;
 
@@ -23,7 +22,6 @@ use clap::{Parser, Subcommand, ValueEnum};
 use draftdiff::render::{MAX_WIDTH, MIN_WIDTH};
 
 pub use output::Ctx;
-pub use pager::PagingWhen;
 
 /// Paragraph-level diff and lineage for drafts.
 ///
@@ -127,6 +125,17 @@ pub enum ColorWhen {
     /// Always colour.
     Always,
     /// Never colour.
+    Never,
+}
+
+/// `--paging`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PagingWhen {
+    /// Page when standard output is a terminal.
+    Auto,
+    /// Page even when standard output is not a terminal (not with `-o FILE`).
+    Always,
+    /// Never page.
     Never,
 }
 

@@ -14,13 +14,12 @@ use std::path::{Path, PathBuf};
 
 use draftdiff::lineage::{GitPair, GitVersion};
 use draftdiff::render::target::{Target, Written};
-use draftdiff::render::{
-    ColorEnv, DEFAULT_WIDTH, MAX_WIDTH, MIN_WIDTH, Palette, Theme, Visible, decide_color,
-};
+use draftdiff::render::{ColorEnv, Palette, TerminalEnv, Theme, Visible};
 use draftdiff::{Document, Error, ReadOptions, SegmentOptions};
 
-use super::pager::{self, Pager};
-use super::{ColorWhen, EncodingArg, GlobalArgs};
+use super::compare::ThemeArg;
+use super::{ColorWhen, EncodingArg, GlobalArgs, PagingWhen};
+use draftdiff::render::pager::{Pager, PagerEnv, Paging};
 
 /// Which of the two versions an input is: `--old-encoding` and the first `--label` act on
 /// OLD, `--new-encoding` and the second on NEW.
@@ -79,40 +78,40 @@ impl Ctx {
         let target = Target::open(global.output.as_deref())?;
         let stdout_terminal = io::stdout().is_terminal();
         let terminal = target.is_stdout() && stdout_terminal;
-        let env = ColorEnv {
-            no_color: std::env::var_os("NO_COLOR"),
-            clicolor_force: std::env::var_os("CLICOLOR_FORCE"),
-            term: std::env::var_os("TERM"),
+        let env = TerminalEnv {
+            color: ColorEnv {
+                no_color: std::env::var_os("NO_COLOR"),
+                clicolor_force: std::env::var_os("CLICOLOR_FORCE"),
+                term: std::env::var_os("TERM"),
+            },
+            colorfgbg: std::env::var_os("COLORFGBG"),
+            output_terminal: terminal,
+            // Measured here, before any pager takes standard output over.
+            columns: terminal_width(target.is_stdout()),
         };
-        let explicit = match global.color {
+        let color = match global.color {
             ColorWhen::Always => Some(true),
             ColorWhen::Never => Some(false),
             ColorWhen::Auto => None,
         };
-        let color = decide_color(explicit, terminal, &env);
         let theme = match global.theme {
-            super::compare::ThemeArg::Light => Theme::Light,
-            super::compare::ThemeArg::Dark => Theme::Dark,
-            super::compare::ThemeArg::Auto => {
-                Theme::from_colorfgbg(std::env::var_os("COLORFGBG").as_deref())
-            }
+            ThemeArg::Light => Some(Theme::Light),
+            ThemeArg::Dark => Some(Theme::Dark),
+            ThemeArg::Auto => None,
         };
-        // Measured here, before any pager takes standard output over. A terminal narrower
-        // or wider than draftdiff lays out is used at the nearest width it does lay out.
-        let width = match global.width {
-            Some(w) => w,
-            None => terminal_width(target.is_stdout())
-                .map_or(DEFAULT_WIDTH, |w| w.clamp(MIN_WIDTH, MAX_WIDTH)),
-        };
+        let width = env.width(global.width);
         let pager = if pages && !quiet && target.is_stdout() {
-            pager::decide(
-                global.paging,
-                stdout_terminal,
-                std::env::var_os("DRAFTDIFF_PAGER"),
-                std::env::var_os("PAGER"),
-                std::env::var_os("LESS"),
-                width,
-            )
+            let when = match global.paging {
+                PagingWhen::Auto => Paging::Auto,
+                PagingWhen::Always => Paging::Always,
+                PagingWhen::Never => Paging::Never,
+            };
+            let env = PagerEnv {
+                draftdiff_pager: std::env::var_os("DRAFTDIFF_PAGER"),
+                pager: std::env::var_os("PAGER"),
+                less: std::env::var_os("LESS"),
+            };
+            Pager::decide(when, stdout_terminal, env, width)
         } else {
             None
         };
@@ -122,7 +121,7 @@ impl Ctx {
             None => read.clone(),
         };
         Ok(Ctx {
-            palette: Palette::with_theme(color, theme),
+            palette: env.palette(color, theme),
             width,
             read_sides: [side(global.old_encoding), side(global.new_encoding)],
             read,
