@@ -215,3 +215,105 @@ fn trace_follows_a_merge_then_a_split() {
     assert!(log.contains("1 merged"), "{log}");
     assert!(log.contains("1 split"), "{log}");
 }
+
+/// The reference pair, the outline (v1) and the final report (v2).
+const REF: [&str; 2] = [
+    "examples/data/outline-draft.txt",
+    "examples/data/final-report.txt",
+];
+
+fn on_reference(args: &[&str]) -> String {
+    let out = Command::cargo_bin("draftdiff")
+        .unwrap()
+        .args(["--color", "never"])
+        .args(args)
+        .args(REF)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{args:?}: {out:?}");
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// Columns a line takes, measured with `unicode-width`, not with the renderer's measure.
+fn columns(line: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(line)
+}
+
+/// Issue 13: `trace` never wrapped (lines of 1,097 characters at --width 80) and `blame`
+/// ignored --width.
+#[test]
+fn trace_and_blame_keep_to_the_width() {
+    for width in ["60", "80", "120"] {
+        let limit: usize = width.parse().unwrap();
+        for args in [
+            vec!["--width", width, "trace", "--full", "--para", "3"],
+            vec!["--width", width, "blame"],
+        ] {
+            let out = on_reference(&args);
+            let wide: Vec<&str> = out.lines().filter(|l| columns(l) > limit).collect();
+            assert!(wide.is_empty(), "{args:?}: {wide:#?}");
+        }
+    }
+}
+
+/// Issue 13: blame's text column was off by one under its header when the "written in"
+/// values were short: every row's text starts in the header's `text` column.
+#[test]
+fn blame_text_stands_under_its_header() {
+    let out = on_reference(&["--width", "100", "blame"]);
+    let header = out
+        .lines()
+        .find(|l| l.starts_with("origin"))
+        .expect("a header");
+    let at = columns(&header[..header.find("text").expect("a text column")]);
+    let rows: Vec<&str> = out
+        .lines()
+        .skip_while(|l| !l.starts_with("origin"))
+        .skip(1)
+        .filter(|l| !l.trim().is_empty())
+        .collect();
+    assert!(rows.len() > 100, "{} rows", rows.len());
+    for row in rows {
+        let chars: Vec<char> = row.chars().collect();
+        let column = |c: usize| {
+            let mut seen = 0;
+            chars.iter().position(|&ch| {
+                let hit = seen >= c;
+                seen += unicode_width::UnicodeWidthChar::width(ch).unwrap_or(0);
+                hit
+            })
+        };
+        let start = column(at).expect("a row reaches the text column");
+        assert!(chars[start - 1] == ' ' && chars[start] != ' ', "{row}");
+    }
+}
+
+/// Issue 13: a list item was named `(a)` alone, which names an item of every list; it is
+/// named with the paragraph its list follows, the same in the report, trace and blame, and
+/// no two units of the final report share a name.
+#[test]
+fn a_list_item_is_named_with_its_paragraph() {
+    let report = on_reference(&["--width", "100"]);
+    assert!(
+        report.contains("\n¶24 (a) ← ¶16 (a) (edited, 0.98)\n"),
+        "{report}"
+    );
+    assert!(report.contains("\n¶90 (a) (new)\n"), "{report}");
+    assert!(!report.lines().any(|l| l.starts_with("(a)")), "{report}");
+    let trace = on_reference(&["trace", "--at", "2:L261"]);
+    assert!(trace.contains("trace: ¶24 (a) of v2"), "{trace}");
+    let blame = on_reference(&["--width", "120", "blame"]);
+    assert!(blame.lines().any(|l| l.contains(" ¶90 (a) ")), "{blame}");
+
+    let new = draftdiff::load(
+        REF[1],
+        &draftdiff::ReadOptions::new(),
+        &draftdiff::SegmentOptions::new(),
+    )
+    .unwrap();
+    let mut labels: Vec<String> = (0..new.units.len()).map(|id| new.label(id)).collect();
+    labels.sort();
+    let before = labels.len();
+    labels.dedup();
+    assert_eq!(labels.len(), before, "two units share a name");
+}

@@ -12,6 +12,10 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+#[path = "support/git.rs"]
+mod support_git;
+use support_git::{commit, git};
+
 use assert_cmd::cargo::CommandCargoExt;
 use draftdiff::diff::{DiffOptions, report};
 use draftdiff::model::{Report, UnitKind};
@@ -314,4 +318,179 @@ fn pandoc_renders_the_reference_changelog_with_every_unit_and_working_anchors() 
     assert!(!text_of(body).contains("~~"), "a strike mark left as text");
     assert!(!text_of(body).contains("**"), "a bold mark left as text");
     assert!(!body.contains("<p>|"), "a table pandoc did not read");
+}
+
+/// `git -C dir log -1 --format=FORMAT REV`, trimmed.
+fn git_show(dir: &Path, format: &str, rev: &str) -> String {
+    let out = Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args(["log", "-1", &format!("--format={format}"), rev])
+        .output()
+        .expect("git runs");
+    String::from_utf8(out.stdout)
+        .expect("utf-8")
+        .trim()
+        .to_string()
+}
+
+/// The rows of the changelog's versions table, as pandoc renders them: each row's cells.
+fn pandoc_versions_table(markdown: &str) -> Option<Vec<Vec<String>>> {
+    if !pandoc_present() {
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "pandoc is missing, and CI must run this test (.ci/run installs it)"
+        );
+        eprintln!("SKIPPED: changelog --git pandoc check: pandoc is not installed");
+        return None;
+    }
+    let mut child = Command::new("pandoc")
+        .args(["--from", "gfm", "--to", "html5"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("pandoc runs");
+    use std::io::Write as _;
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(markdown.as_bytes())
+        .expect("pandoc reads");
+    let out = child.wait_with_output().expect("pandoc ends");
+    assert!(out.status.success(), "pandoc failed");
+    let html = String::from_utf8(out.stdout).expect("utf-8");
+    // The versions table comes right after the title, before any anchor.
+    let start = html.find("<tbody>").expect("a table body");
+    let end = start + html[start..].find("</tbody>").expect("end of the table");
+    let rows = html[start..end]
+        .split("<tr")
+        .skip(1)
+        .map(|row| {
+            row.split("<td")
+                .skip(1)
+                .map(|cell| {
+                    let cell = &cell[cell.find('>').expect("cell tag") + 1..];
+                    text_of(&cell[..cell.find("</td>").expect("end of cell")])
+                })
+                .collect()
+        })
+        .collect();
+    Some(rows)
+}
+
+#[test]
+fn changelog_takes_its_versions_labels_and_dates_from_git() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let dir = tmp.path();
+    git(dir, &["init", "-q"]);
+    commit(
+        dir,
+        "draft.txt",
+        "1. The scope of the study.\n\n2. A paragraph to be cut.\n",
+        "First draft",
+    );
+    commit(dir, "other.txt", "unrelated\n", "Unrelated file");
+    commit(
+        dir,
+        "draft.txt",
+        "1. The scope of the whole study.\n",
+        "Cut the second paragraph",
+    );
+    let path = dir.join("draft.txt");
+    let path = path.to_str().expect("path");
+    let row = |rev: &str, units: usize| {
+        let label = format!("{} {}", git_show(dir, "%h", rev), git_show(dir, "%s", rev));
+        let day = git_show(dir, "%as", rev);
+        format!("| `{label}` | {day} | {units} |")
+    };
+    let (old_row, new_row) = (row("HEAD~2", 2), row("HEAD", 1));
+
+    // REV1 REV2 FILE and REV1..REV2 FILE: exactly those two commits, labelled and dated
+    // by them, with no --label or --date.
+    let (code, pair, err) = run(&["changelog", "--git", "HEAD~2", "HEAD", path]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(pair.contains("| Version | Name | Date | Units |"), "{pair}");
+    assert!(pair.contains(&format!("| Old {old_row}")), "{pair}");
+    assert!(pair.contains(&format!("| New {new_row}")), "{pair}");
+    assert_eq!(run(&["changelog", "--git", "HEAD~2..HEAD", path]).1, pair);
+    // FILE on a clean tree: the last commit against the working tree, which has no date.
+    let (_, files, _) = run(&["changelog", "--git", "HEAD", path]);
+    assert!(
+        files.contains("| New | `not committed yet` | — | 1 |"),
+        "{files}"
+    );
+
+    // REV FILE and FILE: against the working tree, which has no commit and no date.
+    std::fs::write(
+        dir.join("draft.txt"),
+        "1. The scope of the study, revised.\n",
+    )
+    .expect("write");
+    let (code, tree, err) = run(&["changelog", "--git", "HEAD~2", path]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(tree.contains(&format!("| Old {old_row}")), "{tree}");
+    assert!(
+        tree.contains("| New | `not committed yet` | — | 1 |"),
+        "{tree}"
+    );
+    let (_, last, _) = run(&["changelog", "--git", path]);
+    assert!(last.contains(&format!("| Old {new_row}")), "{last}");
+    assert!(
+        last.contains("| New | `not committed yet` | — | 1 |"),
+        "{last}"
+    );
+
+    // --label and --date given by hand win over git's.
+    let (code, named, err) = run(&[
+        "changelog",
+        "--git",
+        "HEAD~2",
+        "HEAD",
+        path,
+        "--label",
+        "Zero draft",
+        "--label",
+        "Rev. 1",
+        "--date",
+        "May 2019",
+        "--date",
+        "June 2019",
+    ]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(
+        named.starts_with("# Changes from `Zero draft` to `Rev. 1`"),
+        "{named}"
+    );
+    assert!(
+        named.contains("| Old | `Zero draft` | May 2019 | 2 |"),
+        "{named}"
+    );
+    assert!(
+        named.contains("| New | `Rev. 1` | June 2019 | 1 |"),
+        "{named}"
+    );
+
+    // Bad revisions are errors naming the file, status 2; files and --git do not mix.
+    let (code, _, err) = run(&["changelog", "--git", "nope", "HEAD", path]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("draft.txt"), "{err}");
+    let (code, _, _) = run(&["changelog", OLD, NEW, "--git", path]);
+    assert_eq!(code, Some(2));
+
+    // Rendered by pandoc, the versions table reads as it should.
+    if let Some(rows) = pandoc_versions_table(&pair) {
+        let cells = |which: &str, rev: &str, units: &str| {
+            vec![
+                which.to_string(),
+                format!("{} {}", git_show(dir, "%h", rev), git_show(dir, "%s", rev)),
+                git_show(dir, "%as", rev),
+                units.to_string(),
+            ]
+        };
+        assert_eq!(
+            rows,
+            [cells("Old", "HEAD~2", "2"), cells("New", "HEAD", "1")]
+        );
+    }
 }

@@ -39,3 +39,40 @@ fn outline_json() {
 fn final_report_table() {
     insta::assert_snapshot!(run(&["examples/data/final-report.txt"]));
 }
+
+/// Issue 13: "1 units". One of each is singular, in the table's summary line and in the
+/// report's counts.
+#[test]
+fn one_of_each_is_singular() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("one.txt");
+    std::fs::write(
+        &file,
+        "I. Scope\n\n1. One paragraph only.\n\n(a) One item.\n",
+    )
+    .unwrap();
+    let table = run(&[file.to_str().unwrap()]);
+    let summary = table.lines().last().unwrap();
+    assert!(
+        summary.contains(": 3 units, 1 heading, 1 paragraph, 1 list item, 0 footnotes;"),
+        "{summary}"
+    );
+    let other = dir.path().join("other.txt");
+    std::fs::write(
+        &other,
+        "I. Scope\n\n1. One paragraph, only.\n\n(a) One item.\n",
+    )
+    .unwrap();
+    let out = Command::cargo_bin("draftdiff")
+        .unwrap()
+        .args(["--color", "never"])
+        .arg(&file)
+        .arg(&other)
+        .output()
+        .unwrap();
+    let report = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        !report.contains(" 1 units") && !report.contains(" 1 words"),
+        "{report}"
+    );
+}

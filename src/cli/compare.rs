@@ -125,9 +125,15 @@ pub struct CompareArgs {
 #[derive(Debug, clap::Args)]
 pub struct ChangelogArgs {
     /// The old version (`-` for standard input).
-    pub old: String,
+    #[arg(required_unless_present = "git")]
+    pub old: Option<String>,
     /// The new version (`-` for standard input).
-    pub new: String,
+    #[arg(required_unless_present = "git")]
+    pub new: Option<String>,
+    /// Compare two versions of FILE from git, as the main command's --git does; the
+    /// versions table then names each version by its commit and gives the commit's date.
+    #[arg(long, num_args = 1..=3, value_name = "[REV [REV]] FILE", conflicts_with_all = ["old", "new"])]
+    pub git: Option<Vec<String>>,
     #[command(flatten)]
     pub diff: DiffArgs,
     /// Include the text of every changed, new and removed unit, changes marked.
@@ -137,7 +143,8 @@ pub struct ChangelogArgs {
     /// readers that render HTML.
     #[arg(long, value_enum, default_value_t = MarksArg::Markdown, value_name = "MARKS")]
     pub marks: MarksArg,
-    /// The versions' dates, as they should be shown: give it twice, old then new.
+    /// The versions' dates, as they should be shown: give it twice, old then new (with
+    /// --git, instead of the commits' dates).
     #[arg(long, value_name = "DATE")]
     pub date: Vec<String>,
 }
@@ -151,43 +158,42 @@ pub enum MarksArg {
     Html,
 }
 
-/// Loads, aligns and diffs the two versions.
-fn build(
-    ctx: &Ctx,
-    old: &str,
-    new: &str,
-    diff: &DiffArgs,
-) -> Result<draftdiff::model::Report, Error> {
-    if old == "-" && new == "-" {
-        return Err(Error::Input {
-            path: "-".into(),
-            message: "standard input can be only one of the two versions".into(),
-        });
-    }
-    let old_doc = ctx.load_side(old, Side::Old)?;
-    let new_doc = ctx.load_side(new, Side::New)?;
-    let alignment = draftdiff::align(&old_doc, &new_doc, &draftdiff::AlignOptions::new());
-    Ok(draftdiff::diff::report(
-        old_doc,
-        new_doc,
-        alignment,
-        &diff.options(),
-    ))
+/// The report of OLD → NEW, from the two files or from `--git`, with the inputs `-o` must
+/// not write over and, from git, each version's day.
+struct Compared {
+    report: draftdiff::model::Report,
+    inputs: Vec<String>,
+    days: [Option<String>; 2],
 }
 
-/// Runs `draftdiff OLD NEW`.
-pub fn run(ctx: &Ctx, args: &CompareArgs) -> Result<Outcome, Error> {
-    // `--git … FILE`: both versions from git; FILE is the input `-o` must not write over.
-    let (git, file) = match &args.git {
-        Some(git) => {
-            let (old, new, file) = super::git_external::git_pair(ctx, git)?;
-            (Some((old, new)), Some(file))
+/// Loads, aligns and diffs the two versions: the files `old` and `new`, or those `git` names.
+fn build(
+    ctx: &Ctx,
+    files: (Option<&String>, Option<&String>),
+    git: Option<&[String]>,
+    diff: &DiffArgs,
+) -> Result<Compared, Error> {
+    let (old_doc, new_doc, inputs, days) = match (files, git) {
+        (_, Some(git)) => {
+            let sides = ctx.git_pair(git)?;
+            (sides.old, sides.new, vec![sides.file], sides.days)
         }
-        None => (None, None),
-    };
-    let (old, new) = match (&args.old, &args.new, &file) {
-        (Some(old), Some(new), _) => (old.as_str(), new.as_str()),
-        (_, _, Some(file)) => (file.as_str(), file.as_str()),
+        ((Some(old), Some(new)), None) => {
+            if old == "-" && new == "-" {
+                return Err(Error::Input {
+                    path: "-".into(),
+                    message: "standard input can be only one of the two versions".into(),
+                });
+            }
+            let old_doc = ctx.load_side(old, Side::Old)?;
+            let new_doc = ctx.load_side(new, Side::New)?;
+            (
+                old_doc,
+                new_doc,
+                vec![old.clone(), new.clone()],
+                [None, None],
+            )
+        }
         _ => {
             return Err(Error::Input {
                 path: "-".into(),
@@ -195,6 +201,17 @@ pub fn run(ctx: &Ctx, args: &CompareArgs) -> Result<Outcome, Error> {
             });
         }
     };
+    let alignment = draftdiff::align(&old_doc, &new_doc, &draftdiff::AlignOptions::new());
+    let report = draftdiff::diff::report(old_doc, new_doc, alignment, &diff.options());
+    Ok(Compared {
+        report,
+        inputs,
+        days,
+    })
+}
+
+/// Runs `draftdiff OLD NEW`.
+pub fn run(ctx: &Ctx, args: &CompareArgs) -> Result<Outcome, Error> {
     // --- redline (`--format docx`): binary, so never to a terminal --------------------
     if args.format == FormatArg::Docx && ctx.output_is_terminal() {
         return Err(Error::Output {
@@ -203,20 +220,20 @@ pub fn run(ctx: &Ctx, args: &CompareArgs) -> Result<Outcome, Error> {
         });
     }
     // ------------------------------------------------------------------------------------
-    let report = match git {
-        Some((old_doc, new_doc)) => {
-            let alignment = draftdiff::align(&old_doc, &new_doc, &draftdiff::AlignOptions::new());
-            draftdiff::diff::report(old_doc, new_doc, alignment, &args.diff.options())
-        }
-        None => build(ctx, old, new, &args.diff)?,
-    };
+    let Compared { report, inputs, .. } = build(
+        ctx,
+        (args.old.as_ref(), args.new.as_ref()),
+        args.git.as_deref(),
+        &args.diff,
+    )?;
+    let inputs: Vec<&str> = inputs.iter().map(String::as_str).collect();
     // --- redline (`--format docx`) ------------------------------------------------------
     if args.format == FormatArg::Docx {
         let mut options = render::docx::RedlineOptions::new();
         if let Some(author) = &args.author {
             options = options.author(author.as_str());
         }
-        ctx.emit(&[old, new], |w| render::docx::redline(&report, &options, w))?;
+        ctx.emit(&inputs, |w| render::docx::redline(&report, &options, w))?;
         return Ok(Outcome::from(report.has_differences()));
     }
     // ------------------------------------------------------------------------------------
@@ -228,7 +245,7 @@ pub fn run(ctx: &Ctx, args: &CompareArgs) -> Result<Outcome, Error> {
         FormatArg::Docx => unreachable!("handled above"),
         // --- HTML report (`--format html`): one page, none of the terminal options ----
         FormatArg::Html => {
-            ctx.emit(&[old, new], |w| render::html(&report, w))?;
+            ctx.emit(&inputs, |w| render::html(&report, w))?;
             return Ok(Outcome::from(report.has_differences()));
         }
     };
@@ -248,7 +265,7 @@ pub fn run(ctx: &Ctx, args: &CompareArgs) -> Result<Outcome, Error> {
         .stat(args.stat)
         .all(args.all)
         .context(args.context);
-    ctx.emit(&[old, new], |w| {
+    ctx.emit(&inputs, |w| {
         render::render(&report, format, &options, &ctx.palette, w)
     })?;
     Ok(Outcome::from(report.has_differences()))
@@ -262,19 +279,27 @@ pub fn run_changelog(ctx: &Ctx, args: &ChangelogArgs) -> Result<Outcome, Error> 
             MarksArg::Markdown => render::Marks::Markdown,
             MarksArg::Html => render::Marks::Html,
         });
-    match args.date.as_slice() {
-        [] => {}
-        [old, new] => options = options.dates(old.as_str(), new.as_str()),
-        _ => {
-            return Err(Error::Input {
-                path: "--date".into(),
-                message: "give --date twice, the old version's date then the new one's".into(),
-            });
-        }
+    if !matches!(args.date.len(), 0 | 2) {
+        return Err(Error::Input {
+            path: "--date".into(),
+            message: "give --date twice, the old version's date then the new one's".into(),
+        });
     }
-    let report = build(ctx, &args.old, &args.new, &args.diff)?;
-    ctx.emit(&[&args.old, &args.new], |w| {
-        render::changelog(&report, &options, w)
-    })?;
+    let compared = build(
+        ctx,
+        (args.old.as_ref(), args.new.as_ref()),
+        args.git.as_deref(),
+        &args.diff,
+    )?;
+    // Dates given by hand win over the commits' days; the working tree has none ("—").
+    if let [old, new] = args.date.as_slice() {
+        options = options.dates(old.as_str(), new.as_str());
+    } else if compared.days.iter().any(Option::is_some) {
+        let [old, new] = compared.days.map(|d| d.unwrap_or_else(|| "—".to_string()));
+        options = options.dates(old, new);
+    }
+    let inputs: Vec<&str> = compared.inputs.iter().map(String::as_str).collect();
+    let report = &compared.report;
+    ctx.emit(&inputs, |w| render::changelog(report, &options, w))?;
     Ok(Outcome::from(report.has_differences()))
 }

@@ -6,11 +6,11 @@
 //! only, an index file written by `draftdiff index` (then the only CORPUS argument).
 
 use std::fs;
-use std::io::{self, BufRead};
+use std::io;
 
 use clap::ValueEnum;
 use draftdiff::corpus::{self, CorpusIndex, IndexOptions, SourcesOptions};
-use draftdiff::{AlignOptions, Document, Error, SegmentOptions, render};
+use draftdiff::{Error, render};
 
 use super::compare::DiffArgs;
 use super::{Ctx, Outcome};
@@ -108,99 +108,34 @@ pub fn run_sources(ctx: &Ctx, args: &SourcesArgs) -> Result<Outcome, Error> {
     Ok(Outcome::Same)
 }
 
-/// One line of `batch`'s input.
-#[derive(Debug, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Pair {
-    old: Option<String>,
-    new: Option<String>,
-    old_text: Option<String>,
-    new_text: Option<String>,
-    id: Option<serde_json::Value>,
-}
-
-/// Reads one side of a pair: a path, or the text itself.
-fn side(
-    ctx: &Ctx,
-    name: &str,
-    path: Option<String>,
-    text: Option<String>,
-) -> Result<Document, String> {
-    match (path, text) {
-        (Some(path), None) => {
-            let bytes = draftdiff::read::read_bytes(&path).map_err(|e| e.to_string())?;
-            draftdiff::read::document(&path, bytes, &ctx.read, &SegmentOptions::new())
-                .map_err(|e| e.to_string())
-        }
-        (None, Some(text)) => Ok(draftdiff::segment::segment(
-            &format!("<{name}_text>"),
-            &text,
-            &SegmentOptions::new(),
-        )),
-        (Some(_), Some(_)) => Err(format!(
-            "give either \"{name}\" or \"{name}_text\", not both"
-        )),
-        (None, None) => Err(format!("\"{name}\" (a path) or \"{name}_text\" is missing")),
-    }
-}
-
-/// Runs `draftdiff batch < pairs.jsonl`: one output line per input line, an error line for
-/// a line that fails; trouble (exit status 2) when any did.
+/// Runs `draftdiff batch < pairs.jsonl` ([`corpus::batch`]): one output line per input
+/// line, an error line for a line that fails; trouble (exit status 2) when any did.
 pub fn run_batch(ctx: &Ctx, args: &BatchArgs) -> Result<Outcome, Error> {
     let options = args.diff.options();
-    let mut failed = 0usize;
-    let mut total = 0usize;
-    let mut read_error = None;
+    let mut summary = None;
     ctx.emit(&["-"], |w| {
-        let stdin = io::stdin();
-        for (i, line) in stdin.lock().lines().enumerate() {
-            let number = i + 1;
-            let line = match line {
-                Ok(line) => line,
-                Err(e) => {
-                    read_error = Some(e);
-                    break;
-                }
-            };
-            if line.trim().is_empty() {
-                continue;
-            }
-            total += 1;
-            let pair: Pair = match serde_json::from_str(&line) {
-                Ok(pair) => pair,
-                Err(e) => {
-                    failed += 1;
-                    let id = serde_json::from_str::<serde_json::Value>(&line)
-                        .ok()
-                        .and_then(|v| v.get("id").cloned());
-                    render::batch_error(number, id.as_ref(), &format!("bad line: {e}"), w)?;
-                    continue;
-                }
-            };
-            let docs = side(ctx, "old", pair.old, pair.old_text)
-                .and_then(|old| Ok((old, side(ctx, "new", pair.new, pair.new_text)?)));
-            match docs {
-                Ok((old, new)) => {
-                    let alignment = draftdiff::align(&old, &new, &AlignOptions::new());
-                    let report = draftdiff::diff::report(old, new, alignment, &options);
-                    render::batch_report(number, pair.id.as_ref(), &report, w)?;
-                }
-                Err(message) => {
-                    failed += 1;
-                    render::batch_error(number, pair.id.as_ref(), &message, w)?;
-                }
-            }
-            w.flush()?;
-        }
+        summary = Some(corpus::batch(
+            &mut io::stdin().lock(),
+            &ctx.read,
+            &options,
+            w,
+        )?);
         Ok(())
     })?;
-    if let Some(e) = read_error {
+    // With -q nothing ran: nothing failed.
+    let Some(summary) = summary else {
+        return Ok(Outcome::Same);
+    };
+    if let Some(e) = summary.read_error {
         return Err(Error::io("-", e));
     }
-    if failed > 0 {
+    if summary.failed > 0 {
         return Err(Error::Input {
             path: "-".into(),
-            message: format!("{failed} of {total} lines failed (see their error lines)"),
+            message: format!(
+                "{} of {} lines failed (see their error lines)",
+                summary.failed, summary.total
+            ),
         });
     }
     Ok(Outcome::Same)

@@ -1,10 +1,9 @@
 //! `draftdiff eval GOLD OLD NEW [--format text|json]`: scores the alignment of OLD to NEW
 //! against a hand-built gold lineage and shows the wrong and missed links with their texts.
 
-use std::io::{self, Write};
-
 use draftdiff::Error;
-use draftdiff::eval::{Explanation, Gold, explain};
+use draftdiff::eval::{Gold, explain};
+use draftdiff::render::{self, json::EvalInputs};
 
 use super::output::Side;
 use super::{Ctx, Outcome};
@@ -34,19 +33,6 @@ pub struct EvalArgs {
     pub format: EvalFormat,
 }
 
-/// Version of the JSON written by `eval --format json`; raised on any change of its shape.
-const EVAL_JSON_VERSION: u32 = 1;
-
-#[derive(serde::Serialize)]
-struct EvalJson<'a> {
-    version: u32,
-    gold: &'a str,
-    old: &'a str,
-    new: &'a str,
-    #[serde(flatten)]
-    explanation: &'a Explanation,
-}
-
 /// Runs `draftdiff eval GOLD OLD NEW`: a report, so it exits 0 whatever the figures.
 pub fn run(ctx: &Ctx, args: &EvalArgs) -> Result<Outcome, Error> {
     let json = std::fs::read_to_string(&args.gold).map_err(|e| Error::io(&args.gold, e))?;
@@ -55,21 +41,14 @@ pub fn run(ctx: &Ctx, args: &EvalArgs) -> Result<Outcome, Error> {
     let new = ctx.load_side(&args.new, Side::New)?;
     let alignment = draftdiff::align(&old, &new, &draftdiff::AlignOptions::new());
     let explanation = explain(&gold, &old, &new, &alignment);
-    ctx.emit(&[&args.gold, &args.old, &args.new], |w| match args.format {
-        EvalFormat::Text => write!(w, "{explanation}"),
-        EvalFormat::Json => write_json(w, args, &explanation),
-    })?;
-    Ok(Outcome::Same)
-}
-
-fn write_json(w: &mut dyn Write, args: &EvalArgs, explanation: &Explanation) -> io::Result<()> {
-    let out = EvalJson {
-        version: EVAL_JSON_VERSION,
+    let inputs = EvalInputs {
         gold: &args.gold,
         old: &args.old,
         new: &args.new,
-        explanation,
     };
-    serde_json::to_writer_pretty(&mut *w, &out)?;
-    writeln!(w)
+    ctx.emit(&[&args.gold, &args.old, &args.new], |w| match args.format {
+        EvalFormat::Text => render::eval_text(&explanation, w),
+        EvalFormat::Json => render::json::eval(inputs, &explanation, w),
+    })?;
+    Ok(Outcome::Same)
 }

@@ -134,11 +134,7 @@ fn load(ctx: &Ctx, args: &VersionArgs) -> Result<Lineage, Error> {
     let sources = versions.iter().map(|v| v.source()).collect();
     let docs = versions
         .into_iter()
-        .map(|v| match v.document {
-            // A Word, OpenDocument or PDF version, already read by its reader.
-            Some(doc) => doc,
-            None => draftdiff::segment::segment(&v.label(), &v.text, &SegmentOptions::new()),
-        })
+        .map(|v| v.into_document(&SegmentOptions::new()))
         .collect();
     Ok(Lineage::build(docs, &options).with_sources(sources))
 }

@@ -12,7 +12,6 @@ mod eval;
 mod git_external;
 mod lineage;
 mod output;
-mod pager;
 mod segment;
 mod usage;
 
@@ -23,7 +22,6 @@ use clap::{Parser, Subcommand, ValueEnum};
 use draftdiff::render::{MAX_WIDTH, MIN_WIDTH};
 
 pub use output::Ctx;
-pub use pager::PagingWhen;
 
 /// Paragraph-level diff and lineage for drafts.
 ///
@@ -130,6 +128,17 @@ pub enum ColorWhen {
     Never,
 }
 
+/// `--paging`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PagingWhen {
+    /// Page when standard output is a terminal.
+    Auto,
+    /// Page even when standard output is not a terminal (not with `-o FILE`).
+    Always,
+    /// Never page.
+    Never,
+}
+
 /// `--encoding`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum EncodingArg {
@@ -204,7 +213,7 @@ pub fn run() -> ExitCode {
     // git running draftdiff as its external diff (src/cli/git_external.rs), before clap.
     let args: Vec<_> = std::env::args_os().skip(1).collect();
     let counter = std::env::var_os("GIT_DIFF_PATH_COUNTER").is_some();
-    if let Some(call) = git_external::detect(&args, counter) {
+    if let Some(call) = draftdiff::lineage::ExternalDiff::parse(&args, counter) {
         return git_external::run(&call);
     }
     let (cli, matches) = match usage::parse() {

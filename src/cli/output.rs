@@ -12,15 +12,14 @@ use std::io::{self, IsTerminal, Write};
 use std::os::fd::AsFd;
 use std::path::{Path, PathBuf};
 
-use draftdiff::lineage::GitVersion;
+use draftdiff::lineage::{GitPair, GitVersion};
 use draftdiff::render::target::{Target, Written};
-use draftdiff::render::{
-    ColorEnv, DEFAULT_WIDTH, MAX_WIDTH, MIN_WIDTH, Palette, Theme, Visible, decide_color,
-};
+use draftdiff::render::{ColorEnv, Palette, TerminalEnv, Theme, Visible};
 use draftdiff::{Document, Error, ReadOptions, SegmentOptions};
 
-use super::pager::{self, Pager};
-use super::{ColorWhen, EncodingArg, GlobalArgs};
+use super::compare::ThemeArg;
+use super::{ColorWhen, EncodingArg, GlobalArgs, PagingWhen};
+use draftdiff::render::pager::{Pager, PagerEnv, Paging};
 
 /// Which of the two versions an input is: `--old-encoding` and the first `--label` act on
 /// OLD, `--new-encoding` and the second on NEW.
@@ -30,6 +29,19 @@ pub enum Side {
     Old,
     /// The second version.
     New,
+}
+
+/// The two versions of `--git`, read ([`Ctx::git_pair`]).
+#[derive(Debug)]
+pub struct GitSides {
+    /// The old version, named by its commit or `--label`.
+    pub old: Document,
+    /// The new version, named by its commit, "not committed yet" or `--label`.
+    pub new: Document,
+    /// The day of each version's commit (`None` for the working tree).
+    pub days: [Option<String>; 2],
+    /// The file, as given.
+    pub file: String,
 }
 
 /// Resolved options shared by every subcommand.
@@ -66,40 +78,40 @@ impl Ctx {
         let target = Target::open(global.output.as_deref())?;
         let stdout_terminal = io::stdout().is_terminal();
         let terminal = target.is_stdout() && stdout_terminal;
-        let env = ColorEnv {
-            no_color: std::env::var_os("NO_COLOR"),
-            clicolor_force: std::env::var_os("CLICOLOR_FORCE"),
-            term: std::env::var_os("TERM"),
+        let env = TerminalEnv {
+            color: ColorEnv {
+                no_color: std::env::var_os("NO_COLOR"),
+                clicolor_force: std::env::var_os("CLICOLOR_FORCE"),
+                term: std::env::var_os("TERM"),
+            },
+            colorfgbg: std::env::var_os("COLORFGBG"),
+            output_terminal: terminal,
+            // Measured here, before any pager takes standard output over.
+            columns: terminal_width(target.is_stdout()),
         };
-        let explicit = match global.color {
+        let color = match global.color {
             ColorWhen::Always => Some(true),
             ColorWhen::Never => Some(false),
             ColorWhen::Auto => None,
         };
-        let color = decide_color(explicit, terminal, &env);
         let theme = match global.theme {
-            super::compare::ThemeArg::Light => Theme::Light,
-            super::compare::ThemeArg::Dark => Theme::Dark,
-            super::compare::ThemeArg::Auto => {
-                Theme::from_colorfgbg(std::env::var_os("COLORFGBG").as_deref())
-            }
+            ThemeArg::Light => Some(Theme::Light),
+            ThemeArg::Dark => Some(Theme::Dark),
+            ThemeArg::Auto => None,
         };
-        // Measured here, before any pager takes standard output over. A terminal narrower
-        // or wider than draftdiff lays out is used at the nearest width it does lay out.
-        let width = match global.width {
-            Some(w) => w,
-            None => terminal_width(target.is_stdout())
-                .map_or(DEFAULT_WIDTH, |w| w.clamp(MIN_WIDTH, MAX_WIDTH)),
-        };
+        let width = env.width(global.width);
         let pager = if pages && !quiet && target.is_stdout() {
-            pager::decide(
-                global.paging,
-                stdout_terminal,
-                std::env::var_os("DRAFTDIFF_PAGER"),
-                std::env::var_os("PAGER"),
-                std::env::var_os("LESS"),
-                width,
-            )
+            let when = match global.paging {
+                PagingWhen::Auto => Paging::Auto,
+                PagingWhen::Always => Paging::Always,
+                PagingWhen::Never => Paging::Never,
+            };
+            let env = PagerEnv {
+                draftdiff_pager: std::env::var_os("DRAFTDIFF_PAGER"),
+                pager: std::env::var_os("PAGER"),
+                less: std::env::var_os("LESS"),
+            };
+            Pager::decide(when, stdout_terminal, env, width)
         } else {
             None
         };
@@ -109,7 +121,7 @@ impl Ctx {
             None => read.clone(),
         };
         Ok(Ctx {
-            palette: Palette::with_theme(color, theme),
+            palette: env.palette(color, theme),
             width,
             read_sides: [side(global.old_encoding), side(global.new_encoding)],
             read,
@@ -182,11 +194,26 @@ impl Ctx {
         Ok(history.versions)
     }
 
-    /// The file `path` at revision `rev`, or in the working tree when `rev` is `None`; the
-    /// working-tree file counts as an input.
-    pub fn git_version(&self, path: &str, rev: Option<&str>) -> Result<GitVersion, Error> {
-        self.read_paths.borrow_mut().push(PathBuf::from(path));
-        draftdiff::lineage::git_version(path, rev, &self.read)
+    /// The two versions `--git VALUES…` names ([`GitPair`]: `FILE`, `REV FILE`,
+    /// `REV1..REV2 FILE` or `REV1 REV2 FILE`), as documents named by their commits (or by
+    /// `--label`), with each commit's day (`None` for the working tree), and the file, which
+    /// counts as an input: `-o` never writes over it.
+    pub fn git_pair(&self, values: &[String]) -> Result<GitSides, Error> {
+        let pair = GitPair::parse(values)?;
+        self.read_paths.borrow_mut().push(PathBuf::from(&pair.path));
+        let (old, new) = pair.load(&self.read)?;
+        let days = [old.day().map(str::to_string), new.day().map(str::to_string)];
+        let mut docs = [old, new].map(|v| v.into_document(&SegmentOptions::new()));
+        for (doc, label) in docs.iter_mut().zip(&self.labels) {
+            doc.path.clone_from(label);
+        }
+        let [old, new] = docs;
+        Ok(GitSides {
+            old,
+            new,
+            days,
+            file: pair.path,
+        })
     }
 
     /// Writes the output produced by `write` where `-o` says (see [`Target`]), through

@@ -44,12 +44,14 @@
 //! # Ok::<(), draftdiff::Error>(())
 //! ```
 
+mod batch;
 mod file;
 mod fingerprint;
 mod index;
 mod sources;
 mod walk;
 
+pub use batch::{BatchSummary, batch};
 pub use file::{FILE_VERSION, MAGIC, is_index};
 pub use fingerprint::{MIN_SAMPLE, MIN_WORDS, content_hash, traced};
 pub use index::{CorpusIndex, IndexBuilder, IndexOptions, IndexedDocument, RATE};

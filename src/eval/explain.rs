@@ -1,9 +1,6 @@
 //! A score that shows its working: the wrong and missed links with the start of each unit's
-//! text, so a person can check a gold file or an aligner's answer by reading.
-
-use std::fmt;
-
-use serde::Serialize;
+//! text, so a person can check a gold file or an aligner's answer by reading. Written by
+//! `render::eval_text` and `render::json::eval`.
 
 use super::{Gold, Score, resolve_key, score};
 use crate::model::{Alignment, Document};
@@ -13,7 +10,7 @@ use crate::model::{Alignment, Document};
 pub const PREVIEW_CHARS: usize = 80;
 
 /// One link named by its keys, with the start of the text of the unit each key names.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LinkText {
     /// The old unit's key (`pN`, `hR`, `LN`).
     pub old: String,
@@ -27,7 +24,7 @@ pub struct LinkText {
 }
 
 /// A [`Score`] with the texts of its wrong and missed links.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Explanation {
     /// Predicted links in sure ∪ possible / predicted links.
     pub precision: f64,
@@ -118,40 +115,6 @@ pub fn preview(text: &str) -> String {
 /// Characters that change the direction of the text around them (Unicode's bidi controls).
 fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
-}
-
-impl fmt::Display for Explanation {
-    /// The report of `draftdiff eval`: the figures, then each wrong and missed link with the
-    /// start of both units' texts.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(
-            f,
-            "precision {:.3}  recall {:.3}  F1 {:.3}  ({} predicted, {} sure, {} wrong, {} missed)",
-            self.precision,
-            self.recall,
-            self.f1,
-            self.predicted,
-            self.sure,
-            self.wrong.len(),
-            self.missed.len()
-        )?;
-        for (title, links) in [("wrong", &self.wrong), ("missed", &self.missed)] {
-            if links.is_empty() {
-                continue;
-            }
-            writeln!(f, "\n{title} ({}):", links.len())?;
-            for link in links {
-                writeln!(f, "  {} -> {}", link.old, link.new)?;
-                for (side, text) in [("old", &link.old_text), ("new", &link.new_text)] {
-                    match text {
-                        Some(text) => writeln!(f, "    {side}: {text}")?,
-                        None => writeln!(f, "    {side}: (no unit has this key)")?,
-                    }
-                }
-            }
-        }
-        Ok(())
-    }
 }
 
 #[cfg(test)]

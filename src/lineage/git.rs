@@ -73,6 +73,24 @@ impl GitVersion {
         }
     }
 
+    /// The day of the commit, ISO 8601 (`2026-11-30`, the date part of
+    /// [`date`](Self::date)); `None` for the working tree.
+    pub fn day(&self) -> Option<&str> {
+        self.date
+            .as_deref()
+            .map(|d| d.split_once('T').map_or(d, |(day, _)| day))
+    }
+
+    /// The version as a document named by its [`label`](Self::label): a Word, OpenDocument
+    /// or PDF version as its reader cut it, text segmented with `options`.
+    pub fn into_document(self, options: &SegmentOptions) -> Document {
+        let label = self.label();
+        match self.document {
+            Some(doc) => doc,
+            None => crate::segment::segment(&label, &self.text, options),
+        }
+    }
+
     /// Where the version came from, as the lineage JSON shows it
     /// ([`Lineage::with_sources`](crate::lineage::Lineage::with_sources)).
     pub fn source(&self) -> VersionSource {

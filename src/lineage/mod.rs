@@ -13,7 +13,9 @@
 //!   `render::graph`);
 //! - [`git_versions`] and [`git_history`]: the versions of a file from git history (and the
 //!   working tree), [`git_version`]: the file at one revision; [`VersionSource`] keeps where
-//!   each version came from (commit, date, author, subject) for the JSON outputs.
+//!   each version came from (commit, date, author, subject) for the JSON outputs;
+//! - [`GitPair`] and [`ExternalDiff`]: what `--git REV1 REV2 FILE` and git's external-diff
+//!   call ask for, parsed.
 //!
 //! ```
 //! use draftdiff::lineage::{Lineage, LineageOptions, Node, blame, trace};
@@ -38,6 +40,7 @@ mod address;
 mod blame;
 mod chain;
 mod git;
+mod git_request;
 mod graph;
 mod log;
 pub mod revive;
@@ -52,6 +55,7 @@ pub use git::fuzz_parse_log;
 pub use git::{
     GitHistory, GitVersion, SkippedVersion, WORKING_TREE, git_history, git_version, git_versions,
 };
+pub use git_request::{ExternalDiff, GitPair};
 
 /// Where one version of a lineage came from: its file, and for a version read from git its
 /// commit. Given to [`Lineage::with_sources`]; the lineage JSON writes it in `versions[]`.

@@ -149,14 +149,20 @@ impl Document {
         join_texts(ids.iter().map(|&id| self.unit(id).text.as_str()))
     }
 
-    /// A short human label for a unit: `¶17`, `§IV`, `(a)`, `fn 3`, or `line 30` when unnumbered.
+    /// A short human label for a unit: `¶17`, `§IV`, `fn 3`, or `line 30` when unnumbered;
+    /// a list item with the paragraph that introduces its list (its `parent`), `¶16 (a)`,
+    /// since `(a)` alone names an item of every list.
     pub fn label(&self, id: UnitId) -> String {
         let unit = &self.units[id];
         match (&unit.number, unit.kind) {
             (Some(n), UnitKind::Paragraph) => format!("¶{n}"),
             (Some(n), UnitKind::Heading) => format!("§{n}"),
             (Some(n), UnitKind::Footnote) => format!("fn {n}"),
-            (Some(n), UnitKind::ListItem) => n.clone(),
+            // The parent comes first in the document, so the naming always ends.
+            (Some(n), UnitKind::ListItem) => match unit.parent {
+                Some(p) if p < id => format!("{} {n}", self.label(p)),
+                _ => n.clone(),
+            },
             (None, _) => format!("line {}", unit.line),
         }
     }

@@ -262,12 +262,12 @@ fn correspondence(report: &Report, out: &mut dyn io::Write) -> io::Result<()> {
     let link_of_new = report.link_of_new();
     let links = &report.alignment.links;
     for unit in &report.new.units {
-        let new = markdown_escape(&unit_ref(&report.new, unit.id));
+        let new = markdown_escape(&report.new.label(unit.id));
         match link_of_new.get(unit.id).copied().flatten() {
             None => writeln!(out, "| {new} | — | new | new |")?,
             Some(link) => {
                 let l = &links[link];
-                let old: Vec<String> = l.old.iter().map(|&o| unit_ref(&report.old, o)).collect();
+                let old: Vec<String> = l.old.iter().map(|&o| report.old.label(o)).collect();
                 let kind = match l.shape {
                     LinkShape::OneToOne => "one-to-one".to_string(),
                     LinkShape::Merge => "merge".to_string(),
@@ -326,24 +326,10 @@ fn removed_units(
         writeln!(
             out,
             "| {} | {section} | “{text}” |",
-            markdown_escape(&unit_ref(&report.old, o))
+            markdown_escape(&report.old.label(o))
         )?;
     }
     Ok(())
-}
-
-/// A unit's label that names it alone: a list item's label with its list's paragraph
-/// (`(a) of ¶16`), since every list restarts at `(a)`.
-fn unit_ref(doc: &Document, id: UnitId) -> String {
-    let unit = doc.unit(id);
-    match unit.parent {
-        Some(p)
-            if unit.kind == UnitKind::ListItem && unit.number.is_some() && p < doc.units.len() =>
-        {
-            format!("{} of {}", doc.label(id), doc.label(p))
-        }
-        _ => doc.label(id),
-    }
 }
 
 /// The entries of one section of the new version, after its heading.
@@ -686,20 +672,20 @@ fn amended_text(
                 }
                 let head = format!(
                     "**{}** (former {}; {})",
-                    markdown_escape(&unit_ref(&report.new, new)),
+                    markdown_escape(&report.new.label(new)),
                     markdown_escape(&layout::labels(&report.old, &l.old)),
                     layout::kind_words(l, part)
                 );
                 (head, marked(report.diffs[link].part(part), marks))
             }
             Entry::Added { new } => (
-                format!("**{}** (new)", markdown_escape(&unit_ref(&report.new, new))),
+                format!("**{}** (new)", markdown_escape(&report.new.label(new))),
                 markdown_escape(&report.new.unit(new).text),
             ),
             Entry::Removed { old } => (
                 format!(
                     "**former {}** (removed)",
-                    markdown_escape(&unit_ref(&report.old, old))
+                    markdown_escape(&report.old.label(old))
                 ),
                 wrap(
                     &markdown_escape(&report.old.unit(old).text),

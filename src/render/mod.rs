@@ -30,13 +30,18 @@
 
 mod batch;
 pub mod docx;
+mod environment;
 mod escape;
+#[cfg(feature = "eval")]
+mod eval;
 pub mod graph;
 mod html;
 pub mod json;
 mod layout;
 mod lineage;
 mod markdown;
+#[cfg(feature = "cli")]
+pub mod pager;
 mod palette;
 mod segment;
 mod side_by_side;
@@ -50,7 +55,10 @@ mod wrap;
 use std::io;
 
 pub use batch::{batch_error, batch_report};
+pub use environment::TerminalEnv;
 pub use escape::{Html, Visible, is_marked, visible, visible_width};
+#[cfg(feature = "eval")]
+pub use eval::eval_text;
 pub use html::{html, html_blame, html_log};
 pub use json::{JSON_VERSION, json};
 pub use lineage::{blame, log, trace};

@@ -19,9 +19,13 @@ use serde::Serialize;
 use crate::lineage::{Blame, Lineage, StepSummary, Trace};
 use crate::model::{Document, Evidence, Link, Op, Report, Summary, UnitId, WordDiff};
 
+#[cfg(feature = "eval")]
+mod eval;
 mod lineage;
 mod unit;
 
+#[cfg(feature = "eval")]
+pub use eval::{EVAL_JSON_VERSION, EvalInputs, EvalJson, EvalLinkJson};
 pub use lineage::{
     AttributionJson, BlameJson, BlameUnitJson, EdgeJson, GitJson, LogJson, NodeJson, StepJson,
     TraceEndJson, TraceJson, TraceLinkJson, TraceStepJson, VersionJson,
@@ -61,6 +65,16 @@ pub fn log(
     out: &mut dyn io::Write,
 ) -> io::Result<()> {
     write_value(&LogJson::new(lineage, summaries), out)
+}
+
+/// Writes `draftdiff eval --format json` ([`EvalJson`]).
+#[cfg(feature = "eval")]
+pub fn eval(
+    inputs: EvalInputs<'_>,
+    explanation: &crate::eval::Explanation,
+    out: &mut dyn io::Write,
+) -> io::Result<()> {
+    write_value(&EvalJson::new(inputs, explanation), out)
 }
 
 /// Writes `value` pretty-printed, then a newline, streamed through a buffer: the report of

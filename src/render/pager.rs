@@ -1,21 +1,36 @@
-//! Long output through a pager, as git and delta do it.
+//! Long output through a pager, as git and delta do it: an output sink for the binary, and
+//! for any program that shows draftdiff's reports on a terminal.
 //!
-//! On a terminal (`--paging auto`, the default) the output goes to `$DRAFTDIFF_PAGER`, else
-//! `$PAGER`, else `less -FRX` (`-F` quits at once when the output fits one screen, `-R`
-//! shows colours, `-X` leaves the text on the screen). An empty value or `cat` means no
-//! pager. Like git, the command is run by the shell, so `PAGER='less -S'` works, and `LESS`
-//! is set to `FRX` when unset, so a bare `less` shows colours too.
+//! [`Pager::decide`] chooses from an explicit snapshot of the environment ([`PagerEnv`]),
+//! never reading it itself: `$DRAFTDIFF_PAGER`, else `$PAGER`, else `less -FRX` (`-F` quits at
+//! once when the output fits one screen, `-R` shows colours, `-X` leaves the text on the
+//! screen). An empty value or `cat` means no pager. Like git, the command is run by the
+//! shell, so `PAGER='less -S'` works, and `LESS` is set to `FRX` when unset, so a bare
+//! `less` shows colours too.
 //!
-//! The pager's standard output is the terminal, but draftdiff's is a pipe once the pager
-//! runs: the width is measured before (see `Ctx::from_env`) and handed on in `COLUMNS`.
-//! When the user quits the pager before the end, the rest of the output has nowhere to go:
-//! that is success, as it is for `draftdiff … | head`.
+//! The pager's standard output is the terminal, but the writer's is a pipe once the pager
+//! runs: the width is measured before and handed on in `COLUMNS`. When the user quits the
+//! pager before the end, the rest of the output has nowhere to go: that is success, as it is
+//! for `draftdiff … | head`.
+//!
+//! ```no_run
+//! use draftdiff::render::pager::{Pager, PagerEnv, Paging};
+//!
+//! let env = PagerEnv {
+//!     draftdiff_pager: std::env::var_os("DRAFTDIFF_PAGER"),
+//!     pager: std::env::var_os("PAGER"),
+//!     less: std::env::var_os("LESS"),
+//! };
+//! if let Some(pager) = Pager::decide(Paging::Always, true, env, 100) {
+//!     let quit_early = pager.write(|w| writeln!(w, "a long report")).unwrap();
+//! }
+//! ```
 
 use std::ffi::OsString;
 use std::io::{self, Write};
 use std::process::{Command, Stdio};
 
-use draftdiff::render::Visible;
+use crate::render::Visible;
 
 /// The pager when neither `DRAFTDIFF_PAGER` nor `PAGER` is set.
 pub const DEFAULT_PAGER: &str = "less -FRX";
@@ -28,15 +43,27 @@ const SHELL_CANNOT_EXECUTE: i32 = 126;
 /// The status `sh` exits with when the command is not found.
 const SHELL_NOT_FOUND: i32 = 127;
 
-/// `--paging`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum PagingWhen {
+/// When to page (`--paging`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Paging {
     /// Page when standard output is a terminal.
+    #[default]
     Auto,
-    /// Page even when standard output is not a terminal (not with `-o FILE`).
+    /// Page even when standard output is not a terminal.
     Always,
     /// Never page.
     Never,
+}
+
+/// The environment variables a pager is chosen by, read by the caller.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PagerEnv {
+    /// `DRAFTDIFF_PAGER`: wins over `PAGER`, even when empty (as `GIT_PAGER` does).
+    pub draftdiff_pager: Option<OsString>,
+    /// `PAGER`.
+    pub pager: Option<OsString>,
+    /// `LESS`: when unset, the pager is given `LESS=FRX`.
+    pub less: Option<OsString>,
 }
 
 /// A pager to run, resolved once from the environment.
@@ -50,40 +77,39 @@ pub struct Pager {
     less: Option<OsString>,
 }
 
-/// The pager chosen by `DRAFTDIFF_PAGER`, then `PAGER`, then [`DEFAULT_PAGER`]; `None` when
-/// the chosen value is empty or `cat`, or `when` says not to page (`terminal`: standard
-/// output is a terminal and is where the output goes).
-pub fn decide(
-    when: PagingWhen,
-    terminal: bool,
-    draftdiff_pager: Option<OsString>,
-    pager: Option<OsString>,
-    less: Option<OsString>,
-    width: usize,
-) -> Option<Pager> {
-    let wanted = match when {
-        PagingWhen::Never => false,
-        PagingWhen::Always => true,
-        PagingWhen::Auto => terminal,
-    };
-    if !wanted {
-        return None;
-    }
-    let command = match draftdiff_pager.or(pager) {
-        Some(value) => value.to_string_lossy().trim().to_string(),
-        None => DEFAULT_PAGER.to_string(),
-    };
-    if command.is_empty() || command == "cat" {
-        return None;
-    }
-    Some(Pager {
-        command,
-        width,
-        less,
-    })
-}
-
 impl Pager {
+    /// The pager chosen by `DRAFTDIFF_PAGER`, then `PAGER`, then [`DEFAULT_PAGER`]; `None`
+    /// when the chosen value is empty or `cat`, or `when` says not to page (`terminal`:
+    /// standard output is a terminal and is where the output goes). `width`: the columns of
+    /// the terminal, handed to the pager in `COLUMNS`.
+    pub fn decide(when: Paging, terminal: bool, env: PagerEnv, width: usize) -> Option<Pager> {
+        let wanted = match when {
+            Paging::Never => false,
+            Paging::Always => true,
+            Paging::Auto => terminal,
+        };
+        if !wanted {
+            return None;
+        }
+        let command = match env.draftdiff_pager.or(env.pager) {
+            Some(value) => value.to_string_lossy().trim().to_string(),
+            None => DEFAULT_PAGER.to_string(),
+        };
+        if command.is_empty() || command == "cat" {
+            return None;
+        }
+        Some(Pager {
+            command,
+            width,
+            less: env.less,
+        })
+    }
+
+    /// The command line the shell runs.
+    pub fn command(&self) -> &str {
+        &self.command
+    }
+
     /// Runs the pager and writes the output produced by `write` to it, then waits for the
     /// pager to end. `Ok(true)` when the pager was quit before the end of the output.
     ///
@@ -186,27 +212,31 @@ fn ignore_interrupt() -> Option<()> {
 mod tests {
     use super::*;
 
-    fn os(s: &str) -> Option<OsString> {
-        Some(OsString::from(s))
+    fn env(draftdiff_pager: Option<&str>, pager: Option<&str>) -> PagerEnv {
+        PagerEnv {
+            draftdiff_pager: draftdiff_pager.map(OsString::from),
+            pager: pager.map(OsString::from),
+            less: None,
+        }
     }
 
-    fn command(p: Option<Pager>) -> Option<String> {
-        p.map(|p| p.command)
+    fn command(when: Paging, terminal: bool, env: PagerEnv) -> Option<String> {
+        Pager::decide(when, terminal, env, 80).map(|p| p.command().to_string())
     }
 
     #[test]
     fn the_order_is_draftdiff_pager_then_pager_then_less() {
-        let auto = PagingWhen::Auto;
+        let auto = Paging::Auto;
         assert_eq!(
-            command(decide(auto, true, os("most"), os("more"), None, 80)),
+            command(auto, true, env(Some("most"), Some("more"))),
             Some("most".into())
         );
         assert_eq!(
-            command(decide(auto, true, None, os("more"), None, 80)),
+            command(auto, true, env(None, Some("more"))),
             Some("more".into())
         );
         assert_eq!(
-            command(decide(auto, true, None, None, None, 80)),
+            command(auto, true, env(None, None)),
             Some(DEFAULT_PAGER.into())
         );
     }
@@ -214,27 +244,37 @@ mod tests {
     #[test]
     fn empty_or_cat_means_no_pager() {
         for value in ["", "  ", "cat"] {
-            assert_eq!(
-                decide(PagingWhen::Always, true, os(value), None, None, 80),
-                None
-            );
-            assert_eq!(
-                decide(PagingWhen::Auto, true, None, os(value), None, 80),
-                None
-            );
+            assert_eq!(command(Paging::Always, true, env(Some(value), None)), None);
+            assert_eq!(command(Paging::Auto, true, env(None, Some(value))), None);
         }
         // An empty DRAFTDIFF_PAGER wins over PAGER, as GIT_PAGER does.
         assert_eq!(
-            decide(PagingWhen::Auto, true, os(""), os("less"), None, 80),
+            command(Paging::Auto, true, env(Some(""), Some("less"))),
             None
         );
     }
 
     #[test]
     fn auto_pages_a_terminal_only() {
-        assert!(decide(PagingWhen::Auto, true, None, None, None, 80).is_some());
-        assert!(decide(PagingWhen::Auto, false, None, None, None, 80).is_none());
-        assert!(decide(PagingWhen::Always, false, None, None, None, 80).is_some());
-        assert!(decide(PagingWhen::Never, true, None, None, None, 80).is_none());
+        assert!(command(Paging::Auto, true, env(None, None)).is_some());
+        assert!(command(Paging::Auto, false, env(None, None)).is_none());
+        assert!(command(Paging::Always, false, env(None, None)).is_some());
+        assert!(command(Paging::Never, true, env(None, None)).is_none());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_width_and_less_flags_reach_the_pager() {
+        let out = std::env::temp_dir().join(format!("draftdiff-pager-{}", std::process::id()));
+        let pager = Pager {
+            command: format!("{{ echo \"$COLUMNS $LESS\"; cat; }} > '{}'", out.display()),
+            width: 97,
+            less: None,
+        };
+        let quit = pager.write(|w| writeln!(w, "text")).expect("pager runs");
+        assert!(!quit);
+        let got = std::fs::read_to_string(&out).expect("the pager wrote");
+        std::fs::remove_file(&out).expect("removed");
+        assert_eq!(got, "97 FRX\ntext\n");
     }
 }
