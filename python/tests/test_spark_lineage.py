@@ -99,13 +99,21 @@ def spark_runs(corpus):
     spark.sparkContext.addPyFile(spark_lineage.__file__)
     to_jsonl(root / "corpus", root / "corpus.jsonl")
     to_jsonl(root / "drafts", root / "drafts.jsonl")
+    with open(root / "bad.jsonl", "w") as f:
+        f.write(json.dumps({"name": "a.txt", "body": "No text field."}) + "\n")
     try:
         spark_lineage.run(spark, str(root / "corpus"), str(root / "drafts"), str(root / "links"))
         spark_lineage.run(spark, str(root / "corpus.jsonl"), str(root / "drafts.jsonl"),
                           str(root / "links-jsonl"))
+        try:
+            spark_lineage.run(spark, str(root / "bad.jsonl"), str(root / "drafts.jsonl"),
+                              str(root / "links-bad"))
+            bad = None
+        except spark_lineage.InputError as e:
+            bad = str(e)
     finally:
         spark.stop()
-    return read_parts(root / "links"), read_parts(root / "links-jsonl")
+    return read_parts(root / "links"), read_parts(root / "links-jsonl"), bad
 
 
 @pytest.fixture(scope="module")
@@ -166,8 +174,25 @@ def test_the_job_gives_exactly_the_links_of_cli_sources(corpus, spark_links, cli
 
 
 def test_jsonl_input_gives_the_same_output(spark_runs):
-    from_files, from_jsonl = spark_runs
+    from_files, from_jsonl, _ = spark_runs
     assert from_files and from_files == from_jsonl
+
+
+def test_jsonl_without_text_is_an_error_naming_the_file(spark_runs):
+    bad = spark_runs[2]
+    assert bad is not None and "bad.jsonl: " in bad and "text" in bad, bad
+
+
+def test_a_missing_input_is_exit_status_2(tmp_path):
+    if importlib.util.find_spec("pyspark") is None:
+        missing("pyspark")
+    job = os.path.join(ROOT, "python", "examples", "spark_lineage.py")
+    run = subprocess.run(
+        [sys.executable, job, "--corpus", str(tmp_path / "nowhere"), "--drafts",
+         str(tmp_path), "--out", str(tmp_path / "out")],
+        capture_output=True, text=True)
+    assert run.returncode == 2, run.stderr
+    assert f"{tmp_path / 'nowhere'}: no such file or directory" in run.stderr
 
 
 def test_spark_output_is_sorted_jsonl(spark_links):
