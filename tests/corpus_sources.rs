@@ -1,12 +1,13 @@
 //! `corpus::sources` on a generated corpus with planted reuse (`synth::corpus`): recall and
 //! precision of the planted links, the index file's round trip, and its damage.
 //!
-//! The thresholds of `corpus` were set on seed 1 (development: recall 0.962, precision
-//! 0.976); this test asserts on seed 2, which was not looked at while tuning (recall 0.933,
-//! precision 0.984 when written). The goal of the issue, 0.95 for both, is met by every
-//! kind of reuse but heavy rewrites (about half the content words and most function words
-//! replaced, clauses turned round, sentences reordered), of which 58% are found on seed 2:
-//! the floor below is what is measured, not the goal.
+//! The thresholds of `corpus` were set on seed 1 (development: recall 0.974, precision
+//! 0.965); this test asserts on seed 2, which was not looked at while tuning (recall 0.948,
+//! precision 0.972 when written; 0.933 and 0.984 before the rescue of heavy rewrites was
+//! widened). The goal of the issue, 0.95 for both, is met by every kind of reuse but heavy
+//! rewrites (about half the content words and most function words replaced, clauses turned
+//! round, sentences reordered), of which 70% are found on seed 2: the floors below are
+//! what is measured, less a margin, not the goal.
 
 use std::collections::BTreeMap;
 
@@ -84,10 +85,10 @@ fn planted_links_are_found_with_high_recall_and_precision() {
     );
     assert!(planted >= 300, "a few hundred planted links: {planted}");
     assert!(precision >= 0.95, "precision {precision:.3}");
-    assert!(recall >= 0.92, "recall {recall:.3}");
+    assert!(recall >= 0.94, "recall {recall:.3}");
     for (reuse, (found, planted)) in &by_reuse {
         let recall = *found as f64 / *planted as f64;
-        let floor = if reuse == "Rewritten" { 0.5 } else { 0.95 };
+        let floor = if reuse == "Rewritten" { 0.65 } else { 0.95 };
         assert!(
             recall >= floor,
             "{reuse}: recall {recall:.3} ({found} of {planted})"

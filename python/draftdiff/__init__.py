@@ -11,20 +11,28 @@ from __future__ import annotations
 
 import json
 import os
-from typing import Any, Dict, Iterable, Optional, Sequence, Tuple, Union
+from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple, Union
 
 from . import _draftdiff
 from ._draftdiff import DraftdiffError
 
 __all__ = [
+    "CANDIDATE_DOCUMENTS",
     "DraftdiffError",
     "JSON_VERSION",
+    "MAX_POSTINGS",
     "MIN_SOURCE_SCORE",
+    "MIN_WEIGHT",
+    "RATE",
     "SOURCES_JSON_VERSION",
+    "WEIGHT_ONE",
     "align",
     "compare",
+    "draft_pairs",
+    "index_pairs",
     "segment",
     "sources",
+    "sources_from_evidence",
     "write_index",
 ]
 
@@ -34,6 +42,17 @@ JSON_VERSION: int = _draftdiff.JSON_VERSION
 SOURCES_JSON_VERSION: int = _draftdiff.SOURCES_JSON_VERSION
 #: Default lowest score of a source link (the CLI's ``--min-score``).
 MIN_SOURCE_SCORE: float = _draftdiff.MIN_SOURCE_SCORE
+#: Least evidence weight (in pairs held by one corpus unit) that makes a candidate.
+MIN_WEIGHT: float = _draftdiff.MIN_WEIGHT
+#: The fixed-point unit of evidence weights: a pair held by ``n`` corpus units weighs
+#: ``WEIGHT_ONE // n``; weights are summed as integers, in any order.
+WEIGHT_ONE: int = _draftdiff.WEIGHT_ONE
+#: Candidate documents kept per draft unit.
+CANDIDATE_DOCUMENTS: int = _draftdiff.CANDIDATE_DOCUMENTS
+#: A pair held by more corpus units than this is stock phrasing and not looked up.
+MAX_POSTINGS: int = _draftdiff.MAX_POSTINGS
+#: Default sampling rate of the index (``draftdiff index --rate``).
+RATE: int = _draftdiff.RATE
 
 PathLike = Union[str, "os.PathLike[str]"]
 
@@ -104,3 +123,39 @@ def sources(
     pairs = None if corpus is None else [(str(n), str(t)) for n, t in corpus]
     path = None if index is None else os.fspath(index)
     return json.loads(_draftdiff.sources_json(draft, pairs, path, draft_path, min_score))
+
+
+def index_pairs(text: str, path: str = "<text>", *, rate: int = RATE) -> List[Tuple[int, List[int]]]:
+    """The word pairs the corpus index keeps of each traced unit of ``text``: a list of
+    ``(unit id, sorted pair hashes)`` (the sample of ``draftdiff index --rate RATE``).
+    Counting, over a corpus, the units holding each pair gives the index's statistics."""
+    return _draftdiff.unit_pairs(text, path, rate)
+
+
+def draft_pairs(text: str, path: str = "<text>") -> List[Tuple[int, List[int]]]:
+    """Every word pair of each traced unit of ``text``: what ``draftdiff sources`` looks up
+    in the index for a draft unit; ``(unit id, sorted pair hashes)``."""
+    return _draftdiff.unit_pairs(text, path, None)
+
+
+def sources_from_evidence(
+    draft: str,
+    *,
+    documents: Sequence[Tuple[str, str]],
+    evidence: Iterable[Tuple[int, int, int, int]],
+    draft_path: str = "draft",
+    min_score: float = MIN_SOURCE_SCORE,
+) -> Dict[str, Any]:
+    """The second half of :func:`sources`: aligns ``draft`` with each of ``documents``
+    (``(name, text)`` pairs, in corpus order) and keeps the links the ``evidence`` supports.
+
+    ``evidence`` holds ``(draft unit, index in documents, document unit, weight)``: the
+    summed weight (in units of :data:`WEIGHT_ONE`) of the pairs a draft unit shares with a
+    corpus unit, computed over the whole corpus (see ``examples/spark_lineage.py``). Given
+    the evidence the index would find, the result is what ``draftdiff sources`` gives.
+    """
+    found = [(int(n), int(d), int(o), int(w)) for n, d, o, w in evidence]
+    docs = [(str(n), str(t)) for n, t in documents]
+    return json.loads(
+        _draftdiff.sources_from_evidence_json(draft, docs, found, draft_path, min_score)
+    )

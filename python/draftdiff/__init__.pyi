@@ -1,5 +1,5 @@
 import os
-from typing import Any, Dict, Iterable, Optional, Sequence, Tuple, Union
+from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple, Union
 
 PathLike = Union[str, os.PathLike[str]]
 
@@ -9,6 +9,11 @@ class DraftdiffError(ValueError):
 JSON_VERSION: int
 SOURCES_JSON_VERSION: int
 MIN_SOURCE_SCORE: float
+MIN_WEIGHT: float
+WEIGHT_ONE: int
+CANDIDATE_DOCUMENTS: int
+MAX_POSTINGS: int
+RATE: int
 
 def segment(text: str, path: str = ...) -> Dict[str, Any]: ...
 def align(
@@ -33,6 +38,16 @@ def sources(
     *,
     corpus: Optional[Sequence[Tuple[str, str]]] = ...,
     index: Optional[PathLike] = ...,
+    draft_path: str = ...,
+    min_score: float = ...,
+) -> Dict[str, Any]: ...
+def index_pairs(text: str, path: str = ..., *, rate: int = ...) -> List[Tuple[int, List[int]]]: ...
+def draft_pairs(text: str, path: str = ...) -> List[Tuple[int, List[int]]]: ...
+def sources_from_evidence(
+    draft: str,
+    *,
+    documents: Sequence[Tuple[str, str]],
+    evidence: Iterable[Tuple[int, int, int, int]],
     draft_path: str = ...,
     min_score: float = ...,
 ) -> Dict[str, Any]: ...

@@ -5,6 +5,11 @@ class DraftdiffError(ValueError): ...
 JSON_VERSION: int
 SOURCES_JSON_VERSION: int
 MIN_SOURCE_SCORE: float
+MIN_WEIGHT: float
+WEIGHT_ONE: int
+CANDIDATE_DOCUMENTS: int
+MAX_POSTINGS: int
+RATE: int
 
 def segment_json(text: str, path: str = ...) -> str: ...
 def align_json(
@@ -23,6 +28,16 @@ def sources_json(
     draft: str,
     corpus: Optional[List[Tuple[str, str]]] = ...,
     index: Optional[str] = ...,
+    draft_path: str = ...,
+    min_score: float = ...,
+) -> str: ...
+def unit_pairs(
+    text: str, path: str = ..., rate: Optional[int] = ...
+) -> List[Tuple[int, List[int]]]: ...
+def sources_from_evidence_json(
+    draft: str,
+    documents: List[Tuple[str, str]],
+    evidence: List[Tuple[int, int, int, int]],
     draft_path: str = ...,
     min_score: float = ...,
 ) -> str: ...

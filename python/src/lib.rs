@@ -188,6 +188,88 @@ fn sources_json(
     })
 }
 
+/// The word pairs of each traced unit of `text` (named `path`), as the corpus index sees
+/// them: `(unit id, sorted distinct pair hashes)`. With `rate`, the sample an index built at
+/// that rate keeps of a corpus unit (`draftdiff index --rate`); without, every pair (what a
+/// draft unit looks up).
+#[pyfunction]
+#[pyo3(signature = (text, path = "<text>".to_string(), rate = None))]
+fn unit_pairs(
+    py: Python<'_>,
+    text: String,
+    path: String,
+    rate: Option<u32>,
+) -> PyResult<Vec<(usize, Vec<u32>)>> {
+    if rate == Some(0) {
+        return Err(DraftdiffError::new_err(
+            "rate: 0 is not a sampling rate (1 or more)",
+        ));
+    }
+    Ok(py.detach(|| {
+        let doc = segment(&path, &text, &SegmentOptions::new());
+        doc.units
+            .iter()
+            .filter(|u| corpus::traced(u))
+            .map(|u| {
+                let keys = match rate {
+                    Some(rate) => corpus::sample(&u.norm, rate),
+                    None => corpus::pairs(&u.norm),
+                };
+                (u.id, keys)
+            })
+            .collect()
+    }))
+}
+
+/// The sources JSON of a draft against given candidate documents with given evidence:
+/// `evidence` holds `(draft unit, index in documents, document unit, weight)` with the
+/// weight in units of `WEIGHT_ONE`, as `corpus::evidence` computes it over a whole corpus.
+/// `documents` are `(name, text)` in corpus order (the tie-break of equal weights).
+#[pyfunction]
+#[pyo3(signature = (draft, documents, evidence, draft_path = "draft".to_string(),
+    min_score = corpus::MIN_SOURCE_SCORE))]
+fn sources_from_evidence_json(
+    py: Python<'_>,
+    draft: String,
+    documents: Vec<(String, String)>,
+    evidence: Vec<(usize, usize, usize, u64)>,
+    draft_path: String,
+    min_score: f64,
+) -> PyResult<String> {
+    let options = SourcesOptions::new().min_score(check_score("min_score", min_score)?);
+    py.detach(|| {
+        let draft = segment(&draft_path, &draft, &SegmentOptions::new());
+        let docs: Vec<Document> = documents
+            .iter()
+            .map(|(name, text)| segment(name, text, &SegmentOptions::new()))
+            .collect();
+        let mut by_unit = vec![Vec::new(); draft.units.len()];
+        for &(n, d, o, weight) in &evidence {
+            let fits = n < draft.units.len()
+                && docs.get(d).is_some_and(|doc| o < doc.units.len())
+                && d <= u32::MAX as usize;
+            if !fits {
+                return Err(DraftdiffError::new_err(format!(
+                    "{draft_path}: evidence ({n}, {d}, {o}, {weight}) names a unit or document \
+                     that is not there ({} draft units, {} documents)",
+                    draft.units.len(),
+                    docs.len()
+                )));
+            }
+            by_unit[n].push(corpus::Evidence {
+                document: d as u32,
+                unit: o,
+                weight: corpus::weight_of(weight),
+            });
+        }
+        let found = corpus::sources_from_evidence(draft, by_unit, &options, &mut |d| {
+            Ok(docs[d as usize].clone())
+        })
+        .map_err(py_error)?;
+        to_json(|w| render::sources_json(&found, w))
+    })
+}
+
 /// The extension module.
 #[pymodule]
 fn _draftdiff(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -195,10 +277,17 @@ fn _draftdiff(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("JSON_VERSION", render::JSON_VERSION)?;
     m.add("SOURCES_JSON_VERSION", render::SOURCES_JSON_VERSION)?;
     m.add("MIN_SOURCE_SCORE", corpus::MIN_SOURCE_SCORE)?;
+    m.add("MIN_WEIGHT", corpus::MIN_WEIGHT)?;
+    m.add("WEIGHT_ONE", corpus::WEIGHT_ONE)?;
+    m.add("CANDIDATE_DOCUMENTS", corpus::CANDIDATE_DOCUMENTS)?;
+    m.add("MAX_POSTINGS", corpus::MAX_POSTINGS)?;
+    m.add("RATE", corpus::RATE)?;
     m.add_function(wrap_pyfunction!(segment_json, m)?)?;
     m.add_function(wrap_pyfunction!(align_json, m)?)?;
     m.add_function(wrap_pyfunction!(compare_json, m)?)?;
     m.add_function(wrap_pyfunction!(write_index, m)?)?;
     m.add_function(wrap_pyfunction!(sources_json, m)?)?;
+    m.add_function(wrap_pyfunction!(unit_pairs, m)?)?;
+    m.add_function(wrap_pyfunction!(sources_from_evidence_json, m)?)?;
     Ok(())
 }

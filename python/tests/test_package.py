@@ -154,3 +154,62 @@ def test_typed_stubs_are_shipped():
     here = os.path.dirname(draftdiff.__file__)
     assert os.path.exists(os.path.join(here, "py.typed"))
     assert os.path.exists(os.path.join(here, "__init__.pyi"))
+
+
+def evidence_in_python(draft, corpus):
+    """The index's evidence computed from the package's word pairs, as the Spark job
+    computes it: units per pair over the corpus, integer weights summed per unit pair,
+    the best documents per draft unit (heaviest, then first in corpus order)."""
+    postings = {}
+    for d, (name, text) in enumerate(corpus):
+        for unit, keys in draftdiff.index_pairs(text, name):
+            for k in keys:
+                postings.setdefault(k, []).append((d, unit))
+    found = []
+    for n, keys in draftdiff.draft_pairs(draft, "draft.txt"):
+        hits = {}
+        for k in keys:
+            held = postings.get(k, [])
+            if not held or len(held) > draftdiff.MAX_POSTINGS:
+                continue
+            for du in held:
+                hits[du] = hits.get(du, 0) + draftdiff.WEIGHT_ONE // len(held)
+        kept = [(w, d, u) for (d, u), w in hits.items()
+                if w / draftdiff.WEIGHT_ONE >= draftdiff.MIN_WEIGHT - 1e-9]
+        best = {}
+        for w, d, u in kept:
+            best[d] = max(best.get(d, 0), w)
+        chosen = sorted(best, key=lambda d: (-best[d], d))[: draftdiff.CANDIDATE_DOCUMENTS]
+        found.extend((n, d, u, w) for w, d, u in kept if d in chosen)
+    return found
+
+
+def test_sources_from_evidence_gives_the_sources_of_the_whole_corpus():
+    corpus = [("model.txt", MODEL), ("other.txt", OTHER)]
+    evidence = evidence_in_python(DRAFT, corpus)
+    assert evidence and all(n == 1 and d == 0 for n, d, _, _ in evidence), evidence
+    given = draftdiff.sources_from_evidence(
+        DRAFT, documents=corpus, evidence=evidence, draft_path="draft.txt")
+    assert given == draftdiff.sources(DRAFT, corpus=corpus, draft_path="draft.txt")
+    assert [(l["new"], l["old"]) for l in given["links"]] == [([1], [0])]
+    # No evidence, no candidates: nothing aligned.
+    none = draftdiff.sources_from_evidence(DRAFT, documents=corpus, evidence=[])
+    assert none["links"] == []
+
+
+def test_word_pairs_sample_the_corpus_side_only():
+    (unit, every), = draftdiff.draft_pairs(MODEL.split("\n\n")[0])
+    (_, sampled), = draftdiff.index_pairs(MODEL.split("\n\n")[0])
+    assert unit == 0 and set(sampled) < set(every) and every == sorted(every)
+    assert draftdiff.index_pairs(MODEL, rate=1) == draftdiff.draft_pairs(MODEL)
+    # Headings and units under six words are not traced.
+    assert draftdiff.draft_pairs("I. Scope\n\n1. Too short here.\n") == []
+    with pytest.raises(draftdiff.DraftdiffError, match="rate"):
+        draftdiff.index_pairs(MODEL, rate=0)
+
+
+def test_evidence_naming_a_missing_unit_is_an_error():
+    with pytest.raises(draftdiff.DraftdiffError, match="draft.txt: evidence"):
+        draftdiff.sources_from_evidence(
+            DRAFT, documents=[("model.txt", MODEL)], evidence=[(1, 0, 9, draftdiff.WEIGHT_ONE)],
+            draft_path="draft.txt")

@@ -53,11 +53,12 @@ mod walk;
 
 pub use batch::{BatchSummary, batch};
 pub use file::{FILE_VERSION, MAGIC, is_index};
-pub use fingerprint::{MIN_SAMPLE, MIN_WORDS, content_hash, traced};
+pub use fingerprint::{MIN_SAMPLE, MIN_WORDS, content_hash, pairs, sample, traced};
 pub use index::{CorpusIndex, IndexBuilder, IndexOptions, IndexedDocument, RATE};
 pub use sources::{
     CANDIDATE_DOCUMENTS, Evidence, MAX_POSTINGS, MIN_SOURCE_SCORE, MIN_WEIGHT, SourceLink, Sources,
-    SourcesOptions, candidates, evidence, sources, unit_pairs,
+    SourcesOptions, WEIGHT_ONE, candidates, evidence, pair_weight, select, sources,
+    sources_from_evidence, unit_pairs, weight_of,
 };
 pub use walk::{corpus_files, index_files, is_index_file};
 

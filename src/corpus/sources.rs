@@ -178,17 +178,35 @@ pub struct Evidence {
     pub weight: f64,
 }
 
+/// The weight of one shared sampled pair held by `units` corpus units, in units of
+/// [`WEIGHT_ONE`]: `WEIGHT_ONE / units`, rounded down (see [`evidence`]).
+pub fn pair_weight(units: usize) -> u64 {
+    WEIGHT_ONE / units.max(1) as u64
+}
+
+/// The fixed-point unit of evidence weights: a pair held by one corpus unit weighs
+/// `WEIGHT_ONE`. Weights are summed as integers, so a sum is the same in whatever order its
+/// pairs are added: a Spark aggregation (python/examples/spark_lineage.py) and [`evidence`]
+/// reach the same weights, thresholds and tie-breaks bit for bit. 2^40 leaves the
+/// rounding of `1/units` under 10^-9 per pair, and sums exact in an `f64`.
+pub const WEIGHT_ONE: u64 = 1 << 40;
+
+/// Evidence as an [`Evidence::weight`]: `fixed / WEIGHT_ONE`, exact.
+pub fn weight_of(fixed: u64) -> f64 {
+    fixed as f64 / WEIGHT_ONE as f64
+}
+
 /// The evidence of each draft unit (empty for units that are not traced): the corpus units
 /// it shares a weight of at least `min_weight` with, heaviest first, from at most
 /// `candidates` documents.
 ///
-/// Each shared pair weighs `1/df`, where `df` is the number of corpus units holding it: a
-/// pair found in one unit (a copied sentence) counts fully, a pair of stock phrasing found
-/// in 10 units a tenth, so a stock sentence shared by many documents rarely reaches
-/// [`MIN_WEIGHT`], and neither do rare pairs shared by chance, which fall in different
-/// units. The price: a text found in many corpus units is found in each only while it is
-/// rare enough (a verbatim paragraph of about 22 sampled pairs in up to about 10 units, a
-/// heavy rewrite of it in 2). (`1/√df` was measured too: it let five times as many
+/// Each shared pair weighs `1/df` (see [`pair_weight`]), where `df` is the number of corpus
+/// units holding it: a pair found in one unit (a copied sentence) counts fully, a pair of
+/// stock phrasing found in 10 units a tenth, so a stock sentence shared by many documents
+/// rarely reaches [`MIN_WEIGHT`], and neither do rare pairs shared by chance, which fall in
+/// different units. The price: a text found in many corpus units is found in each only
+/// while it is rare enough (a verbatim paragraph of about 22 sampled pairs in up to about 10
+/// units, a heavy rewrite of it in 2). (`1/√df` was measured too: it let five times as many
 /// stock-sharing paragraphs through.)
 pub fn evidence(
     draft: &Document,
@@ -196,7 +214,7 @@ pub fn evidence(
     options: &SourcesOptions,
 ) -> Vec<Vec<Evidence>> {
     let mut out = Vec::with_capacity(draft.units.len());
-    let mut hits: HashMap<(u32, u32), f64> = HashMap::new();
+    let mut hits: HashMap<(u32, u32), u64> = HashMap::new();
     for unit in &draft.units {
         if !fingerprint::traced(unit) {
             out.push(Vec::new());
@@ -208,46 +226,63 @@ pub fn evidence(
             if docs.is_empty() || docs.len() > options.max_postings {
                 continue;
             }
-            let weight = 1.0 / docs.len() as f64;
+            let weight = pair_weight(docs.len());
             for (&d, &u) in docs.iter().zip(units) {
                 *hits.entry((d, u)).or_default() += weight;
             }
         }
-        let mut best: Vec<Evidence> = hits
-            .iter()
-            .filter(|&(_, &w)| w >= options.min_weight - 1e-9)
-            .map(|(&(document, unit), &weight)| Evidence {
+        out.push(select(
+            hits.iter().map(|(&(document, unit), &weight)| Evidence {
                 document,
                 unit: unit as UnitId,
-                weight,
-            })
-            .collect();
-        // Heaviest first, then the first indexed: independent of hash order.
-        best.sort_unstable_by(|a, b| {
-            b.weight
-                .total_cmp(&a.weight)
-                .then(a.document.cmp(&b.document))
-                .then(a.unit.cmp(&b.unit))
-        });
-        let mut documents: Vec<u32> = Vec::new();
-        best.retain(|e| {
-            if documents.contains(&e.document) {
-                true
-            } else if documents.len() < options.candidates {
-                documents.push(e.document);
-                true
-            } else {
-                false
-            }
-        });
-        out.push(best);
+                weight: weight_of(weight),
+            }),
+            options,
+        ));
     }
     out
 }
 
+/// The evidence of one draft unit among its `hits` (the corpus units sharing sampled pairs
+/// with it, each once, with its summed weight): those of at least
+/// [`min_weight`](SourcesOptions::min_weight), heaviest first, then by document id, then by
+/// unit, from the [`candidates`](SourcesOptions::candidates) documents whose best unit
+/// comes first in that order. The same rule, written as a Spark aggregation, picks the
+/// candidates of python/examples/spark_lineage.py.
+pub fn select(hits: impl IntoIterator<Item = Evidence>, options: &SourcesOptions) -> Vec<Evidence> {
+    let mut best: Vec<Evidence> = hits
+        .into_iter()
+        .filter(|e| e.weight >= options.min_weight - 1e-9)
+        .collect();
+    // Heaviest first, then the first indexed: independent of hash order.
+    best.sort_unstable_by(|a, b| {
+        b.weight
+            .total_cmp(&a.weight)
+            .then(a.document.cmp(&b.document))
+            .then(a.unit.cmp(&b.unit))
+    });
+    let mut documents: Vec<u32> = Vec::new();
+    best.retain(|e| {
+        if documents.contains(&e.document) {
+            true
+        } else if documents.len() < options.candidates {
+            documents.push(e.document);
+            true
+        } else {
+            false
+        }
+    });
+    best
+}
+
 /// The corpus documents that may hold sources of `draft`'s units (ids in `index`, sorted).
 pub fn candidates(draft: &Document, index: &CorpusIndex, options: &SourcesOptions) -> Vec<u32> {
-    let mut chosen: Vec<u32> = evidence(draft, index, options)
+    documents_of(&evidence(draft, index, options))
+}
+
+/// The documents named by `evidence`, sorted.
+fn documents_of(evidence: &[Vec<Evidence>]) -> Vec<u32> {
+    let mut chosen: Vec<u32> = evidence
         .iter()
         .flat_map(|e| e.iter().map(|e| e.document))
         .collect();
@@ -269,12 +304,32 @@ pub fn sources(
     load: &mut dyn FnMut(&IndexedDocument) -> Result<Document>,
 ) -> Result<Sources> {
     let evidence = evidence(&draft, index, options);
-    let mut candidates: Vec<u32> = evidence
-        .iter()
-        .flat_map(|e| e.iter().map(|e| e.document))
-        .collect();
-    candidates.sort_unstable();
-    candidates.dedup();
+    sources_from_evidence(draft, evidence, options, &mut |d| {
+        load(&index.documents[d as usize])
+    })
+}
+
+/// Step 2 of [`sources`] alone: aligns `draft` with each document named by `evidence` (one
+/// list per draft unit, as [`evidence`] returns it: document ids are whatever `load`
+/// understands, in the order of the corpus) and keeps the links the evidence supports. A
+/// caller that computed the evidence elsewhere (a Spark aggregation over the whole corpus,
+/// python/examples/spark_lineage.py) gets the links [`sources`] gives for the same evidence.
+/// Each list is put in [`select`]'s order first; lists past the draft's units are dropped,
+/// missing ones are empty. Every unit named must exist in its document.
+///
+/// # Errors
+/// Whatever `load` returns for a candidate document.
+pub fn sources_from_evidence(
+    draft: Document,
+    mut evidence: Vec<Vec<Evidence>>,
+    options: &SourcesOptions,
+    load: &mut dyn FnMut(u32) -> Result<Document>,
+) -> Result<Sources> {
+    evidence.resize(draft.units.len(), Vec::new());
+    for found in &mut evidence {
+        *found = select(std::mem::take(found), options);
+    }
+    let candidates = documents_of(&evidence);
     // A link stands only where one of its draft units found one of its corpus units by
     // itself: the aligner, given a whole pair, also links paragraphs that merely share a
     // topic or a stock sentence.
@@ -288,7 +343,7 @@ pub fn sources(
     let mut documents = Vec::new();
     let mut links = Vec::new();
     for &d in &candidates {
-        let old = load(&index.documents[d as usize])?;
+        let old = load(d)?;
         let alignment = align(&old, &draft, &options.align);
         let mut kept: Vec<Link> = alignment
             .links
@@ -329,10 +384,18 @@ pub fn sources(
 }
 
 /// How much more evidence than [`MIN_WEIGHT`] a unit needs to be linked on its own by
-/// `rescue`: the aligner's view of the whole pair is overruled only on strong evidence
-/// (on the planted-reuse corpus, development seed, the rescue at 1× made 17 false links
-/// for 4 true ones).
-const RESCUE_WEIGHT: f64 = 2.0;
+/// `rescue`: the aligner's view of the whole pair is overruled only on strong evidence, at
+/// the default 1.95 (two pairs found in no other corpus unit). Measured with
+/// [`RESCUE_SCORE`] on the planted-reuse corpus (development seed, 300 documents): 2.0
+/// found 26 of 38 heavy rewrites, 1.3 found 30 (recall 0.962 → 0.974, precision 0.976 →
+/// 0.965); 1.0 the same 30 with three times the false links.
+const RESCUE_WEIGHT: f64 = 1.3;
+
+/// Lowest score of a link made by `rescue`, above [`MIN_SOURCE_SCORE`]: the aligner scores
+/// a heavy rewrite on its own at 0.4 to 0.45, a paragraph that shares a few rare pairs by
+/// chance mostly under 0.35 (development seed, with the rescue at 1.3: 0.3 added 5 false
+/// links with the 4 true ones, 0.35 added 4; 0.4 added 2, too close under the true ones).
+const RESCUE_SCORE: f64 = 0.35;
 
 /// Links a draft unit that the alignment of the whole pair left without a source in
 /// document `d` to the corpus unit it has the most evidence for there, when the aligner
@@ -370,7 +433,7 @@ fn rescue(
         };
         let pair = align(&alone(old, best.unit), &alone(draft, n), &options.align);
         if let Some(link) = pair.links.first()
-            && link.score >= options.min_score
+            && link.score >= options.min_score.max(RESCUE_SCORE)
         {
             kept.push(Link {
                 old: vec![best.unit],
