@@ -408,6 +408,73 @@ fn the_command_writes_the_same_file_twice() {
     assert!(!xml.contains("w:author=\"draftdiff\""));
 }
 
+#[test]
+fn date_dates_every_change_and_comment() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (given, written) in [
+        ("2026-11-30", "2026-11-30T00:00:00Z"),
+        // An RFC 3339 time with an offset is written in UTC, as Word writes dates.
+        ("2026-12-01T00:30:00.5+01:00", "2026-11-30T23:30:00Z"),
+    ] {
+        let out = dir.path().join("dated.docx");
+        cargo_bin_cmd!("draftdiff")
+            .args([OLD, NEW, "--format", "docx", "--date", given, "-o"])
+            .arg(&out)
+            .assert()
+            .code(0);
+        let bytes = std::fs::read(&out).expect("written");
+        let xml = part(&bytes, "word/document.xml");
+        let comments = part(&bytes, "word/comments.xml");
+        let attribute = format!("w:date=\"{written}\"");
+        // Every tracked change (runs and paragraph marks) and every comment, nothing else.
+        let changes = xml.matches("<w:ins ").count() + xml.matches("<w:del ").count();
+        let notes = comments.matches("<w:comment ").count();
+        assert!(
+            changes > 10 && notes == 4,
+            "{changes} changes, {notes} comments"
+        );
+        assert_eq!(xml.matches(&attribute).count(), changes, "{given}");
+        assert_eq!(comments.matches(&attribute).count(), notes, "{given}");
+        assert_eq!(xml.matches("w:date=").count(), changes);
+        // Dated or not, the same text.
+        let undated = docx(&build_files(OLD, NEW));
+        let paras = |b: &[u8]| resolve(&paragraphs(&part(b, "word/document.xml")), true);
+        assert_eq!(paras(&bytes), paras(&undated));
+    }
+    // Outside the redline it does nothing, and says so.
+    cargo_bin_cmd!("draftdiff")
+        .args([OLD, NEW, "--format", "json", "--date", "2026-11-30"])
+        .assert()
+        .code(0)
+        .stderr(predicates::str::contains(
+            "--date has no effect on --format json; ignored",
+        ));
+}
+
+#[test]
+fn a_bad_date_is_refused_before_anything_is_written() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("never.docx");
+    for (bad, why) in [
+        ("2026-02-29", "2026-02 has no day 29"),
+        ("30/11/2026", "not a date"),
+        ("2026-11-30T25:00:00Z", "no time 25:00"),
+        ("2026-11-30T10:00:00", "needs its offset"),
+        ("2026-12-31T23:59:60Z", "leap second"),
+    ] {
+        let run = cargo_bin_cmd!("draftdiff")
+            .args([OLD, NEW, "--format", "docx", "--date", bad, "-o"])
+            .arg(&out)
+            .output()
+            .expect("runs");
+        let err = String::from_utf8_lossy(&run.stderr);
+        assert_eq!(run.status.code(), Some(2), "{bad}: {err}");
+        assert!(err.contains("--date") && err.contains(why), "{bad}: {err}");
+        assert!(!err.contains("panicked"), "{err}");
+        assert!(!out.exists(), "{bad}: nothing written");
+    }
+}
+
 /// Runs pandoc on `file` with `--track-changes=MODE` and returns its plain text.
 fn pandoc(file: &Path, mode: &str) -> String {
     let out = Command::new("pandoc")
