@@ -528,6 +528,179 @@ fn pandoc_reads_the_new_text_accepted_and_the_old_text_rejected() {
     }
 }
 
+/// True when `program` runs (`args` asks for its version).
+fn runs(program: &str, args: &[&str]) -> bool {
+    Command::new(program)
+        .args(args)
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+/// The text LibreOffice prints for a redline by default: every run, inserted and deleted
+/// alike, in document order (changes are shown, deletions struck through), and no comment.
+fn printed_by_libreoffice(paras: &[Para]) -> String {
+    paras
+        .iter()
+        .flat_map(|p| p.runs.iter().map(|r| r.text.as_str()))
+        .collect()
+}
+
+/// How many characters of `side`, ignoring whitespace, are found in `text` one after the
+/// other: all of them when `text` shows that side whole, whatever it shows besides.
+fn in_order(text: &str, side: &str) -> usize {
+    let mut text = text.chars().filter(|c| !c.is_whitespace());
+    side.chars()
+        .filter(|c| !c.is_whitespace())
+        .take_while(|&c| text.any(|t| t == c))
+        .count()
+}
+
+/// Pixels of a binary PPM (`P6`, as `pdftoppm` writes it) that are clearly coloured: the
+/// tracked changes, drawn in their author's colour; text, rules and background are grey.
+fn coloured_pixels(ppm: &[u8]) -> usize {
+    // Header: "P6", width, height, maxval, each followed by whitespace; then RGB bytes.
+    let mut fields = 0;
+    let mut at = 0;
+    while fields < 4 {
+        while ppm[at].is_ascii_whitespace() {
+            at += 1;
+        }
+        while !ppm[at].is_ascii_whitespace() {
+            at += 1;
+        }
+        fields += 1;
+    }
+    ppm[at + 1..]
+        .chunks_exact(3)
+        .filter(|rgb| {
+            let (max, min) = (rgb.iter().max().unwrap(), rgb.iter().min().unwrap());
+            max - min > 80
+        })
+        .count()
+}
+
+#[test]
+fn libreoffice_prints_the_redline_with_its_changes_shown() {
+    let tools = [
+        ("soffice", &["--version"][..]),
+        ("pdftotext", &["-v"][..]),
+        ("pdftoppm", &["-v"][..]),
+    ];
+    if let Some((missing, _)) = tools.iter().find(|(p, a)| !runs(p, a)) {
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "{missing} is missing, and CI must run this test (.ci/run installs LibreOffice \
+             and poppler-utils)"
+        );
+        eprintln!("SKIPPED: {missing} is not installed");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let cases: Vec<(String, Report)> = reports()
+        .into_iter()
+        .filter(|(name, _)| ["redline", "office", "identical"].contains(&name.as_str()))
+        .collect();
+    let mut files = Vec::new();
+    for (name, report) in &cases {
+        let file = dir.path().join(format!("{name}.docx"));
+        std::fs::write(&file, docx(report)).expect("written");
+        files.push(file);
+    }
+    // Its own profile, so it neither waits for nor disturbs a LibreOffice already running.
+    let profile = dir.path().join("profile");
+    let out = Command::new("soffice")
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.display()
+        ))
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(dir.path())
+        .args(&files)
+        .output()
+        .expect("soffice runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let squeeze = |s: &str| -> String { s.chars().filter(|c| !c.is_whitespace()).collect() };
+    let screenshots = Path::new(env!("CARGO_TARGET_TMPDIR")).join("redline");
+    std::fs::create_dir_all(&screenshots).expect("target/tmp/redline");
+    for ((name, report), file) in cases.iter().zip(&files) {
+        let pdf = file.with_extension("pdf");
+        // -layout: poppler's default mode drops a hyphen that ends a line (`twenty-` /
+        // `third` becomes `twentythird`); the layout mode keeps every character.
+        let text = Command::new("pdftotext")
+            .arg("-layout")
+            .arg(&pdf)
+            .arg("-")
+            .output()
+            .expect("pdftotext runs");
+        assert!(text.status.success(), "{name}: pdftotext");
+        let text = String::from_utf8(text.stdout).expect("utf-8");
+        let paras = paragraphs(&part(&docx(report), "word/document.xml"));
+        // Exactly the runs of both sides, in order: nothing lost, nothing added, no comment.
+        let (pdf_text, runs_text) = (squeeze(&text), squeeze(&printed_by_libreoffice(&paras)));
+        if pdf_text != runs_text {
+            // Where they part, with a little context: the whole texts are long.
+            let at = pdf_text
+                .chars()
+                .zip(runs_text.chars())
+                .take_while(|(a, b)| a == b)
+                .count();
+            let around =
+                |s: &str| -> String { s.chars().skip(at.saturating_sub(40)).take(80).collect() };
+            panic!(
+                "{name}: LibreOffice prints every run; they part at character {at}:\n  PDF:  {}\n  runs: {}",
+                around(&pdf_text),
+                around(&runs_text)
+            );
+        }
+        // The new text is all there in its order, and so is the old text (deleted words
+        // printed, struck through, where they stood).
+        for (which, units) in [("new", &report.new.units), ("old", &report.old.units)] {
+            let whole = side(units).concat();
+            let length = whole.chars().filter(|c| !c.is_whitespace()).count();
+            assert_eq!(
+                in_order(&text, &whole),
+                length,
+                "{name}: the {which} text in order"
+            );
+        }
+        assert!(
+            !text.contains("Moved from old"),
+            "{name}: comments are not printed"
+        );
+        // Page 1 as a picture: the changes drawn in their author's colour (none where
+        // nothing changed). The PNG is kept to look at.
+        let page = |format: &str, stem: &Path| {
+            let run = Command::new("pdftoppm")
+                .args(["-r", "80", "-f", "1", "-l", "1", "-singlefile"])
+                .args(if format == "png" {
+                    &["-png"][..]
+                } else {
+                    &[][..]
+                })
+                .arg(&pdf)
+                .arg(stem)
+                .output()
+                .expect("pdftoppm runs");
+            assert!(run.status.success(), "{name}: pdftoppm");
+        };
+        page("png", &screenshots.join(name));
+        let stem = dir.path().join(format!("{name}-page"));
+        page("ppm", &stem);
+        let ppm = std::fs::read(stem.with_extension("ppm")).expect("page 1 rendered");
+        let coloured = coloured_pixels(&ppm);
+        if report.has_differences() {
+            assert!(coloured > 1000, "{name}: {coloured} coloured pixels");
+        } else {
+            assert_eq!(coloured, 0, "{name}: nothing changed, nothing coloured");
+        }
+        assert!(screenshots.join(format!("{name}.png")).exists());
+    }
+}
+
 mod props {
     //! The accept/reject property on generated drafts: paragraphs deleted, inserted, moved,
     //! merged, split, reworded, respaced and recased, diffed with random options (so the
