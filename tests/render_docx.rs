@@ -10,6 +10,7 @@ use std::process::Command;
 use assert_cmd::cargo::cargo_bin_cmd;
 use draftdiff::diff::{DiffOptions, report};
 use draftdiff::model::{OpKind, Report, Unit};
+use draftdiff::read::TrackedChanges;
 use draftdiff::render::docx::{RedlineOptions, redline};
 use draftdiff::segment::segment;
 use draftdiff::{AlignOptions, ReadOptions, SegmentOptions};
@@ -475,6 +476,67 @@ fn a_bad_date_is_refused_before_anything_is_written() {
     }
 }
 
+/// What a unit is, for comparing two readings of the same text.
+fn shape(units: &[Unit]) -> Vec<(draftdiff::UnitKind, Option<String>, String)> {
+    units
+        .iter()
+        .map(|u| (u.kind, u.number.clone(), u.text.clone()))
+        .collect()
+}
+
+#[test]
+fn draftdiffs_word_reader_reads_the_redline_back_as_new_and_as_old() {
+    // Tracked paragraph marks honoured: merges, splits, removed and added paragraphs come
+    // back as the units they were, kinds and numbers included.
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (name, report) in reports() {
+        let file = dir.path().join(format!("{name}.docx"));
+        std::fs::write(&file, docx(&report)).expect("written");
+        let path = file.to_str().expect("utf-8 path");
+        for (tracked, units, which) in [
+            (TrackedChanges::Accepted, &report.new.units, "accepted: new"),
+            (TrackedChanges::Original, &report.old.units, "original: old"),
+        ] {
+            let read = draftdiff::load(
+                path,
+                &ReadOptions::new().tracked_changes(tracked),
+                &SegmentOptions::new(),
+            )
+            .expect("the redline reads");
+            assert_eq!(shape(&read.units), shape(units), "{name}, {which}");
+        }
+    }
+}
+
+#[test]
+fn the_reference_redline_compares_equal_to_new_and_to_old_with_original() {
+    // Through the binary, as a user checks a redline: NEW against the redline says they
+    // are the same, and so does OLD against the redline read as the original.
+    let old = "examples/data/outline-draft.txt";
+    let new = "examples/data/final-report.txt";
+    let dir = tempfile::tempdir().expect("temp dir");
+    let redline = dir.path().join("redline.docx");
+    cargo_bin_cmd!("draftdiff")
+        .args([old, new, "--format", "docx", "-o"])
+        .arg(&redline)
+        .assert()
+        .code(0);
+    for (args, units) in [(vec![new], 146), (vec!["--original", old], 45)] {
+        let out = cargo_bin_cmd!("draftdiff")
+            .args(&args)
+            .arg(&redline)
+            .args(["--exit-code", "--color", "never", "--width", "400"])
+            .output()
+            .expect("runs");
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {text}");
+        assert!(
+            text.contains(&format!("have the same {units} units")),
+            "{args:?}: {text}"
+        );
+    }
+}
+
 /// Runs pandoc on `file` with `--track-changes=MODE` and returns its plain text.
 fn pandoc(file: &Path, mode: &str) -> String {
     let out = Command::new("pandoc")
@@ -855,9 +917,24 @@ mod props {
                 .ignore_case(ignore_case)
                 .ignore_punctuation(ignore_punctuation);
             let report = report(old, new, alignment, &options);
-            let paras = paragraphs(&part(&docx(&report), "word/document.xml"));
+            let bytes = docx(&report);
+            let paras = paragraphs(&part(&bytes, "word/document.xml"));
             prop_assert_eq!(resolve(&paras, true), side(&report.new.units));
             prop_assert_eq!(resolve(&paras, false), side(&report.old.units));
+            // draftdiff's own Word reader, its tracked paragraph marks honoured.
+            for (tracked, units) in [
+                (TrackedChanges::Accepted, &report.new.units),
+                (TrackedChanges::Original, &report.old.units),
+            ] {
+                let read = draftdiff::read::document(
+                    "redline.docx",
+                    bytes.clone(),
+                    &ReadOptions::new().tracked_changes(tracked),
+                    &SegmentOptions::new(),
+                )
+                .expect("the redline reads");
+                prop_assert_eq!(shape(&read.units), shape(units));
+            }
         }
     }
 }
