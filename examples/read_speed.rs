@@ -1,14 +1,16 @@
-//! Reading speed of each reader, in MB of input per second, against `pdftotext`
-//! (poppler-utils) and `pandoc` on the same files when they are installed.
+//! Reading speed of each reader, in MB of input per second (read + segment, to units),
+//! against `pandoc` (Word and OpenDocument to plain text) and `pdftotext` (poppler-utils)
+//! on the same files, when they are installed.
 //!
 //! ```text
-//! cargo run --release --example read_speed -- long.docx long.odt long.pdf
+//! bash scripts/readers/speed.sh            # makes the long document, then runs this
+//! cargo run --release --example read_speed -- long.txt long.docx long.odt long.pdf
 //! ```
 //!
-//! Each file is read [`RUNS`] times and the best time is kept (the machine is shared);
-//! the external tools are timed the same way, writing to `/dev/null`. The inputs are built
-//! outside the timer (for instance the reference report repeated, through
-//! `tests/fixtures/office/make.sh`'s tools); this example only times them.
+//! Each file is read [`RUNS`] times and the median time is kept (the machine is shared,
+//! so one slow run says little); the external tools are timed the same way, writing to
+//! `/dev/null`. The inputs are built outside the timer (`scripts/readers/speed.sh`);
+//! this example only times them. Output: one Markdown table row per file.
 
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -16,20 +18,21 @@ use std::time::{Duration, Instant};
 use draftdiff::SegmentOptions;
 use draftdiff::read::{ReadOptions, document};
 
-/// Runs per measurement; the best is kept.
-const RUNS: usize = 5;
+/// Runs per measurement; the median is kept.
+const RUNS: usize = 3;
 
-fn best(mut f: impl FnMut() -> bool) -> Option<Duration> {
-    let mut best: Option<Duration> = None;
+/// The median time of [`RUNS`] runs of `f`, or `None` when a run fails.
+fn median(mut f: impl FnMut() -> bool) -> Option<Duration> {
+    let mut times = Vec::with_capacity(RUNS);
     for _ in 0..RUNS {
         let start = Instant::now();
         if !f() {
             return None;
         }
-        let t = start.elapsed();
-        best = Some(best.map_or(t, |b| b.min(t)));
+        times.push(start.elapsed());
     }
-    best
+    times.sort();
+    times.get(RUNS / 2).copied()
 }
 
 fn tool(program: &str, args: &[&str]) -> bool {
@@ -47,12 +50,15 @@ fn main() {
         eprintln!("usage: read_speed FILE...");
         std::process::exit(2);
     }
-    println!("file\tbytes\tunits\tdraftdiff MB/s\tpeer\tpeer MB/s");
+    println!(
+        "| input | size | units | draftdiff (read + segment) | peer, same run | pdf-extract's own text |"
+    );
+    println!("| --- | ---: | ---: | ---: | ---: | ---: |");
     for path in &paths {
         let bytes = std::fs::read(path).expect("readable input");
         let mb = bytes.len() as f64 / 1e6;
         let mut units = 0;
-        let ours = best(|| {
+        let ours = median(|| {
             match document(
                 path,
                 bytes.clone(),
@@ -69,30 +75,42 @@ fn main() {
                 }
             }
         });
-        let (peer, theirs) = if path.ends_with(".pdf") {
-            (
-                "pdftotext",
-                best(|| tool("pdftotext", &[path, "/dev/null"])),
-            )
-        } else {
-            (
-                "pandoc",
-                best(|| tool("pandoc", &[path, "-t", "plain", "-o", "/dev/null"])),
-            )
-        };
         let rate = |d: Option<Duration>| {
-            d.map_or("-".to_string(), |d| format!("{:.2}", mb / d.as_secs_f64()))
+            d.map_or("-".to_string(), |d| {
+                format!(
+                    "{:.2} MB/s ({:.2} s)",
+                    mb / d.as_secs_f64(),
+                    d.as_secs_f64()
+                )
+            })
+        };
+        let extension = path.rsplit('.').next().unwrap_or("");
+        let peer = match extension {
+            "pdf" => format!(
+                "`pdftotext`: {}",
+                rate(median(|| tool("pdftotext", &[path, "/dev/null"])))
+            ),
+            "docx" | "odt" => format!(
+                "`pandoc -t plain`: {}",
+                rate(median(|| tool(
+                    "pandoc",
+                    &[path, "-t", "plain", "-o", "/dev/null"]
+                )))
+            ),
+            _ => "-".to_string(),
+        };
+        // pdf-extract's own plain-text output: how much of our time is glyph extraction.
+        let extract = if extension == "pdf" {
+            rate(median(|| {
+                pdf_extract::extract_text_from_mem(&bytes).is_ok()
+            }))
+        } else {
+            "-".to_string()
         };
         println!(
-            "{path}\t{}\t{units}\t{}\t{peer}\t{}",
-            bytes.len(),
-            rate(ours),
-            rate(theirs)
+            "| `.{extension}` | {:.2} MB | {units} | {} | {peer} | {extract} |",
+            mb,
+            rate(ours)
         );
-        if path.ends_with(".pdf") {
-            // pdf-extract's own plain-text output: how much of our time is extraction.
-            let extract = best(|| pdf_extract::extract_text_from_mem(&bytes).is_ok());
-            println!("{path}\t\t\t\tpdf-extract text\t{}", rate(extract));
-        }
     }
 }

@@ -372,6 +372,189 @@ fn random_bytes_named_pdf() {
     fails(&path, "binary");
 }
 
+/// A Word file with `body` as the inside of `w:body`, two styles (a heading, the
+/// footnote style) and Word's namespace.
+fn word_file(body: &str) -> Vec<u8> {
+    const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+    let document = format!(
+        "<?xml version=\"1.0\"?><w:document xmlns:w=\"{W}\"><w:body>{body}</w:body></w:document>"
+    );
+    let styles = format!(
+        "<?xml version=\"1.0\"?><w:styles xmlns:w=\"{W}\">\
+         <w:style w:type=\"paragraph\" w:styleId=\"Heading1\"><w:name w:val=\"heading 1\"/></w:style>\
+         <w:style w:type=\"paragraph\" w:styleId=\"Notes\"><w:name w:val=\"footnote text\"/></w:style>\
+         </w:styles>"
+    );
+    let mut bytes = Vec::new();
+    {
+        let mut zip = zip::ZipWriter::new(std::io::Cursor::new(&mut bytes));
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Stored);
+        for (name, part) in [("word/document.xml", document), ("word/styles.xml", styles)] {
+            zip.start_file(name, options).unwrap();
+            zip.write_all(part.as_bytes()).unwrap();
+        }
+        zip.finish().unwrap();
+    }
+    bytes
+}
+
+/// A paragraph: optional style, what became of its mark (`ins`, `del`, or kept), runs
+/// given as (`t`|`ins`|`del`, text).
+fn para(style: Option<&str>, mark: Option<&str>, runs: &[(&str, &str)]) -> String {
+    let mut out = String::from("<w:p><w:pPr>");
+    if let Some(s) = style {
+        out.push_str(&format!("<w:pStyle w:val=\"{s}\"/>"));
+    }
+    if let Some(m) = mark {
+        out.push_str(&format!(
+            "<w:rPr><w:{m} w:id=\"1\" w:author=\"A\"/></w:rPr>"
+        ));
+    }
+    out.push_str("</w:pPr>");
+    for (kind, text) in runs {
+        out.push_str(&match *kind {
+            "ins" => format!("<w:ins w:id=\"2\" w:author=\"A\"><w:r><w:t xml:space=\"preserve\">{text}</w:t></w:r></w:ins>"),
+            "del" => format!("<w:del w:id=\"3\" w:author=\"A\"><w:r><w:delText xml:space=\"preserve\">{text}</w:delText></w:r></w:del>"),
+            _ => format!("<w:r><w:t xml:space=\"preserve\">{text}</w:t></w:r>"),
+        });
+    }
+    out.push_str("</w:p>");
+    out
+}
+
+/// The units of a Word file read one way: (kind, number, text, paragraph index).
+fn units_of(
+    bytes: Vec<u8>,
+    tracked: TrackedChanges,
+) -> Vec<(UnitKind, Option<String>, String, Option<SourceLocation>)> {
+    draftdiff::read::document(
+        "marks.docx",
+        bytes,
+        &ReadOptions::new().tracked_changes(tracked),
+        &SegmentOptions::new(),
+    )
+    .unwrap()
+    .units
+    .into_iter()
+    .map(|u| (u.kind, u.number, u.text, u.source))
+    .collect()
+}
+
+#[test]
+fn tracked_paragraph_marks_join_and_split_paragraphs() {
+    use TrackedChanges::{Accepted, Original};
+    let at = |index| Some(SourceLocation::Paragraph { index });
+    let p = UnitKind::Paragraph;
+    // A merge (deleted mark), a split (inserted mark), a heading deleted whole before a
+    // paragraph, a paragraph inserted whole.
+    let body = [
+        para(None, Some("del"), &[("t", "1. The cat sat."), ("ins", " ")]),
+        para(None, None, &[("t", "It purred.")]),
+        para(None, Some("ins"), &[("t", "2. The dog ran."), ("del", " ")]),
+        para(None, None, &[("t", "It barked.")]),
+        para(Some("Heading1"), Some("del"), &[("del", "II. Old heading")]),
+        para(
+            None,
+            None,
+            &[
+                ("t", "3. Kept "),
+                ("del", "gone "),
+                ("ins", "new "),
+                ("t", "text."),
+            ],
+        ),
+        para(None, Some("ins"), &[("ins", "4. Added paragraph.")]),
+        para(None, None, &[("t", "5. Last.")]),
+    ]
+    .concat();
+    let file = word_file(&body);
+    let n = |s: &str| Some(s.to_string());
+    assert_eq!(
+        units_of(file.clone(), Accepted),
+        vec![
+            (p, n("1"), "The cat sat. It purred.".into(), at(0)),
+            (p, n("2"), "The dog ran.".into(), at(2)),
+            (p, None, "It barked.".into(), at(3)),
+            // The deleted heading's style went with its mark: a numbered paragraph.
+            (p, n("3"), "Kept new text.".into(), at(5)),
+            (p, n("4"), "Added paragraph.".into(), at(6)),
+            (p, n("5"), "Last.".into(), at(7)),
+        ]
+    );
+    assert_eq!(
+        units_of(file, Original),
+        vec![
+            (p, n("1"), "The cat sat.".into(), at(0)),
+            (p, None, "It purred.".into(), at(1)),
+            (p, n("2"), "The dog ran. It barked.".into(), at(2)),
+            (UnitKind::Heading, n("II"), "Old heading".into(), at(4)),
+            (p, n("3"), "Kept gone text.".into(), at(5)),
+            (p, n("5"), "Last.".into(), at(7)),
+        ]
+    );
+}
+
+#[test]
+fn a_removed_mark_before_a_table_or_at_the_end_still_ends_its_paragraph() {
+    let body = [
+        para(None, Some("del"), &[("t", "Before the table.")]),
+        "<w:tbl><w:tr><w:tc>".to_string(),
+        para(None, Some("del"), &[("t", "Cell one,")]),
+        para(None, None, &[("t", " joined.")]),
+        "</w:tc><w:tc>".to_string(),
+        para(None, None, &[("t", "Two")]),
+        "</w:tc></w:tr></w:tbl>".to_string(),
+        para(None, Some("del"), &[("t", "The end.")]),
+    ]
+    .concat();
+    let texts: Vec<String> = units_of(word_file(&body), TrackedChanges::Accepted)
+        .into_iter()
+        .map(|u| u.2)
+        .collect();
+    assert_eq!(
+        texts,
+        ["Before the table.", "Cell one, joined. | Two", "The end."]
+    );
+}
+
+#[test]
+fn the_footnote_style_in_the_body_makes_footnotes() {
+    let body = [
+        para(None, None, &[("t", "7. A paragraph with a note.")]),
+        para(Some("Notes"), None, &[("t", "1. The note, typed.")]),
+        para(Some("Notes"), None, &[("t", "2. Another.")]),
+        para(None, None, &[("t", "8. Next.")]),
+    ]
+    .concat();
+    let doc = draftdiff::read::document(
+        "notes.docx",
+        word_file(&body),
+        &ReadOptions::new(),
+        &SegmentOptions::new(),
+    )
+    .unwrap();
+    let got: Vec<_> = doc
+        .units
+        .iter()
+        .map(|u| (u.kind, u.number.as_deref(), u.text.as_str(), u.parent))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                UnitKind::Paragraph,
+                Some("7"),
+                "A paragraph with a note.",
+                None
+            ),
+            (UnitKind::Footnote, Some("1"), "The note, typed.", Some(0)),
+            (UnitKind::Footnote, Some("2"), "Another.", Some(0)),
+            (UnitKind::Paragraph, Some("8"), "Next.", None),
+        ]
+    );
+}
+
 mod fuzz {
     use super::*;
     use proptest::prelude::*;

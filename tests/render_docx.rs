@@ -10,6 +10,7 @@ use std::process::Command;
 use assert_cmd::cargo::cargo_bin_cmd;
 use draftdiff::diff::{DiffOptions, report};
 use draftdiff::model::{OpKind, Report, Unit};
+use draftdiff::read::TrackedChanges;
 use draftdiff::render::docx::{RedlineOptions, redline};
 use draftdiff::segment::segment;
 use draftdiff::{AlignOptions, ReadOptions, SegmentOptions};
@@ -408,6 +409,134 @@ fn the_command_writes_the_same_file_twice() {
     assert!(!xml.contains("w:author=\"draftdiff\""));
 }
 
+#[test]
+fn date_dates_every_change_and_comment() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (given, written) in [
+        ("2026-11-30", "2026-11-30T00:00:00Z"),
+        // An RFC 3339 time with an offset is written in UTC, as Word writes dates.
+        ("2026-12-01T00:30:00.5+01:00", "2026-11-30T23:30:00Z"),
+    ] {
+        let out = dir.path().join("dated.docx");
+        cargo_bin_cmd!("draftdiff")
+            .args([OLD, NEW, "--format", "docx", "--date", given, "-o"])
+            .arg(&out)
+            .assert()
+            .code(0);
+        let bytes = std::fs::read(&out).expect("written");
+        let xml = part(&bytes, "word/document.xml");
+        let comments = part(&bytes, "word/comments.xml");
+        let attribute = format!("w:date=\"{written}\"");
+        // Every tracked change (runs and paragraph marks) and every comment, nothing else.
+        let changes = xml.matches("<w:ins ").count() + xml.matches("<w:del ").count();
+        let notes = comments.matches("<w:comment ").count();
+        assert!(
+            changes > 10 && notes == 4,
+            "{changes} changes, {notes} comments"
+        );
+        assert_eq!(xml.matches(&attribute).count(), changes, "{given}");
+        assert_eq!(comments.matches(&attribute).count(), notes, "{given}");
+        assert_eq!(xml.matches("w:date=").count(), changes);
+        // Dated or not, the same text.
+        let undated = docx(&build_files(OLD, NEW));
+        let paras = |b: &[u8]| resolve(&paragraphs(&part(b, "word/document.xml")), true);
+        assert_eq!(paras(&bytes), paras(&undated));
+    }
+    // Outside the redline it does nothing, and says so.
+    cargo_bin_cmd!("draftdiff")
+        .args([OLD, NEW, "--format", "json", "--date", "2026-11-30"])
+        .assert()
+        .code(0)
+        .stderr(predicates::str::contains(
+            "--date has no effect on --format json; ignored",
+        ));
+}
+
+#[test]
+fn a_bad_date_is_refused_before_anything_is_written() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("never.docx");
+    for (bad, why) in [
+        ("2026-02-29", "2026-02 has no day 29"),
+        ("30/11/2026", "not a date"),
+        ("2026-11-30T25:00:00Z", "no time 25:00"),
+        ("2026-11-30T10:00:00", "needs its offset"),
+        ("2026-12-31T23:59:60Z", "leap second"),
+    ] {
+        let run = cargo_bin_cmd!("draftdiff")
+            .args([OLD, NEW, "--format", "docx", "--date", bad, "-o"])
+            .arg(&out)
+            .output()
+            .expect("runs");
+        let err = String::from_utf8_lossy(&run.stderr);
+        assert_eq!(run.status.code(), Some(2), "{bad}: {err}");
+        assert!(err.contains("--date") && err.contains(why), "{bad}: {err}");
+        assert!(!err.contains("panicked"), "{err}");
+        assert!(!out.exists(), "{bad}: nothing written");
+    }
+}
+
+/// What a unit is, for comparing two readings of the same text.
+fn shape(units: &[Unit]) -> Vec<(draftdiff::UnitKind, Option<String>, String)> {
+    units
+        .iter()
+        .map(|u| (u.kind, u.number.clone(), u.text.clone()))
+        .collect()
+}
+
+#[test]
+fn draftdiffs_word_reader_reads_the_redline_back_as_new_and_as_old() {
+    // Tracked paragraph marks honoured: merges, splits, removed and added paragraphs come
+    // back as the units they were, kinds and numbers included.
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (name, report) in reports() {
+        let file = dir.path().join(format!("{name}.docx"));
+        std::fs::write(&file, docx(&report)).expect("written");
+        let path = file.to_str().expect("utf-8 path");
+        for (tracked, units, which) in [
+            (TrackedChanges::Accepted, &report.new.units, "accepted: new"),
+            (TrackedChanges::Original, &report.old.units, "original: old"),
+        ] {
+            let read = draftdiff::load(
+                path,
+                &ReadOptions::new().tracked_changes(tracked),
+                &SegmentOptions::new(),
+            )
+            .expect("the redline reads");
+            assert_eq!(shape(&read.units), shape(units), "{name}, {which}");
+        }
+    }
+}
+
+#[test]
+fn the_reference_redline_compares_equal_to_new_and_to_old_with_original() {
+    // Through the binary, as a user checks a redline: NEW against the redline says they
+    // are the same, and so does OLD against the redline read as the original.
+    let old = "examples/data/outline-draft.txt";
+    let new = "examples/data/final-report.txt";
+    let dir = tempfile::tempdir().expect("temp dir");
+    let redline = dir.path().join("redline.docx");
+    cargo_bin_cmd!("draftdiff")
+        .args([old, new, "--format", "docx", "-o"])
+        .arg(&redline)
+        .assert()
+        .code(0);
+    for (args, units) in [(vec![new], 146), (vec!["--original", old], 45)] {
+        let out = cargo_bin_cmd!("draftdiff")
+            .args(&args)
+            .arg(&redline)
+            .args(["--exit-code", "--color", "never", "--width", "400"])
+            .output()
+            .expect("runs");
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {text}");
+        assert!(
+            text.contains(&format!("have the same {units} units")),
+            "{args:?}: {text}"
+        );
+    }
+}
+
 /// Runs pandoc on `file` with `--track-changes=MODE` and returns its plain text.
 fn pandoc(file: &Path, mode: &str) -> String {
     let out = Command::new("pandoc")
@@ -458,6 +587,179 @@ fn pandoc_reads_the_new_text_accepted_and_the_old_text_rejected() {
             squeeze(&side(&report.old.units).concat()),
             "{name}: reject all"
         );
+    }
+}
+
+/// True when `program` runs (`args` asks for its version).
+fn runs(program: &str, args: &[&str]) -> bool {
+    Command::new(program)
+        .args(args)
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+/// The text LibreOffice prints for a redline by default: every run, inserted and deleted
+/// alike, in document order (changes are shown, deletions struck through), and no comment.
+fn printed_by_libreoffice(paras: &[Para]) -> String {
+    paras
+        .iter()
+        .flat_map(|p| p.runs.iter().map(|r| r.text.as_str()))
+        .collect()
+}
+
+/// How many characters of `side`, ignoring whitespace, are found in `text` one after the
+/// other: all of them when `text` shows that side whole, whatever it shows besides.
+fn in_order(text: &str, side: &str) -> usize {
+    let mut text = text.chars().filter(|c| !c.is_whitespace());
+    side.chars()
+        .filter(|c| !c.is_whitespace())
+        .take_while(|&c| text.any(|t| t == c))
+        .count()
+}
+
+/// Pixels of a binary PPM (`P6`, as `pdftoppm` writes it) that are clearly coloured: the
+/// tracked changes, drawn in their author's colour; text, rules and background are grey.
+fn coloured_pixels(ppm: &[u8]) -> usize {
+    // Header: "P6", width, height, maxval, each followed by whitespace; then RGB bytes.
+    let mut fields = 0;
+    let mut at = 0;
+    while fields < 4 {
+        while ppm[at].is_ascii_whitespace() {
+            at += 1;
+        }
+        while !ppm[at].is_ascii_whitespace() {
+            at += 1;
+        }
+        fields += 1;
+    }
+    ppm[at + 1..]
+        .chunks_exact(3)
+        .filter(|rgb| {
+            let (max, min) = (rgb.iter().max().unwrap(), rgb.iter().min().unwrap());
+            max - min > 80
+        })
+        .count()
+}
+
+#[test]
+fn libreoffice_prints_the_redline_with_its_changes_shown() {
+    let tools = [
+        ("soffice", &["--version"][..]),
+        ("pdftotext", &["-v"][..]),
+        ("pdftoppm", &["-v"][..]),
+    ];
+    if let Some((missing, _)) = tools.iter().find(|(p, a)| !runs(p, a)) {
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "{missing} is missing, and CI must run this test (.ci/run installs LibreOffice \
+             and poppler-utils)"
+        );
+        eprintln!("SKIPPED: {missing} is not installed");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let cases: Vec<(String, Report)> = reports()
+        .into_iter()
+        .filter(|(name, _)| ["redline", "office", "identical"].contains(&name.as_str()))
+        .collect();
+    let mut files = Vec::new();
+    for (name, report) in &cases {
+        let file = dir.path().join(format!("{name}.docx"));
+        std::fs::write(&file, docx(report)).expect("written");
+        files.push(file);
+    }
+    // Its own profile, so it neither waits for nor disturbs a LibreOffice already running.
+    let profile = dir.path().join("profile");
+    let out = Command::new("soffice")
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.display()
+        ))
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(dir.path())
+        .args(&files)
+        .output()
+        .expect("soffice runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let squeeze = |s: &str| -> String { s.chars().filter(|c| !c.is_whitespace()).collect() };
+    let screenshots = Path::new(env!("CARGO_TARGET_TMPDIR")).join("redline");
+    std::fs::create_dir_all(&screenshots).expect("target/tmp/redline");
+    for ((name, report), file) in cases.iter().zip(&files) {
+        let pdf = file.with_extension("pdf");
+        // -layout: poppler's default mode drops a hyphen that ends a line (`twenty-` /
+        // `third` becomes `twentythird`); the layout mode keeps every character.
+        let text = Command::new("pdftotext")
+            .arg("-layout")
+            .arg(&pdf)
+            .arg("-")
+            .output()
+            .expect("pdftotext runs");
+        assert!(text.status.success(), "{name}: pdftotext");
+        let text = String::from_utf8(text.stdout).expect("utf-8");
+        let paras = paragraphs(&part(&docx(report), "word/document.xml"));
+        // Exactly the runs of both sides, in order: nothing lost, nothing added, no comment.
+        let (pdf_text, runs_text) = (squeeze(&text), squeeze(&printed_by_libreoffice(&paras)));
+        if pdf_text != runs_text {
+            // Where they part, with a little context: the whole texts are long.
+            let at = pdf_text
+                .chars()
+                .zip(runs_text.chars())
+                .take_while(|(a, b)| a == b)
+                .count();
+            let around =
+                |s: &str| -> String { s.chars().skip(at.saturating_sub(40)).take(80).collect() };
+            panic!(
+                "{name}: LibreOffice prints every run; they part at character {at}:\n  PDF:  {}\n  runs: {}",
+                around(&pdf_text),
+                around(&runs_text)
+            );
+        }
+        // The new text is all there in its order, and so is the old text (deleted words
+        // printed, struck through, where they stood).
+        for (which, units) in [("new", &report.new.units), ("old", &report.old.units)] {
+            let whole = side(units).concat();
+            let length = whole.chars().filter(|c| !c.is_whitespace()).count();
+            assert_eq!(
+                in_order(&text, &whole),
+                length,
+                "{name}: the {which} text in order"
+            );
+        }
+        assert!(
+            !text.contains("Moved from old"),
+            "{name}: comments are not printed"
+        );
+        // Page 1 as a picture: the changes drawn in their author's colour (none where
+        // nothing changed). The PNG is kept to look at.
+        let page = |format: &str, stem: &Path| {
+            let run = Command::new("pdftoppm")
+                .args(["-r", "80", "-f", "1", "-l", "1", "-singlefile"])
+                .args(if format == "png" {
+                    &["-png"][..]
+                } else {
+                    &[][..]
+                })
+                .arg(&pdf)
+                .arg(stem)
+                .output()
+                .expect("pdftoppm runs");
+            assert!(run.status.success(), "{name}: pdftoppm");
+        };
+        page("png", &screenshots.join(name));
+        let stem = dir.path().join(format!("{name}-page"));
+        page("ppm", &stem);
+        let ppm = std::fs::read(stem.with_extension("ppm")).expect("page 1 rendered");
+        let coloured = coloured_pixels(&ppm);
+        if report.has_differences() {
+            assert!(coloured > 1000, "{name}: {coloured} coloured pixels");
+        } else {
+            assert_eq!(coloured, 0, "{name}: nothing changed, nothing coloured");
+        }
+        assert!(screenshots.join(format!("{name}.png")).exists());
     }
 }
 
@@ -615,9 +917,24 @@ mod props {
                 .ignore_case(ignore_case)
                 .ignore_punctuation(ignore_punctuation);
             let report = report(old, new, alignment, &options);
-            let paras = paragraphs(&part(&docx(&report), "word/document.xml"));
+            let bytes = docx(&report);
+            let paras = paragraphs(&part(&bytes, "word/document.xml"));
             prop_assert_eq!(resolve(&paras, true), side(&report.new.units));
             prop_assert_eq!(resolve(&paras, false), side(&report.old.units));
+            // draftdiff's own Word reader, its tracked paragraph marks honoured.
+            for (tracked, units) in [
+                (TrackedChanges::Accepted, &report.new.units),
+                (TrackedChanges::Original, &report.old.units),
+            ] {
+                let read = draftdiff::read::document(
+                    "redline.docx",
+                    bytes.clone(),
+                    &ReadOptions::new().tracked_changes(tracked),
+                    &SegmentOptions::new(),
+                )
+                .expect("the redline reads");
+                prop_assert_eq!(shape(&read.units), shape(units));
+            }
         }
     }
 }

@@ -119,6 +119,10 @@ pub struct CompareArgs {
     /// Author of the tracked changes (docx format; default: draftdiff).
     #[arg(long, value_name = "NAME")]
     pub author: Option<String>,
+    /// Date of the tracked changes and comments, `2026-11-30` or an RFC 3339 time (docx
+    /// format; default: none, so the same inputs give the same file).
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<render::docx::ChangeDate>,
 }
 
 /// Arguments of `changelog`.
@@ -233,6 +237,7 @@ pub fn run(ctx: &Ctx, args: &CompareArgs) -> Result<Outcome, Error> {
         if let Some(author) = &args.author {
             options = options.author(author.as_str());
         }
+        options = options.date(args.date.clone());
         ctx.emit(&inputs, |w| render::docx::redline(&report, &options, w))?;
         return Ok(Outcome::from(report.has_differences()));
     }

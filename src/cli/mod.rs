@@ -77,6 +77,10 @@ pub struct GlobalArgs {
     /// Encoding of NEW alone (overrides --encoding).
     #[arg(long, value_enum, global = true, value_name = "ENCODING")]
     pub new_encoding: Option<EncodingArg>,
+    /// Read Word and OpenDocument files as they were before their tracked changes
+    /// (default: with every change accepted).
+    #[arg(long, global = true)]
+    pub original: bool,
     /// Name the versions LABEL in the output instead of their paths: the first --label
     /// names OLD, a second names NEW (as diff's).
     #[arg(long, global = true, value_name = "LABEL", action = clap::ArgAction::Append)]

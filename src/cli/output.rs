@@ -115,9 +115,18 @@ impl Ctx {
         } else {
             None
         };
-        let read = ReadOptions::new().encoding(encoding(global.encoding));
+        let tracked = if global.original {
+            draftdiff::read::TrackedChanges::Original
+        } else {
+            draftdiff::read::TrackedChanges::Accepted
+        };
+        let read = ReadOptions::new()
+            .encoding(encoding(global.encoding))
+            .tracked_changes(tracked);
         let side = |e: Option<EncodingArg>| match e {
-            Some(_) => ReadOptions::new().encoding(encoding(e)),
+            Some(_) => ReadOptions::new()
+                .encoding(encoding(e))
+                .tracked_changes(tracked),
             None => read.clone(),
         };
         Ok(Ctx {

@@ -226,6 +226,7 @@ pub(super) fn ignored(cli: &Cli, matches: &ArgMatches) -> Vec<String> {
         check(terminal, "only", "--only");
         check(terminal, "side_by_side", "--side-by-side");
         check(compare.format == FormatArg::Docx, "author", "--author");
+        check(compare.format == FormatArg::Docx, "date", "--date");
     }
     out
 }

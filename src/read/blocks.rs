@@ -118,10 +118,13 @@ pub(crate) fn document(path: &str, blocks: Vec<Block>) -> Document {
             continue;
         }
         if b.number.is_none()
-            && matches!(b.kind, UnitKind::Paragraph | UnitKind::Heading)
+            && matches!(
+                b.kind,
+                UnitKind::Paragraph | UnitKind::Heading | UnitKind::Footnote
+            )
             && let Some((kind, number, rest)) = typed_number(&text, &typed_headings)
         {
-            if kind == UnitKind::Heading {
+            if kind == UnitKind::Heading && b.kind != UnitKind::Footnote {
                 typed_headings.push(number.clone());
             }
             if b.kind == UnitKind::Paragraph {

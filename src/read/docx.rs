@@ -14,7 +14,16 @@
 //! - **Notes**: each footnote is a unit right after the paragraph that carries its
 //!   marker, numbered in marker order (1, 2, …); endnotes (i, ii, …) come at the end.
 //! - **Tracked changes** read as accepted: insertions kept, deletions dropped
-//!   ([`TrackedChanges::Original`] reads the text before the changes instead).
+//!   ([`TrackedChanges::Original`] reads the text before the changes instead). Tracked
+//!   paragraph marks too (`w:ins`, `w:del`, `w:moveTo`, `w:moveFrom` in the mark's
+//!   `w:pPr/w:rPr`): a mark the side read does not have joins its paragraph to the next
+//!   one, text to text with nothing between (as Word joins them); the joined paragraph
+//!   has the properties (style, numbering) of the paragraph whose mark remains, the last
+//!   one, since a paragraph's properties belong to its mark. So a deleted mark joins two
+//!   paragraphs when changes are accepted, an inserted one when they are rejected, and a
+//!   paragraph deleted whole (text and mark) disappears without taking its style to the
+//!   next. A mark removed before a table or at the end of the body stays a paragraph
+//!   end: there is nothing to join it to.
 //! - Not part of the text: comments, field codes (`w:instrText`), hidden text, deleted
 //!   text, drawings and text boxes, headers and footers.
 
@@ -121,6 +130,13 @@ impl Styles {
         None
     }
 
+    /// True when a style is Word's footnote text style (`footnote text`), or based on it.
+    fn is_footnote(&self, id: &str) -> bool {
+        self.chain(id).into_iter().any(|(sid, s)| {
+            s.name.eq_ignore_ascii_case("footnote text") || sid.eq_ignore_ascii_case("FootnoteText")
+        })
+    }
+
     /// The numbering (instance, level) a style gives, from the nearest style that has one.
     fn numbering(&self, id: &str) -> Option<(String, Option<usize>)> {
         self.chain(id)
@@ -167,6 +183,20 @@ enum NoteKind {
     End,
 }
 
+/// True when the paragraph mark of `p` (the end of the paragraph) is not on the side
+/// `tracked` reads: deleted or moved away when changes are accepted, inserted or moved
+/// here when they are rejected. The paragraph then joins the next one.
+fn mark_removed(tree: &Tree, p: NodeId, tracked: TrackedChanges) -> bool {
+    let Some(rpr) = tree.child(p, "pPr").and_then(|x| tree.child(x, "rPr")) else {
+        return false;
+    };
+    let removed: [&str; 2] = match tracked {
+        TrackedChanges::Accepted => ["del", "moveFrom"],
+        TrackedChanges::Original => ["ins", "moveTo"],
+    };
+    tree.elements(rpr).any(|c| removed.contains(&tree.name(c)))
+}
+
 /// The notes of one kind, by id: their text.
 fn notes(tree: Option<&Tree>, element: &str, tracked: TrackedChanges) -> HashMap<String, String> {
     let mut out = HashMap::new();
@@ -184,6 +214,9 @@ fn notes(tree: Option<&Tree>, element: &str, tracked: TrackedChanges) -> HashMap
         };
         let mut text = String::new();
         let mut refs = Vec::new();
+        // A note's paragraphs are one unit, joined by a space; with nothing between them
+        // where a paragraph mark is removed.
+        let mut joined = true;
         for p in tree.elements(n) {
             let mut para = Paragraph {
                 text: String::new(),
@@ -191,10 +224,11 @@ fn notes(tree: Option<&Tree>, element: &str, tracked: TrackedChanges) -> HashMap
                 tracked,
             };
             para.collect(tree, p);
-            if !text.is_empty() {
+            if !text.is_empty() && !joined {
                 text.push(' ');
             }
             text.push_str(&para.text);
+            joined = mark_removed(tree, p, tracked);
         }
         out.insert(id.to_string(), text);
     }
@@ -265,6 +299,9 @@ struct Body<'a> {
     notes_seen: usize,
     footnotes_seen: usize,
     endnotes_seen: usize,
+    /// Paragraphs whose mark is removed on the side read (with their indexes), waiting to
+    /// be joined to the next paragraph.
+    joined: Vec<(NodeId, usize)>,
 }
 
 impl Body<'_> {
@@ -272,8 +309,18 @@ impl Body<'_> {
         let tree = self.tree;
         for c in tree.elements(id).collect::<Vec<_>>() {
             match tree.name(c) {
-                "p" => self.paragraph(c),
-                "tbl" => self.table(c),
+                "p" => {
+                    let index = self.paragraphs;
+                    self.paragraphs += 1;
+                    self.joined.push((c, index));
+                    if !mark_removed(tree, c, self.tracked) {
+                        self.paragraph();
+                    }
+                }
+                "tbl" => {
+                    self.end_paragraph();
+                    self.table(c);
+                }
                 "ins" | "moveTo" if self.tracked == TrackedChanges::Accepted => self.walk(c),
                 "del" | "moveFrom" if self.tracked == TrackedChanges::Original => self.walk(c),
                 "sdt" | "sdtContent" | "customXml" => self.walk(c),
@@ -282,10 +329,23 @@ impl Body<'_> {
         }
     }
 
-    fn paragraph(&mut self, p: NodeId) {
+    /// Ends the paragraphs waiting to be joined where they are: before a table, at the
+    /// end of the body.
+    fn end_paragraph(&mut self) {
+        if !self.joined.is_empty() {
+            self.paragraph();
+        }
+    }
+
+    /// One paragraph from the paragraphs waiting in `joined` (one, or several whose marks
+    /// are removed, then the one whose mark ends them all): their texts joined, the last
+    /// one's properties.
+    fn paragraph(&mut self) {
         let tree = self.tree;
-        let index = self.paragraphs;
-        self.paragraphs += 1;
+        let group = std::mem::take(&mut self.joined);
+        let Some(&(p, last_index)) = group.last() else {
+            return;
+        };
         let ppr = tree.child(p, "pPr");
         let style = ppr
             .and_then(|x| tree.child_val(x, "pStyle"))
@@ -328,7 +388,15 @@ impl Body<'_> {
             refs: &mut refs,
             tracked: self.tracked,
         };
-        para.collect(tree, p);
+        // The unit stands where its text starts: at the first paragraph with any.
+        let mut index = None;
+        for &(node, i) in &group {
+            para.collect(tree, node);
+            if index.is_none() && !para.text.trim().is_empty() {
+                index = Some(i);
+            }
+        }
+        let index = index.unwrap_or(last_index);
         let text = para.text;
 
         let (kind, number) = match (&level, &rendered) {
@@ -352,6 +420,22 @@ impl Body<'_> {
             }
             (None, None) => (UnitKind::Paragraph, None),
         };
+        // A note typed into the body in the footnote style (a redline's notes, a draft
+        // converted from PDF) is a footnote, as a heading style makes a heading; its
+        // typed number is read as a paragraph's is, and it belongs to the paragraph
+        // before it.
+        let footnote = kind == UnitKind::Paragraph
+            && rendered.is_none()
+            && style.as_deref().is_some_and(|s| self.styles.is_footnote(s));
+        let (kind, marker_in) = if footnote {
+            let before = self
+                .blocks
+                .iter()
+                .rposition(|b| b.kind != UnitKind::Footnote);
+            (UnitKind::Footnote, before)
+        } else {
+            (kind, None)
+        };
         let block_index = self.blocks.len();
         self.blocks.push(Block {
             kind,
@@ -359,7 +443,7 @@ impl Body<'_> {
             number,
             text,
             source: SourceLocation::Paragraph { index },
-            marker_in: None,
+            marker_in,
         });
         self.notes(&refs, block_index);
     }
@@ -429,6 +513,7 @@ impl Body<'_> {
         refs: &mut Vec<(NoteKind, String)>,
     ) {
         let tree = self.tree;
+        let mut cell_joined = false;
         for c in tree.elements(id).collect::<Vec<_>>() {
             match tree.name(c) {
                 "p" => {
@@ -439,7 +524,13 @@ impl Body<'_> {
                         tracked: self.tracked,
                     };
                     para.collect(tree, c);
-                    texts.push(para.text);
+                    // A removed mark joins this paragraph to the cell's next one.
+                    let removed = mark_removed(tree, c, self.tracked);
+                    match texts.last_mut() {
+                        Some(last) if cell_joined => last.push_str(&para.text),
+                        _ => texts.push(para.text),
+                    }
+                    cell_joined = removed;
                 }
                 "tbl" | "tr" | "tc" | "sdt" | "sdtContent" | "customXml" => {
                     self.cell_text(c, texts, refs)
@@ -513,9 +604,11 @@ pub(crate) fn read(path: &str, bytes: &[u8], options: &ReadOptions) -> Result<Do
         notes_seen: 0,
         footnotes_seen: 0,
         endnotes_seen: 0,
+        joined: Vec::new(),
     };
     if let Some(b) = document.root().and_then(|r| document.child(r, "body")) {
         body.walk(b);
+        body.end_paragraph();
     }
     let mut all = body.blocks;
     all.append(&mut body.endnote_blocks);

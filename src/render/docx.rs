@@ -76,9 +76,9 @@ const MAX_HEADING_LEVEL: usize = 6;
 pub struct RedlineOptions {
     /// The author of every tracked change.
     pub author: String,
-    /// The date of every tracked change (`2026-11-30T00:00:00Z`, W3C form), or none: Word
-    /// and LibreOffice then show no date, and the output depends on the inputs alone.
-    pub date: Option<String>,
+    /// The date of every tracked change and comment, or none: Word and LibreOffice then
+    /// show no date, and the output depends on the inputs alone.
+    pub date: Option<ChangeDate>,
 }
 
 impl Default for RedlineOptions {
@@ -102,11 +102,185 @@ impl RedlineOptions {
         self
     }
 
-    /// Date every change (W3C date-time, as Word writes it), or not at all.
-    pub fn date(mut self, date: Option<String>) -> RedlineOptions {
+    /// Date every change and comment, or not at all.
+    pub fn date(mut self, date: Option<ChangeDate>) -> RedlineOptions {
         self.date = date;
         self
     }
+}
+
+/// The date written on tracked changes and comments (`w:date`): a calendar date or an
+/// RFC 3339 time, kept in the form Word writes, `2026-11-30T14:05:00Z` (UTC, to the second).
+///
+/// Parsed from `2026-11-30` (midnight UTC) or a full RFC 3339 time
+/// (`2026-11-30T14:05:00Z`, `2026-11-30T15:05:00.250+01:00`; `t`, `z` and a space for
+/// the `T` are accepted too): an offset is turned into UTC, fractions of a second are
+/// dropped (Word and LibreOffice keep whole seconds). Every field is checked against the
+/// calendar, so `2026-02-29` is refused; so is a leap second (`23:59:60`), which Word's
+/// date form (XML Schema's `dateTime`) cannot hold.
+///
+/// ```
+/// use draftdiff::render::docx::ChangeDate;
+/// let date: ChangeDate = "2026-11-30".parse().unwrap();
+/// assert_eq!(date.as_str(), "2026-11-30T00:00:00Z");
+/// let date: ChangeDate = "2026-12-01T00:30:00+01:00".parse().unwrap();
+/// assert_eq!(date.as_str(), "2026-11-30T23:30:00Z");
+/// assert!("2026-11-31".parse::<ChangeDate>().is_err());
+/// assert!("30/11/2026".parse::<ChangeDate>().is_err());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChangeDate(String);
+
+impl ChangeDate {
+    /// The date as written in the file: `YYYY-MM-DDThh:mm:ssZ`.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for ChangeDate {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Why a text is not a [`ChangeDate`]; its message says what was expected.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateError(String);
+
+impl std::fmt::Display for DateError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for DateError {}
+
+impl std::str::FromStr for ChangeDate {
+    type Err = DateError;
+
+    fn from_str(value: &str) -> Result<ChangeDate, DateError> {
+        const FORMS: &str = "expected a date (2026-11-30) or an RFC 3339 time \
+                             (2026-11-30T14:05:00Z, 2026-11-30T14:05:00+01:00)";
+        let bad = |why: &str| DateError(format!("{why}; {FORMS}"));
+        let b = value.as_bytes();
+        // Fixed-width fields: the digits at `at..at + len`, with the separator before them.
+        let number = |at: usize, len: usize| -> Option<i64> {
+            let digits = b.get(at..at + len)?;
+            if !digits.iter().all(u8::is_ascii_digit) {
+                return None;
+            }
+            std::str::from_utf8(digits).ok()?.parse().ok()
+        };
+        let sep = |at: usize, c: u8| b.get(at) == Some(&c);
+        let (Some(year), Some(month), Some(day)) = (number(0, 4), number(5, 2), number(8, 2))
+        else {
+            return Err(bad("not a date"));
+        };
+        if !sep(4, b'-') || !sep(7, b'-') {
+            return Err(bad("not a date"));
+        }
+        if !(1..=12).contains(&month) {
+            return Err(bad(&format!("no month {month}")));
+        }
+        if day < 1 || day > days_in_month(year, month) {
+            return Err(bad(&format!("{year}-{month:02} has no day {day}")));
+        }
+        let (mut hour, mut minute, mut second) = (0, 0, 0);
+        let mut offset_minutes = 0;
+        if b.len() > 10 {
+            if !matches!(b[10], b'T' | b't' | b' ') {
+                return Err(bad("a time must follow the date after a `T`"));
+            }
+            let (Some(h), Some(m), Some(s)) = (number(11, 2), number(14, 2), number(17, 2)) else {
+                return Err(bad("not a time (hh:mm:ss)"));
+            };
+            if !sep(13, b':') || !sep(16, b':') {
+                return Err(bad("not a time (hh:mm:ss)"));
+            }
+            if h > 23 || m > 59 {
+                return Err(bad(&format!("no time {h:02}:{m:02}")));
+            }
+            if s == 60 {
+                return Err(bad("a leap second cannot be written in a Word file"));
+            }
+            if s > 59 {
+                return Err(bad(&format!("no second {s}")));
+            }
+            (hour, minute, second) = (h, m, s);
+            let mut at = 19;
+            if sep(at, b'.') {
+                at += 1;
+                let digits = b[at..].iter().take_while(|c| c.is_ascii_digit()).count();
+                if digits == 0 {
+                    return Err(bad("no digits after the decimal point"));
+                }
+                at += digits;
+            }
+            match b.get(at) {
+                Some(b'Z' | b'z') if b.len() == at + 1 => {}
+                Some(&c @ (b'+' | b'-')) if b.len() == at + 6 && sep(at + 3, b':') => {
+                    let (Some(oh), Some(om)) = (number(at + 1, 2), number(at + 4, 2)) else {
+                        return Err(bad("not a time offset (+hh:mm)"));
+                    };
+                    if oh > 23 || om > 59 {
+                        return Err(bad(&format!("no time offset {oh:02}:{om:02}")));
+                    }
+                    offset_minutes = (oh * 60 + om) * if c == b'-' { -1 } else { 1 };
+                }
+                None => return Err(bad("a time needs its offset (Z for UTC, or +hh:mm)")),
+                _ => return Err(bad("not a time offset (Z or +hh:mm)")),
+            }
+        }
+        // To UTC: minutes since the epoch, back to a calendar date.
+        let minutes =
+            days_from_civil(year, month, day) * 1440 + hour * 60 + minute - offset_minutes;
+        let (y, m, d) = civil_from_days(minutes.div_euclid(1440));
+        let of_day = minutes.rem_euclid(1440);
+        if !(1..=9999).contains(&y) {
+            return Err(bad("out of the years 0001 to 9999"));
+        }
+        Ok(ChangeDate(format!(
+            "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{second:02}Z",
+            of_day / 60,
+            of_day % 60
+        )))
+    }
+}
+
+fn days_in_month(year: i64, month: i64) -> i64 {
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    match month {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
+fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (month + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// The date of a day since 1970-01-01 (the inverse of [`days_from_civil`]).
+fn civil_from_days(days: i64) -> (i64, i64, i64) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    (year, month, day)
 }
 
 /// Writes the redline of `report` as a `.docx` file to `out`.
@@ -333,13 +507,14 @@ impl Body {
         let author = escape(xml_safe(&options.author).into_owned()).into_owned();
         let mut comments = String::from(XML_DECLARATION);
         let _ = write!(comments, "<w:comments xmlns:w=\"{W_NS}\">");
+        // A checked date is digits, dashes, colons and letters: nothing to escape.
+        let date = options
+            .date
+            .as_ref()
+            .map(|d| format!(" w:date=\"{d}\""))
+            .unwrap_or_default();
         let change = |tag: &str, close: bool| -> String {
             let id = next_id();
-            let date = options
-                .date
-                .as_deref()
-                .map(|d| format!(" w:date=\"{}\"", escape(xml_safe(d).as_ref())))
-                .unwrap_or_default();
             format!(
                 "<w:{tag} w:id=\"{id}\" w:author=\"{author}\"{date}{}>",
                 if close { "/" } else { "" }
@@ -369,7 +544,7 @@ impl Body {
                 let id = next_id();
                 let _ = write!(
                     comments,
-                    "<w:comment w:id=\"{id}\" w:author=\"{author}\"><w:p>{}</w:p></w:comment>",
+                    "<w:comment w:id=\"{id}\" w:author=\"{author}\"{date}><w:p>{}</w:p></w:comment>",
                     run_xml(text, "w:t")
                 );
                 let _ = write!(out, "<w:commentRangeStart w:id=\"{id}\"/>");
@@ -806,6 +981,59 @@ mod tests {
         assert_eq!(level(Some("3.2")), 2);
         assert_eq!(level(Some("1.2.3.4.5.6.7.8")), MAX_HEADING_LEVEL);
         assert_eq!(style(&unit(UnitKind::Heading, Some("3.2"))), "Heading2");
+    }
+
+    #[test]
+    fn dates_are_checked_against_the_calendar_and_written_in_utc() {
+        let ok = |s: &str| s.parse::<ChangeDate>().map(|d| d.to_string());
+        assert_eq!(ok("2024-02-29").as_deref(), Ok("2024-02-29T00:00:00Z"));
+        assert_eq!(ok("2000-02-29").as_deref(), Ok("2000-02-29T00:00:00Z"));
+        assert!(ok("1900-02-29").is_err());
+        assert!(ok("2026-04-31").is_err());
+        assert!(ok("2026-00-10").is_err());
+        assert_eq!(
+            ok("2026-11-30t14:05:09.999z").as_deref(),
+            Ok("2026-11-30T14:05:09Z")
+        );
+        assert_eq!(
+            ok("2026-11-30 14:05:00-00:00").as_deref(),
+            Ok("2026-11-30T14:05:00Z")
+        );
+        // Offsets carried across days, months and years.
+        assert_eq!(
+            ok("2027-01-01T01:00:00+02:00").as_deref(),
+            Ok("2026-12-31T23:00:00Z")
+        );
+        assert_eq!(
+            ok("2024-02-28T23:30:00-05:30").as_deref(),
+            Ok("2024-02-29T05:00:00Z")
+        );
+        assert!(ok("0001-01-01T00:00:00+01:00").is_err(), "before year 1");
+        for bad in [
+            "",
+            "2026",
+            "2026-1-30",
+            "2026-11-30T",
+            "2026-11-30T10:00Z",
+            "2026-11-30T10:00:00+1:00",
+            "2026-11-30T10:00:00+24:00",
+            "2026-11-30T10:00:00.Z",
+            "2026-11-30T10:00:00Zjunk",
+            "２０２６-11-30",
+        ] {
+            assert!(ok(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn dates_round_trip_through_the_day_count() {
+        for days in (-800_000..3_000_000).step_by(997) {
+            let (y, m, d) = civil_from_days(days);
+            assert!((1..=12).contains(&m) && d >= 1 && d <= days_in_month(y, m));
+            assert_eq!(days_from_civil(y, m, d), days);
+        }
+        assert_eq!(days_from_civil(1970, 1, 1), 0);
+        assert_eq!(civil_from_days(20_423), (2025, 12, 1));
     }
 
     #[test]
