@@ -152,7 +152,7 @@ enum Ascii {
     Other,
 }
 
-fn ascii_class(b: u8) -> Ascii {
+const fn ascii_class(b: u8) -> Ascii {
     match b {
         b'a'..=b'z' | b'A'..=b'Z' => Ascii::Letter,
         b'0'..=b'9' => Ascii::Numeric,
@@ -168,26 +168,35 @@ fn ascii_class(b: u8) -> Ascii {
     }
 }
 
+/// [`ascii_class`] of every ASCII byte, looked up instead of matched.
+const ASCII_CLASSES: [Ascii; 128] = {
+    let mut table = [Ascii::Other; 128];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = ascii_class(b as u8);
+        b += 1;
+    }
+    table
+};
+
 /// Whether UAX #29 puts a word boundary before byte `i` of the ASCII text `b` (`0 < i <
 /// b.len()`): the rules WB3 to WB13b that ASCII can reach, the rest being about classes no
 /// ASCII byte has.
 fn ascii_break_before(b: &[u8], i: usize) -> bool {
     use Ascii::*;
-    let class = |j: Option<usize>| j.and_then(|j| b.get(j)).map(|&c| ascii_class(c));
-    let (prev, cur) = (ascii_class(b[i - 1]), ascii_class(b[i]));
-    let before_prev = class(i.checked_sub(2));
-    let next = class(Some(i + 1));
-    match (prev, cur) {
-        (Cr, Lf) => false,                                                       // WB3
-        (Cr | Lf | Newline, _) | (_, Cr | Lf | Newline) => true,                 // WB3a, WB3b
-        (Space, Space) => false,                                                 // WB3d
+    let at = |j: usize| ASCII_CLASSES[usize::from(b[j] & 0x7f)];
+    let after = || b.get(i + 1).map(|&c| ASCII_CLASSES[usize::from(c & 0x7f)]);
+    match (at(i - 1), at(i)) {
         (Letter | Numeric, Letter | Numeric) => false, // WB5, WB8, WB9, WB10
+        (Cr, Lf) => false,                             // WB3
+        (Cr | Lf | Newline, _) | (_, Cr | Lf | Newline) => true, // WB3a, WB3b
+        (Space, Space) => false,                       // WB3d
         (Letter | Numeric | ExtendNumLet, ExtendNumLet) => false, // WB13a
         (ExtendNumLet, Letter | Numeric) => false,     // WB13b
-        (Letter, MidLetter | MidNumLet) if next == Some(Letter) => false, // WB6
-        (MidLetter | MidNumLet, Letter) if before_prev == Some(Letter) => false, // WB7
-        (Numeric, MidNum | MidNumLet) if next == Some(Numeric) => false, // WB12
-        (MidNum | MidNumLet, Numeric) if before_prev == Some(Numeric) => false, // WB11
+        (Letter, MidLetter | MidNumLet) => after() != Some(Letter), // WB6
+        (MidLetter | MidNumLet, Letter) => i < 2 || at(i - 2) != Letter, // WB7
+        (Numeric, MidNum | MidNumLet) => after() != Some(Numeric), // WB12
+        (MidNum | MidNumLet, Numeric) => i < 2 || at(i - 2) != Numeric, // WB11
         _ => true,                                     // WB999
     }
 }
