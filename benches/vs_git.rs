@@ -16,8 +16,10 @@
 //! directory outside the timers, with its output to a file there: wall time, and peak
 //! resident memory from the child's own `rusage` (`wait4`), so the figures are the ones a
 //! user sees and include the reading of the inputs. Each figure is the median of three runs
-//! (peak memory: the largest). Measured: `draftdiff OLD NEW --format json`, the terminal
-//! report (`draftdiff OLD NEW --color never`) and git; then the ratio to git and the
+//! (peak memory: the largest), with that run's CPU time (user + system, all threads: less
+//! sensitive than wall time to other work on a shared machine) and the load average.
+//! Measured: `draftdiff OLD NEW --format json`, the terminal report (`draftdiff OLD NEW
+//! --color never`) and git; then the ratio to git and the
 //! exponent of the fitted growth `time = a · paragraphs^b` over the sizes.
 //!
 //! Dated figures (2-core machine shared with five other builds, so ±50% between runs) are in
@@ -41,9 +43,11 @@ static ALLOC: support::PeakAlloc = support::PeakAlloc;
 
 const RUNS: usize = 3;
 
-/// One run of a child process: wall time and peak resident set.
+/// One run of a child process: wall time, CPU time (user + system, all threads) and peak
+/// resident set.
 struct Run {
     time: Duration,
+    cpu: Duration,
     peak_rss: usize,
 }
 
@@ -75,20 +79,24 @@ fn run_child(cmd: &mut Command, out: &Path) -> Run {
         matches!(code, Some(0 | 1)),
         "{cmd:?} failed with status {code:?}"
     );
+    let tv = |t: libc::timeval| Duration::new(t.tv_sec as u64, t.tv_usec as u32 * 1000);
     // Linux reports ru_maxrss in KiB.
     Run {
         time,
+        cpu: tv(usage.ru_utime) + tv(usage.ru_stime),
         peak_rss: usage.ru_maxrss as usize * 1024,
     }
 }
 
-/// Median time and largest peak of `RUNS` runs.
+/// Median time (and that run's CPU time) and largest peak of `RUNS` runs.
 fn median(mut make: impl FnMut() -> Command, out: &Path) -> Run {
     let mut runs: Vec<Run> = (0..RUNS).map(|_| run_child(&mut make(), out)).collect();
     let peak_rss = runs.iter().map(|r| r.peak_rss).max().unwrap_or(0);
     runs.sort_by_key(|r| r.time);
+    let middle = &runs[runs.len() / 2];
     Run {
-        time: runs[runs.len() / 2].time,
+        time: middle.time,
+        cpu: middle.cpu,
         peak_rss,
     }
 }
@@ -255,11 +263,12 @@ fn print_row(pdf: bool, bytes: (usize, usize), row: &Row) {
         )
     };
     println!(
-        "{} ¶ shared stock{} ({:.1} + {:.1} MB):",
+        "{} ¶ shared stock{} ({:.1} + {:.1} MB), load average {}:",
         row.paragraphs,
         if pdf { " + PDF noise" } else { "" },
         bytes.0 as f64 / 1e6,
-        bytes.1 as f64 / 1e6
+        bytes.1 as f64 / 1e6,
+        load_average()
     );
     for (name, run) in [
         ("draftdiff --format json", &row.json),
@@ -272,25 +281,41 @@ fn print_row(pdf: bool, bytes: (usize, usize), row: &Row) {
             format!("  ({})", ratio(run))
         };
         println!(
-            "  {name:<26} {:>8.3} s  {:>8.1} MiB{vs}",
+            "  {name:<26} {:>8.3} s  cpu {:>8.3} s  {:>8.1} MiB{vs}",
             secs(run.time),
+            secs(run.cpu),
             support::mib(run.peak_rss)
         );
     }
 }
 
+/// The 1, 5 and 15-minute load averages (`/proc/loadavg`), or `?` where there is none:
+/// on a shared machine a time means little without the load it was measured under.
+fn load_average() -> String {
+    std::fs::read_to_string("/proc/loadavg")
+        .ok()
+        .map(|s| s.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
+        .unwrap_or_else(|| "?".into())
+}
+
 /// The pipeline in this process, each stage timed once with the peak of live heap above what
 /// was live before it: where the time and memory of the whole job go.
 fn stages(old: &Path, new: &Path) {
-    let load = |path: &Path| {
-        draftdiff::load(
-            path.to_str().expect("utf-8 path"),
-            &ReadOptions::new(),
-            &SegmentOptions::new(),
-        )
-        .expect("loads")
-    };
-    let (docs, t_load, m_load) = support::measure(|| (load(old), load(new)));
+    let read = ReadOptions::new();
+    fn input<'a>(path: &'a Path, read: &'a ReadOptions) -> draftdiff::read::Input<'a> {
+        let path = path.to_str().expect("utf-8 path");
+        let bytes = draftdiff::read::read_bytes(path).expect("reads");
+        draftdiff::read::Input {
+            path,
+            bytes,
+            options: read,
+        }
+    }
+    // As the binary loads OLD and NEW: both at once.
+    let (docs, t_load, m_load) = support::measure(|| {
+        draftdiff::read::document_pair(input(old, &read), input(new, &read), &SegmentOptions::new())
+            .expect("loads")
+    });
     let (alignment, t_align, m_align) =
         support::measure(|| draftdiff::align(&docs.0, &docs.1, &AlignOptions::new()));
     let (report, t_diff, m_diff) =

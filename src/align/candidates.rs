@@ -20,6 +20,7 @@
 //! No step is proportional to `n_old · n_new`.
 
 use std::collections::HashMap;
+use std::ops::Range;
 
 use crate::model::{Document, UnitKind};
 
@@ -36,7 +37,8 @@ pub fn compatible(old: UnitKind, new: UnitKind) -> bool {
 }
 
 /// Units (both documents) from which the two directions of candidate generation run on two
-/// threads.
+/// threads, and (one document) from which one direction's units are searched in parallel
+/// runs of [`SEARCH_RUN`].
 const PARALLEL_MIN_UNITS: usize = 4_000;
 
 /// Settings of candidate generation.
@@ -183,13 +185,64 @@ fn one_way(
     n_words: usize,
     limits: Limits,
 ) -> Vec<(u32, u32)> {
-    let mut out = Vec::with_capacity(from_profiles.len() * limits.candidates);
     let index = WordIndex::new(to_profiles, n_words);
     let shingles = ShingleIndex::new(to_profiles);
     let to_kinds: Vec<UnitKind> = to.units.iter().map(|u| u.kind).collect();
     let to_norms: Vec<f32> = to_profiles.iter().map(|p| p.norm).collect();
+    let search = |range: Range<usize>| {
+        let tables = Tables {
+            index: &index,
+            shingles: &shingles,
+            to_kinds: &to_kinds,
+            to_norms: &to_norms,
+        };
+        search(from, to, from_profiles, range, &tables, limits)
+    };
+    let n = from_profiles.len();
+    if n < PARALLEL_MIN_UNITS {
+        return search(0..n);
+    }
+    // Each unit's query reads the shared indexes only: fixed runs of units searched on
+    // rayon's pool, each with its own scratch tables, joined in order.
+    use rayon::prelude::*;
+    let runs: Vec<Vec<(u32, u32)>> = (0..n.div_ceil(SEARCH_RUN))
+        .into_par_iter()
+        .map(|r| search(r * SEARCH_RUN..((r + 1) * SEARCH_RUN).min(n)))
+        .collect();
+    runs.concat()
+}
+
+/// Units of `from` searched by one rayon task in [`one_way`]: each run allocates a table
+/// over all units of `to`, so runs are long enough for that to cost little.
+const SEARCH_RUN: usize = 2_000;
+
+/// The indexes of the `to` side that [`search`] reads.
+struct Tables<'a> {
+    index: &'a WordIndex,
+    shingles: &'a ShingleIndex,
+    to_kinds: &'a [UnitKind],
+    to_norms: &'a [f32],
+}
+
+/// The best units of `to` for the units `range` of `from`, as `(from_id, to_id)` pairs.
+fn search(
+    from: &Document,
+    to: &Document,
+    from_profiles: &[Profile],
+    range: Range<usize>,
+    tables: &Tables<'_>,
+    limits: Limits,
+) -> Vec<(u32, u32)> {
+    let Tables {
+        index,
+        shingles,
+        to_kinds,
+        to_norms,
+    } = *tables;
+    let to_profiles_len = to_norms.len();
+    let mut out = Vec::with_capacity(range.len() * limits.candidates);
     // Per unit of `to`: (weighted word overlap, share of query word pairs found).
-    let mut acc = vec![(0f32, 0f32); to_profiles.len()];
+    let mut acc = vec![(0f32, 0f32); to_profiles_len];
     let mut touched: Vec<u32> = Vec::new();
     let mut query: Vec<(usize, u32, f32)> = Vec::new();
     let mut pair_query: Vec<(usize, u32)> = Vec::new();
@@ -197,7 +250,12 @@ fn one_way(
     let from_len = from.units.len().max(1) as f64;
     let to_len = to.units.len().max(1) as f64;
     let by_len = |a: &(usize, u32, f32), b: &(usize, u32, f32)| a.0.cmp(&b.0).then(a.1.cmp(&b.1));
-    for (id, profile) in from_profiles.iter().enumerate() {
+    for (id, profile) in from_profiles
+        .iter()
+        .enumerate()
+        .take(range.end)
+        .skip(range.start)
+    {
         let kind = from.units[id].kind;
         // The rarest words on the other side, within the posting limit.
         query.clear();

@@ -273,17 +273,29 @@ fn nfc(text: &str) -> Cow<'_, str> {
 /// Raw words (slices of the units' texts) to local ids.
 type RawIds<'a> = HashMap<&'a str, u32, FastHash>;
 
-/// The tokens of a run of units with *local* word ids: id `i` is the raw word `raws[i]`,
-/// numbered in order of first appearance within the run.
-struct Piece<'a> {
+/// The tokens of a run of units with *local* word ids: id `i` is the raw word numbered `i`
+/// in order of first appearance within the run, and its stem is
+/// `stems[ends[i - 1]..ends[i]]` (all stems in one string: no allocation per word).
+struct Piece {
     tokens: Tokens,
-    raws: Vec<&'a str>,
+    stems: String,
+    ends: Vec<u32>,
 }
 
-/// Tokenises the units' `texts` with local ids (no stemming yet: each distinct raw word, a
-/// borrowed slice of a unit's text, is stemmed once later; its occurrences cost one hash
-/// lookup).
-fn tokenize_piece<'a>(texts: &'a [Cow<'a, str>], language: &Language) -> Piece<'a> {
+impl Piece {
+    /// The stems of the local ids, in id order.
+    fn stems(&self) -> impl Iterator<Item = &str> + '_ {
+        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        starts
+            .zip(self.ends.iter().copied())
+            .map(|(from, to)| &self.stems[from as usize..to as usize])
+    }
+}
+
+/// Tokenises the units' `texts` with local ids and stems each distinct raw word of the run
+/// once (a borrowed slice of a unit's text; its occurrences cost one hash lookup). Runs are
+/// tokenised and stemmed in parallel; only interning the stems is left to one thread.
+fn tokenize_piece(texts: &[Cow<'_, str>], language: &Language) -> Piece {
     let mut ids = RawIds::default();
     let mut raws = Vec::new();
     let mut tokens = Tokens::new();
@@ -303,15 +315,27 @@ fn tokenize_piece<'a>(texts: &'a [Cow<'a, str>], language: &Language) -> Piece<'
         });
         tokens.units.push(tokens.sents.len() as u32 - 1);
     }
-    Piece { tokens, raws }
+    let (mut low, mut buf) = (String::new(), String::new());
+    let mut stems = String::new();
+    let mut ends = Vec::with_capacity(raws.len());
+    for w in raws {
+        language.stem_into(w, &mut low, &mut buf);
+        stems.push_str(&buf);
+        ends.push(stems.len() as u32);
+    }
+    Piece {
+        tokens,
+        stems,
+        ends,
+    }
 }
 
 /// The word ids of `doc`, interning new stems into `vocab` in order of first appearance.
 ///
 /// A large document is cut into fixed consecutive runs of [`PARALLEL_MIN_UNITS`] units
-/// tokenised in parallel (rayon) with local ids; the runs' raw words are then stemmed and interned in run order
-/// and, within a run, in order of first appearance, which is the order of first appearance
-/// in the whole document: the ids are the same as on one thread.
+/// tokenised and stemmed in parallel (rayon) with local ids; the runs' stems are then
+/// interned in run order and, within a run, in order of first appearance, which is the
+/// order of first appearance in the whole document: the ids are the same as on one thread.
 fn tokenize(doc: &Document, language: &Language, vocab: &mut Vocab) -> Tokens {
     let units: Vec<Cow<str>> = doc.units.iter().map(|u| nfc(&u.text)).collect();
     let pieces: Vec<Piece> = if units.len() < PARALLEL_MIN_UNITS * 2 {
@@ -323,17 +347,9 @@ fn tokenize(doc: &Document, language: &Language, vocab: &mut Vocab) -> Tokens {
             .map(|run| tokenize_piece(run, language))
             .collect()
     };
-    let (mut low, mut buf) = (String::new(), String::new());
     let mut out = Tokens::new();
     for piece in pieces {
-        let global: Vec<u32> = piece
-            .raws
-            .iter()
-            .map(|w| {
-                language.stem_into(w, &mut low, &mut buf);
-                vocab.intern(&buf)
-            })
-            .collect();
+        let global: Vec<u32> = piece.stems().map(|stem| vocab.intern(stem)).collect();
         let Piece { mut tokens, .. } = piece;
         for w in &mut tokens.words {
             *w = global[*w as usize];
@@ -450,11 +466,7 @@ mod tests {
         let texts: Vec<Cow<str>> = doc.units.iter().map(|u| nfc(&u.text)).collect();
         let piece = tokenize_piece(&texts, &language);
         let mut one = Vocab::default();
-        let global: Vec<u32> = piece
-            .raws
-            .iter()
-            .map(|w| one.intern(&stem(&language, w)))
-            .collect();
+        let global: Vec<u32> = piece.stems().map(|w| one.intern(w)).collect();
         let words: Vec<u32> = piece
             .tokens
             .words

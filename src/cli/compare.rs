@@ -6,7 +6,6 @@ use draftdiff::Error;
 use draftdiff::diff::DiffOptions;
 use draftdiff::render::{self, Format, Only, TerminalOptions};
 
-use super::output::Side;
 use super::{Ctx, Outcome};
 
 /// `--format` of the main command.
@@ -189,8 +188,7 @@ fn build(
                     message: "standard input can be only one of the two versions".into(),
                 });
             }
-            let old_doc = ctx.load_side(old, Side::Old)?;
-            let new_doc = ctx.load_side(new, Side::New)?;
+            let (old_doc, new_doc) = ctx.load_pair(old, new)?;
             (
                 old_doc,
                 new_doc,

@@ -163,17 +163,52 @@ impl Ctx {
     /// Reads and segments OLD or NEW, with its own encoding if one was given, and names it
     /// by its `--label` if one was given.
     pub fn load_side(&self, path: &str, side: Side) -> Result<Document, Error> {
-        let index = side as usize;
         let bytes = self.bytes(path)?;
+        self.load_bytes(path, bytes, side)
+    }
+
+    /// [`load_side`](Self::load_side) on OLD and NEW, both read and segmented at once
+    /// (`read::document_pair`); OLD's error first, as when loaded one after the other.
+    pub fn load_pair(&self, old: &str, new: &str) -> Result<(Document, Document), Error> {
+        let old_bytes = self.bytes(old)?;
+        let new_bytes = match self.bytes(new) {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                self.load_bytes(old, old_bytes, Side::Old)?;
+                return Err(e);
+            }
+        };
+        let input = |path, bytes, side: Side| draftdiff::read::Input {
+            path,
+            bytes,
+            options: &self.read_sides[side as usize],
+        };
+        let (mut old_doc, mut new_doc) = draftdiff::read::document_pair(
+            input(old, old_bytes, Side::Old),
+            input(new, new_bytes, Side::New),
+            &SegmentOptions::new(),
+        )?;
+        self.relabel(&mut old_doc, Side::Old);
+        self.relabel(&mut new_doc, Side::New);
+        Ok((old_doc, new_doc))
+    }
+
+    /// Names `doc` by the `--label` of its side, if one was given.
+    fn relabel(&self, doc: &mut Document, side: Side) {
+        if let Some(label) = self.labels.get(side as usize) {
+            doc.path.clone_from(label);
+        }
+    }
+
+    /// The document of OLD's or NEW's bytes, named by its label.
+    fn load_bytes(&self, path: &str, bytes: Vec<u8>, side: Side) -> Result<Document, Error> {
         let mut doc = draftdiff::read::document(
             path,
             bytes,
-            &self.read_sides[index],
+            &self.read_sides[side as usize],
             &SegmentOptions::new(),
         )?;
-        if let Some(label) = self.labels.get(index) {
-            doc.path.clone_from(label);
-        }
+        self.relabel(&mut doc, side);
         Ok(doc)
     }
 

@@ -146,6 +146,45 @@ pub fn document(
     }
 }
 
+/// One of the two inputs of [`document_pair`]: its path (`-` for standard input), its
+/// bytes and how to read them.
+#[derive(Debug)]
+pub struct Input<'a> {
+    /// Where the bytes were read from, as errors and the document name it.
+    pub path: &'a str,
+    /// The whole input.
+    pub bytes: Vec<u8>,
+    /// How to read it (each version may have its own encoding).
+    pub options: &'a ReadOptions,
+}
+
+/// Turns OLD and NEW into documents at once, [`document`] on each, the two on rayon's pool
+/// (reading and segmenting one input does not depend on the other, and each is a tenth of a
+/// comparison's time). The result is that of reading them one after the other: the same
+/// documents, and OLD's error first when both fail.
+///
+/// # Errors
+/// As [`document`], OLD's before NEW's.
+///
+/// ```
+/// use draftdiff::read::{document_pair, Input, ReadOptions};
+/// use draftdiff::SegmentOptions;
+/// let read = ReadOptions::new();
+/// let input = |path, text: &str| Input { path, bytes: text.as_bytes().to_vec(), options: &read };
+/// let (old, new) = document_pair(input("old.txt", "1. Hello.\n"), input("new.txt", "1. Hi.\n"), &SegmentOptions::new())?;
+/// assert_eq!((old.path.as_str(), new.units[0].text.as_str()), ("old.txt", "Hi."));
+/// # Ok::<(), draftdiff::Error>(())
+/// ```
+pub fn document_pair(
+    old: Input<'_>,
+    new: Input<'_>,
+    segment: &SegmentOptions,
+) -> Result<(Document, Document)> {
+    let read = |input: Input<'_>| document(input.path, input.bytes, input.options, segment);
+    let (old, new) = rayon::join(|| read(old), || read(new));
+    Ok((old?, new?))
+}
+
 /// Reads the file at `path` and turns it into a [`Document`] with [`document`].
 ///
 /// # Errors
