@@ -60,12 +60,14 @@ mod normalize;
 mod sequence;
 mod start;
 mod style;
+mod subsections;
 
 pub use explain::{Explanation, FurnitureNote, RejectedNote};
 pub use json::{SourceJson, UnitJson, unit_json};
 pub use normalize::{comparable, fold_style, is_invisible, normalize};
 pub(crate) use start::to_roman;
 pub use style::Layout;
+pub(crate) use subsections::subsections_as_paragraphs;
 
 use crate::model::Document;
 
