@@ -37,8 +37,7 @@ pub(crate) fn subsections_as_paragraphs(units: &mut [Unit]) {
     // Whether the current section's `(N)` are paragraphs, and its latest such paragraph.
     let mut numbered = false;
     let mut latest: Option<usize> = None;
-    for i in 0..units.len() {
-        let unit = &units[i];
+    for (i, unit) in units.iter_mut().enumerate() {
         match unit.kind {
             UnitKind::Heading => {
                 numbered = false;
@@ -48,14 +47,13 @@ pub(crate) fn subsections_as_paragraphs(units: &mut [Unit]) {
                 if unit.number.as_deref().is_some_and(is_subsection_number)
                     && (unit.parent.is_none() || numbered) =>
             {
-                let unit = &mut units[i];
                 unit.kind = UnitKind::Paragraph;
                 unit.parent = None;
                 numbered = true;
                 latest = Some(i);
             }
             UnitKind::ListItem if unit.parent.is_none() && latest.is_some() => {
-                units[i].parent = latest;
+                unit.parent = latest;
             }
             UnitKind::Paragraph if numbered => latest = Some(i),
             _ => {}
