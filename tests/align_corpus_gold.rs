@@ -271,6 +271,27 @@ fn every_gold_key_names_a_unit_start_of_its_file() {
     report("gold keys", problems);
 }
 
+/// Keys name lines, never a kind: `pN` and `hR` stop naming their unit when a segmenter
+/// reads it as another kind (a numbered paragraph as a list item), `LN` does not.
+#[test]
+fn every_gold_key_names_a_line() {
+    let mut problems = Vec::new();
+    for pair in pairs() {
+        let gold = gold(&pair);
+        for (o, n) in gold.sure.iter().chain(&gold.possible) {
+            for key in [o, n] {
+                if !key.starts_with('L') {
+                    problems.push(format!(
+                        "{}: {key} names a kind; name its line (LN)",
+                        pair.name
+                    ));
+                }
+            }
+        }
+    }
+    report("kind-free keys", problems);
+}
+
 #[test]
 fn no_duplicate_links_and_sure_and_possible_are_disjoint() {
     let mut problems = Vec::new();

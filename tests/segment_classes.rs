@@ -492,17 +492,17 @@ fn corpus_class2_framed_table_in_pep495() {
     );
 }
 
-/// Class 3 on Code civil article 2508: each lettered item `a)` to `h)` under `1°` is a
-/// unit of its own, as are the quoted paragraphs between them, and `2°` after `h)` starts
-/// the next one.
+/// Class 3 on Code civil article 2508: the lettered items `a)` to `h)` under `1°` are
+/// each a list item, the quoted paragraphs between them are paragraphs, and `2°` after
+/// `h)` goes on with the numbered items.
 #[test]
 fn corpus_class3_lettered_items_in_code_civil_2508() {
     let doc = corpus("code-civil-2508", "doc.md");
     let starts: Vec<&str> = doc
         .units
         .iter()
+        .filter(|u| u.kind == UnitKind::ListItem)
         .map(|u| u.text.split_whitespace().next().unwrap_or(""))
-        .filter(|w| w.ends_with(')') || w.ends_with('°'))
         .collect();
     assert_eq!(
         starts,
@@ -510,6 +510,8 @@ fn corpus_class3_lettered_items_in_code_civil_2508() {
             "1°", "a)", "b)", "c)", "d)", "e)", "f)", "g)", "h)", "2°", "3°", "4°"
         ]
     );
+    assert_eq!(unit_at(&doc, 19).kind, UnitKind::Paragraph);
+    assert_eq!(unit_at(&doc, 3).kind, UnitKind::Paragraph);
     let lines: Vec<usize> = doc.units.iter().map(|u| u.line).collect();
     assert_eq!(
         lines,
@@ -517,6 +519,10 @@ fn corpus_class3_lettered_items_in_code_civil_2508() {
             1, 3, 7, 10, 15, 17, 19, 24, 32, 34, 36, 38, 40, 44, 53, 58, 60, 67
         ]
     );
+    // Every item belongs to the paragraph that introduced the enumeration.
+    for unit in doc.units.iter().filter(|u| u.kind == UnitKind::ListItem) {
+        assert!(unit.parent.is_some(), "line {} has no parent", unit.line);
+    }
 }
 
 /// Class 4 on RFC 2045 with its form feeds taken out: the running header and footer are

@@ -9,7 +9,7 @@
 use std::borrow::Cow;
 
 use crate::model::{Document, SourceLocation, Unit, UnitId, UnitKind};
-use crate::segment::{Layout, SegmentOptions, normalize, segment};
+use crate::segment::{Layout, SegmentOptions, normalize, segment, subsections_as_paragraphs};
 
 /// One paragraph as a structured reader found it.
 #[derive(Debug, Clone)]
@@ -179,6 +179,8 @@ pub(crate) fn document(path: &str, blocks: Vec<Block>) -> Document {
             source: Some(b.source),
         });
     }
+    // `(1)`, `(2)` that no paragraph introduces are paragraphs, as in text files.
+    subsections_as_paragraphs(&mut units);
     Document {
         path: path.to_string(),
         units,

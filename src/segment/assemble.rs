@@ -273,6 +273,7 @@ pub(crate) fn assemble(
     asm.settle_break(None);
     asm.close_open();
     field_lists(&mut asm.units);
+    super::subsections_as_paragraphs(&mut asm.units);
     (asm.units, asm.artifacts, explanation)
 }
 

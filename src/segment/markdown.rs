@@ -1,8 +1,18 @@
 //! Markdown read as CommonMark reads it, with `pulldown-cmark` (the CommonMark parser of
 //! the Rust ecosystem, with tables): ATX and setext headings are headings, each top-level
 //! paragraph, block quote, code block, HTML block and table is one unit kept whole, each
-//! item of a top-level list is a list item (its nested content flattened into it), and
-//! thematic breaks are removed. Line numbers come from the parser's source offsets.
+//! item of a top-level list is a list item (its nested content flattened into it), each
+//! term of a definition list is a list item with its definition, and thematic breaks are
+//! removed. Line numbers come from the parser's source offsets.
+//!
+//! Legislation written as Markdown numbers its items in plain paragraphs that CommonMark
+//! does not read as lists (`1° Le vendeur…`, `a) Au premier alinéa…`, `1a. bestimmte…`).
+//! Such a paragraph is a list item when the document has introduced a list before it: a
+//! paragraph ending in `:` or a CommonMark list opened an enumeration, and no heading or
+//! sibling of the introducing paragraph closed it since (see [`Enumeration`]). A law's
+//! numbered paragraphs (`(1)`, `(2)` Absätze) stay paragraphs: a marker of the introducing
+//! paragraph's own style is its sibling, not its item. Such an item's parent is the
+//! paragraph that introduced the enumeration, as a CommonMark list item's is.
 //!
 //! Used for files named `*.md` / `*.markdown` and for text that shows at least
 //! [`MIN_MARKDOWN_KINDS`] kinds of Markdown block syntax.
@@ -10,6 +20,7 @@
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use super::normalize::normalize;
+use super::start::{self, Shape};
 use crate::model::{Artifact, ArtifactKind, Unit, UnitId, UnitKind};
 
 /// Kinds of Markdown block syntax (ATX heading, setext underline, code fence, table
@@ -58,6 +69,93 @@ struct Building {
     level: u8,
     start: usize,
     text: String,
+    /// A plain paragraph (not code, quote, table or HTML), which may be an item.
+    plain: bool,
+    /// A further paragraph of a list item.
+    in_item: bool,
+}
+
+/// The style of an enumeration marker, the first word of `text`, if it is one: digits
+/// (with a letter suffix, `1a`) become `N`, a run of letters `a` or `A`, punctuation
+/// stays (`1°` → `N°`, `(1a)` → `(N)`, `b)` → `a)`). Markers are the list shapes of
+/// [`start::parse`] (`1.`, `(a)`, `iv)`, `H.`) and numbers with a degree sign or a letter
+/// suffix (`1°`, `1a.`, `(1a)`).
+fn marker_style(text: &str) -> Option<String> {
+    let token = text.split_whitespace().next()?;
+    let mut key = String::new();
+    let mut chars = token.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c.is_ascii_digit() {
+            while chars.next_if(|c| c.is_ascii_digit()).is_some() {}
+            while chars.next_if(|c| c.is_ascii_lowercase()).is_some() {}
+            key.push('N');
+        } else if c.is_alphabetic() {
+            let upper = c.is_uppercase();
+            while chars.next_if(|c| c.is_alphabetic()).is_some() {}
+            key.push(if upper { 'A' } else { 'a' });
+        } else {
+            key.push(c);
+        }
+    }
+    let shaped = start::parse(text, false).is_some_and(|s| {
+        matches!(
+            s.shape,
+            Shape::Item | Shape::Letter(_) | Shape::Roman(_) | Shape::Numbered { minor: None, .. }
+        )
+    });
+    let numbered = token.len() <= 6 && matches!(key.as_str(), "N°" | "N." | "(N)" | "N)");
+    (shaped || numbered).then_some(key)
+}
+
+/// An enumeration introduced in the running text, open until a heading or a sibling of
+/// the paragraph that introduced it.
+#[derive(Default)]
+struct Enumeration {
+    open: Option<Intro>,
+}
+
+/// The paragraph that opened an enumeration.
+struct Intro {
+    /// The style of its own marker (`None` when it had none): a paragraph of that style
+    /// is its sibling, which closes the enumeration, not its item.
+    style: Option<String>,
+    /// The unit, the parent of the enumeration's items (`None` when a list opened the
+    /// enumeration with no paragraph before it).
+    id: Option<UnitId>,
+}
+
+impl Enumeration {
+    /// The kind of a finished top-level plain paragraph that becomes unit `id`, and its
+    /// parent when it is an item, updating the enumeration.
+    fn paragraph(&mut self, text: &str, id: UnitId) -> (UnitKind, Option<UnitId>) {
+        let style = marker_style(text);
+        let mut kind = (UnitKind::Paragraph, None);
+        match &self.open {
+            Some(intro) if style.is_some() && style != intro.style => {
+                kind = (UnitKind::ListItem, intro.id);
+            }
+            Some(intro) if style.is_some() && style == intro.style => self.open = None,
+            _ => {}
+        }
+        if self.open.is_none() && text.trim_end().ends_with(':') {
+            self.open = Some(Intro {
+                style,
+                id: Some(id),
+            });
+        }
+        kind
+    }
+
+    /// A CommonMark list starts after `last_paragraph` (of marker style `style`): it opens
+    /// an enumeration unless one is open.
+    fn list(&mut self, style: Option<String>, last_paragraph: Option<UnitId>) {
+        if self.open.is_none() {
+            self.open = Some(Intro {
+                style,
+                id: last_paragraph,
+            });
+        }
+    }
 }
 
 impl Building {
@@ -69,6 +167,8 @@ impl Building {
             level: 0,
             start,
             text: String::new(),
+            plain: false,
+            in_item: false,
         }
     }
 }
@@ -91,7 +191,11 @@ pub(crate) fn segment(text: &str) -> (Vec<Unit>, Vec<Artifact>) {
     let mut lists: Vec<Option<u64>> = Vec::new();
     let mut intro: Option<UnitId> = None;
     let mut last_paragraph: Option<UnitId> = None;
-    let finish = |b: Building,
+    // The enumeration the running text has introduced, and the marker style of the last
+    // top-level paragraph (the introduction of a list that follows it).
+    let mut enumeration = Enumeration::default();
+    let mut last_style: Option<String> = None;
+    let finish = |mut b: Building,
                   end: usize,
                   units: &mut Vec<Unit>,
                   sections: &mut Vec<(u8, UnitId)>,
@@ -99,6 +203,13 @@ pub(crate) fn segment(text: &str) -> (Vec<Unit>, Vec<Artifact>) {
      -> UnitId {
         let id = units.len();
         let text: String = b.text.split_whitespace().collect::<Vec<_>>().join(" ");
+        if b.in_item {
+            // A further paragraph of a list item: an item of its own when it starts with
+            // a marker (`a) hinsichtlich`), else a paragraph (a closing `festlegen,`).
+            if marker_style(&text).is_some() {
+                b.kind = UnitKind::ListItem;
+            }
+        }
         if b.kind == UnitKind::Heading {
             while sections.last().is_some_and(|&(l, _)| l >= b.level) {
                 sections.pop();
@@ -122,7 +233,7 @@ pub(crate) fn segment(text: &str) -> (Vec<Unit>, Vec<Artifact>) {
         });
         id
     };
-    let options = Options::ENABLE_TABLES;
+    let options = Options::ENABLE_TABLES | Options::ENABLE_DEFINITION_LIST;
     let parser = Parser::new_ext(text, options);
     // Link reference definitions (`[core team]: https://…`) give no event, but they are
     // text of the document: each becomes a paragraph where it stands.
@@ -149,6 +260,8 @@ pub(crate) fn segment(text: &str) -> (Vec<Unit>, Vec<Artifact>) {
         level: 0,
         start: span.start,
         text: text[span].to_string(),
+        plain: false,
+        in_item: false,
     };
     // Depths of the open list items, innermost last.
     let mut items: Vec<usize> = Vec::new();
@@ -164,13 +277,19 @@ pub(crate) fn segment(text: &str) -> (Vec<Unit>, Vec<Artifact>) {
                 let top = depth == 0;
                 depth += 1;
                 if top {
+                    let plain = matches!(tag, Tag::Paragraph);
                     let kind = match tag {
-                        Tag::Heading { level, .. } => Some((UnitKind::Heading, level as u8)),
+                        Tag::Heading { level, .. } => {
+                            enumeration.open = None;
+                            Some((UnitKind::Heading, level as u8))
+                        }
                         Tag::List(start) => {
                             lists.push(start);
                             intro = last_paragraph;
+                            enumeration.list(last_style.take(), last_paragraph);
                             None
                         }
+                        Tag::DefinitionList => None,
                         _ => Some((UnitKind::Paragraph, 0)),
                     };
                     if let Some((kind, level)) = kind {
@@ -180,8 +299,16 @@ pub(crate) fn segment(text: &str) -> (Vec<Unit>, Vec<Artifact>) {
                             level,
                             start: range.start,
                             text: String::new(),
+                            plain,
+                            in_item: false,
                         });
                     }
+                } else if matches!(tag, Tag::DefinitionListTitle) && depth == 2 {
+                    // A term starts an entry; its definitions flow into it.
+                    if let Some(b) = cur.take() {
+                        finish(b, range.start, &mut units, &mut sections, None);
+                    }
+                    cur = Some(Building::new(UnitKind::ListItem, None, range.start));
                 } else if !lists.is_empty() && matches!(tag, Tag::List(_)) {
                     // A nested list: its items are units of their own, as a reader counts
                     // them; the text of the item that holds it ends here.
@@ -211,7 +338,9 @@ pub(crate) fn segment(text: &str) -> (Vec<Unit>, Vec<Artifact>) {
                     if let Some(b) = cur.take() {
                         finish(b, range.start, &mut units, &mut sections, intro);
                     }
-                    cur = Some(Building::new(UnitKind::ListItem, None, range.start));
+                    let mut b = Building::new(UnitKind::Paragraph, None, range.start);
+                    b.in_item = true;
+                    cur = Some(b);
                 } else if let Some(b) = cur.as_mut() {
                     // Nested blocks and table cells flow into the unit, word-separated.
                     b.text.push(' ');
@@ -229,9 +358,14 @@ pub(crate) fn segment(text: &str) -> (Vec<Unit>, Vec<Artifact>) {
                         items.clear();
                         intro = None;
                         last_paragraph = None;
-                    } else if let Some(b) = cur.take() {
+                    } else if let Some(mut b) = cur.take() {
+                        let mut parent = None;
+                        if b.plain {
+                            (b.kind, parent) = enumeration.paragraph(&b.text, units.len());
+                            last_style = marker_style(&b.text);
+                        }
                         let paragraph = b.kind == UnitKind::Paragraph;
-                        let id = finish(b, range.end, &mut units, &mut sections, None);
+                        let id = finish(b, range.end, &mut units, &mut sections, parent);
                         last_paragraph = paragraph.then_some(id);
                     }
                 } else if !lists.is_empty() && tag == TagEnd::Item {
@@ -351,7 +485,7 @@ mod tests {
                 ("paragraph", "Intro", 1),
                 ("list_item", "Anforderungen", 3),
                 ("list_item", "a) hinsichtlich", 5),
-                ("list_item", "festlegen,", 7),
+                ("paragraph", "festlegen,", 7),
                 (
                     "paragraph",
                     "[core team]: https://example.org/team [PEP]: https://example.org/pep",
@@ -359,5 +493,47 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn items_numbered_in_paragraphs_follow_an_introduction() {
+        let text = "Les créanciers sont :\n\n1° Le vendeur ;\n\nS'il y a plusieurs ventes,\nle premier est préféré ;\n\n1° bis Le syndicat ;\n\n## § 2\n\n(1) Wer ein Tier hält,\n\n1.  muss es ernähren,\n\n(2) Das Ministerium wird ermächtigt.\n\nFundstelle\n:   BGBl I: 1972, 1277\n";
+        let (units, _) = segment(text);
+        let got: Vec<(&str, usize)> = units.iter().map(|u| (u.kind.as_str(), u.line)).collect();
+        assert_eq!(
+            got,
+            [
+                ("paragraph", 1),
+                ("list_item", 3),
+                ("paragraph", 5),
+                ("list_item", 8),
+                ("heading", 10),
+                ("paragraph", 12),
+                ("list_item", 14),
+                ("paragraph", 16),
+                ("list_item", 18),
+            ]
+        );
+        assert_eq!(units[8].text, "Fundstelle BGBl I: 1972, 1277");
+        // Items numbered in paragraphs belong to the paragraph that introduced them.
+        let parents: Vec<Option<UnitId>> = units.iter().map(|u| u.parent).collect();
+        assert_eq!(parents[1], Some(0));
+        assert_eq!(parents[3], Some(0));
+        assert_eq!(parents[6], Some(5));
+    }
+
+    #[test]
+    fn marker_styles() {
+        for (text, style) in [
+            ("1° Le vendeur", Some("N°")),
+            ("1a. bestimmte", Some("N.")),
+            ("(1a) Das", Some("(N)")),
+            ("b) Le troisième", Some("a)")),
+            ("(iv) the", Some("(a)")),
+            ("Le vendeur", None),
+            ("2015 was", None),
+        ] {
+            assert_eq!(marker_style(text).as_deref(), style, "{text}");
+        }
     }
 }

@@ -23,6 +23,12 @@
 //!    [`Artifact`]s. [`segment_explained`] also says which lines were furniture and by
 //!    which pattern, and which numbers were refused and why.
 //!
+//! One convention holds across readers (`subsections`, with its reason): `(1)`, `(2)` …
+//! that no paragraph introduces (a law's Absätze under their § heading) are the
+//! section's paragraphs, not list items, in the Markdown segmenter (CommonMark has no
+//! `(1)` marker), after the text segmenter's cut, and in the Word and OpenDocument
+//! readers; items a sentence introduces (`in two steps: (1) …`) stay list items.
+//!
 //! Nothing here knows any document's words: every decision comes from the shape of lines
 //! and the statistics of the document itself. The one list of words is `marker`'s closed
 //! class of function words (articles, prepositions) in four languages, after which a
@@ -60,12 +66,14 @@ mod normalize;
 mod sequence;
 mod start;
 mod style;
+mod subsections;
 
 pub use explain::{Explanation, FurnitureNote, RejectedNote};
 pub use json::{SourceJson, UnitJson, unit_json};
 pub use normalize::{comparable, fold_style, is_invisible, normalize};
 pub(crate) use start::to_roman;
 pub use style::Layout;
+pub(crate) use subsections::subsections_as_paragraphs;
 
 use crate::model::Document;
 
