@@ -550,7 +550,7 @@ fn summarize(
         use rayon::prelude::*;
         old.units
             .par_iter()
-            .map(|u| words(&tokens::tokenize(&u.text, options)))
+            .map(|u| tokens::count_words(&u.text, options))
             .sum()
     };
     s.kept_words = diffs.iter().map(|d| d.stats.equal).sum();

@@ -84,6 +84,34 @@ pub(crate) fn tokenize<'a>(text: &'a str, options: &DiffOptions) -> Vec<Token<'a
     tokens
 }
 
+/// How many of the tokens [`tokenize`] makes of `text` are words, counted as the pieces
+/// are found instead of from a `Vec` of tokens: the summary counts every old unit's words,
+/// and the tokens of a 40 MB paragraph would take 2 GB just to be counted.
+pub(crate) fn count_words(text: &str, options: &DiffOptions) -> usize {
+    let skip = if options.ignore_numbering {
+        leading_number_len(text)
+    } else {
+        0
+    };
+    let text = &text[skip..];
+    // A word is never ignored, and a piece with a letter or digit is not all space.
+    let is_word = |piece: &str| piece.chars().any(char::is_alphanumeric);
+    if text.is_ascii() {
+        ascii_word_bound_indices(text)
+            .filter(|(_, piece)| is_word(piece))
+            .count()
+    } else if !text.contains(is_invisible) {
+        text.split_word_bound_indices()
+            .filter(|(_, piece)| is_word(&comparable(piece)))
+            .count()
+    } else {
+        pieces(text)
+            .iter()
+            .filter(|(_, piece)| is_word(piece))
+            .count()
+    }
+}
+
 /// The pieces of `text` at Unicode word boundaries: each one's byte range in `text` and
 /// what is compared of it, [`comparable`] (without invisible characters, in NFC).
 ///
@@ -325,6 +353,28 @@ mod tests {
                 let slow: Vec<(usize, &str)> = text.split_word_bound_indices().collect();
                 proptest::prop_assert_eq!(fast, slow);
             }
+        }
+    }
+
+    proptest::proptest! {
+        /// Counting words as the pieces are found gives what counting the tokens gives,
+        /// under every option that changes which pieces are tokens or words.
+        #[test]
+        fn count_words_is_the_tokens_words(
+            text in "([a1 ,.\u{AD}\u{200B}\u{301}\u{3000}é—]|\\PC){0,40}",
+            numbering: bool,
+            punctuation: bool,
+            whitespace: bool,
+        ) {
+            let options = DiffOptions::new()
+                .ignore_numbering(numbering)
+                .ignore_punctuation(punctuation)
+                .ignore_whitespace(whitespace);
+            let counted = tokenize(&text, &options).iter().filter(|t| t.is_word).count();
+            proptest::prop_assert_eq!(count_words(&text, &options), counted);
+            let numbered = format!("12. {text}");
+            let counted = tokenize(&numbered, &options).iter().filter(|t| t.is_word).count();
+            proptest::prop_assert_eq!(count_words(&numbered, &options), counted);
         }
     }
 
