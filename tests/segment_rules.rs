@@ -534,3 +534,25 @@ fn paginated_blocks_end_a_numbered_title_line_before_its_paragraph() {
         .collect();
     assert_eq!(tail, [("heading", Some("1.1")), ("paragraph", None)]);
 }
+
+#[test]
+fn a_centred_title_is_not_a_definition_list() {
+    // A plain-text title set centred over its subtitle, the way licences and reports open:
+    // the second line is indented more than the first, as a definition would be under its
+    // term, but both lines stand well in from the margin with their middles in one column.
+    let centred = "                    THE OPEN DRAFTING AGREEMENT\n\
+                   \x20                      Edition 4, 2 March 2026\n\
+                   \n\
+                   Everyone may copy and share this agreement as it stands.\n";
+    let doc = seg(centred);
+    assert_eq!(
+        units(&doc)[0],
+        (
+            "paragraph",
+            None,
+            "THE OPEN DRAFTING AGREEMENT Edition 4, 2 March 2026"
+        )
+    );
+    // A term with its definition indented under it is still an entry: the unit test
+    // `field_lists_and_definitions` in src/segment/assemble.rs.
+}

@@ -372,6 +372,10 @@ struct Open {
     last_indent: usize,
     /// The second line is indented more than the first: a hanging indent.
     hanging: bool,
+    /// Twice the centre column of the first line and of the last line (indent plus
+    /// half the width, doubled to stay whole), for text set centred ([`Open::centred`]).
+    first_centre: usize,
+    last_centre: usize,
     /// The last line is a table-of-contents entry ([`is_contents_entry`]).
     last_contents: bool,
     /// The first line reads as the term of a definition list: short, a few words, no
@@ -381,6 +385,22 @@ struct Open {
     /// content, indented under it, goes on across blank lines.
     directive: bool,
 }
+
+impl Open {
+    /// The lines are set centred, as a title on a plain-text page is
+    /// (`GNU GENERAL PUBLIC LICENSE` over `Version 3, 29 June 2007`): both well in from
+    /// the margin, about the same column at their middles. Such a block is not a
+    /// definition list, whose term stands at the margin and whose definition is long.
+    fn centred(&self) -> bool {
+        self.first_indent >= CENTRED_INDENT
+            && self.last_indent >= CENTRED_INDENT
+            && self.first_centre.abs_diff(self.last_centre) <= 3
+    }
+}
+
+/// The least indent (columns) of a centred line: a centred line narrower than the page by
+/// a whole word or two.
+const CENTRED_INDENT: usize = 8;
 
 /// Most words of a definition-list term (`content negotiation`, `Fundstelle`).
 const TERM_MAX_WORDS: usize = 4;
@@ -797,6 +817,8 @@ impl Assembler {
                 first_indent: self.indent,
                 last_indent: self.indent,
                 hanging: false,
+                first_centre: 0,
+                last_centre: 0,
             });
             let text = self.take_markers(no, t, id);
             self.append(id, no, &text);
@@ -827,6 +849,8 @@ impl Assembler {
             first_indent: self.indent,
             last_indent: self.indent,
             hanging: false,
+            first_centre: 0,
+            last_centre: 0,
             last_contents: false,
             term: false,
             directive: false,
@@ -843,7 +867,9 @@ impl Assembler {
             o.last_terminal = ends_terminal(t);
             o.last_list_end = t.ends_with([':', ';']);
             o.last_contents = is_contents_entry(t);
+            o.last_centre = 2 * self.indent + t.chars().count();
             if o.lines == 1 {
+                o.first_centre = o.last_centre;
                 o.directive = t.starts_with(".. ") && t.contains("::");
                 o.term = t.starts_with(char::is_alphanumeric)
                     && t.split_whitespace().count() <= TERM_MAX_WORDS
@@ -984,6 +1010,8 @@ impl Assembler {
             first_indent: self.indent,
             last_indent: self.indent,
             hanging: false,
+            first_centre: 0,
+            last_centre: 0,
         });
         let text = self.take_markers(no, s.rest, id);
         self.append(id, no, &text);
@@ -1198,6 +1226,7 @@ impl Assembler {
             && open.lines >= 2
             && open.hanging
             && open.term
+            && !open.centred()
         {
             // A short term with its definition indented under it (`connection` /
             // `   A transport layer virtual circuit …`): a definition-list entry.
