@@ -203,8 +203,12 @@ fn table_after(html: &str, anchor: &str) -> Vec<Vec<String>> {
         + html[start..]
             .find("</tbody>")
             .expect("end of the table body");
-    html[start..end]
-        .split("<tr")
+    rows_of(&html[start..end])
+}
+
+/// The rows of a table body, each as its cells' texts.
+fn rows_of(body: &str) -> Vec<Vec<String>> {
+    body.split("<tr")
         .skip(1)
         .map(|row| {
             row.split("<td")
@@ -363,19 +367,7 @@ fn pandoc_versions_table(markdown: &str) -> Option<Vec<Vec<String>>> {
     // The versions table comes right after the title, before any anchor.
     let start = html.find("<tbody>").expect("a table body");
     let end = start + html[start..].find("</tbody>").expect("end of the table");
-    let rows = html[start..end]
-        .split("<tr")
-        .skip(1)
-        .map(|row| {
-            row.split("<td")
-                .skip(1)
-                .map(|cell| {
-                    let cell = &cell[cell.find('>').expect("cell tag") + 1..];
-                    text_of(&cell[..cell.find("</td>").expect("end of cell")])
-                })
-                .collect()
-        })
-        .collect();
+    let rows = rows_of(&html[start..end]);
     Some(rows)
 }
 
