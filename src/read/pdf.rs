@@ -167,6 +167,9 @@ struct Line {
     markers: Vec<String>,
     /// The line starts with a small raised number (a footnote body's label).
     lead_marker: Option<String>,
+    /// Where the line's second word starts: the text column of a list item, whose
+    /// wrapped lines stand under it.
+    second_x: Option<f64>,
 }
 
 fn input(path: &str, message: impl Into<String>) -> Error {
@@ -254,6 +257,7 @@ fn lines_of(page_no: usize, page: &Page) -> Vec<Line> {
                     size: g.size,
                     markers: Vec::new(),
                     lead_marker: None,
+                    second_x: None,
                 },
                 g.x,
             ));
@@ -289,6 +293,9 @@ fn lines_of(page_no: usize, page: &Page) -> Vec<Line> {
                 line.text.push(' ');
             }
             line.size = line.size.max(g.size);
+            if line.second_x.is_none() && line.text.ends_with(' ') && !g.text.trim().is_empty() {
+                line.second_x = Some(g.x);
+            }
         }
         line.text.push_str(&g.text);
         *end = g.end;
@@ -491,6 +498,9 @@ fn lay_out(path: &str, pages: &[Page]) -> Result<Document> {
     let mut marker_lines: Vec<(usize, String)> = Vec::new();
     let mut prev: Option<&Line> = None;
     let mut prev_heading = false;
+    // The text column of the list item the last line belongs to: the item's first line
+    // (a bullet or a label first) and the lines wrapped under its text since.
+    let mut item_column: Option<f64> = None;
     for page in &body {
         let left = mode(
             &page
@@ -504,6 +514,11 @@ fn lay_out(path: &str, pages: &[Page]) -> Result<Document> {
         for &l in page {
             let heading = is_heading(l, body_size);
             let indented = l.x0 > left + INDENT * l.size;
+            // The lines of a list item wrap under its text, right of its bullet or
+            // label (a hanging indent): indented from the page's edge, they still go on
+            // with the item. A numbered paragraph wraps to the margin instead, so an
+            // indented line after its second line starts a paragraph.
+            let hanging = item_column.is_some_and(|x| (l.x0 - x).abs() <= 0.5 * l.size);
             let new_paragraph = match prev {
                 None => true,
                 Some(p) if p.page != l.page => {
@@ -517,9 +532,14 @@ fn lay_out(path: &str, pages: &[Page]) -> Result<Document> {
                         || (heading && (p.size - l.size).abs() > 0.5)
                         || l.y - p.y > PARAGRAPH_GAP * spacing
                         || l.y < p.y
-                        || indented
+                        || (indented && !hanging)
                 }
             };
+            if !heading && opens_item(&l.text) {
+                item_column = l.second_x;
+            } else if !hanging || new_paragraph {
+                item_column = None;
+            }
             if new_paragraph && !text.is_empty() {
                 text.push('\n');
                 places.push(l);
@@ -593,6 +613,50 @@ fn line_spacing(pages: &[Vec<Line>], body_size: f64) -> f64 {
 
 /// Whether a line ends a sentence: `.`, `!`, `?` or `:`, closing quotes and brackets
 /// aside.
+/// The line opens a list item: a bullet, or a label (up to three digits, a letter or a
+/// small roman number) closed by `.` or `)` or in brackets (`3.`, `b)`, `(iv)`), then a
+/// space.
+fn opens_item(t: &str) -> bool {
+    let Some((first, rest)) = t.split_once(' ') else {
+        return false;
+    };
+    if rest.trim().is_empty() {
+        return false;
+    }
+    let bullet = matches!(
+        first,
+        "•" | "◦"
+            | "▪"
+            | "‣"
+            | "∙"
+            | "·"
+            | "–"
+            | "—"
+            | "-"
+            | "*"
+            | "○"
+            | "■"
+            | "□"
+            | "➢"
+            | "✓"
+    );
+    let label = first
+        .strip_prefix('(')
+        .and_then(|f| f.strip_suffix(')'))
+        .or_else(|| first.strip_suffix('.'))
+        .or_else(|| first.strip_suffix(')'))
+        .is_some_and(|l| {
+            let n = l.chars().count();
+            let digits = (1..=3).contains(&n) && l.chars().all(|c| c.is_ascii_digit());
+            let letter = n == 1 && l.chars().all(char::is_alphabetic);
+            let roman = (1..=4).contains(&n)
+                && l.chars()
+                    .all(|c| matches!(c.to_ascii_lowercase(), 'i' | 'v' | 'x'));
+            digits || letter || roman
+        });
+    bullet || label
+}
+
 fn ends_sentence(t: &str) -> bool {
     t.trim_end_matches(['"', '\'', '”', '’', ')', ']'])
         .ends_with(['.', '!', '?', ':'])
@@ -729,6 +793,7 @@ mod tests {
             size: 8.0,
             markers: Vec::new(),
             lead_marker: None,
+            second_x: None,
         };
         assert_eq!(note_label(&l), Some(("3".into(), "See the report.".into())));
         l.text = "2019 was a year".into();
@@ -758,6 +823,79 @@ mod tests {
         Page {
             height: 800.0,
             glyphs,
+        }
+    }
+
+    #[test]
+    fn wrapped_list_items_keep_their_lines() {
+        // Bullets set in from the text, each item's lines wrapping under its text (a
+        // hanging indent), on a page where the bullets are the commonest left edge.
+        let lines = [
+            (100.0, 72.0, 10.0, "The features of the library are:"),
+            (
+                114.0,
+                81.0,
+                10.0,
+                "\u{2022} One line about the first feature.",
+            ),
+            (
+                128.0,
+                81.0,
+                10.0,
+                "\u{2022} A second feature whose text is long enough",
+            ),
+            (142.0, 92.0, 10.0, "to wrap onto a line under its own text,"),
+            (156.0, 92.0, 10.0, "and onto a third."),
+            (170.0, 81.0, 10.0, "3) A numbered item that wraps"),
+            (184.0, 92.0, 10.0, "under its text as well."),
+            (198.0, 81.0, 10.0, "\u{2022} The last feature."),
+        ];
+        let doc = lay_out("x.pdf", &[page(&lines)]).unwrap();
+        let got: Vec<_> = doc
+            .units
+            .iter()
+            .map(|u| (u.kind, u.text.as_str()))
+            .collect();
+        use UnitKind::*;
+        assert_eq!(
+            got,
+            [
+                (Paragraph, "The features of the library are:"),
+                (ListItem, "One line about the first feature."),
+                (
+                    ListItem,
+                    "A second feature whose text is long enough to wrap onto a line under its own text, and onto a third."
+                ),
+                (
+                    ListItem,
+                    "A numbered item that wraps under its text as well."
+                ),
+                (ListItem, "The last feature."),
+            ]
+        );
+    }
+
+    #[test]
+    fn opens_item_reads_bullets_and_short_labels() {
+        for t in [
+            "\u{2022} Text",
+            "- Text",
+            "3. Text",
+            "b) Text",
+            "(iv) Text",
+            "12. Text",
+        ] {
+            assert!(opens_item(t), "{t:?}");
+        }
+        for t in [
+            "The text",
+            "\u{2022}",
+            "2026. A year",
+            "(see) text",
+            "3.",
+            "Mr. Smith",
+        ] {
+            assert!(!opens_item(t), "{t:?}");
         }
     }
 
