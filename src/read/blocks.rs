@@ -9,7 +9,9 @@
 use std::borrow::Cow;
 
 use crate::model::{Document, SourceLocation, Unit, UnitId, UnitKind};
-use crate::segment::{Layout, SegmentOptions, normalize, segment, subsections_as_paragraphs};
+use crate::segment::{
+    Layout, SegmentOptions, enumerations_as_items, normalize, segment, subsections_as_paragraphs,
+};
 
 /// One paragraph as a structured reader found it.
 #[derive(Debug, Clone)]
@@ -181,6 +183,8 @@ pub(crate) fn document(path: &str, blocks: Vec<Block>) -> Document {
     }
     // `(1)`, `(2)` that no paragraph introduces are paragraphs, as in text files.
     subsections_as_paragraphs(&mut units);
+    // `1.`, `2.` that a sentence introduces are its items, as in text files.
+    enumerations_as_items(&mut units);
     Document {
         path: path.to_string(),
         units,
@@ -272,6 +276,46 @@ mod tests {
         );
         assert_eq!(doc.units[1].kind, UnitKind::Heading);
         assert_eq!(doc.units[2].number.as_deref(), Some("XII"));
+    }
+
+    #[test]
+    fn a_numbered_list_a_sentence_introduces_is_its_items() {
+        // As the Word reader hands over a law's Absatz and its `1.`, `2.` list: the list
+        // numbers at the first level in decimal, read as numbered paragraphs.
+        let numbered = |text: &str, number: &str, index| Block {
+            number: Some(number.into()),
+            ..block(UnitKind::Paragraph, 0, text, index)
+        };
+        let doc = document(
+            "law.docx",
+            vec![
+                block(UnitKind::Heading, 1, "§ 232 Menschenhandel", 0),
+                block(
+                    UnitKind::Paragraph,
+                    0,
+                    "(3) Auf Freiheitsstrafe ist zu erkennen, wenn",
+                    1,
+                ),
+                numbered("das Opfer ein Kind ist,", "1", 2),
+                numbered("der Täter gewerbsmäßig handelt.", "2", 3),
+                block(UnitKind::Paragraph, 0, "(4) Der Versuch ist strafbar.", 4),
+            ],
+        );
+        let got: Vec<_> = doc
+            .units
+            .iter()
+            .map(|u| (u.kind, u.number.as_deref(), u.parent))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (UnitKind::Heading, None, None),
+                (UnitKind::Paragraph, Some("(3)"), None),
+                (UnitKind::ListItem, Some("1"), Some(1)),
+                (UnitKind::ListItem, Some("2"), Some(1)),
+                (UnitKind::Paragraph, Some("(4)"), None),
+            ]
+        );
     }
 
     #[test]

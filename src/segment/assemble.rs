@@ -274,6 +274,7 @@ pub(crate) fn assemble(
     asm.close_open();
     field_lists(&mut asm.units);
     super::subsections_as_paragraphs(&mut asm.units);
+    super::enumerations_as_items(&mut asm.units);
     (asm.units, asm.artifacts, explanation)
 }
 

@@ -54,6 +54,7 @@
 //! [`Artifact`]: crate::model::Artifact
 
 mod assemble;
+mod enumerations;
 mod explain;
 mod frame;
 mod furniture;
@@ -68,6 +69,7 @@ mod start;
 mod style;
 mod subsections;
 
+pub(crate) use enumerations::enumerations_as_items;
 pub use explain::{Explanation, FurnitureNote, RejectedNote};
 pub use json::{SourceJson, UnitJson, unit_json};
 pub use normalize::{comparable, fold_style, is_invisible, normalize};
