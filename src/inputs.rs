@@ -3,8 +3,7 @@
 //! shown by its own label.
 //!
 //! [`Inputs`] also remembers every file it read, so that an output can refuse to write over
-//! any of them ([`render::output::Output`](crate::render::output::Output), with the `cli`
-//! feature).
+//! any of them (`render::output::Output`, with the `cli` feature).
 //!
 //! ```no_run
 //! use draftdiff::inputs::Inputs;
