@@ -47,6 +47,7 @@ pub mod diff;
 mod error;
 #[cfg(feature = "eval")]
 pub mod eval;
+pub mod inputs;
 pub mod lineage;
 pub mod model;
 pub mod read;

@@ -4,7 +4,9 @@
 use clap::ValueEnum;
 use draftdiff::Error;
 use draftdiff::diff::DiffOptions;
-use draftdiff::render::{self, Format, Only, TerminalOptions};
+use draftdiff::inputs::Pair;
+use draftdiff::model::Report;
+use draftdiff::render::{self, Format, Marks, Only, TerminalOptions};
 
 use super::{Ctx, Outcome};
 
@@ -21,30 +23,6 @@ pub enum FormatArg {
     Docx,
     /// One self-contained HTML page: the lineage drawn, both versions side by side.
     Html,
-}
-
-/// `--theme`: the background terminal colours are chosen for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ThemeArg {
-    /// From `COLORFGBG` where the terminal sets it, else dark.
-    Auto,
-    /// Dark text on a light background.
-    Light,
-    /// Light text on a dark background.
-    Dark,
-}
-
-/// `--only`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum OnlyArg {
-    /// New units with no origin.
-    Added,
-    /// Old units with no descendant.
-    Removed,
-    /// Units whose text or number changed, merges and splits.
-    Changed,
-    /// Units that moved.
-    Moved,
 }
 
 /// How words are compared (shared by the main command and `changelog`).
@@ -101,7 +79,7 @@ pub struct CompareArgs {
     pub side_by_side: bool,
     /// Show only these entries (terminal format); repeat or separate with commas.
     #[arg(long, value_enum, value_delimiter = ',', value_name = "WHAT")]
-    pub only: Vec<OnlyArg>,
+    pub only: Vec<Only>,
     /// Show the summary alone (terminal format).
     #[arg(long)]
     pub stat: bool,
@@ -144,127 +122,78 @@ pub struct ChangelogArgs {
     pub full: bool,
     /// How --full marks changes: `~~deleted~~ **inserted**`, or `<del>`/`<ins>` for
     /// readers that render HTML.
-    #[arg(long, value_enum, default_value_t = MarksArg::Markdown, value_name = "MARKS")]
-    pub marks: MarksArg,
+    #[arg(long, value_enum, default_value_t = Marks::Markdown, value_name = "MARKS")]
+    pub marks: Marks,
     /// The versions' dates, as they should be shown: give it twice, old then new (with
     /// --git, instead of the commits' dates).
     #[arg(long, value_name = "DATE")]
     pub date: Vec<String>,
 }
 
-/// `changelog --marks`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum MarksArg {
-    /// `~~deleted~~ **inserted**`.
-    Markdown,
-    /// `<del>deleted</del> <ins>inserted</ins>`.
-    Html,
-}
-
-/// The report of OLD → NEW, from the two files or from `--git`, with the inputs `-o` must
-/// not write over and, from git, each version's day.
+/// The report of OLD → NEW, from the two files or from `--git`, with the files named (which
+/// `-o` must not write over) and, from git, each version's day.
 struct Compared {
-    report: draftdiff::model::Report,
-    inputs: Vec<String>,
+    report: Report,
+    files: Vec<String>,
     days: [Option<String>; 2],
 }
 
-/// Loads, aligns and diffs the two versions: the files `old` and `new`, or those `git` names.
+/// Loads, aligns and diffs OLD and NEW: the files `old` and `new`, or those `git` names.
 fn build(
     ctx: &Ctx,
-    files: (Option<&String>, Option<&String>),
+    (old, new): (&Option<String>, &Option<String>),
     git: Option<&[String]>,
     diff: &DiffArgs,
 ) -> Result<Compared, Error> {
-    let (old_doc, new_doc, inputs, days) = match (files, git) {
-        (_, Some(git)) => {
-            let sides = ctx.git_pair(git)?;
-            (sides.old, sides.new, vec![sides.file], sides.days)
-        }
-        ((Some(old), Some(new)), None) => {
-            if old == "-" && new == "-" {
-                return Err(Error::Input {
-                    path: "-".into(),
-                    message: "standard input can be only one of the two versions".into(),
-                });
-            }
-            let (old_doc, new_doc) = ctx.load_pair(old, new)?;
-            (
-                old_doc,
-                new_doc,
-                vec![old.clone(), new.clone()],
-                [None, None],
-            )
-        }
-        _ => {
-            return Err(Error::Input {
-                path: "-".into(),
-                message: "two versions are needed: draftdiff OLD NEW".into(),
-            });
-        }
-    };
-    let alignment = draftdiff::align(&old_doc, &new_doc, &draftdiff::AlignOptions::new());
-    let report = draftdiff::diff::report(old_doc, new_doc, alignment, &diff.options());
+    let Pair {
+        old,
+        new,
+        files,
+        days,
+    } = ctx.inputs.pair(old.as_deref(), new.as_deref(), git)?;
+    let alignment = draftdiff::align(&old, &new, &draftdiff::AlignOptions::new());
+    let report = draftdiff::diff::report(old, new, alignment, &diff.options());
     Ok(Compared {
         report,
-        inputs,
+        files,
         days,
     })
 }
 
 /// Runs `draftdiff OLD NEW`.
 pub fn run(ctx: &Ctx, args: &CompareArgs) -> Result<Outcome, Error> {
-    // --- redline (`--format docx`): binary, so never to a terminal --------------------
+    // A redline is binary: never to a terminal.
     if args.format == FormatArg::Docx && ctx.output_is_terminal() {
         return Err(Error::Output {
             path: "-".into(),
             message: "a .docx redline is binary; write it to a file with -o FILE.docx".into(),
         });
     }
-    // ------------------------------------------------------------------------------------
-    let Compared { report, inputs, .. } = build(
-        ctx,
-        (args.old.as_ref(), args.new.as_ref()),
-        args.git.as_deref(),
-        &args.diff,
-    )?;
-    let inputs: Vec<&str> = inputs.iter().map(String::as_str).collect();
-    // --- redline (`--format docx`) ------------------------------------------------------
-    if args.format == FormatArg::Docx {
-        let mut options = render::docx::RedlineOptions::new();
-        if let Some(author) = &args.author {
-            options = options.author(author.as_str());
-        }
-        options = options.date(args.date.clone());
-        ctx.emit(&inputs, |w| render::docx::redline(&report, &options, w))?;
-        return Ok(Outcome::from(report.has_differences()));
-    }
-    // ------------------------------------------------------------------------------------
+    let Compared { report, files, .. } =
+        build(ctx, (&args.old, &args.new), args.git.as_deref(), &args.diff)?;
+    let inputs: Vec<&str> = files.iter().map(String::as_str).collect();
     let format = match args.format {
         FormatArg::Terminal if args.side_by_side => Format::SideBySide,
         FormatArg::Terminal => Format::Terminal,
         FormatArg::Json => Format::Json,
         FormatArg::Markdown => Format::Markdown,
-        FormatArg::Docx => unreachable!("handled above"),
-        // --- HTML report (`--format html`): one page, none of the terminal options ----
+        FormatArg::Docx => {
+            let mut options = render::docx::RedlineOptions::new().date(args.date.clone());
+            if let Some(author) = &args.author {
+                options = options.author(author.as_str());
+            }
+            ctx.emit(&inputs, |w| render::docx::redline(&report, &options, w))?;
+            return Ok(Outcome::from(report.has_differences()));
+        }
+        // One page, none of the terminal options.
         FormatArg::Html => {
             ctx.emit(&inputs, |w| render::html(&report, w))?;
             return Ok(Outcome::from(report.has_differences()));
         }
     };
-    let only = args
-        .only
-        .iter()
-        .map(|o| match o {
-            OnlyArg::Added => Only::Added,
-            OnlyArg::Removed => Only::Removed,
-            OnlyArg::Changed => Only::Changed,
-            OnlyArg::Moved => Only::Moved,
-        })
-        .collect();
     let options = TerminalOptions::new()
         .width(ctx.width)
-        .only(only)
+        .only(args.only.clone())
         .stat(args.stat)
         .all(args.all)
         .context(args.context);
@@ -278,22 +207,14 @@ pub fn run(ctx: &Ctx, args: &CompareArgs) -> Result<Outcome, Error> {
 pub fn run_changelog(ctx: &Ctx, args: &ChangelogArgs) -> Result<Outcome, Error> {
     let mut options = render::ChangelogOptions::new()
         .full(args.full)
-        .marks(match args.marks {
-            MarksArg::Markdown => render::Marks::Markdown,
-            MarksArg::Html => render::Marks::Html,
-        });
+        .marks(args.marks);
     if !matches!(args.date.len(), 0 | 2) {
         return Err(Error::Input {
             path: "--date".into(),
             message: "give --date twice, the old version's date then the new one's".into(),
         });
     }
-    let compared = build(
-        ctx,
-        (args.old.as_ref(), args.new.as_ref()),
-        args.git.as_deref(),
-        &args.diff,
-    )?;
+    let compared = build(ctx, (&args.old, &args.new), args.git.as_deref(), &args.diff)?;
     // Dates given by hand win over the commits' days; the working tree has none ("—").
     if let [old, new] = args.date.as_slice() {
         options = options.dates(old.as_str(), new.as_str());
@@ -301,7 +222,7 @@ pub fn run_changelog(ctx: &Ctx, args: &ChangelogArgs) -> Result<Outcome, Error> 
         let [old, new] = compared.days.map(|d| d.unwrap_or_else(|| "—".to_string()));
         options = options.dates(old, new);
     }
-    let inputs: Vec<&str> = compared.inputs.iter().map(String::as_str).collect();
+    let inputs: Vec<&str> = compared.files.iter().map(String::as_str).collect();
     let report = &compared.report;
     ctx.emit(&inputs, |w| render::changelog(report, &options, w))?;
     Ok(Outcome::from(report.has_differences()))

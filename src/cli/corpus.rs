@@ -64,7 +64,11 @@ pub struct BatchArgs {
 
 /// Runs `draftdiff index CORPUS… -o FILE`.
 pub fn run_index(ctx: &Ctx, args: &IndexArgs) -> Result<Outcome, Error> {
-    let index = corpus::index_files(&args.corpus, &ctx.read, IndexOptions::new().rate(args.rate))?;
+    let index = corpus::index_files(
+        &args.corpus,
+        ctx.inputs.options(),
+        IndexOptions::new().rate(args.rate),
+    )?;
     let inputs: Vec<&str> = args.corpus.iter().map(String::as_str).collect();
     ctx.emit(&inputs, |w| index.write(w))?;
     Ok(Outcome::Same)
@@ -78,7 +82,7 @@ fn open_index(ctx: &Ctx, args: &[String]) -> Result<CorpusIndex, Error> {
         let bytes = fs::read(only).map_err(|e| Error::io(only, e))?;
         return CorpusIndex::read(only, &bytes);
     }
-    corpus::index_files(args, &ctx.read, IndexOptions::new())
+    corpus::index_files(args, ctx.inputs.options(), IndexOptions::new())
 }
 
 /// Runs `draftdiff sources DRAFT CORPUS…`.
@@ -90,11 +94,11 @@ pub fn run_sources(ctx: &Ctx, args: &SourcesArgs) -> Result<Outcome, Error> {
         });
     }
     let index = open_index(ctx, &args.corpus)?;
-    let draft = ctx.load(&args.draft)?;
+    let draft = ctx.inputs.load(&args.draft)?;
     let options = SourcesOptions::new()
         .min_score(args.min_score)
         .diff(args.diff.options());
-    let read = ctx.read.clone();
+    let read = ctx.inputs.options().clone();
     let found = corpus::sources(draft, &index, &options, &mut |d| {
         corpus::load_indexed(d, &read)
     })?;
@@ -116,7 +120,7 @@ pub fn run_batch(ctx: &Ctx, args: &BatchArgs) -> Result<Outcome, Error> {
     ctx.emit(&["-"], |w| {
         summary = Some(corpus::batch(
             &mut io::stdin().lock(),
-            &ctx.read,
+            ctx.inputs.options(),
             &options,
             w,
         )?);

@@ -5,8 +5,8 @@ use draftdiff::Error;
 use draftdiff::eval::{Gold, explain};
 use draftdiff::render::{self, json::EvalInputs};
 
-use super::output::Side;
 use super::{Ctx, Outcome};
+use draftdiff::inputs::Side;
 
 /// Output format of `eval`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -37,8 +37,8 @@ pub struct EvalArgs {
 pub fn run(ctx: &Ctx, args: &EvalArgs) -> Result<Outcome, Error> {
     let json = std::fs::read_to_string(&args.gold).map_err(|e| Error::io(&args.gold, e))?;
     let gold = Gold::from_json(&args.gold, &json)?;
-    let old = ctx.load_side(&args.old, Side::Old)?;
-    let new = ctx.load_side(&args.new, Side::New)?;
+    let old = ctx.inputs.load_side(&args.old, Side::Old)?;
+    let new = ctx.inputs.load_side(&args.new, Side::New)?;
     let alignment = draftdiff::align(&old, &new, &draftdiff::AlignOptions::new());
     let explanation = explain(&gold, &old, &new, &alignment);
     let inputs = EvalInputs {

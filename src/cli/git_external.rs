@@ -12,10 +12,9 @@ use std::io::{self, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
+use draftdiff::Error;
 use draftdiff::lineage::ExternalDiff;
-use draftdiff::model::Document;
 use draftdiff::render::{self, Format, TerminalOptions};
-use draftdiff::{Error, SegmentOptions};
 
 use super::{Cli, Ctx, trouble};
 
@@ -57,19 +56,8 @@ pub fn run(call: &ExternalDiff) -> ExitCode {
         Ok(ctx) => ctx,
         Err(e) => return trouble(&e),
     };
-    let load = |file: &OsString, label: &str| -> Result<Document, Error> {
-        if file == ExternalDiff::NO_FILE {
-            return Ok(draftdiff::segment::segment(
-                label,
-                "",
-                &SegmentOptions::new(),
-            ));
-        }
-        let mut doc = ctx.load(&file.to_string_lossy())?;
-        doc.path = label.to_string();
-        Ok(doc)
-    };
-    let docs = load(old_file, &old_label).and_then(|old| Ok((old, load(new_file, &new_label)?)));
+    let files = (old_file.as_os_str(), new_file.as_os_str());
+    let docs = ctx.inputs.external_pair(files, (&old_label, &new_label));
     let (old, new) = match docs {
         Ok(docs) => docs,
         Err(Error::Binary { .. }) => {

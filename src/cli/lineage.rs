@@ -7,11 +7,10 @@
 //! Every output is written by `draftdiff::render` (text, JSON, DOT, Mermaid).
 
 use clap::ValueEnum;
+use draftdiff::Error;
 use draftdiff::diff::DiffOptions;
 use draftdiff::lineage::{self, Lineage, LineageOptions, Selector, StepSummary, UnitAddress};
-use draftdiff::model::Document;
 use draftdiff::render;
-use draftdiff::{Error, SegmentOptions};
 
 use super::{Ctx, Outcome};
 
@@ -113,30 +112,15 @@ pub struct LogArgs {
     pub format: LogFormat,
 }
 
-/// Reads the versions and builds their lineage.
+/// Reads the versions and builds their lineage; a note for each commit git gave that is
+/// not text.
 fn load(ctx: &Ctx, args: &VersionArgs) -> Result<Lineage, Error> {
     let options = LineageOptions::new().revive(!args.no_revive);
-    let Some(git) = &args.git else {
-        let docs: Vec<Document> = args
-            .versions
-            .iter()
-            .map(|p| ctx.load(p))
-            .collect::<Result<_, _>>()?;
-        return Ok(Lineage::build(docs, &options));
-    };
-    let (range, path) = match git.as_slice() {
-        [path] => (None, path),
-        [range, path] => (Some(range.as_str()), path),
-        _ => unreachable!("clap takes one or two values for --git"),
-    };
-    let versions = ctx.git_versions(path, range)?;
-    // Commit, date, author and subject of each version, for the JSON outputs.
-    let sources = versions.iter().map(|v| v.source()).collect();
-    let docs = versions
-        .into_iter()
-        .map(|v| v.into_document(&SegmentOptions::new()))
-        .collect();
-    Ok(Lineage::build(docs, &options).with_sources(sources))
+    let chain = ctx
+        .inputs
+        .chain(&args.versions, args.git.as_deref(), &options)?;
+    ctx.note_skipped(&chain.skipped);
+    Ok(chain.lineage)
 }
 
 /// The input files, which `-o` never writes over.

@@ -1,9 +1,10 @@
-//! Command-line parsing, the colour decision and exit codes; nothing else.
+//! Command-line parsing, the environment read once, and exit codes; nothing else.
 //!
 //! Each subcommand has its own file with its clap arguments and a `run` that returns
-//! whether the inputs differ; this module reads the environment once into a [`Ctx`] and
-//! maps the outcome to `git diff`'s exit statuses: 0 unless `--exit-code` or `-q` asks for
-//! 1 on differences, 2 for trouble.
+//! whether the inputs differ; this module reads the environment once into a [`Ctx`] (the
+//! library decides colour, width, pager and how inputs are read from it) and maps the
+//! outcome to `git diff`'s exit statuses: 0 unless `--exit-code` or `-q` asks for 1 on
+//! differences, 2 for trouble.
 
 mod compare;
 mod completions;
@@ -18,8 +19,10 @@ mod usage;
 use std::io::{self, Write};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
-use draftdiff::render::{MAX_WIDTH, MIN_WIDTH};
+use clap::{Parser, Subcommand};
+use draftdiff::read::Encoding;
+use draftdiff::render::pager::Paging;
+use draftdiff::render::{ColorWhen, ThemeChoice, parse_width};
 
 pub use output::Ctx;
 
@@ -66,17 +69,17 @@ pub struct GlobalArgs {
     #[arg(long, value_enum, default_value_t = ColorWhen::Auto, global = true, value_name = "WHEN")]
     pub color: ColorWhen,
     /// The terminal background colours are chosen for.
-    #[arg(long, value_enum, default_value_t = compare::ThemeArg::Auto, global = true, value_name = "THEME")]
-    pub theme: compare::ThemeArg,
+    #[arg(long, value_enum, default_value_t = ThemeChoice::Auto, global = true, value_name = "THEME")]
+    pub theme: ThemeChoice,
     /// Encoding of the inputs (default: UTF-8, or UTF-16 with a byte-order mark).
     #[arg(long, value_enum, global = true)]
-    pub encoding: Option<EncodingArg>,
+    pub encoding: Option<Encoding>,
     /// Encoding of OLD alone (overrides --encoding).
     #[arg(long, value_enum, global = true, value_name = "ENCODING")]
-    pub old_encoding: Option<EncodingArg>,
+    pub old_encoding: Option<Encoding>,
     /// Encoding of NEW alone (overrides --encoding).
     #[arg(long, value_enum, global = true, value_name = "ENCODING")]
-    pub new_encoding: Option<EncodingArg>,
+    pub new_encoding: Option<Encoding>,
     /// Read Word and OpenDocument files as they were before their tracked changes
     /// (default: with every change accepted).
     #[arg(long, global = true)]
@@ -87,8 +90,8 @@ pub struct GlobalArgs {
     pub label: Vec<String>,
     /// When to show long output through a pager: `$DRAFTDIFF_PAGER`, `$PAGER` or `less
     /// -FRX` (empty or `cat`: none).
-    #[arg(long, value_enum, default_value_t = PagingWhen::Auto, global = true, value_name = "WHEN")]
-    pub paging: PagingWhen,
+    #[arg(long, value_enum, default_value_t = Paging::Auto, global = true, value_name = "WHEN")]
+    pub paging: Paging,
     /// Write the output to FILE instead of standard output (`-` is standard output). A
     /// regular file is written whole or not at all and keeps its permissions; a device or
     /// FIFO is written straight through; a read-only file or an input is refused.
@@ -98,71 +101,6 @@ pub struct GlobalArgs {
     /// else 80).
     #[arg(long, global = true, value_name = "COLUMNS", value_parser = parse_width)]
     pub width: Option<usize>,
-}
-
-/// `--width`: a whole number of columns from [`MIN_WIDTH`] to [`MAX_WIDTH`].
-fn parse_width(value: &str) -> Result<usize, String> {
-    let range = format!("--width takes {MIN_WIDTH} to {MAX_WIDTH} columns");
-    let width = match value.parse::<usize>() {
-        Ok(width) => width,
-        Err(e) if *e.kind() == std::num::IntErrorKind::PosOverflow => usize::MAX,
-        Err(_) => return Err(format!("not a whole number; {range}")),
-    };
-    if width < MIN_WIDTH {
-        Err(format!(
-            "too narrow; {range} (narrower leaves no room for the text beside the margins)"
-        ))
-    } else if width > MAX_WIDTH {
-        Err(format!(
-            "too wide; {range} (no terminal is wider, and side-by-side pads every line to the width)"
-        ))
-    } else {
-        Ok(width)
-    }
-}
-
-/// `--color`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ColorWhen {
-    /// Colour when standard output is a terminal.
-    Auto,
-    /// Always colour.
-    Always,
-    /// Never colour.
-    Never,
-}
-
-/// `--paging`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum PagingWhen {
-    /// Page when standard output is a terminal.
-    Auto,
-    /// Page even when standard output is not a terminal (not with `-o FILE`).
-    Always,
-    /// Never page.
-    Never,
-}
-
-/// `--encoding`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum EncodingArg {
-    /// UTF-8 (a byte-order mark is allowed).
-    #[value(name = "utf-8", alias = "utf8")]
-    Utf8,
-    /// Windows-1252, a superset of printable Latin-1.
-    #[value(
-        name = "windows-1252",
-        alias = "latin1",
-        alias = "latin-1",
-        alias = "cp1252"
-    )]
-    Windows1252,
-    /// UTF-16, little-endian (for a file without a byte-order mark).
-    #[value(name = "utf-16le", alias = "utf16le")]
-    Utf16Le,
-    /// UTF-16, big-endian (for a file without a byte-order mark).
-    #[value(name = "utf-16be", alias = "utf16be")]
-    Utf16Be,
 }
 
 #[derive(Debug, Subcommand)]

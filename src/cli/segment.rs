@@ -32,7 +32,11 @@ pub struct SegmentArgs {
 /// Runs `draftdiff segment FILE`.
 pub fn run(ctx: &Ctx, args: &SegmentArgs) -> Result<Outcome, Error> {
     if args.explain {
-        let text = draftdiff::read::decode_vec(&args.file, ctx.bytes(&args.file)?, &ctx.read)?;
+        let text = draftdiff::read::decode_vec(
+            &args.file,
+            ctx.inputs.bytes(&args.file)?,
+            ctx.inputs.options(),
+        )?;
         let options = draftdiff::segment::SegmentOptions::new();
         let (doc, why) = draftdiff::segment::segment_explained(&args.file, &text, &options);
         ctx.emit(&[&args.file], |w| {
@@ -41,7 +45,7 @@ pub fn run(ctx: &Ctx, args: &SegmentArgs) -> Result<Outcome, Error> {
         })?;
         return Ok(Outcome::Same);
     }
-    let doc = ctx.load(&args.file)?;
+    let doc = ctx.inputs.load(&args.file)?;
     ctx.emit(&[&args.file], |w| match args.format {
         SegmentFormat::Text => render::segment_table(&doc, w),
         SegmentFormat::Json => render::json::segment(&doc, w),

@@ -100,54 +100,39 @@ pub(super) fn pages(cli: &Cli) -> bool {
     )
 }
 
-/// What the global options act on in one command and format.
-#[derive(Debug, Clone, Copy)]
-struct Acts {
-    /// `--color`: coloured output for people.
-    color: bool,
-    /// `--width`: output laid out to a width.
-    width: bool,
-    /// `--label`: exactly two versions, named in the output.
-    labels: bool,
-    /// `--old-encoding`, `--new-encoding`: an OLD and a NEW.
-    sides: bool,
-    /// `--encoding`: documents read.
-    encoding: bool,
-}
+/// The global options that act on some commands and formats only: each one's clap id and
+/// its name on the command line.
+const SCOPED: [(&str, &str); 6] = [
+    ("color", "--color"),
+    ("width", "--width"),
+    ("label", "--label"),
+    ("old_encoding", "--old-encoding"),
+    ("new_encoding", "--new-encoding"),
+    ("encoding", "--encoding"),
+];
 
-impl Acts {
-    const ALL: Acts = Acts {
-        color: true,
-        width: true,
-        labels: true,
-        sides: true,
-        encoding: true,
-    };
-    const NOTHING: Acts = Acts {
-        color: false,
-        width: false,
-        labels: false,
-        sides: false,
-        encoding: false,
-    };
-    /// Reads documents, writes plain text or a file format.
-    const PLAIN: Acts = Acts {
-        encoding: true,
-        ..Acts::NOTHING
-    };
-    /// Reads documents, writes a report for people on a terminal.
-    const TERMINAL: Acts = Acts {
-        color: true,
-        width: true,
-        ..Acts::PLAIN
-    };
-    /// An OLD and a NEW, written as a file format.
-    const PAIR: Acts = Acts {
-        labels: true,
-        sides: true,
-        ..Acts::PLAIN
-    };
-}
+/// Which of [`SCOPED`] act on a command and format (the others are warned about).
+type Acts = &'static [&'static str];
+
+/// Nothing read, nothing laid out: generated text.
+const NOTHING: Acts = &[];
+/// Reads documents, writes plain text or a file format.
+const PLAIN: Acts = &["--encoding"];
+/// Reads documents, writes a report for people on a terminal.
+const TERMINAL: Acts = &["--encoding", "--color", "--width"];
+/// An OLD and a NEW, written as a file format.
+const PAIR: Acts = &["--encoding", "--label", "--old-encoding", "--new-encoding"];
+/// An OLD and a NEW, written as a report for people.
+const ALL: Acts = &[
+    "--encoding",
+    "--label",
+    "--old-encoding",
+    "--new-encoding",
+    "--color",
+    "--width",
+];
+/// An OLD and a NEW scored against gold (`eval`): no labels in its output.
+const SIDES: Acts = &["--encoding", "--old-encoding", "--new-encoding"];
 
 /// What the command line runs, for messages (`draftdiff segment`, `--format json`), and
 /// what the global options act on there.
@@ -156,44 +141,38 @@ fn acts(cli: &Cli) -> (String, Acts) {
     let format = |name: &str, acts| (format!("--format {name}"), acts);
     match &cli.command {
         None => match cli.compare.format {
-            FormatArg::Terminal => command("OLD NEW", Acts::ALL),
-            FormatArg::Json => format("json", Acts::PAIR),
-            FormatArg::Markdown => format("markdown", Acts::PAIR),
-            FormatArg::Docx => format("docx", Acts::PAIR),
-            FormatArg::Html => format("html", Acts::PAIR),
+            FormatArg::Terminal => command("OLD NEW", ALL),
+            FormatArg::Json => format("json", PAIR),
+            FormatArg::Markdown => format("markdown", PAIR),
+            FormatArg::Docx => format("docx", PAIR),
+            FormatArg::Html => format("html", PAIR),
         },
-        Some(Command::Segment(_)) => command("segment", Acts::PLAIN),
-        Some(Command::Changelog(_)) => command("changelog", Acts::PAIR),
-        Some(Command::Eval(_)) => command(
-            "eval",
-            Acts {
-                sides: true,
-                ..Acts::PLAIN
-            },
-        ),
+        Some(Command::Segment(_)) => command("segment", PLAIN),
+        Some(Command::Changelog(_)) => command("changelog", PAIR),
+        Some(Command::Eval(_)) => command("eval", SIDES),
         Some(Command::Trace(a)) => lineage_format("trace", a.format == TextOrJson::Text),
         Some(Command::Blame(a)) => lineage_format("blame", a.format == BlameFormat::Text),
         Some(Command::Log(a)) => lineage_format("log", a.format == LogFormat::Text),
         Some(Command::Sources(a)) => match a.format {
-            SourcesFormat::Text => command("sources", Acts::TERMINAL),
-            SourcesFormat::Json => format("json", Acts::PLAIN),
-            SourcesFormat::Markdown => format("markdown", Acts::PLAIN),
+            SourcesFormat::Text => command("sources", TERMINAL),
+            SourcesFormat::Json => format("json", PLAIN),
+            SourcesFormat::Markdown => format("markdown", PLAIN),
         },
-        Some(Command::Index(_)) => command("index", Acts::PLAIN),
-        Some(Command::Batch(_)) => command("batch", Acts::PLAIN),
-        Some(Command::Completions(_)) => command("completions", Acts::NOTHING),
-        Some(Command::Man) => command("man", Acts::NOTHING),
+        Some(Command::Index(_)) => command("index", PLAIN),
+        Some(Command::Batch(_)) => command("batch", PLAIN),
+        Some(Command::Completions(_)) => command("completions", NOTHING),
+        Some(Command::Man) => command("man", NOTHING),
     }
 }
 
 /// `trace`, `blame` and `log`: coloured and laid out in text, neither in their other formats.
 fn lineage_format(name: &str, text: bool) -> (String, Acts) {
     if text {
-        (format!("`draftdiff {name}`"), Acts::TERMINAL)
+        (format!("`draftdiff {name}`"), TERMINAL)
     } else {
         (
             format!("`draftdiff {name}` --format other than text"),
-            Acts::PLAIN,
+            PLAIN,
         )
     }
 }
@@ -213,12 +192,9 @@ pub(super) fn ignored(cli: &Cli, matches: &ArgMatches) -> Vec<String> {
             out.push(format!("{option} has no effect on {what}; ignored"));
         }
     };
-    check(acts.color, "color", "--color");
-    check(acts.width, "width", "--width");
-    check(acts.labels, "label", "--label");
-    check(acts.sides, "old_encoding", "--old-encoding");
-    check(acts.sides, "new_encoding", "--new-encoding");
-    check(acts.encoding, "encoding", "--encoding");
+    for (id, option) in SCOPED {
+        check(acts.contains(&option), id, option);
+    }
     if cli.command.is_none() {
         let compare = &cli.compare;
         let terminal = compare.format == FormatArg::Terminal;

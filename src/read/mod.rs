@@ -37,20 +37,42 @@ use crate::error::{Error, Result};
 use crate::model::Document;
 use crate::segment::SegmentOptions;
 
-/// The text encoding of an input.
+/// The text encoding of an input (`--encoding`; with the feature `cli`, a `clap` value enum
+/// whose first doc paragraphs are the option's help; `Auto` is the option left out).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 pub enum Encoding {
     /// UTF-8, or UTF-16 when the file starts with a UTF-16 byte-order mark.
     #[default]
+    #[cfg_attr(feature = "cli", value(skip))]
     Auto,
-    /// UTF-8 only (a UTF-8 byte-order mark is allowed and dropped).
+    /// UTF-8 (a byte-order mark is allowed).
+    ///
+    /// UTF-8 only; the byte-order mark is dropped.
+    #[cfg_attr(feature = "cli", value(name = "utf-8", alias = "utf8"))]
     Utf8,
-    /// Windows-1252 (a superset of printable Latin-1). Every byte decodes, so this never
-    /// fails with [`Error::Encoding`].
+    /// Windows-1252, a superset of printable Latin-1.
+    ///
+    /// Every byte decodes, so this never fails with [`Error::Encoding`].
+    #[cfg_attr(
+        feature = "cli",
+        value(
+            name = "windows-1252",
+            alias = "latin1",
+            alias = "latin-1",
+            alias = "cp1252"
+        )
+    )]
     Windows1252,
-    /// UTF-16, little-endian (a byte-order mark is allowed and dropped).
+    /// UTF-16, little-endian (for a file without a byte-order mark).
+    ///
+    /// A byte-order mark is allowed and dropped.
+    #[cfg_attr(feature = "cli", value(name = "utf-16le", alias = "utf16le"))]
     Utf16Le,
-    /// UTF-16, big-endian (a byte-order mark is allowed and dropped).
+    /// UTF-16, big-endian (for a file without a byte-order mark).
+    ///
+    /// A byte-order mark is allowed and dropped.
+    #[cfg_attr(feature = "cli", value(name = "utf-16be", alias = "utf16be"))]
     Utf16Be,
 }
 

@@ -22,16 +22,22 @@ const AMENDED_WORDS: usize = 12;
 /// How many new units of one section are quoted before the rest are only listed.
 const QUOTED_NEW_UNITS: usize = 3;
 
-/// Which inline marks `--full` writes around deleted and inserted words.
+/// Which inline marks `--full` writes around deleted and inserted words (`changelog
+/// --marks`; with the feature `cli`, a `clap` value enum whose first doc paragraphs are the
+/// option's help).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 pub enum Marks {
-    /// `~~deleted~~ **inserted**`, as plain Markdown readers show them (a run whose edge
-    /// is punctuation beside a letter, where Markdown would not see the marks, gets the
-    /// HTML tags instead).
+    /// `~~deleted~~ **inserted**`.
+    ///
+    /// As plain Markdown readers show them (a run whose edge is punctuation beside a letter,
+    /// where Markdown would not see the marks, gets the HTML tags instead).
     #[default]
     Markdown,
-    /// `<del>deleted</del> <ins>inserted</ins>`, for readers that render HTML (GitHub,
-    /// pandoc): struck and underlined, and never misread next to punctuation.
+    /// `<del>deleted</del> <ins>inserted</ins>`.
+    ///
+    /// For readers that render HTML (GitHub, pandoc): struck and underlined, and never
+    /// misread next to punctuation.
     Html,
 }
 

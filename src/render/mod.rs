@@ -40,6 +40,9 @@ pub mod json;
 mod layout;
 mod lineage;
 mod markdown;
+/// One command's output, written once: the `-o` target, through the pager or not.
+#[cfg(feature = "cli")]
+pub mod output;
 #[cfg(feature = "cli")]
 pub mod pager;
 mod palette;
@@ -55,7 +58,7 @@ mod wrap;
 use std::io;
 
 pub use batch::{batch_error, batch_report};
-pub use environment::TerminalEnv;
+pub use environment::{ColorWhen, TerminalEnv, ThemeChoice, parse_width};
 pub use escape::{Html, Visible, is_marked, visible, visible_width};
 #[cfg(feature = "eval")]
 pub use eval::eval_text;
@@ -92,16 +95,18 @@ pub const MAX_WIDTH: usize = 1000;
 /// it in the document.
 pub const DEFAULT_CONTEXT_WORDS: usize = 8;
 
-/// Which entries a terminal report shows (`--only`).
+/// Which entries a terminal report shows (`--only`; with the feature `cli`, a `clap` value
+/// enum whose doc comments are the option's help).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 pub enum Only {
     /// New units with no origin.
     Added,
     /// Old units with no descendant.
     Removed,
-    /// Linked units whose text or number changed, merges and splits.
+    /// Units whose text or number changed, merges and splits.
     Changed,
-    /// Linked units that moved.
+    /// Units that moved.
     Moved,
 }
 

@@ -43,13 +43,17 @@ const SHELL_CANNOT_EXECUTE: i32 = 126;
 /// The status `sh` exits with when the command is not found.
 const SHELL_NOT_FOUND: i32 = 127;
 
-/// When to page (`--paging`).
+/// When to page (`--paging`; with the feature `cli`, a `clap` value enum whose first doc
+/// paragraphs are the option's help).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 pub enum Paging {
     /// Page when standard output is a terminal.
     #[default]
     Auto,
-    /// Page even when standard output is not a terminal.
+    /// Page even when standard output is not a terminal (not with `-o FILE`).
+    ///
+    /// Output to a file is never paged ([`Output`](super::output::Output)).
     Always,
     /// Never page.
     Never,
