@@ -30,12 +30,12 @@
 //!    section's linked content mostly went to one new section, and most of that section's
 //!    linked content came from it, is linked (or relinked) to that section's heading.
 //! 9. `pieces.rs`: a unit longer than [`LARGE_UNIT`] (a paragraph whose breaks were lost)
-//!    goes through steps 1 to 7 as its UAX #29 sentences, and the links of its pieces are
+//!    goes through steps 1 to 8 as its UAX #29 sentences, and the links of its pieces are
 //!    folded into one link of the unit: a split into the new units its sentences went to,
 //!    or a merge when the large unit is new.
 //! 10. `classify.rs`: each link gets its shape, change (unchanged, renumbered, edited,
-//!    rewritten), score, evidence and moved flag (off the heaviest in-order chain of links,
-//!    a link weighing the number of unit pairs it joins).
+//!     rewritten), score, evidence and moved flag (off the heaviest in-order chain of
+//!     links, a link weighing the number of unit pairs it joins).
 //!
 //! Headings link only with headings, footnotes with footnotes, paragraphs and list items with
 //! each other.
