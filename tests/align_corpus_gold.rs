@@ -149,6 +149,16 @@ fn expected_document(path: &str, text: &str) -> Document {
 }
 
 /// Why `key` does not name a unit start of `text`, or `None` when it does.
+/// `---`, `***`, `___` (three or more, spaces between allowed) alone on a line: a Markdown
+/// thematic break, which no segmenter reads as a unit.
+fn is_thematic_break(line: &str) -> bool {
+    let marks: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+    marks.len() >= 3
+        && ["-", "*", "_"]
+            .iter()
+            .any(|m| marks.chars().all(|c| c.to_string() == *m))
+}
+
 fn key_problem(text: &str, key: &str) -> Option<String> {
     let lines = lines(text);
     let (kind, rest) = key.split_at(key.char_indices().nth(1).map_or(key.len(), |(i, _)| i));
@@ -162,6 +172,11 @@ fn key_problem(text: &str, key: &str) -> Option<String> {
             }
             if blank(lines[n - 1]) {
                 return Some(format!("{key}: line {n} is blank"));
+            }
+            if is_thematic_break(lines[n - 1]) {
+                return Some(format!(
+                    "{key}: line {n} is a thematic break, neither a paragraph nor a heading"
+                ));
             }
             if !starts_unit(&lines, n - 1) {
                 return Some(format!(

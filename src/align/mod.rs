@@ -26,13 +26,16 @@
 //!    carry a sentence are candidates of step 2, and after step 6 they link the units the
 //!    steps above left out: a paragraph spread over several new ones, several gathered
 //!    into one, sentences reshuffled between two.
-//! 8. `pieces.rs`: a unit longer than [`LARGE_UNIT`] (a paragraph whose breaks were lost)
-//!    goes through steps 1 to 7 as its UAX #29 sentences, and the links of its pieces are
+//! 8. `sections.rs`: a heading follows the content of its section: an old heading whose
+//!    section's linked content mostly went to one new section, and most of that section's
+//!    linked content came from it, is linked (or relinked) to that section's heading.
+//! 9. `pieces.rs`: a unit longer than [`LARGE_UNIT`] (a paragraph whose breaks were lost)
+//!    goes through steps 1 to 8 as its UAX #29 sentences, and the links of its pieces are
 //!    folded into one link of the unit: a split into the new units its sentences went to,
 //!    or a merge when the large unit is new.
-//! 9. `classify.rs`: each link gets its shape, change (unchanged, renumbered, edited,
-//!    rewritten), score, evidence and moved flag (off the heaviest in-order chain of links,
-//!    a link weighing the number of unit pairs it joins).
+//! 10. `classify.rs`: each link gets its shape, change (unchanged, renumbered, edited,
+//!     rewritten), score, evidence and moved flag (off the heaviest in-order chain of
+//!     links, a link weighing the number of unit pairs it joins).
 //!
 //! Headings link only with headings, footnotes with footnotes, paragraphs and list items with
 //! each other.
@@ -86,6 +89,7 @@ mod language;
 mod merges;
 mod order;
 mod pieces;
+mod sections;
 mod sentences;
 mod tokens;
 
@@ -461,6 +465,7 @@ fn link_groups<'a>(
     gaps::fill(&mut groups, &mut ctx, options);
     sentences::attach(&mut groups, &carried, &ctx, options);
     drop(carried);
+    sections::relink(&mut groups, &ctx);
     (groups, ctx, vocab.len())
 }
 
