@@ -274,6 +274,9 @@ pub(crate) fn assemble(
     asm.close_open();
     field_lists(&mut asm.units);
     super::subsections_as_paragraphs(&mut asm.units);
+    if layout == Layout::Blocks {
+        super::indented::indented_blocks_as_items(&mut asm.units, text);
+    }
     super::enumerations_as_items(&mut asm.units);
     (asm.units, asm.artifacts, explanation)
 }

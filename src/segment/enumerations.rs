@@ -86,8 +86,8 @@ pub(crate) fn enumerations_as_items(units: &mut [Unit]) {
         let intro_id = units[intro].id;
         let members: Vec<usize> = run.iter().map(|&i| units[i].id).collect();
         for unit in &mut units[run[0]..=run[run.len() - 1]] {
-            let nested = unit.kind == UnitKind::ListItem
-                && unit.parent.is_none_or(|p| members.contains(&p));
+            let nested =
+                unit.kind == UnitKind::ListItem && unit.parent.is_none_or(|p| members.contains(&p));
             if nested || members.contains(&unit.id) {
                 unit.kind = UnitKind::ListItem;
                 unit.parent = Some(intro_id);

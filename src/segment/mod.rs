@@ -58,6 +58,7 @@ mod enumerations;
 mod explain;
 mod frame;
 mod furniture;
+mod indented;
 mod json;
 mod layout;
 mod markdown;
