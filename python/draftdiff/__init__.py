@@ -24,6 +24,7 @@ __all__ = [
     "MIN_SOURCE_SCORE",
     "MIN_WEIGHT",
     "RATE",
+    "RIVAL_SHARE",
     "SOURCES_JSON_VERSION",
     "WEIGHT_ONE",
     "align",
@@ -42,17 +43,22 @@ JSON_VERSION: int = _draftdiff.JSON_VERSION
 SOURCES_JSON_VERSION: int = _draftdiff.SOURCES_JSON_VERSION
 #: Default lowest score of a source link (the CLI's ``--min-score``).
 MIN_SOURCE_SCORE: float = _draftdiff.MIN_SOURCE_SCORE
-#: Least evidence weight (in pairs held by one corpus unit) that makes a candidate.
+#: Least evidence weight (in pairs no rival holds) that makes a candidate.
 MIN_WEIGHT: float = _draftdiff.MIN_WEIGHT
-#: The fixed-point unit of evidence weights: a pair held by ``n`` corpus units weighs
-#: ``WEIGHT_ONE // n``; weights are summed as integers, in any order.
+#: The fixed-point unit of evidence weights: a pair shared with ``n`` rivals (the corpus
+#: units holding it that share at least ``1/RIVAL_SHARE`` as many of the draft unit's pairs,
+#: the unit itself included) weighs ``WEIGHT_ONE // n``; weights are summed as integers,
+#: in any order.
 WEIGHT_ONE: int = _draftdiff.WEIGHT_ONE
 #: Candidate documents kept per draft unit.
 CANDIDATE_DOCUMENTS: int = _draftdiff.CANDIDATE_DOCUMENTS
 #: A pair held by more corpus units than this is stock phrasing and not looked up.
 MAX_POSTINGS: int = _draftdiff.MAX_POSTINGS
-#: Default sampling rate of the index (``draftdiff index --rate``).
+#: Default sampling rate of the index (``draftdiff index --rate``): 1, every pair.
 RATE: int = _draftdiff.RATE
+#: A corpus unit sharing ``m`` of a draft unit's pairs is a rival, for a pair they both
+#: hold, of one sharing ``n`` when ``RIVAL_SHARE * m >= n``.
+RIVAL_SHARE: int = _draftdiff.RIVAL_SHARE
 
 PathLike = Union[str, "os.PathLike[str]"]
 

@@ -14,6 +14,7 @@ WEIGHT_ONE: int
 CANDIDATE_DOCUMENTS: int
 MAX_POSTINGS: int
 RATE: int
+RIVAL_SHARE: int
 
 def segment(text: str, path: str = ...) -> Dict[str, Any]: ...
 def align(

@@ -10,6 +10,7 @@ WEIGHT_ONE: int
 CANDIDATE_DOCUMENTS: int
 MAX_POSTINGS: int
 RATE: int
+RIVAL_SHARE: int
 
 def segment_json(text: str, path: str = ...) -> str: ...
 def align_json(

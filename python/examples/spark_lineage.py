@@ -7,12 +7,14 @@ and groups:
 
 1. read the corpus and the drafts (directories of text files named by their file names,
    or JSONL files of ``{"name": ..., "text": ...}`` lines);
-2. the index's statistics: explode the sampled word pairs of every traced corpus unit
-   (``draftdiff.index_pairs``) and count the units holding each pair (``df``); a pair held
-   by more than ``draftdiff.MAX_POSTINGS`` units is stock phrasing and dropped, the others
-   weigh ``WEIGHT_ONE // df``;
+2. the index's postings: explode the word pairs of every traced corpus unit
+   (``draftdiff.index_pairs``) and count the units holding each pair; a pair held by more
+   than ``draftdiff.MAX_POSTINGS`` units is stock phrasing and dropped;
 3. the evidence: join every word pair of every traced draft unit (``draftdiff.draft_pairs``)
-   with those postings and sum the weights per (draft unit, corpus unit), as integers; keep
+   with those postings; count the pairs each (draft unit, corpus unit) shares; each shared
+   pair weighs ``WEIGHT_ONE // rivals``, the rivals being the corpus units holding it that
+   share at least ``1/draftdiff.RIVAL_SHARE`` as many pairs with the draft unit; sum the
+   weights per (draft unit, corpus unit), as integers; keep
    sums of at least ``draftdiff.MIN_WEIGHT``, and per draft unit the
    ``draftdiff.CANDIDATE_DOCUMENTS`` documents whose best unit weighs most (ties: the first
    document by name, the order ``draftdiff index DIR`` gives its files);
@@ -122,20 +124,30 @@ def evidence(spark, corpus, drafts, rate: int = draftdiff.RATE):
         .cache()
     )
     # Units per pair over the whole corpus: the index's posting lengths.
-    weights = (
+    looked_up_keys = (
         postings.groupBy("key").agg(F.count(F.lit(1)).alias("df"))
         .where(F.col("df") <= draftdiff.MAX_POSTINGS)
-        .select("key", F.expr(f"{draftdiff.WEIGHT_ONE} div df").alias("w"))
+        .select("key")
     )
     looked_up = (
         drafts.mapInPandas(lambda it: pairs_of(it, None), PAIR_SCHEMA)
         .select(F.col("name").alias("draft"), F.col("unit").alias("draft_unit"),
                 F.explode("keys").alias("key"))
     )
+    # The pairs each corpus unit shares with each draft unit, then each pair's rivals: the
+    # units holding it that share at least 1/RIVAL_SHARE as many (corpus::evidence).
+    shared = Window.partitionBy("draft", "draft_unit", "document", "unit")
+    holders = Window.partitionBy("draft", "draft_unit", "key")
+    pairs = (
+        looked_up.join(looked_up_keys, "key").join(postings, "key")
+        .withColumn("n", F.count(F.lit(1)).over(shared))
+        .withColumn("ns", F.collect_list("n").over(holders))
+        .withColumn("rivals", F.expr(f"size(filter(ns, m -> {draftdiff.RIVAL_SHARE} * m >= n))"))
+        .withColumn("w", F.expr(f"{draftdiff.WEIGHT_ONE} div rivals"))
+    )
     # Integer sums: the same in any order, so the same thresholds and ties as the index.
     hits = (
-        looked_up.join(weights, "key").join(postings, "key")
-        .groupBy("draft", "draft_unit", "document", "unit").agg(F.sum("w").alias("weight"))
+        pairs.groupBy("draft", "draft_unit", "document", "unit").agg(F.sum("w").alias("weight"))
         .where(F.col("weight") / F.lit(float(draftdiff.WEIGHT_ONE))
                >= F.lit(draftdiff.MIN_WEIGHT - 1e-9))
     )

@@ -282,6 +282,7 @@ fn _draftdiff(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("CANDIDATE_DOCUMENTS", corpus::CANDIDATE_DOCUMENTS)?;
     m.add("MAX_POSTINGS", corpus::MAX_POSTINGS)?;
     m.add("RATE", corpus::RATE)?;
+    m.add("RIVAL_SHARE", corpus::RIVAL_SHARE)?;
     m.add_function(wrap_pyfunction!(segment_json, m)?)?;
     m.add_function(wrap_pyfunction!(align_json, m)?)?;
     m.add_function(wrap_pyfunction!(compare_json, m)?)?;

@@ -158,8 +158,10 @@ def test_typed_stubs_are_shipped():
 
 def evidence_in_python(draft, corpus):
     """The index's evidence computed from the package's word pairs, as the Spark job
-    computes it: units per pair over the corpus, integer weights summed per unit pair,
-    the best documents per draft unit (heaviest, then first in corpus order)."""
+    computes it: the pairs each corpus unit shares with a draft unit, each pair weighing
+    ``WEIGHT_ONE // rivals`` (the units holding it that share at least ``1/RIVAL_SHARE`` as
+    many), integer weights summed per unit pair, the best documents per draft unit
+    (heaviest, then first in corpus order)."""
     postings = {}
     for d, (name, text) in enumerate(corpus):
         for unit, keys in draftdiff.index_pairs(text, name):
@@ -167,13 +169,17 @@ def evidence_in_python(draft, corpus):
                 postings.setdefault(k, []).append((d, unit))
     found = []
     for n, keys in draftdiff.draft_pairs(draft, "draft.txt"):
-        hits = {}
-        for k in keys:
-            held = postings.get(k, [])
-            if not held or len(held) > draftdiff.MAX_POSTINGS:
-                continue
+        lists = [postings[k] for k in keys
+                 if k in postings and len(postings[k]) <= draftdiff.MAX_POSTINGS]
+        shared = {}
+        for held in lists:
             for du in held:
-                hits[du] = hits.get(du, 0) + draftdiff.WEIGHT_ONE // len(held)
+                shared[du] = shared.get(du, 0) + 1
+        hits = {}
+        for held in lists:
+            for du in held:
+                rivals = sum(1 for o in held if draftdiff.RIVAL_SHARE * shared[o] >= shared[du])
+                hits[du] = hits.get(du, 0) + draftdiff.WEIGHT_ONE // rivals
         kept = [(w, d, u) for (d, u), w in hits.items()
                 if w / draftdiff.WEIGHT_ONE >= draftdiff.MIN_WEIGHT - 1e-9]
         best = {}
@@ -199,9 +205,11 @@ def test_sources_from_evidence_gives_the_sources_of_the_whole_corpus():
 
 def test_word_pairs_sample_the_corpus_side_only():
     (unit, every), = draftdiff.draft_pairs(MODEL.split("\n\n")[0])
-    (_, sampled), = draftdiff.index_pairs(MODEL.split("\n\n")[0])
+    (_, sampled), = draftdiff.index_pairs(MODEL.split("\n\n")[0], rate=2)
     assert unit == 0 and set(sampled) < set(every) and every == sorted(every)
-    assert draftdiff.index_pairs(MODEL, rate=1) == draftdiff.draft_pairs(MODEL)
+    # The default rate (1) keeps every pair.
+    assert draftdiff.RATE == 1
+    assert draftdiff.index_pairs(MODEL) == draftdiff.draft_pairs(MODEL)
     # Headings and units under six words are not traced.
     assert draftdiff.draft_pairs("I. Scope\n\n1. Too short here.\n") == []
     with pytest.raises(draftdiff.DraftdiffError, match="rate"):

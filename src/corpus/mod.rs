@@ -5,15 +5,16 @@
 //! a bill copies a model bill. Comparing a draft with every document of a large corpus is
 //! out of reach (10^5 documents of 30 paragraphs), so the corpus is indexed once:
 //!
-//! 1. [`IndexBuilder`] remembers each traced unit of each corpus document by a sample of
-//!    its hashed word pairs (see `fingerprint`: the aligner's own evidence, made stable so
-//!    that the index can be saved), in a [`CorpusIndex`] that
+//! 1. [`IndexBuilder`] remembers each traced unit of each corpus document by its hashed
+//!    word pairs, all of them by default or a sample (see `fingerprint`: the aligner's own
+//!    evidence, made stable so that the index can be saved), in a [`CorpusIndex`] that
 //!    [`write`](CorpusIndex::write)s to and [`read`](CorpusIndex::read)s from a versioned
 //!    file (see `file` for the format).
 //! 2. [`sources`] looks up every word pair of the draft, takes the documents that share
-//!    enough rare sampled pairs with one of its units as candidates, and runs the aligner on
-//!    each (candidate, draft) pair: the links it makes, with their score, shape (one to one,
-//!    merge, split), change and word diff, are the sources.
+//!    enough pairs with one of its units (pairs that few other units share as much of it:
+//!    see [`evidence`]) as candidates, and runs the aligner on each (candidate, draft)
+//!    pair: the links it makes, with their score, shape (one to one, merge, split), change
+//!    and word diff, are the sources.
 //!
 //! ```
 //! use draftdiff::corpus::{IndexBuilder, IndexOptions, SourcesOptions, sources};
@@ -56,9 +57,9 @@ pub use file::{FILE_VERSION, MAGIC, is_index};
 pub use fingerprint::{MIN_SAMPLE, MIN_WORDS, content_hash, pairs, sample, traced};
 pub use index::{CorpusIndex, IndexBuilder, IndexOptions, IndexedDocument, RATE};
 pub use sources::{
-    CANDIDATE_DOCUMENTS, Evidence, MAX_POSTINGS, MIN_SOURCE_SCORE, MIN_WEIGHT, SourceLink, Sources,
-    SourcesOptions, WEIGHT_ONE, candidates, evidence, pair_weight, select, sources,
-    sources_from_evidence, unit_pairs, weight_of,
+    CANDIDATE_DOCUMENTS, Evidence, MAX_POSTINGS, MIN_SOURCE_SCORE, MIN_WEIGHT, RIVAL_SHARE,
+    SourceLink, Sources, SourcesOptions, WEIGHT_ONE, candidates, evidence, pair_weight, rivals,
+    select, sources, sources_from_evidence, unit_pairs, weight_of,
 };
 pub use walk::{corpus_files, index_files, is_index_file};
 
