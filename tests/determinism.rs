@@ -1,8 +1,9 @@
 //! Same inputs, byte-identical output, whatever the number of threads: on a generated pair
 //! large enough to take every parallel path of the aligner (profiles, tokens and
 //! candidates from 4,000 units, sentence matching from 20,000 new sentences, scoring from
-//! 4,000 candidate pairs), aligned on one thread and on two, and as a lineage of three
-//! versions built on one thread and on two.
+//! 4,000 candidate pairs), aligned on one thread and on two, the same with the old version
+//! as one huge paragraph (aligned as its pieces), and as a lineage of three versions built
+//! on one thread and on two.
 
 use draftdiff::diff::{DiffOptions, report};
 use draftdiff::render;
@@ -59,6 +60,28 @@ fn one_thread_and_two_give_the_same_json() {
     assert!(
         one == two,
         "the JSON reports differ between 1 and 2 threads"
+    );
+}
+
+#[test]
+fn a_huge_paragraph_gives_the_same_json_on_one_thread_and_two() {
+    // The old version's paragraphs joined into one unit (lost paragraph breaks): it is
+    // aligned as thousands of pieces, borrowed from its text, on every parallel path.
+    let (old, new) = pair(2);
+    let joined: Vec<&str> = old.units.iter().map(|u| u.text.as_str()).collect();
+    let old = segment(
+        "old.txt",
+        &format!("{}\n", joined.join(" ")),
+        &SegmentOptions::new(),
+    );
+    assert_eq!(old.units.len(), 1);
+    assert!(old.units[0].text.len() > 100 * draftdiff::align::LARGE_UNIT);
+    let one = json_report(&old, &new, 1);
+    let two = json_report(&old, &new, 2);
+    assert!(one.len() > 1_000_000, "{} bytes", one.len());
+    assert!(
+        one == two,
+        "the JSON reports of a huge paragraph differ between 1 and 2 threads"
     );
 }
 

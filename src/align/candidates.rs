@@ -36,9 +36,9 @@ pub fn compatible(old: UnitKind, new: UnitKind) -> bool {
     )
 }
 
-/// Units (both documents) from which the two directions of candidate generation run on two
-/// threads, and (one document) from which one direction's units are searched in parallel
-/// runs of [`SEARCH_RUN`].
+/// Units (both documents) from which the two indexes of one direction of candidate
+/// generation are built on two threads, and (one document) from which one direction's
+/// units are searched in parallel runs of [`SEARCH_RUN`].
 const PARALLEL_MIN_UNITS: usize = 4_000;
 
 /// Settings of candidate generation.
@@ -52,7 +52,8 @@ pub struct Limits {
     pub candidates: usize,
 }
 
-/// Candidate pairs `(old, new)`, sorted and without duplicates.
+/// Candidate pairs `(old, new)`, sorted and without duplicates (unit ids as `u32`, half
+/// the memory of `usize` pairs: on the largest inputs this list is millions of pairs).
 pub fn candidates(
     old: &Document,
     new: &Document,
@@ -60,29 +61,19 @@ pub fn candidates(
     new_profiles: &[Profile],
     n_words: usize,
     limits: Limits,
-) -> Vec<(usize, usize)> {
-    let big = old.units.len() + new.units.len() >= PARALLEL_MIN_UNITS;
-    let (from_new, from_old) = if big {
-        // The two directions are independent: two rayon tasks, results joined in a fixed
-        // order, so the output is the same whatever the number of threads.
-        let (from_old, from_new) = rayon::join(
-            || one_way(old, new, old_profiles, new_profiles, n_words, limits),
-            || one_way(new, old, new_profiles, old_profiles, n_words, limits),
-        );
-        (from_new, from_old)
-    } else {
-        (
-            one_way(new, old, new_profiles, old_profiles, n_words, limits),
-            one_way(old, new, old_profiles, new_profiles, n_words, limits),
-        )
-    };
+) -> Vec<(u32, u32)> {
+    // One direction after the other, each using every thread (its two indexes built at
+    // the same time, its units searched in parallel runs): the two directions at once
+    // would hold all four indexes together, the peak of memory on the largest inputs.
+    let from_old = one_way(old, new, old_profiles, new_profiles, n_words, limits);
+    let from_new = one_way(new, old, new_profiles, old_profiles, n_words, limits);
     let mut copies = Vec::new();
     identical(old, new, limits.candidates, &mut copies);
     // Sized exactly: growth by doubling would hold up to twice the pairs at the peak.
-    let mut pairs: Vec<(usize, usize)> =
+    let mut pairs: Vec<(u32, u32)> =
         Vec::with_capacity(from_new.len() + from_old.len() + copies.len());
-    pairs.extend(from_new.into_iter().map(|(n, o)| (o as usize, n as usize)));
-    pairs.extend(from_old.into_iter().map(|(o, n)| (o as usize, n as usize)));
+    pairs.extend(from_new.into_iter().map(|(n, o)| (o, n)));
+    pairs.extend(from_old);
     pairs.append(&mut copies);
     pairs.sort_unstable();
     pairs.dedup();
@@ -92,13 +83,16 @@ pub fn candidates(
 /// Pairs of identical texts, whatever their words: a text repeated many times (`Not
 /// applicable.`, `[Reserved]`) has only common words, which the indexes skip. Each new unit
 /// gets the `k` old copies of its text nearest to its relative position.
-fn identical(old: &Document, new: &Document, k: usize, pairs: &mut Vec<(usize, usize)>) {
+fn identical(old: &Document, new: &Document, k: usize, pairs: &mut Vec<(u32, u32)>) {
     // Whole paragraphs are hashed: the eight-bytes-a-step word hasher is several times
     // faster than the default SipHash here, and the map is never iterated.
-    let mut copies: HashMap<&str, Vec<usize>, FastHash> = HashMap::default();
+    let mut copies: HashMap<&str, Vec<u32>, FastHash> = HashMap::default();
     for unit in &old.units {
         if !unit.norm.is_empty() {
-            copies.entry(unit.norm.as_str()).or_default().push(unit.id);
+            copies
+                .entry(unit.norm.as_str())
+                .or_default()
+                .push(unit.id as u32);
         }
     }
     let scale = old.units.len() as f64 / new.units.len().max(1) as f64;
@@ -107,10 +101,10 @@ fn identical(old: &Document, new: &Document, k: usize, pairs: &mut Vec<(usize, u
             continue;
         };
         let at = (unit.id as f64 * scale) as usize;
-        let mid = ids.partition_point(|&o| o < at);
+        let mid = ids.partition_point(|&o| (o as usize) < at);
         let from = mid.saturating_sub(k / 2 + 1);
         let to = (mid + k / 2 + 1).min(ids.len());
-        pairs.extend(ids[from..to].iter().map(|&o| (o, unit.id)));
+        pairs.extend(ids[from..to].iter().map(|&o| (o, unit.id as u32)));
     }
 }
 
@@ -125,24 +119,30 @@ struct ShingleIndex {
 }
 
 impl ShingleIndex {
+    /// Built without a list of `(key, unit)` pairs: the keys alone are sorted to find the
+    /// distinct ones and their counts, then the units are written into place through the
+    /// table, in unit order (each profile's shingles are distinct): the same postings as
+    /// sorting `(key, unit)` pairs, in half their memory (on the largest inputs the
+    /// indexes are the peak of the run).
     fn new(profiles: &[Profile]) -> ShingleIndex {
-        let mut all: Vec<(u32, u32)> = profiles
-            .iter()
-            .enumerate()
-            .flat_map(|(id, p)| p.shingles.iter().map(move |&s| (s, id as u32)))
-            .collect();
-        all.sort_unstable();
-        let mut keys = Vec::new();
-        let mut starts = Vec::new();
-        let mut units = Vec::with_capacity(all.len());
-        for (i, &(key, unit)) in all.iter().enumerate() {
-            if i == 0 || all[i - 1].0 != key {
-                keys.push(key);
+        let total: usize = profiles.iter().map(|p| p.shingles.len()).sum();
+        let mut keys: Vec<u32> = Vec::with_capacity(total);
+        keys.extend(profiles.iter().flat_map(|p| p.shingles.iter().copied()));
+        keys.sort_unstable();
+        // Distinct keys moved to the front, with where each one's postings start.
+        let n_keys = keys.windows(2).filter(|w| w[0] != w[1]).count() + usize::from(total > 0);
+        let mut starts: Vec<u32> = Vec::with_capacity(n_keys + 1);
+        let mut distinct = 0;
+        for i in 0..keys.len() {
+            if i == 0 || keys[i] != keys[distinct - 1] {
+                keys[distinct] = keys[i];
                 starts.push(i as u32);
+                distinct += 1;
             }
-            units.push(unit);
         }
-        starts.push(all.len() as u32);
+        keys.truncate(distinct);
+        keys.shrink_to_fit();
+        starts.push(total as u32);
         let mask = (keys.len() * 2).next_power_of_two().max(2) - 1;
         let mut table = vec![0u32; mask + 1];
         for (i, &key) in keys.iter().enumerate() {
@@ -152,26 +152,40 @@ impl ShingleIndex {
             }
             table[slot] = i as u32 + 1;
         }
-        ShingleIndex {
+        let mut index = ShingleIndex {
             keys,
             starts,
-            units,
+            units: vec![0; total],
             table,
+        };
+        let mut fill: Vec<u32> = index.starts[..index.keys.len()].to_vec();
+        for (id, p) in profiles.iter().enumerate() {
+            for &s in &p.shingles {
+                let k = index.slot_of(s).expect("every shingle is a key");
+                index.units[fill[k] as usize] = id as u32;
+                fill[k] += 1;
+            }
         }
+        index
     }
 
-    fn postings(&self, key: u32) -> &[u32] {
+    /// The index of `key` among the keys, if it is one.
+    fn slot_of(&self, key: u32) -> Option<usize> {
         let mask = self.table.len() - 1;
         let mut slot = key as usize & mask;
         loop {
             match self.table[slot] {
-                0 => return &[],
-                i if self.keys[i as usize - 1] == key => {
-                    let i = i as usize - 1;
-                    return &self.units[self.starts[i] as usize..self.starts[i + 1] as usize];
-                }
+                0 => return None,
+                i if self.keys[i as usize - 1] == key => return Some(i as usize - 1),
                 _ => slot = (slot + 1) & mask,
             }
+        }
+    }
+
+    fn postings(&self, key: u32) -> &[u32] {
+        match self.slot_of(key) {
+            Some(i) => &self.units[self.starts[i] as usize..self.starts[i + 1] as usize],
+            None => &[],
         }
     }
 }
@@ -185,8 +199,17 @@ fn one_way(
     n_words: usize,
     limits: Limits,
 ) -> Vec<(u32, u32)> {
-    let index = WordIndex::new(to_profiles, n_words);
-    let shingles = ShingleIndex::new(to_profiles);
+    let (index, shingles) = if to_profiles.len() + from_profiles.len() >= PARALLEL_MIN_UNITS {
+        rayon::join(
+            || WordIndex::new(to_profiles, n_words),
+            || ShingleIndex::new(to_profiles),
+        )
+    } else {
+        (
+            WordIndex::new(to_profiles, n_words),
+            ShingleIndex::new(to_profiles),
+        )
+    };
     let to_kinds: Vec<UnitKind> = to.units.iter().map(|u| u.kind).collect();
     let to_norms: Vec<f32> = to_profiles.iter().map(|p| p.norm).collect();
     let search = |range: Range<usize>| {

@@ -20,8 +20,6 @@
 use rust_stemmers::{Algorithm, Stemmer};
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::model::Document;
-
 use super::tokens::STEM_CHARS;
 
 /// Bytes of text sampled from the two documents for language detection: a few pages are
@@ -74,18 +72,18 @@ impl std::fmt::Debug for Language {
 }
 
 impl Language {
-    /// The language of `old` and `new` together (see the module docs).
-    pub fn detect(old: &Document, new: &Document) -> Language {
+    /// The language of the units' texts `old` and `new` together (see the module docs).
+    pub fn detect(old: &[&str], new: &[&str]) -> Language {
         let mut sample = String::new();
-        for doc in [old, new] {
+        for texts in [old, new] {
             let budget = sample.len() + DETECT_SAMPLE / 2;
             // Units spread over the whole document, not only its front matter.
-            let stride = (doc.units.len() / 64).max(1);
-            for unit in doc.units.iter().step_by(stride) {
+            let stride = (texts.len() / 64).max(1);
+            for text in texts.iter().step_by(stride) {
                 if sample.len() >= budget {
                     break;
                 }
-                sample.push_str(&unit.text);
+                sample.push_str(text);
                 sample.push('\n');
             }
         }
@@ -431,18 +429,17 @@ mod tests {
 
     #[test]
     fn the_language_is_detected_from_both_documents() {
-        let doc = |text: &str| crate::align::testing::paras(&[text]);
-        let de = doc(
+        let de = [
             "Der Bund und die Länder tragen gesondert die Ausgaben, die sich aus der \
                       Wahrnehmung ihrer Aufgaben ergeben, soweit dieses Grundgesetz nichts \
                       anderes bestimmt.",
-        );
+        ];
         let de = Language::detect(&de, &de);
         assert!(de.stemmer.is_some() && !de.english);
-        let en = doc(
+        let en = [
             "The federal government and the states shall separately finance the \
                       expenditures resulting from the discharge of their respective tasks.",
-        );
+        ];
         assert!(Language::detect(&en, &en).english);
     }
 }

@@ -32,7 +32,8 @@
 //! 9. `pieces.rs`: a unit longer than [`LARGE_UNIT`] (a paragraph whose breaks were lost)
 //!    goes through steps 1 to 8 as its UAX #29 sentences, and the links of its pieces are
 //!    folded into one link of the unit: a split into the new units its sentences went to,
-//!    or a merge when the large unit is new.
+//!    or a merge when the large unit is new. The pieces' texts are slices of the unit's
+//!    text, not copies.
 //! 10. `classify.rs`: each link gets its shape, change (unchanged, renumbered, edited,
 //!     rewritten), score, evidence and moved flag (off the heaviest in-order chain of
 //!     links, a link weighing the number of unit pairs it joins).
@@ -61,7 +62,8 @@
 //!
 //! # Threads
 //!
-//! Tokenising and building profiles, generating candidates (one direction per thread),
+//! Tokenising and building profiles, generating candidates (one direction after the other,
+//! each with its two indexes built at once and its units searched in parallel runs),
 //! scoring candidate pairs and building the final links run on rayon's pool once the input
 //! is large enough (the shared pool, or the one the caller installs, as
 //! [`LineageOptions::threads`](crate::LineageOptions::threads) does). The work is cut into
@@ -362,7 +364,10 @@ fn par_map<T: Sync, R: Send>(
     }
     use rayon::prelude::*;
     let pieces: Vec<Vec<R>> = items.par_chunks(PARALLEL_PIECE).map(run).collect();
-    pieces.into_iter().flatten().collect()
+    // Sized exactly: growth by doubling would hold up to twice the results at the peak.
+    let mut out = Vec::with_capacity(items.len());
+    pieces.into_iter().for_each(|piece| out.extend(piece));
+    out
 }
 
 /// The original documents of an alignment and, for each of their units, the range of its
@@ -379,7 +384,8 @@ pub(crate) struct Originals<'a> {
 pub fn align(old: &Document, new: &Document, options: &AlignOptions) -> Alignment {
     let links = if pieces::has_large(old) || pieces::has_large(new) {
         let (old_x, new_x) = (pieces::expand(old), pieces::expand(new));
-        let (groups, ctx, words) = link_groups(&old_x.doc, &new_x.doc, options);
+        let texts = (old_x.texts.as_slice(), new_x.texts.as_slice());
+        let (groups, ctx, words) = link_groups(&old_x.doc, &new_x.doc, texts, options);
         let groups = pieces::fold(
             &groups,
             &pieces::owner_of(&old_x.owners),
@@ -393,7 +399,8 @@ pub fn align(old: &Document, new: &Document, options: &AlignOptions) -> Alignmen
         };
         classify::links(&groups, &ctx, &originals, words)
     } else {
-        let (groups, ctx, words) = link_groups(old, new, options);
+        let (old_texts, new_texts) = (pieces::texts(old), pieces::texts(new));
+        let (groups, ctx, words) = link_groups(old, new, (&old_texts, &new_texts), options);
         let (old_pieces, new_pieces) = (pieces::identity(old), pieces::identity(new));
         let originals = Originals {
             old,
@@ -417,20 +424,21 @@ pub fn align(old: &Document, new: &Document, options: &AlignOptions) -> Alignmen
     }
 }
 
-/// Steps 1 to 6 on the units of `old` and `new`: the groups of units to link, the context
+/// Steps 1 to 7 on the units of `old` and `new`, whose texts as written are `texts` (the
+/// units' own, or slices of them for pieces): the groups of units to link, the context
 /// they were found in and the number of distinct words.
 fn link_groups<'a>(
     old: &'a Document,
     new: &'a Document,
+    texts: (&[&str], &[&str]),
     options: &AlignOptions,
 ) -> (Vec<merges::Group>, Context<'a>, usize) {
-    let (vocab, old_profiles, new_profiles) = tokens::profiles(old, new);
+    let (vocab, old_profiles, new_profiles) = tokens::profiles_of(texts.0, texts.1);
     let limits = candidates::Limits {
         query_words: options.query_words,
         max_postings: options.max_postings,
         candidates: options.candidates,
     };
-    let cands = candidates::candidates(old, new, &old_profiles, &new_profiles, vocab.len(), limits);
     let mut ctx = Context {
         old,
         new,
@@ -439,16 +447,25 @@ fn link_groups<'a>(
         scorer: evidence::Scorer::new(vocab.len()),
     };
     // Sentence alignment (sentences.rs): pairs carrying a sentence are candidates too.
+    // Found before the candidates of the indexes (the two are independent), so that the
+    // peaks of memory of the two searches do not add up.
     let carried = sentences::carried(&ctx, vocab.len());
-    let mut cands: Vec<(usize, usize)> = cands
-        .into_iter()
-        .chain(carried.iter().map(|c| (c.old, c.new)))
-        .filter(|&(o, n)| compatible(old.units[o].kind, new.units[n].kind))
-        .collect();
+    let mut cands = candidates::candidates(
+        old,
+        new,
+        &ctx.old_profiles,
+        &ctx.new_profiles,
+        vocab.len(),
+        limits,
+    );
+    // In place: the list of candidates is among the largest arrays of the alignment.
+    cands.reserve_exact(carried.len());
+    cands.extend(carried.iter().map(|c| (c.old as u32, c.new as u32)));
+    cands.retain(|&(o, n)| compatible(old.units[o as usize].kind, new.units[n as usize].kind));
     cands.sort_unstable();
     cands.dedup();
     let mut pairs: Vec<Scored> = par_map(&cands, vocab.len(), |&(o, n), scorer| {
-        ctx.pair_with(scorer, o, n)
+        ctx.pair_with(scorer, o as usize, n as usize)
     });
     drop(cands);
     merges::boost(&mut pairs, &mut ctx, options);

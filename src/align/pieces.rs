@@ -45,9 +45,13 @@ pub const PIECE_MAX: usize = 1024;
 
 /// A document as aligned: the units of the original, large ones cut into pieces, and for
 /// each original unit the range of its pieces.
-pub struct Expanded {
-    /// The units to align: `text` is left empty (alignment reads `norm` and `kind` only).
+pub struct Expanded<'a> {
+    /// The units to align: `text` is left empty (alignment reads `norm` and `kind`; the
+    /// words are read from [`texts`](Expanded::texts)).
     pub doc: Document,
+    /// The text of each unit of `doc` as written: a slice of its original unit's text, not
+    /// a copy (on one huge paragraph a copy was the size of the input).
+    pub texts: Vec<&'a str>,
     /// Original unit → its pieces in `doc`.
     pub owners: Vec<Range<usize>>,
 }
@@ -57,20 +61,26 @@ pub fn has_large(doc: &Document) -> bool {
     doc.units.iter().any(|u| u.norm.len() > LARGE_UNIT)
 }
 
+/// The texts of the units of `doc`, as [`Expanded::texts`] holds them for pieces.
+pub fn texts(doc: &Document) -> Vec<&str> {
+    doc.units.iter().map(|u| u.text.as_str()).collect()
+}
+
 /// The one-to-one view of `doc`: each unit is its own piece.
 pub fn identity(doc: &Document) -> Vec<Range<usize>> {
     (0..doc.units.len()).map(|u| u..u + 1).collect()
 }
 
 /// `doc` with its large units cut into pieces.
-pub fn expand(doc: &Document) -> Expanded {
+pub fn expand<'a>(doc: &'a Document) -> Expanded<'a> {
     let mut units: Vec<Unit> = Vec::with_capacity(doc.units.len());
+    let mut texts: Vec<&'a str> = Vec::with_capacity(doc.units.len());
     let mut owners = Vec::with_capacity(doc.units.len());
     for unit in &doc.units {
         let start = units.len();
-        // The text goes with the norm: the aligner cuts sentences and detects the language
-        // from the text as written.
-        let mut push = |text: String, norm: String| {
+        // The aligner cuts sentences and detects the language from the text as written,
+        // which it reads from `texts`.
+        let mut push = |text: &'a str, norm: String| {
             units.push(Unit {
                 id: units.len(),
                 kind: unit.kind,
@@ -79,29 +89,35 @@ pub fn expand(doc: &Document) -> Expanded {
                 parent: None,
                 line: unit.line,
                 end_line: unit.end_line,
-                text,
+                text: String::new(),
                 norm,
                 source: None,
             });
+            texts.push(text);
         };
         if unit.norm.len() <= LARGE_UNIT {
-            push(unit.text.clone(), unit.norm.clone());
+            push(&unit.text, unit.norm.clone());
         } else {
             for_each_piece(&unit.text, |piece| {
                 let norm = normalize(piece);
                 if !norm.is_empty() {
-                    push(piece.to_string(), norm);
+                    push(piece, norm);
                 }
             });
         }
         owners.push(start..units.len());
     }
+    // Grown by doubling (the number of pieces is known only once they are cut): the spare
+    // room would be up to half of the largest arrays of the alignment's peak.
+    units.shrink_to_fit();
+    texts.shrink_to_fit();
     Expanded {
         doc: Document {
             path: doc.path.clone(),
             units,
             artifacts: Vec::new(),
         },
+        texts,
         owners,
     }
 }
@@ -109,7 +125,7 @@ pub fn expand(doc: &Document) -> Expanded {
 /// The pieces of `text`: runs of its UAX #29 sentences of at least [`PIECE_MIN`] bytes
 /// (the last may be shorter); a sentence longer than [`PIECE_MAX`] is cut at word
 /// boundaries into runs of at most that size (a single longer word stays whole).
-fn for_each_piece(text: &str, mut f: impl FnMut(&str)) {
+fn for_each_piece<'a>(text: &'a str, mut f: impl FnMut(&'a str)) {
     let mut pending: Option<usize> = None;
     let mut end = 0;
     for (at, sentence) in text.split_sentence_bound_indices() {
@@ -134,7 +150,7 @@ fn for_each_piece(text: &str, mut f: impl FnMut(&str)) {
 }
 
 /// A sentence longer than [`PIECE_MAX`] in runs of words of at most that size.
-fn cut_long(sentence: &str, f: &mut impl FnMut(&str)) {
+fn cut_long<'a>(sentence: &'a str, f: &mut impl FnMut(&'a str)) {
     let mut start = 0;
     let mut end = 0;
     for (at, word) in sentence.split_word_bound_indices() {

@@ -24,6 +24,7 @@ use std::collections::HashMap;
 
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
+#[cfg(test)]
 use crate::model::Document;
 
 use super::language::{Language, raw_words};
@@ -256,7 +257,10 @@ fn build_all(tokens: &Tokens, idf: &[f32]) -> Vec<Profile> {
             build_range(tokens, range, idf)
         })
         .collect();
-    runs.into_iter().flatten().collect()
+    // Sized exactly: the profiles live through the whole alignment.
+    let mut all = Vec::with_capacity(n);
+    runs.into_iter().for_each(|run| all.extend(run));
+    all
 }
 
 /// `text` in Unicode Normalization Form C, borrowed when it already is (always for ASCII):
@@ -330,14 +334,14 @@ fn tokenize_piece(texts: &[Cow<'_, str>], language: &Language) -> Piece {
     }
 }
 
-/// The word ids of `doc`, interning new stems into `vocab` in order of first appearance.
+/// The word ids of the units' `texts`, interning new stems into `vocab` in order of first appearance.
 ///
 /// A large document is cut into fixed consecutive runs of [`PARALLEL_MIN_UNITS`] units
 /// tokenised and stemmed in parallel (rayon) with local ids; the runs' stems are then
 /// interned in run order and, within a run, in order of first appearance, which is the
 /// order of first appearance in the whole document: the ids are the same as on one thread.
-fn tokenize(doc: &Document, language: &Language, vocab: &mut Vocab) -> Tokens {
-    let units: Vec<Cow<str>> = doc.units.iter().map(|u| nfc(&u.text)).collect();
+fn tokenize(texts: &[&str], language: &Language, vocab: &mut Vocab) -> Tokens {
+    let units: Vec<Cow<str>> = texts.iter().map(|t| nfc(t)).collect();
     let pieces: Vec<Piece> = if units.len() < PARALLEL_MIN_UNITS * 2 {
         vec![tokenize_piece(&units, language)]
     } else {
@@ -359,8 +363,16 @@ fn tokenize(doc: &Document, language: &Language, vocab: &mut Vocab) -> Tokens {
     out
 }
 
-/// The profiles of both documents' units, over one shared vocabulary.
+/// The profiles of both documents' units, over one shared vocabulary (for tests: the
+/// aligner passes the texts it aligns, [`profiles_of`]).
+#[cfg(test)]
 pub fn profiles(old: &Document, new: &Document) -> (Vocab, Vec<Profile>, Vec<Profile>) {
+    use super::pieces::texts;
+    profiles_of(&texts(old), &texts(new))
+}
+
+/// The profiles of the units whose texts are `old` and `new`, over one shared vocabulary.
+pub fn profiles_of(old: &[&str], new: &[&str]) -> (Vocab, Vec<Profile>, Vec<Profile>) {
     let mut vocab = Vocab::default();
     // Each distinct raw word (a slice of a unit's text, never copied) is stemmed and
     // interned once; its later occurrences cost one hash lookup.
@@ -395,26 +407,31 @@ pub fn profiles(old: &Document, new: &Document) -> (Vocab, Vec<Profile>, Vec<Pro
     (vocab, old_profiles, new_profiles)
 }
 
-/// Sums profiles (for the joined side of a merge or split).
+/// Sums profiles (for the joined side of a merge or split). The terms are summed in place
+/// in one array sized exactly, and the sentences list is sized exactly: the joined side of
+/// a huge unit's split holds all its pieces, the peak of memory of the alignment.
 pub fn join(profiles: &[&Profile]) -> Profile {
-    let mut all: Vec<(u32, f32)> = profiles
-        .iter()
-        .flat_map(|p| p.terms.iter().copied())
-        .collect();
-    all.sort_by_key(|a| a.0);
-    let mut terms: Vec<(u32, f32)> = Vec::with_capacity(all.len());
-    for (w, x) in all {
-        match terms.last_mut() {
-            Some(last) if last.0 == w => last.1 += x,
-            _ => terms.push((w, x)),
+    let mut terms: Vec<(u32, f32)> =
+        Vec::with_capacity(profiles.iter().map(|p| p.terms.len()).sum());
+    terms.extend(profiles.iter().flat_map(|p| p.terms.iter().copied()));
+    // Stable: equal words are summed in profile order, as they always were.
+    terms.sort_by_key(|a| a.0);
+    let mut kept = 0;
+    for i in 0..terms.len() {
+        let (w, x) = terms[i];
+        if kept > 0 && terms[kept - 1].0 == w {
+            terms[kept - 1].1 += x;
+        } else {
+            terms[kept] = (w, x);
+            kept += 1;
         }
     }
+    terms.truncate(kept);
+    terms.shrink_to_fit();
     let norm = terms.iter().map(|t| t.1 * t.1).sum::<f32>().sqrt();
     let mass = terms.iter().map(|t| t.1).sum();
-    let sentences = profiles
-        .iter()
-        .flat_map(|p| p.sentences.iter().cloned())
-        .collect();
+    let mut sentences = Vec::with_capacity(profiles.iter().map(|p| p.sentences.len()).sum());
+    sentences.extend(profiles.iter().flat_map(|p| p.sentences.iter().cloned()));
     Profile {
         terms,
         norm,
@@ -458,12 +475,11 @@ mod tests {
             })
             .collect();
         let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
-        let doc = crate::align::testing::paras(&texts);
-        assert!(doc.units.len() >= PARALLEL_MIN_UNITS * 2);
+        assert!(texts.len() >= PARALLEL_MIN_UNITS * 2);
         let mut vocab = Vocab::default();
         let language = Language::of(whatlang::Lang::Eng);
-        let parallel = tokenize(&doc, &language, &mut vocab);
-        let texts: Vec<Cow<str>> = doc.units.iter().map(|u| nfc(&u.text)).collect();
+        let parallel = tokenize(&texts, &language, &mut vocab);
+        let texts: Vec<Cow<str>> = texts.iter().map(|t| nfc(t)).collect();
         let piece = tokenize_piece(&texts, &language);
         let mut one = Vocab::default();
         let global: Vec<u32> = piece.stems().map(|w| one.intern(w)).collect();
@@ -482,9 +498,9 @@ mod tests {
     #[test]
     fn composed_and_decomposed_accents_are_one_word() {
         // Issue 13: "Café" typed with U+00E9 and with e + U+0301 is the same word.
-        let doc = crate::align::testing::paras(&["The Caf\u{e9} opens.", "The Cafe\u{301} opens."]);
+        let texts = ["The Caf\u{e9} opens.", "The Cafe\u{301} opens."];
         let mut vocab = Vocab::default();
-        let tokens = tokenize(&doc, &Language::default(), &mut vocab);
+        let tokens = tokenize(&texts, &Language::default(), &mut vocab);
         let (first, second) = tokens.words.split_at(tokens.words.len() / 2);
         assert_eq!(first, second);
         assert_eq!(nfc("Cafe\u{301}"), "Caf\u{e9}");

@@ -403,8 +403,8 @@ fn unique_anchored(old: &[u64], new: &[u64]) -> Vec<DiffOp> {
 /// If the link names a unit that is not in its document.
 pub fn diff_link(old: &Document, new: &Document, link: &Link, options: &DiffOptions) -> WordDiff {
     let mut diff = diff_texts(
-        &old.joined_text(&link.old),
-        &new.joined_text(&link.new),
+        &linked_text(old, &link.old),
+        &linked_text(new, &link.new),
         options,
     );
     if link.new.len() > 1 {
@@ -412,6 +412,16 @@ pub fn diff_link(old: &Document, new: &Document, link: &Link, options: &DiffOpti
         diff.parts = cut_parts(&diff.ops, &lens);
     }
     diff
+}
+
+/// The joined text of the units `ids` of `doc` ([`Document::joined_text`]), borrowed when
+/// there is one unit: most links join one unit to one, and copying a huge paragraph's text
+/// would add its size to the peak of memory.
+fn linked_text<'a>(doc: &'a Document, ids: &[usize]) -> std::borrow::Cow<'a, str> {
+    match ids {
+        [id] => std::borrow::Cow::Borrowed(doc.unit(*id).text.as_str()),
+        _ => std::borrow::Cow::Owned(doc.joined_text(ids)),
+    }
 }
 
 /// The runs of a diff of joined new texts, cut back at the unit boundaries: `lens` are the
