@@ -527,6 +527,26 @@ fn item_label(number: &str) -> (ItemStyle, &str) {
     }
 }
 
+/// The label of value `v` in `family` (`Letter` 2 → `b`, `Roman` 4 → `iv`), the way
+/// [`label_value`] reads it.
+fn previous_label(family: Family, v: u32) -> Option<String> {
+    match family {
+        Family::Letter if (1..=26).contains(&v) => {
+            Some(char::from(b'a' + u8::try_from(v - 1).ok()?).to_string())
+        }
+        Family::Letter if (27..=52).contains(&v) => {
+            let c = char::from(b'a' + u8::try_from(v - 27).ok()?);
+            Some(format!("{c}{c}"))
+        }
+        Family::Upper if (1..=26).contains(&v) => {
+            Some(char::from(b'A' + u8::try_from(v - 1).ok()?).to_string())
+        }
+        Family::Roman if v >= 1 => Some(start::to_roman(v).to_ascii_lowercase()),
+        Family::Digit if (1..100).contains(&v) => Some(v.to_string()),
+        _ => None,
+    }
+}
+
 /// A short line that reads as a title: few words, starts with a capital or digit, and does
 /// not end like a sentence or clause.
 fn is_title(text: &str) -> bool {
@@ -901,6 +921,15 @@ impl Assembler {
                         (major == l && m == p + 1) || (major == l + 1 && m == 1)
                     })
             }
+            // `2.2.1.` numbers a title: at the start of a block, or under the section it
+            // deepens (`2.2` then `2.2.1`).
+            Shape::Deep => {
+                at_block_start
+                    || self.last_dotted.is_some_and(|(l, p)| {
+                        s.number
+                            .is_some_and(|n| n.starts_with(&format!("{l}.{p}.")))
+                    })
+            }
             Shape::Roman(_) | Shape::Letter(_) => self.chosen.pick(no).is_some(),
             Shape::Item => self.accept_item(s, at_block_start),
             Shape::Bullet | Shape::Markdown(_) => true,
@@ -944,6 +973,9 @@ impl Assembler {
         if follows {
             return true;
         }
+        if self.continues_inline_list(s) {
+            return false;
+        }
         let open = self.open.as_ref();
         let list_end = open.is_some_and(|o| o.last_list_end);
         if self.pdf && style == ItemStyle::Dot {
@@ -953,8 +985,48 @@ impl Assembler {
             || open.is_none_or(|o| o.last_terminal || o.last_len < self.short_line || list_end)
     }
 
+    /// Whether a list label at a line start (`(2) offer you …`) continues an enumeration
+    /// that runs inside the open unit's sentence (`… with two steps: (1) assert copyright
+    /// on the software, and` / `(2) offer you …`): its predecessor, in the same style, is
+    /// already in the unit's text without having started a unit, so the sentence was
+    /// wrapped before this label too.
+    fn continues_inline_list(&self, s: &Start<'_>) -> bool {
+        let (Some(number), Some(open)) = (s.number, self.open.as_ref()) else {
+            return false;
+        };
+        let (style, label) = item_label(number);
+        let text = &self.units[open.id].text;
+        [Family::Letter, Family::Roman, Family::Digit, Family::Upper]
+            .into_iter()
+            .filter_map(|family| {
+                let v = label_value(label, family)?;
+                (v > 1).then(|| previous_label(family, v - 1))?
+            })
+            .any(|prev| {
+                let printed = match style {
+                    ItemStyle::Paren => format!("({prev}) "),
+                    ItemStyle::Close => format!(" {prev}) "),
+                    ItemStyle::Dot => format!(" {prev}. "),
+                };
+                text.contains(&printed)
+            })
+    }
+
     fn open_start(&mut self, no: usize, s: Start<'_>) {
-        self.maybe_title = None;
+        if let Some(title) = self.maybe_title.take() {
+            // `2.  SPDY Framing Layer` straight above `2.1.  Session`: a one-line numbered
+            // unit whose number the next one deepens is that section's title.
+            let deepens = matches!(s.shape, Shape::Numbered { .. } | Shape::Deep)
+                && self.units[title].number.as_deref().is_some_and(|t| {
+                    s.number
+                        .and_then(|n| n.strip_prefix(t))
+                        .and_then(|r| r.strip_prefix('.'))
+                        .is_some_and(|r| r.split('.').count() == 1 && r.parse::<u32>().is_ok())
+                });
+            if deepens {
+                self.make_title(title, Titled::Numbered);
+            }
+        }
         let id = self.units.len();
         let (kind, role) = match s.shape {
             Shape::Numbered { major, minor } => {
@@ -963,6 +1035,13 @@ impl Assembler {
                 if let Some(m) = minor {
                     self.last_dotted = Some((major, m));
                 }
+                self.items.clear();
+                self.push_unit(UnitKind::Paragraph, s.number, no, None);
+                self.intro = Some(id);
+                (UnitKind::Paragraph, Role::Body)
+            }
+            Shape::Deep => {
+                // Numbered like a paragraph; the title test at its end makes it a heading.
                 self.items.clear();
                 self.push_unit(UnitKind::Paragraph, s.number, no, None);
                 self.intro = Some(id);
@@ -1212,13 +1291,15 @@ impl Assembler {
             self.make_title(id, Titled::Lettered);
         } else if open.role == Role::Body
             && open.lines == 1
-            && self.layout != Layout::Lines
             && self.units[id].kind == UnitKind::Paragraph
             && self.units[id].number.is_some()
-            && (is_numbered_title(&self.units[id].text) || is_title(&self.units[id].text))
+            && (is_title(&self.units[id].text)
+                || self.layout != Layout::Lines && is_numbered_title(&self.units[id].text))
         {
+            // One paragraph a line: only a title without final punctuation, since a short
+            // numbered paragraph there (`12. Decides to remain seized.`) is common.
             // `0. Definitions.`, `3.1 Step 1. Append Padding Bits`: a title if unnumbered
-            // text follows (decided there).
+            // text or a deeper number follows (decided there).
             self.maybe_title = Some(id);
         } else if open.role == Role::Plain
             && !self.pdf
