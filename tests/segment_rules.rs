@@ -640,3 +640,34 @@ fn a_label_continuing_an_enumeration_inside_the_sentence_starts_no_item() {
         ]
     );
 }
+
+/// A table of contents without page numbers (Faust's scenes, one title a line): a block of
+/// eight or more short title lines gives one list item a line; a stanza of verse or an
+/// address block stays one paragraph.
+#[test]
+fn a_block_of_title_lines_is_a_list_of_entries() {
+    let scenes = [
+        "Nacht",
+        "Vor dem Tor",
+        "Studierzimmer",
+        "Auerbachs Keller in Leipzig",
+        "Abend",
+        "Der Nachbarin Haus",
+        "Garten",
+        "Nacht, offen Feld",
+        "Kerker",
+    ];
+    let text = format!(
+        "Contents\n\n {}\n\nIhr naht euch wieder, schwankende Gestalten,\nDie früh sich einst dem trüben Blick gezeigt.\n",
+        scenes.join("\n ")
+    );
+    let doc = seg(&text);
+    let kinds: Vec<_> = doc.units.iter().map(|u| u.kind.as_str()).collect();
+    let mut want = vec!["heading"];
+    want.extend(std::iter::repeat_n("list_item", scenes.len()));
+    want.push("paragraph");
+    assert_eq!(kinds, want);
+
+    let address = "Authors' Addresses\n\nJon Postel\nInformation Sciences Institute\n4676 Admiralty Way\nMarina del Rey, CA 90291\n\nThe rest of the text ends here.\n";
+    assert_eq!(seg(address).units.len(), 3);
+}

@@ -170,14 +170,33 @@ pub(crate) fn assemble(
     // The words this document refers by number (`resolution 5`), for telling footnote
     // markers from references.
     let mut references = marker::References::default();
+    // Blocks (wrapped-blocks layout) made only of title lines: (first line, last line).
+    let mut title_blocks: Vec<(usize, usize)> = Vec::new();
+    // The block being read: its first and last lines, whether all its lines are titles,
+    // how many hold a comma.
+    let mut block: Option<(usize, usize, bool, usize)> = None;
     for (no, line, next) in numbered_lines(text) {
         let (line, class) = marks.classify(&mut reader, no, line, next);
         match class {
             LineClass::Text => {
                 collector.text(no, line.trim());
                 references.count_line(line);
+                let title = is_block_title(line.trim());
+                let comma = usize::from(line.contains(','));
+                block = Some(match block {
+                    Some((first, last, all, commas)) if last + 1 == no => {
+                        (first, no, all && title, commas + comma)
+                    }
+                    _ => {
+                        close_title_block(block, &mut title_blocks);
+                        (no, no, title, comma)
+                    }
+                });
             }
-            LineClass::Blank | LineClass::Rule => collector.blank(),
+            LineClass::Blank | LineClass::Rule => {
+                collector.blank();
+                close_title_block(block.take(), &mut title_blocks);
+            }
             _ => {}
         }
         if pdf && reader.page_start() == no && no > 1 {
@@ -203,6 +222,10 @@ pub(crate) fn assemble(
         }
     }
 
+    close_title_block(block, &mut title_blocks);
+    if layout != Layout::Blocks {
+        title_blocks.clear();
+    }
     let chosen = collector.finish();
     let explanation = explain.then(|| {
         let f = &marks.furniture;
@@ -256,6 +279,7 @@ pub(crate) fn assemble(
         pending_close: false,
         furniture_numbers,
         indent: 0,
+        title_blocks,
     };
     let mut reader = PageReader::new(pdf);
     marks.rewind();
@@ -275,6 +299,17 @@ pub(crate) fn assemble(
     field_lists(&mut asm.units);
     super::subsections_as_paragraphs(&mut asm.units);
     (asm.units, asm.artifacts, explanation)
+}
+
+/// Records the block `block` (first line, last line, all titles, lines with a comma) if
+/// it is a block of [`TITLE_BLOCK_MIN_LINES`] title lines or more, few with a comma.
+fn close_title_block(block: Option<(usize, usize, bool, usize)>, blocks: &mut Vec<(usize, usize)>) {
+    if let Some((first, last, true, commas)) = block {
+        let lines = last + 1 - first;
+        if lines >= TITLE_BLOCK_MIN_LINES && commas * TITLE_BLOCK_COMMA_EVERY <= lines {
+            blocks.push((first, last));
+        }
+    }
 }
 
 /// A line that is only a bullet glyph (`•`, `◦`, `▪`, `‣`): PDF text extraction puts a
@@ -451,6 +486,23 @@ enum Titled {
     Numbered,
 }
 
+/// Fewest lines of a block made only of one-line titles for each line to be an entry of
+/// a list (a table of contents without page numbers: `Nacht` / `Vor dem Tor` / …):
+/// fewer are a wrapped title, an address or a signature.
+const TITLE_BLOCK_MIN_LINES: usize = 8;
+
+/// Most words of a line in such a block.
+const TITLE_BLOCK_MAX_WORDS: usize = 6;
+
+/// At most one line in this many of such a block holds a comma (`Nacht, offen Feld`);
+/// verse without final punctuation has commas on more of its lines.
+const TITLE_BLOCK_COMMA_EVERY: usize = 5;
+
+/// A line that may stand in a block of titles: a title ([`is_title`]) of a few words.
+fn is_block_title(t: &str) -> bool {
+    is_title(t) && t.split_whitespace().count() <= TITLE_BLOCK_MAX_WORDS
+}
+
 /// A numbered section title (`0. Definitions.`) has at most this many words.
 const NUMBERED_TITLE_MAX_WORDS: usize = 8;
 
@@ -503,6 +555,9 @@ struct Assembler {
     /// The list items of the current paragraph: (style, family, value) of the last item
     /// of each kind, so `(c)` follows `(b)` and `(i)` after `(h)` is a letter.
     items: Vec<(ItemStyle, Family, u32)>,
+    /// Blocks made only of short title lines (first line, last line), in order: each
+    /// line an entry, as in a table of contents.
+    title_blocks: Vec<(usize, usize)>,
 }
 
 /// How a list label is written.
@@ -767,6 +822,10 @@ impl Assembler {
             self.contents_entry(no, t);
             return;
         }
+        if self.open.is_some() && self.in_title_block(no) && self.in_title_block(no - 1) {
+            self.contents_entry(no, t);
+            return;
+        }
         let at_block_start = self.layout == Layout::Lines || self.open.is_none();
         let start = start::parse(t, !self.pdf)
             .filter(|s| self.accept(no, s, at_block_start && !self.pdf))
@@ -877,6 +936,14 @@ impl Assembler {
         });
         self.append(id, no, t);
         self.note_line(t);
+    }
+
+    /// Whether line `no` is in a block of title lines.
+    fn in_title_block(&self, no: usize) -> bool {
+        let i = self.title_blocks.partition_point(|&(_, last)| last < no);
+        self.title_blocks
+            .get(i)
+            .is_some_and(|&(first, last)| (first..=last).contains(&no))
     }
 
     fn note_line(&mut self, t: &str) {
