@@ -464,8 +464,8 @@ fn corpus_class1_form_feeds_in_rfc3986() {
     );
     let h = unit_at(&doc, 116);
     assert_eq!(
-        (h.kind, h.text.as_str()),
-        (UnitKind::Heading, "1.1.2. Examples")
+        (h.kind, h.number.as_deref(), h.text.as_str()),
+        (UnitKind::Heading, Some("1.1.2"), "Examples")
     );
     assert!(
         doc.units

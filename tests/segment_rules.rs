@@ -556,3 +556,118 @@ fn a_centred_title_is_not_a_definition_list() {
     // A term with its definition indented under it is still an entry: the unit test
     // `field_lists_and_definitions` in src/segment/assemble.rs.
 }
+
+/// A small IETF-style document: blank lines are paragraph breaks (no sentence runs on
+/// across them), numbered titles stand above their text or above the first subsection,
+/// and a three-level number titles a subsection.
+#[test]
+fn ietf_titles_above_text_or_subsections_and_deep_section_numbers() {
+    let text = "1.  Overview\n\n   Body text here that is long enough to be a paragraph of running text.\n\n      client: The endpoint.\n\n2.  SPDY Framing Layer\n\n2.1.  Session\n\n   The framing layer runs atop a reliable transport.\n";
+    assert_ne!(detect_layout(text), Layout::Pdf);
+    let doc = seg(text);
+    let got: Vec<_> = doc
+        .units
+        .iter()
+        .map(|u| (u.kind.as_str(), u.number.as_deref(), u.line))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("heading", Some("1"), 1),
+            ("paragraph", None, 3),
+            ("paragraph", None, 5),
+            ("heading", Some("2"), 7),
+            ("heading", Some("2.1"), 9),
+            ("paragraph", None, 11),
+        ]
+    );
+
+    let text = "2.2.  Framing\n\n   Frames always have a common header which is 8 bytes in length.\n\n2.2.1. Control frames\n\n   The control bit is set in every control frame.\n\n2.2.2. Data frames\n\n   The control bit is clear in every data frame.\n";
+    let doc = seg(text);
+    assert_eq!(
+        units(&doc),
+        [
+            ("heading", Some("2.2"), "Framing"),
+            (
+                "paragraph",
+                None,
+                "Frames always have a common header which is 8 bytes in length."
+            ),
+            ("heading", Some("2.2.1"), "Control frames"),
+            (
+                "paragraph",
+                None,
+                "The control bit is set in every control frame."
+            ),
+            ("heading", Some("2.2.2"), "Data frames"),
+            (
+                "paragraph",
+                None,
+                "The control bit is clear in every data frame."
+            ),
+        ]
+    );
+}
+
+/// GPL-3's preamble: "(1) assert copyright on the software, and (2) offer you …" wrapped
+/// so that a line starts with "(2)": the enumeration runs inside the sentence (its `(1)`
+/// is already in the paragraph's text), so `(2)` starts no item.
+#[test]
+fn a_label_continuing_an_enumeration_inside_the_sentence_starts_no_item() {
+    let doc = seg(&page(&[
+        "2. Developers that use the GNU GPL protect your rights with two steps: (1)",
+        "assert copyright on the software, and",
+        "(2) offer you this License giving you legal permission to copy, distribute",
+        "and/or modify it.",
+    ]));
+    let got = after_filler(&doc);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!((got[0].0, got[0].1), ("paragraph", Some("2")));
+    assert!(got[0].2.ends_with("(2) offer you this License giving you legal permission to copy, distribute and/or modify it."));
+    // A list whose `(1)` starts an item of its own still goes on at `(2)`.
+    let doc = seg(&page(&[
+        "2. Developers protect your rights with these steps:",
+        "(1) assert copyright on the software; and",
+        "(2) offer you this License.",
+    ]));
+    let kinds: Vec<_> = after_filler(&doc).iter().map(|u| (u.0, u.1)).collect();
+    assert_eq!(
+        kinds,
+        [
+            ("paragraph", Some("2")),
+            ("list_item", Some("(1)")),
+            ("list_item", Some("(2)"))
+        ]
+    );
+}
+
+/// A table of contents without page numbers (Faust's scenes, one title a line): a block of
+/// eight or more short title lines gives one list item a line; a stanza of verse or an
+/// address block stays one paragraph.
+#[test]
+fn a_block_of_title_lines_is_a_list_of_entries() {
+    let scenes = [
+        "Nacht",
+        "Vor dem Tor",
+        "Studierzimmer",
+        "Auerbachs Keller in Leipzig",
+        "Abend",
+        "Der Nachbarin Haus",
+        "Garten",
+        "Nacht, offen Feld",
+        "Kerker",
+    ];
+    let text = format!(
+        "Contents\n\n {}\n\nIhr naht euch wieder, schwankende Gestalten,\nDie früh sich einst dem trüben Blick gezeigt.\n",
+        scenes.join("\n ")
+    );
+    let doc = seg(&text);
+    let kinds: Vec<_> = doc.units.iter().map(|u| u.kind.as_str()).collect();
+    let mut want = vec!["heading"];
+    want.extend(std::iter::repeat_n("list_item", scenes.len()));
+    want.push("paragraph");
+    assert_eq!(kinds, want);
+
+    let address = "Authors' Addresses\n\nJon Postel\nInformation Sciences Institute\n4676 Admiralty Way\nMarina del Rey, CA 90291\n\nThe rest of the text ends here.\n";
+    assert_eq!(seg(address).units.len(), 3);
+}

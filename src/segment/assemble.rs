@@ -170,14 +170,33 @@ pub(crate) fn assemble(
     // The words this document refers by number (`resolution 5`), for telling footnote
     // markers from references.
     let mut references = marker::References::default();
+    // Blocks (wrapped-blocks layout) made only of title lines: (first line, last line).
+    let mut title_blocks: Vec<(usize, usize)> = Vec::new();
+    // The block being read: its first and last lines, whether all its lines are titles,
+    // how many hold a comma.
+    let mut block: Option<(usize, usize, bool, usize)> = None;
     for (no, line, next) in numbered_lines(text) {
         let (line, class) = marks.classify(&mut reader, no, line, next);
         match class {
             LineClass::Text => {
                 collector.text(no, line.trim());
                 references.count_line(line);
+                let title = is_block_title(line.trim());
+                let comma = usize::from(line.contains(','));
+                block = Some(match block {
+                    Some((first, last, all, commas)) if last + 1 == no => {
+                        (first, no, all && title, commas + comma)
+                    }
+                    _ => {
+                        close_title_block(block, &mut title_blocks);
+                        (no, no, title, comma)
+                    }
+                });
             }
-            LineClass::Blank | LineClass::Rule => collector.blank(),
+            LineClass::Blank | LineClass::Rule => {
+                collector.blank();
+                close_title_block(block.take(), &mut title_blocks);
+            }
             _ => {}
         }
         if pdf && reader.page_start() == no && no > 1 {
@@ -203,6 +222,10 @@ pub(crate) fn assemble(
         }
     }
 
+    close_title_block(block, &mut title_blocks);
+    if layout != Layout::Blocks {
+        title_blocks.clear();
+    }
     let chosen = collector.finish();
     let explanation = explain.then(|| {
         let f = &marks.furniture;
@@ -256,6 +279,7 @@ pub(crate) fn assemble(
         pending_close: false,
         furniture_numbers,
         indent: 0,
+        title_blocks,
     };
     let mut reader = PageReader::new(pdf);
     marks.rewind();
@@ -279,6 +303,17 @@ pub(crate) fn assemble(
     }
     super::enumerations_as_items(&mut asm.units);
     (asm.units, asm.artifacts, explanation)
+}
+
+/// Records the block `block` (first line, last line, all titles, lines with a comma) if
+/// it is a block of [`TITLE_BLOCK_MIN_LINES`] title lines or more, few with a comma.
+fn close_title_block(block: Option<(usize, usize, bool, usize)>, blocks: &mut Vec<(usize, usize)>) {
+    if let Some((first, last, true, commas)) = block {
+        let lines = last + 1 - first;
+        if lines >= TITLE_BLOCK_MIN_LINES && commas * TITLE_BLOCK_COMMA_EVERY <= lines {
+            blocks.push((first, last));
+        }
+    }
 }
 
 /// A line that is only a bullet glyph (`•`, `◦`, `▪`, `‣`): PDF text extraction puts a
@@ -455,6 +490,23 @@ enum Titled {
     Numbered,
 }
 
+/// Fewest lines of a block made only of one-line titles for each line to be an entry of
+/// a list (a table of contents without page numbers: `Nacht` / `Vor dem Tor` / …):
+/// fewer are a wrapped title, an address or a signature.
+const TITLE_BLOCK_MIN_LINES: usize = 8;
+
+/// Most words of a line in such a block.
+const TITLE_BLOCK_MAX_WORDS: usize = 6;
+
+/// At most one line in this many of such a block holds a comma (`Nacht, offen Feld`);
+/// verse without final punctuation has commas on more of its lines.
+const TITLE_BLOCK_COMMA_EVERY: usize = 5;
+
+/// A line that may stand in a block of titles: a title ([`is_title`]) of a few words.
+fn is_block_title(t: &str) -> bool {
+    is_title(t) && t.split_whitespace().count() <= TITLE_BLOCK_MAX_WORDS
+}
+
 /// A numbered section title (`0. Definitions.`) has at most this many words.
 const NUMBERED_TITLE_MAX_WORDS: usize = 8;
 
@@ -507,6 +559,9 @@ struct Assembler {
     /// The list items of the current paragraph: (style, family, value) of the last item
     /// of each kind, so `(c)` follows `(b)` and `(i)` after `(h)` is a letter.
     items: Vec<(ItemStyle, Family, u32)>,
+    /// Blocks made only of short title lines (first line, last line), in order: each
+    /// line an entry, as in a table of contents.
+    title_blocks: Vec<(usize, usize)>,
 }
 
 /// How a list label is written.
@@ -528,6 +583,26 @@ fn item_label(number: &str) -> (ItemStyle, &str) {
         (ItemStyle::Close, l)
     } else {
         (ItemStyle::Dot, number.strip_suffix('.').unwrap_or(number))
+    }
+}
+
+/// The label of value `v` in `family` (`Letter` 2 → `b`, `Roman` 4 → `iv`), the way
+/// [`label_value`] reads it.
+fn previous_label(family: Family, v: u32) -> Option<String> {
+    match family {
+        Family::Letter if (1..=26).contains(&v) => {
+            Some(char::from(b'a' + u8::try_from(v - 1).ok()?).to_string())
+        }
+        Family::Letter if (27..=52).contains(&v) => {
+            let c = char::from(b'a' + u8::try_from(v - 27).ok()?);
+            Some(format!("{c}{c}"))
+        }
+        Family::Upper if (1..=26).contains(&v) => {
+            Some(char::from(b'A' + u8::try_from(v - 1).ok()?).to_string())
+        }
+        Family::Roman if v >= 1 => Some(start::to_roman(v).to_ascii_lowercase()),
+        Family::Digit if (1..100).contains(&v) => Some(v.to_string()),
+        _ => None,
     }
 }
 
@@ -751,6 +826,10 @@ impl Assembler {
             self.contents_entry(no, t);
             return;
         }
+        if self.open.is_some() && self.in_title_block(no) && self.in_title_block(no - 1) {
+            self.contents_entry(no, t);
+            return;
+        }
         let at_block_start = self.layout == Layout::Lines || self.open.is_none();
         let start = start::parse(t, !self.pdf)
             .filter(|s| self.accept(no, s, at_block_start && !self.pdf))
@@ -863,6 +942,14 @@ impl Assembler {
         self.note_line(t);
     }
 
+    /// Whether line `no` is in a block of title lines.
+    fn in_title_block(&self, no: usize) -> bool {
+        let i = self.title_blocks.partition_point(|&(_, last)| last < no);
+        self.title_blocks
+            .get(i)
+            .is_some_and(|&(first, last)| (first..=last).contains(&no))
+    }
+
     fn note_line(&mut self, t: &str) {
         let t = t.trim_end();
         if let Some(o) = self.open.as_mut() {
@@ -903,6 +990,15 @@ impl Assembler {
                     }
                     || self.last_dotted.is_some_and(|(l, p)| {
                         (major == l && m == p + 1) || (major == l + 1 && m == 1)
+                    })
+            }
+            // `2.2.1.` numbers a title: at the start of a block, or under the section it
+            // deepens (`2.2` then `2.2.1`).
+            Shape::Deep => {
+                at_block_start
+                    || self.last_dotted.is_some_and(|(l, p)| {
+                        s.number
+                            .is_some_and(|n| n.starts_with(&format!("{l}.{p}.")))
                     })
             }
             Shape::Roman(_) | Shape::Letter(_) => self.chosen.pick(no).is_some(),
@@ -948,6 +1044,9 @@ impl Assembler {
         if follows {
             return true;
         }
+        if self.continues_inline_list(s) {
+            return false;
+        }
         let open = self.open.as_ref();
         let list_end = open.is_some_and(|o| o.last_list_end);
         if self.pdf && style == ItemStyle::Dot {
@@ -957,8 +1056,48 @@ impl Assembler {
             || open.is_none_or(|o| o.last_terminal || o.last_len < self.short_line || list_end)
     }
 
+    /// Whether a list label at a line start (`(2) offer you …`) continues an enumeration
+    /// that runs inside the open unit's sentence (`… with two steps: (1) assert copyright
+    /// on the software, and` / `(2) offer you …`): its predecessor, in the same style, is
+    /// already in the unit's text without having started a unit, so the sentence was
+    /// wrapped before this label too.
+    fn continues_inline_list(&self, s: &Start<'_>) -> bool {
+        let (Some(number), Some(open)) = (s.number, self.open.as_ref()) else {
+            return false;
+        };
+        let (style, label) = item_label(number);
+        let text = &self.units[open.id].text;
+        [Family::Letter, Family::Roman, Family::Digit, Family::Upper]
+            .into_iter()
+            .filter_map(|family| {
+                let v = label_value(label, family)?;
+                (v > 1).then(|| previous_label(family, v - 1))?
+            })
+            .any(|prev| {
+                let printed = match style {
+                    ItemStyle::Paren => format!("({prev}) "),
+                    ItemStyle::Close => format!(" {prev}) "),
+                    ItemStyle::Dot => format!(" {prev}. "),
+                };
+                text.contains(&printed)
+            })
+    }
+
     fn open_start(&mut self, no: usize, s: Start<'_>) {
-        self.maybe_title = None;
+        if let Some(title) = self.maybe_title.take() {
+            // `2.  SPDY Framing Layer` straight above `2.1.  Session`: a one-line numbered
+            // unit whose number the next one deepens is that section's title.
+            let deepens = matches!(s.shape, Shape::Numbered { .. } | Shape::Deep)
+                && self.units[title].number.as_deref().is_some_and(|t| {
+                    s.number
+                        .and_then(|n| n.strip_prefix(t))
+                        .and_then(|r| r.strip_prefix('.'))
+                        .is_some_and(|r| r.split('.').count() == 1 && r.parse::<u32>().is_ok())
+                });
+            if deepens {
+                self.make_title(title, Titled::Numbered);
+            }
+        }
         let id = self.units.len();
         let (kind, role) = match s.shape {
             Shape::Numbered { major, minor } => {
@@ -967,6 +1106,13 @@ impl Assembler {
                 if let Some(m) = minor {
                     self.last_dotted = Some((major, m));
                 }
+                self.items.clear();
+                self.push_unit(UnitKind::Paragraph, s.number, no, None);
+                self.intro = Some(id);
+                (UnitKind::Paragraph, Role::Body)
+            }
+            Shape::Deep => {
+                // Numbered like a paragraph; the title test at its end makes it a heading.
                 self.items.clear();
                 self.push_unit(UnitKind::Paragraph, s.number, no, None);
                 self.intro = Some(id);
@@ -1216,13 +1362,15 @@ impl Assembler {
             self.make_title(id, Titled::Lettered);
         } else if open.role == Role::Body
             && open.lines == 1
-            && self.layout != Layout::Lines
             && self.units[id].kind == UnitKind::Paragraph
             && self.units[id].number.is_some()
-            && (is_numbered_title(&self.units[id].text) || is_title(&self.units[id].text))
+            && (is_title(&self.units[id].text)
+                || self.layout != Layout::Lines && is_numbered_title(&self.units[id].text))
         {
+            // One paragraph a line: only a title without final punctuation, since a short
+            // numbered paragraph there (`12. Decides to remain seized.`) is common.
             // `0. Definitions.`, `3.1 Step 1. Append Padding Bits`: a title if unnumbered
-            // text follows (decided there).
+            // text or a deeper number follows (decided there).
             self.maybe_title = Some(id);
         } else if open.role == Role::Plain
             && !self.pdf

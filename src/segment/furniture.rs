@@ -147,7 +147,36 @@ fn pattern_into(t: &str, out: &mut String) -> bool {
             return false;
         }
     }
+    if alnum && !out.contains('#') {
+        roman_to_hash(out);
+    }
     alnum && !out.is_empty() && !is_prose(out)
+}
+
+/// Writes a roman page number (`[Page iii]`, `- xii -`) as `#`, like a number in digits:
+/// front matter is numbered in roman figures and its pages carry the same running foot.
+/// Only in a pattern without digits, and only a word of at least two letters that is a
+/// well-formed numeral once brackets and dashes are trimmed (`I`, `a`, … stay words).
+fn roman_to_hash(out: &mut String) {
+    let is_roman = |w: &str| {
+        let core = w.trim_matches(|c: char| c.is_ascii_punctuation());
+        core.len() >= 2 && core.len() <= 8 && super::start::roman_value(core).is_some()
+    };
+    if !out.split(' ').any(is_roman) {
+        return;
+    }
+    let words: Vec<String> = out
+        .split(' ')
+        .map(|w| {
+            if is_roman(w) {
+                let core = w.trim_matches(|c: char| c.is_ascii_punctuation());
+                w.replacen(core, "#", 1)
+            } else {
+                w.to_string()
+            }
+        })
+        .collect();
+    *out = words.join(" ");
 }
 
 /// Fewest spaces that set two parts of a line apart as columns (`RFC 2045   Internet
@@ -188,9 +217,44 @@ fn hash(s: &str) -> u64 {
 #[derive(Debug, Clone, Copy)]
 struct Occurrence {
     line: usize,
+    /// Where the line stands: its indentation and the column where it ends (running
+    /// heads are set flush left or flush right, a title is centred).
+    left: usize,
+    right: usize,
     /// The text line before it (recurring lines skipped) does not end a sentence.
     /// Stands inside a sentence, in columns, or next to a form feed.
     evidence: bool,
+}
+
+/// The occurrences of a furniture pattern without those set off both margins (a centred
+/// title that reads like the running head `Internet Protocol`, which is set flush left
+/// on one page and flush right on the next), when [`MIN_REPEATS`] or more remain at a
+/// margin.
+fn placed_alike(occ: Vec<Occurrence>) -> Vec<Occurrence> {
+    let (Some(left), Some(right)) = (
+        occ.iter().map(|o| o.left).min(),
+        occ.iter().map(|o| o.right).max(),
+    ) else {
+        return occ;
+    };
+    let at_margin = |o: &Occurrence| o.left <= left + 1 || o.right + 1 >= right;
+    let kept: Vec<Occurrence> = occ.iter().copied().filter(|o| at_margin(o)).collect();
+    if kept.len() == occ.len() || kept.len() < MIN_REPEATS {
+        occ
+    } else {
+        kept
+    }
+}
+
+/// Most words of a line that may stand with the running heads (a section name).
+const COMPANION_MAX_WORDS: usize = 4;
+
+/// A pattern that reads as a section name: a few words, no digits, no sentence end.
+fn is_companion_title(pattern: &str) -> bool {
+    !pattern.contains('#')
+        && pattern.split(' ').count() <= COMPANION_MAX_WORDS
+        && !ends_terminal(pattern)
+        && !pattern.ends_with(',')
 }
 
 /// True when the distances between `lines` are regular; returns the period.
@@ -230,6 +294,14 @@ impl Furniture {
             *counts.entry(h).or_insert(0) += 1;
             short.push((i + 1, h));
         }
+        // Patterns seen exactly twice may stand with the furniture (see
+        // `add_companions`): their lines and text, kept apart.
+        let mut pairs: FastMap<u64, Vec<usize>> = FastMap::default();
+        for &(line, h) in &short {
+            if counts.get(&h) == Some(&2) {
+                pairs.entry(h).or_default().push(line);
+            }
+        }
         counts.retain(|_, n| *n as usize >= MIN_REPEATS);
         if counts.is_empty() {
             return Furniture::default();
@@ -250,6 +322,8 @@ impl Furniture {
                     .into_iter()
                     .map(|line| Occurrence {
                         line,
+                        left: 0,
+                        right: 0,
                         evidence: false,
                     })
                     .collect();
@@ -270,6 +344,7 @@ impl Furniture {
         let mut last_occ: Option<(u64, usize)> = None;
         let mut next_occ: FastMap<u64, usize> = FastMap::default();
         let mut texts: FastMap<u64, String> = FastMap::default();
+        let mut names: FastMap<u64, String> = FastMap::default();
         let mut numbered: Vec<u64> = Vec::new();
         for line in text.lines() {
             if line.contains('\u{c}') {
@@ -293,12 +368,18 @@ impl Furniture {
                     let k = next_occ.entry(h).or_insert(0);
                     if let Some(o) = occ.get_mut(*k) {
                         o.evidence = !prev_terminal || after_form_feed || in_columns(t);
+                        let body = line.trim_end();
+                        o.left = body.chars().count() - body.trim_start().chars().count();
+                        o.right = body.chars().count();
                     }
                     last_occ = Some((h, *k));
                     *k += 1;
                     after_form_feed = false;
                     texts.entry(h).or_insert_with(|| buf.clone());
                     continue;
+                }
+                if pairs.contains_key(&h) {
+                    names.entry(h).or_insert_with(|| buf.clone());
                 }
             }
             prev_terminal = ends_terminal(t);
@@ -314,7 +395,13 @@ impl Furniture {
                 let evidence = occ.iter().filter(|o| o.evidence).count();
                 evidence > 0 && evidence * INTERRUPT_EVERY >= occ.len()
             })
-            .map(|(h, (occ, period))| (texts.remove(&h).unwrap_or_default(), occ, period))
+            .map(|(h, (occ, period))| {
+                (
+                    texts.remove(&h).unwrap_or_default(),
+                    placed_alike(occ),
+                    period,
+                )
+            })
             .collect();
         // Deterministic order: by first occurrence.
         patterns.sort_by_key(|(_, occ, _)| occ[0].line);
@@ -329,11 +416,99 @@ impl Furniture {
             });
         }
         lines.sort_unstable();
-        Furniture {
+        let mut furniture = Furniture {
             lines,
             patterns: out,
             cursor: 0,
+        };
+        furniture.add_companions(text, &pairs, &names);
+        furniture
+    }
+
+    /// Lines that recur with the running heads (a section name printed under the
+    /// document title, `Introduction` on every page of that section): a title-like
+    /// pattern seen exactly twice, a page apart, each time directly under (or over) the
+    /// same furniture pattern with only a blank line on its other side. Too rare to count
+    /// as furniture on their own, they stand where only furniture stands; a line of
+    /// running text next to a head has text on its other side.
+    fn add_companions(
+        &mut self,
+        text: &str,
+        candidates: &FastMap<u64, Vec<usize>>,
+        names: &FastMap<u64, String>,
+    ) {
+        let Some(period) = self.patterns.iter().map(|p| p.period).min() else {
+            return;
+        };
+        let furniture_at = |no: usize| {
+            self.lines
+                .binary_search_by_key(&no, |&(l, _)| l)
+                .ok()
+                .map(|i| self.lines[i].1)
+        };
+        // Candidates next to furniture, and the lines beside them whose blankness counts.
+        let mut near: Vec<(u64, &Vec<usize>)> = candidates
+            .iter()
+            .filter(|(h, lines)| {
+                lines.len() == 2
+                    && names.get(*h).is_some_and(|n| is_companion_title(n))
+                    && lines.iter().all(|&l| {
+                        furniture_at(l).is_none()
+                            && (furniture_at(l - 1).is_some() || furniture_at(l + 1).is_some())
+                    })
+                    && {
+                        let g = (lines[1] - lines[0]) as f64;
+                        let m = period as f64;
+                        (1..=MAX_PAGE_MULTIPLE)
+                            .any(|k| (g - k as f64 * m).abs() <= PAGE_TOLERANCE * m)
+                    }
+            })
+            .map(|(h, lines)| (*h, lines))
+            .collect();
+        if near.is_empty() {
+            return;
         }
+        near.sort_by_key(|(_, lines)| lines[0]);
+        let mut wanted: Vec<usize> = near
+            .iter()
+            .flat_map(|(_, lines)| lines.iter().flat_map(|&l| [l - 1, l + 1]))
+            .collect();
+        wanted.sort_unstable();
+        wanted.dedup();
+        let mut blank = vec![false; wanted.len()];
+        for (i, line) in text.lines().enumerate() {
+            if let Ok(k) = wanted.binary_search(&(i + 1)) {
+                blank[k] = line.trim().is_empty();
+            }
+        }
+        let is_blank = |no: usize| wanted.binary_search(&no).is_ok_and(|k| blank[k]);
+        // The same furniture on the same side every time, a blank on the other.
+        let side = |l: usize| match (furniture_at(l - 1), furniture_at(l + 1)) {
+            (Some(p), _) if is_blank(l + 1) => Some((p, true)),
+            (_, Some(p)) if is_blank(l - 1) => Some((p, false)),
+            _ => None,
+        };
+        let added: Vec<(u64, Vec<usize>)> = near
+            .into_iter()
+            .filter(|(_, lines)| {
+                let first = side(lines[0]);
+                first.is_some() && lines.iter().all(|&l| side(l) == first)
+            })
+            .map(|(h, lines)| (h, lines.clone()))
+            .collect();
+        if added.is_empty() {
+            return;
+        }
+        for (h, lines) in added {
+            let i = self.patterns.len();
+            self.lines.extend(lines.iter().map(|&l| (l, i)));
+            self.patterns.push(FurniturePattern {
+                pattern: names.get(&h).cloned().unwrap_or_default(),
+                count: lines.len(),
+                period,
+            });
+        }
+        self.lines.sort_unstable();
     }
 
     /// Every furniture line: (line number, pattern index), sorted.
@@ -495,5 +670,80 @@ mod tests {
         );
         // A title recurring between paragraphs in one column is still text.
         assert!(!in_columns("Article 3"));
+    }
+
+    /// An RFC of 1981 as rfc-editor.org renders it: no form feeds, the running head set
+    /// flush left on one page and flush right on the next, a section name under it, roman
+    /// page numbers on the front matter, and a centred title that reads like the head.
+    fn alternating_pages() -> String {
+        let mut text = String::from("                           INTERNET PROTOCOL\n\n");
+        for p in 1..=4 {
+            for l in 0..40 {
+                text.push_str(&format!("  line {l} of the running text goes on and\n"));
+            }
+            let number = if p == 1 {
+                "iii".to_string()
+            } else {
+                p.to_string()
+            };
+            if p % 2 == 1 {
+                let foot = format!("[Page {number}]");
+                text.push_str(&format!("\n{foot:>72}\n\n"));
+                text.push_str("                                                          September 1981\nInternet Protocol\n");
+            } else {
+                text.push_str(&format!("\n[Page {number}]\n\nSeptember 1981\n                                                       Internet Protocol\n"));
+            }
+            if p >= 2 {
+                text.push_str("Introduction\n");
+            }
+            text.push('\n');
+        }
+        text
+    }
+
+    #[test]
+    fn alternating_heads_roman_page_numbers_and_section_names() {
+        let text = alternating_pages();
+        let f = Furniture::find(&text);
+        let found: Vec<(&str, usize)> = f
+            .patterns
+            .iter()
+            .map(|p| (p.pattern.as_str(), p.count))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("[page #]", 4),
+                ("september #", 4),
+                ("internet protocol", 4),
+                ("introduction", 3),
+            ]
+        );
+        // The centred title on line 1 is text, though its words are the running head's.
+        assert!(f.lines().iter().all(|&(l, _)| l != 1));
+        assert_eq!(pattern("[Page iii]").as_deref(), Some("[page #]"));
+        assert_eq!(pattern("Chapter I").as_deref(), Some("chapter i"));
+    }
+
+    /// A section name seen twice, each time under the running head with a blank line
+    /// after it, is furniture; a text line under the head with text after it is not.
+    #[test]
+    fn a_line_standing_with_the_heads_twice_is_furniture() {
+        let mut text = String::new();
+        for p in 1..=4 {
+            text.push_str("Internet Protocol        September 1981\n");
+            match p {
+                2 | 3 => text.push_str("Introduction\n\n"),
+                4 => text.push_str("Overview\nThe text goes on right under the head\n"),
+                _ => text.push('\n'),
+            }
+            for l in 0..30 {
+                text.push_str(&format!("line {l} of the running text goes on and\n"));
+            }
+        }
+        text.push_str("Overview\n");
+        let f = Furniture::find(&text);
+        let found: Vec<&str> = f.patterns.iter().map(|p| p.pattern.as_str()).collect();
+        assert_eq!(found, ["internet protocol september #", "introduction"]);
     }
 }

@@ -212,7 +212,7 @@ impl PageReader {
             }
             let starts_unit = matches!(
                 start::parse(t, false).map(|s| s.shape),
-                Some(Shape::Numbered { .. } | Shape::Roman(_))
+                Some(Shape::Numbered { .. } | Shape::Deep | Shape::Roman(_))
             );
             if !direct && !starts_unit {
                 if let Some((n, label, rest)) = footnote_start(t) {

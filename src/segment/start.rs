@@ -10,6 +10,9 @@
 pub(crate) enum Shape {
     /// `12.`, `12.3`, `12.3.`: the integer components (up to two).
     Numbered { major: u32, minor: Option<u32> },
+    /// `2.2.1.`, `1.1.2`: a section number of three or more levels (a title's number;
+    /// paragraphs are not numbered that deep).
+    Deep,
     /// `IV.`: the value of the roman numeral.
     Roman(u32),
     /// `H.`: a capital letter that is not a roman numeral, its place in the alphabet
@@ -116,6 +119,10 @@ pub(crate) fn to_roman(mut n: u32) -> String {
 /// keeps a wrapped line starting with a number from being read as a paragraph.
 const MAX_NUMBER_DIGITS: usize = 6;
 
+/// Most levels of a section number (`1.2.3.4.5.6`): deeper dotted numbers are versions
+/// or addresses, not titles.
+const MAX_SECTION_LEVELS: usize = 6;
+
 fn small_int(s: &str) -> Option<u32> {
     if s.is_empty() || s.len() > MAX_NUMBER_DIGITS || !s.bytes().all(|b| b.is_ascii_digit()) {
         return None;
@@ -161,7 +168,18 @@ pub(crate) fn parse(line: &str, bullets: bool) -> Option<Start<'_>> {
                 Some(p) => Some(small_int(p)?),
                 None => None,
             };
-            if parts.next().is_some() || (minor.is_none() && !dotted) {
+            if parts.next().is_some() {
+                let deep = body.split('.').count() <= MAX_SECTION_LEVELS
+                    && body
+                        .split('.')
+                        .all(|p| small_int(p).is_some_and(|n| n < 1000));
+                return deep.then_some(Start {
+                    shape: Shape::Deep,
+                    number: Some(body),
+                    rest,
+                });
+            }
+            if minor.is_none() && !dotted {
                 return None;
             }
             Some(Start {
@@ -301,6 +319,18 @@ mod tests {
             ))
         );
         assert_eq!(shape("1234567. Too long"), None);
+        // Section numbers of three or more levels (an IETF draft's `2.2.1. Control
+        // frames`, one space or two after the number) are titles' numbers.
+        assert_eq!(
+            shape("2.2.1. Control frames"),
+            Some((Shape::Deep, Some("2.2.1"), "Control frames"))
+        );
+        assert_eq!(
+            shape("1.1.2  Examples"),
+            Some((Shape::Deep, Some("1.1.2"), "Examples"))
+        );
+        assert_eq!(shape("1.2.3.4.5.6.7 Too deep"), None);
+        assert_eq!(shape("1.2.x Not a number"), None);
     }
 
     #[test]

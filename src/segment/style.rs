@@ -44,6 +44,13 @@ pub(crate) struct Stats {
     /// Words broken at a line end: (fragment before the hyphen, first word of the next
     /// non-blank line), in text order, repeats included.
     pub breaks: Vec<(String, String)>,
+    /// Lines that do not end a sentence, followed by one blank line and a line whose
+    /// first letter has a case: where PDF extraction splits a paragraph, or where a title
+    /// stands above its text.
+    pub open_across_blank: usize,
+    /// Of those, the ones whose next line starts in lower case: the sentence runs on
+    /// across the blank line, as it does in PDF-extracted text.
+    pub runs_across_blank: usize,
 }
 
 /// Share of non-blank lines that must be followed by a single blank line for the text to
@@ -69,6 +76,17 @@ const PDF_MAX_TERMINAL_SHARE: f64 = 0.75;
 /// text on nearly every line.
 const LINES_TERMINAL_SHARE: f64 = 0.5;
 
+/// Fewest lines that end open before a blank line (see [`Stats::open_across_blank`]) for
+/// their continuations to count as evidence: fewer say nothing either way.
+const PDF_MIN_OPEN_ACROSS_BLANK: usize = 3;
+
+/// Least share of those lines whose sentence runs on in lower case for the text to count
+/// as PDF-extracted. Extraction cuts sentences anywhere, so most of its open lines run on
+/// in lower case (three in four in English, still most in German with its capitalised
+/// nouns); where none or almost none do, the open lines are titles above their text and
+/// the blank lines are real paragraph breaks (an RFC, a plain-text specification).
+const PDF_MIN_RUN_ON_SHARE: f64 = 0.25;
+
 /// Longest line length counted exactly in the length histogram; longer lines count as
 /// this long (only the 75th percentile of wrapped lines is ever used).
 const HISTOGRAM_MAX: usize = 512;
@@ -90,6 +108,8 @@ impl Stats {
         // Pattern of the last lines: how many blank lines since the last non-blank one.
         let mut blanks_since: Option<usize> = None;
         let mut head: Option<&str> = None;
+        // The last non-blank line did not end a sentence.
+        let mut last_open = false;
         for line in text.lines() {
             if line.contains('\u{c}') {
                 stats.form_feeds += 1;
@@ -107,6 +127,17 @@ impl Stats {
                 }
             }
             head = mend::broken_head(t);
+            if last_open && blanks_since == Some(1) {
+                if let Some(c) = t.chars().find(|c| c.is_alphabetic()) {
+                    if c.is_lowercase() || c.is_uppercase() {
+                        stats.open_across_blank += 1;
+                        if c.is_lowercase() {
+                            stats.runs_across_blank += 1;
+                        }
+                    }
+                }
+            }
+            last_open = !ends_terminal(t);
             match blanks_since {
                 Some(0) => stats.direct += 1,
                 Some(1) => stats.single_spaced += 1,
@@ -142,7 +173,8 @@ impl Stats {
             && self.single_spaced as f64 / n >= PDF_SINGLE_SPACED_SHARE
             && self.direct as f64 / n <= PDF_DIRECT_SHARE
             && self.typical_len <= PDF_MAX_TYPICAL_LEN
-            && terminal < PDF_MAX_TERMINAL_SHARE;
+            && terminal < PDF_MAX_TERMINAL_SHARE
+            && self.sentences_run_across_blanks();
         if pdf {
             Layout::Pdf
         } else if terminal >= LINES_TERMINAL_SHARE {
@@ -150,6 +182,16 @@ impl Stats {
         } else {
             Layout::Blocks
         }
+    }
+}
+
+impl Stats {
+    /// Whether the lines that end open before a blank line run on in lower case often
+    /// enough for the blank lines to be extraction artefacts (true when there are too few
+    /// such lines to tell, or the script has no case).
+    fn sentences_run_across_blanks(&self) -> bool {
+        self.open_across_blank < PDF_MIN_OPEN_ACROSS_BLANK
+            || self.runs_across_blank as f64 / self.open_across_blank as f64 >= PDF_MIN_RUN_ON_SHARE
     }
 }
 
@@ -161,6 +203,16 @@ mod tests {
     fn pdf_text_is_detected() {
         let text = "1. The present report is\n\nsubmitted by the committee to\n\nthe council pursuant to its\n\nresolution. \n\n2. At its session, the\n\ncommittee established a group\n";
         assert_eq!(Stats::of(text).layout(), Layout::Pdf);
+    }
+
+    #[test]
+    fn titles_above_their_text_are_not_pdf() {
+        // Single-spaced like PDF text, but no open line runs on in lower case: the open
+        // lines are titles, the blank lines real breaks.
+        let text = "1.  Overview\n\n   Body text of the overview section.\n\n2.  Framing\n\n2.1.  Session\n\n   The framing layer runs atop a transport.\n";
+        let stats = Stats::of(text);
+        assert_eq!((stats.open_across_blank, stats.runs_across_blank), (3, 0));
+        assert_ne!(stats.layout(), Layout::Pdf);
     }
 
     #[test]
