@@ -17,7 +17,8 @@
 //! (not code or drawings: most of their characters are letters) set at least two columns
 //! deeper than the body, with no number of their own:
 //!
-//! - after a body paragraph ending in `:`, the run of such blocks are its list items;
+//! - after a body paragraph ending in `:`, a run of at least two such blocks are its list
+//!   items (one alone is a quotation or an example as often as an item);
 //! - directly under a heading, a run of at least two such blocks shaped as a term and its
 //!   definition (`client: The endpoint …`) are the entries of a definition list, list
 //!   items with no parent.
@@ -29,6 +30,10 @@ const DEEPER: usize = 2;
 
 /// Paragraphs a document needs before its body indentation is trusted.
 const MIN_PARAGRAPHS: usize = 6;
+
+/// Blocks a run needs to be a list: one indented block alone is a quotation or an
+/// example as often as an item.
+const MIN_ITEMS: usize = 2;
 
 /// Longest term of a definition entry, in characters.
 const MAX_TERM: usize = 40;
@@ -103,7 +108,7 @@ pub(crate) fn indented_blocks_as_items(units: &mut [Unit], text: &str) {
         let run = i + 1..end;
         let definitions =
             heading && run.len() >= 2 && units[run.clone()].iter().all(|u| is_definition(&u.text));
-        if (intro && !run.is_empty()) || definitions {
+        if (intro && run.len() >= MIN_ITEMS) || definitions {
             let parent = intro.then_some(units[i].id);
             for u in &mut units[run] {
                 u.kind = UnitKind::ListItem;
