@@ -129,11 +129,15 @@ mod tests {
     /// The units of `text` read in blocks (a text this short gives too little evidence
     /// for the layout to be decided from it).
     fn kinds(text: &str) -> Vec<(UnitKind, Option<usize>)> {
-        segment("spec.txt", text, &SegmentOptions::new().layout(Layout::Blocks))
-            .units
-            .iter()
-            .map(|u| (u.kind, u.parent))
-            .collect()
+        segment(
+            "spec.txt",
+            text,
+            &SegmentOptions::new().layout(Layout::Blocks),
+        )
+        .units
+        .iter()
+        .map(|u| (u.kind, u.parent))
+        .collect()
     }
 
     /// Body text at three columns, as RFCs set it.
