@@ -104,25 +104,25 @@ pub struct Carried {
     pub best: f32,
 }
 
-/// One sentence: its unit, its words with sentence weights, its weight and multiplicity.
-struct Sent {
+/// One sentence: its unit, its words (borrowed from its unit's profile; their weights
+/// here are the sentence-level idf, looked up by word), its weight and multiplicity.
+struct Sent<'a> {
     unit: u32,
-    words: Vec<(u32, f32)>,
+    words: &'a [(u32, f32)],
     weight: f32,
     /// `1 / k` for a sentence repeated `k` times in its document.
     trust: f32,
 }
 
 /// The sentences of one document's profiles, weighted by `idf`, with repeats counted.
-fn sentences(profiles: &[Profile], idf: &[f32]) -> Vec<Sent> {
+fn sentences<'a>(profiles: &'a [Profile], idf: &[f32]) -> Vec<Sent<'a>> {
     let mut out = Vec::new();
     let mut repeats: HashMap<u64, u32, FastHash> = HashMap::default();
     for (u, p) in profiles.iter().enumerate() {
         for s in &p.sentences {
-            let words: Vec<(u32, f32)> =
-                s.words.iter().map(|&(w, _)| (w, idf[w as usize])).collect();
-            let weight = words.iter().map(|w| w.1).sum();
-            *repeats.entry(key(&words)).or_default() += 1;
+            let words = &s.words[..];
+            let weight = words.iter().map(|&(w, _)| idf[w as usize]).sum();
+            *repeats.entry(key(words)).or_default() += 1;
             out.push(Sent {
                 unit: u as u32,
                 words,
@@ -132,7 +132,7 @@ fn sentences(profiles: &[Profile], idf: &[f32]) -> Vec<Sent> {
         }
     }
     for s in &mut out {
-        s.trust = 1.0 / repeats.get(&key(&s.words)).copied().unwrap_or(1).max(1) as f32;
+        s.trust = 1.0 / repeats.get(&key(s.words)).copied().unwrap_or(1).max(1) as f32;
     }
     out
 }
@@ -147,15 +147,15 @@ fn key(words: &[(u32, f32)]) -> u64 {
     h.finish()
 }
 
-/// Shared weight of two sentences' sorted word lists.
-fn shared(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
+/// Shared weight (`idf`) of two sentences' sorted word lists.
+fn shared(a: &[(u32, f32)], b: &[(u32, f32)], idf: &[f32]) -> f32 {
     let (mut i, mut j, mut s) = (0, 0, 0f32);
     while i < a.len() && j < b.len() {
         match a[i].0.cmp(&b[j].0) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
-                s += a[i].1;
+                s += idf[a[i].0 as usize];
                 i += 1;
                 j += 1;
             }
@@ -164,8 +164,9 @@ fn shared(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
     s
 }
 
-/// Weight of the words of `new` found in `old` and not yet `covered`; marks them covered.
-fn fresh(new: &[(u32, f32)], old: &[(u32, f32)], covered: &mut [bool]) -> f32 {
+/// Weight (`idf`) of the words of `new` found in `old` and not yet `covered`; marks them
+/// covered.
+fn fresh(new: &[(u32, f32)], old: &[(u32, f32)], covered: &mut [bool], idf: &[f32]) -> f32 {
     let (mut i, mut j, mut g) = (0, 0, 0f32);
     while i < new.len() && j < old.len() {
         match new[i].0.cmp(&old[j].0) {
@@ -174,7 +175,7 @@ fn fresh(new: &[(u32, f32)], old: &[(u32, f32)], covered: &mut [bool]) -> f32 {
             std::cmp::Ordering::Equal => {
                 if !covered[i] {
                     covered[i] = true;
-                    g += new[i].1;
+                    g += idf[new[i].0 as usize];
                 }
                 i += 1;
                 j += 1;
@@ -204,12 +205,11 @@ pub fn carried(ctx: &Context, n_words: usize) -> Vec<Carried> {
         .collect();
     let olds = sentences(&ctx.old_profiles, &idf);
     let news = sentences(&ctx.new_profiles, &idf);
-    drop(idf);
 
     // Inverted index of old sentences: word → sentence ids, in one flat array.
     let mut starts = vec![0u32; n_words + 1];
     for s in &olds {
-        for &(w, _) in &s.words {
+        for &(w, _) in s.words {
             starts[w as usize + 1] += 1;
         }
     }
@@ -219,7 +219,7 @@ pub fn carried(ctx: &Context, n_words: usize) -> Vec<Carried> {
     let mut fill = starts.clone();
     let mut postings = vec![0u32; starts[n_words] as usize];
     for (id, s) in olds.iter().enumerate() {
-        for &(w, _) in &s.words {
+        for &(w, _) in s.words {
             postings[fill[w as usize] as usize] = id as u32;
             fill[w as usize] += 1;
         }
@@ -243,7 +243,7 @@ pub fn carried(ctx: &Context, n_words: usize) -> Vec<Carried> {
                 query.extend(
                     s.words
                         .iter()
-                        .map(|&(w, x)| (post(w).len(), w, x))
+                        .map(|&(w, _)| (post(w).len(), w, idf[w as usize]))
                         .filter(|q| q.0 > 0 && q.0 <= MAX_POSTINGS),
                 );
                 let by_len = |a: &(usize, u32, f32), b: &(usize, u32, f32)| {
@@ -286,7 +286,7 @@ pub fn carried(ctx: &Context, n_words: usize) -> Vec<Carried> {
                     if other.weight < MIN_WEIGHT {
                         continue;
                     }
-                    let sh = shared(&other.words, &s.words);
+                    let sh = shared(other.words, s.words, &idf);
                     let dice = 2.0 * sh / (other.weight + s.weight);
                     measured.push((o, dice, sh / other.weight, sh / s.weight));
                 }
@@ -332,7 +332,7 @@ pub fn carried(ctx: &Context, n_words: usize) -> Vec<Carried> {
             let other = &olds[o as usize];
             // A further source must bring words the earlier ones did not (a copy of the
             // same sentence elsewhere brings nothing).
-            if fresh(&s.words, &other.words, &mut covered) < (1.0 - PIECE_MIN) * s.weight {
+            if fresh(s.words, other.words, &mut covered, &idf) < (1.0 - PIECE_MIN) * s.weight {
                 continue;
             }
             let trust = other.trust.min(s.trust);
