@@ -342,32 +342,30 @@ impl Context<'_> {
 /// Items below which [`par_map`] stays on one thread.
 const PARALLEL_MIN_ITEMS: usize = 4_000;
 
-/// Items per piece of [`par_map`]: each piece gets its own scorer (a table of `words`
-/// stamps), so pieces are large enough for that table to cost little.
+/// Fewest items of one run of [`par_map`] on one thread: each run gets its own scorer (a
+/// table of `words` stamps), so runs are long enough for that table to cost little.
 const PARALLEL_PIECE: usize = 1_000;
 
-/// `items` mapped through `f` on rayon's pool, in fixed consecutive pieces of
-/// [`PARALLEL_PIECE`] items, each with its own scorer over `words` word ids. The scorer is
-/// scratch space only and the pieces are joined in order, so the output is the same
-/// whatever the number of threads.
+/// `items` mapped through `f` on rayon's pool, in runs of at least [`PARALLEL_PIECE`]
+/// items, each run with its own scorer over `words` word ids. The scorer is scratch space
+/// only and the results are collected in the items' order straight into one vector (no
+/// per-run vectors held beside it: on a huge paragraph's sentence pairs that doubled the
+/// peak), so the output is the same whatever the number of threads or how the runs fall.
 fn par_map<T: Sync, R: Send>(
     items: &[T],
     words: usize,
     f: impl Fn(&T, &mut evidence::Scorer) -> R + Sync,
 ) -> Vec<R> {
-    let run = |piece: &[T]| -> Vec<R> {
-        let mut scorer = evidence::Scorer::new(words);
-        piece.iter().map(|item| f(item, &mut scorer)).collect()
-    };
     if items.len() < PARALLEL_MIN_ITEMS {
-        return run(items);
+        let mut scorer = evidence::Scorer::new(words);
+        return items.iter().map(|item| f(item, &mut scorer)).collect();
     }
     use rayon::prelude::*;
-    let pieces: Vec<Vec<R>> = items.par_chunks(PARALLEL_PIECE).map(run).collect();
-    // Sized exactly: growth by doubling would hold up to twice the results at the peak.
-    let mut out = Vec::with_capacity(items.len());
-    pieces.into_iter().for_each(|piece| out.extend(piece));
-    out
+    items
+        .par_iter()
+        .with_min_len(PARALLEL_PIECE)
+        .map_init(|| evidence::Scorer::new(words), |scorer, item| f(item, scorer))
+        .collect()
 }
 
 /// The original documents of an alignment and, for each of their units, the range of its
