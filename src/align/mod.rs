@@ -364,7 +364,10 @@ fn par_map<T: Sync, R: Send>(
     items
         .par_iter()
         .with_min_len(PARALLEL_PIECE)
-        .map_init(|| evidence::Scorer::new(words), |scorer, item| f(item, scorer))
+        .map_init(
+            || evidence::Scorer::new(words),
+            |scorer, item| f(item, scorer),
+        )
         .collect()
 }
 
