@@ -127,7 +127,14 @@ impl Stats {
                 }
             }
             head = mend::broken_head(t);
-            if last_open && blanks_since == Some(1) {
+            // A line that starts with a number or a bullet after an open line is an item
+            // the sentence goes on in (`… erkennen, wenn` / `1. das Opfer …`): structure,
+            // not a sentence cut by extraction, whatever the case of its first letter.
+            let marked =
+                t.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '(' | '•' | '-' | '*'));
+            if last_open && blanks_since == Some(1) && marked {
+                stats.open_across_blank += 1;
+            } else if last_open && blanks_since == Some(1) {
                 if let Some(c) = t.chars().find(|c| c.is_alphabetic()) {
                     if c.is_lowercase() || c.is_uppercase() {
                         stats.open_across_blank += 1;
@@ -212,6 +219,18 @@ mod tests {
         let text = "1.  Overview\n\n   Body text of the overview section.\n\n2.  Framing\n\n2.1.  Session\n\n   The framing layer runs atop a transport.\n";
         let stats = Stats::of(text);
         assert_eq!((stats.open_across_blank, stats.runs_across_blank), (3, 0));
+        assert_ne!(stats.layout(), Layout::Pdf);
+    }
+
+    #[test]
+    fn items_a_sentence_goes_on_in_are_not_pdf() {
+        // A law's Absatz ends open and goes on in its numbered items, whose text starts in
+        // lower case: that is structure, and the blank lines are real breaks.
+        let text = "(3) Auf Freiheitsstrafe ist zu erkennen, wenn\n\n1. das Opfer ein Kind ist,\n\n\
+                    2. der Täter das Opfer misshandelt oder\n\n3. der Täter gewerbsmäßig handelt.\n\n\
+                    (4) Ebenso wird bestraft, wer\n\n1. eine Person veranlasst oder\n\n2. sich bemächtigt.\n";
+        let stats = Stats::of(text);
+        assert_eq!((stats.open_across_blank, stats.runs_across_blank), (5, 0));
         assert_ne!(stats.layout(), Layout::Pdf);
     }
 
