@@ -671,3 +671,23 @@ fn a_block_of_title_lines_is_a_list_of_entries() {
     let address = "Authors' Addresses\n\nJon Postel\nInformation Sciences Institute\n4676 Admiralty Way\nMarina del Rey, CA 90291\n\nThe rest of the text ends here.\n";
     assert_eq!(seg(address).units.len(), 3);
 }
+
+#[test]
+fn a_markdown_file_of_pdf_lines_is_read_as_pdf_text() {
+    // Legislation converted from PDF to `.md` keeps each printed line, with a blank line
+    // after it: every line is a Markdown paragraph, and sentences run on across them.
+    let text = "# Ley 25.246\n\nARTICULO 1º — Sustitúyese la rúbrica\n\ndel Capítulo XIII del Código Penal, el que pasará a\n\ndenominarse de la siguiente manera: \"Encubrimiento y\n\nLavado de Activos\".\n\nARTICULO 2º — Sustitúyese el artículo 277 del Código\n\nPenal, por el siguiente texto, que regirá desde\n\nla publicación de esta ley en el Boletín Oficial.\n";
+    let doc = segment("ley.md", text, &SegmentOptions::new());
+    let starts: Vec<&str> = doc
+        .units
+        .iter()
+        .map(|u| u.text.split_whitespace().next().unwrap_or(""))
+        .collect();
+    assert_eq!(starts, ["Ley", "ARTICULO", "ARTICULO"], "{:#?}", doc.units);
+    // A Markdown file written as Markdown stays Markdown: one paragraph a block.
+    let md = "# Title\n\nA paragraph that is written\nover two lines.\n\n- an item\n- another\n";
+    assert_eq!(
+        segment("notes.md", md, &SegmentOptions::new()).units.len(),
+        4
+    );
+}

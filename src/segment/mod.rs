@@ -132,7 +132,14 @@ fn run(
     options: &SegmentOptions,
     explain: bool,
 ) -> (Document, Option<Explanation>) {
-    if options.layout == Layout::Auto && markdown::is_markdown(path, text) {
+    let stats = style::Stats::of(text);
+    // A `.md` file whose lines are PDF-extracted text with a blank line after each (every
+    // line a Markdown paragraph, sentences running on across the blanks) is read as the
+    // PDF text it is, not as one paragraph a line.
+    if options.layout == Layout::Auto
+        && markdown::is_markdown(path, text)
+        && stats.layout() != Layout::Pdf
+    {
         let (units, artifacts) = markdown::segment(text);
         let explanation = explain.then(|| Explanation {
             layout: Layout::Blocks,
@@ -147,7 +154,6 @@ fn run(
             explanation,
         );
     }
-    let stats = style::Stats::of(text);
     let layout = match options.layout {
         Layout::Auto => stats.layout(),
         l => l,
