@@ -3,7 +3,10 @@
 //! paragraph, block quote, code block, HTML block and table is one unit kept whole, each
 //! item of a top-level list is a list item (its nested content flattened into it), each
 //! term of a definition list is a list item with its definition, and thematic breaks are
-//! removed. Line numbers come from the parser's source offsets.
+//! removed. Line numbers come from the parser's source offsets. Heading attributes
+//! (`## Loss Detection {#loss-detection}`, as kramdown, pandoc and Python-Markdown write
+//! anchors) are not heading text, and a metadata block at the top of the file (see
+//! [`front_matter`]) is one unit.
 //!
 //! Legislation written as Markdown numbers its items in plain paragraphs that CommonMark
 //! does not read as lists (`1° Le vendeur…`, `a) Au premier alinéa…`, `1a. bestimmte…`).
@@ -173,6 +176,41 @@ impl Building {
     }
 }
 
+/// The metadata block at the top of a Markdown file, as Jekyll, Hugo, pandoc and
+/// kramdown-rfc write it: a first line `---`, a line of text right under it, and a closing
+/// line `---` or `...` (YAML's own end markers; kramdown-rfc closes with `--- abstract` or
+/// `--- middle`, a word after the dashes). Returns the byte range of its content lines and
+/// where the Markdown after it starts. CommonMark alone reads such a block as a thematic
+/// break followed by paragraphs and setext headings (`author:` over a YAML `-` line),
+/// so it is cut off before parsing. A `---` further down is left to CommonMark: there it
+/// is a thematic break or a setext underline.
+fn front_matter(text: &str) -> Option<(std::ops::Range<usize>, usize)> {
+    let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    let mut lines = text[bom..].split_inclusive('\n');
+    let first = lines.next()?;
+    if first.trim_end() != "---" {
+        return None;
+    }
+    let content = bom + first.len();
+    let mut at = content;
+    for (i, line) in lines.enumerate() {
+        let t = line.trim_end();
+        if i == 0 && t.is_empty() {
+            return None;
+        }
+        let closing = t == "---"
+            || t == "..."
+            || t.strip_prefix("--- ").is_some_and(|w| {
+                !w.is_empty() && w.chars().all(|c| c.is_alphanumeric() || c == '_')
+            });
+        if closing {
+            return (i > 0).then_some((content..at, at + line.len()));
+        }
+        at += line.len();
+    }
+    None
+}
+
 /// Cuts Markdown `text` into units.
 pub(crate) fn segment(text: &str) -> (Vec<Unit>, Vec<Artifact>) {
     let line_starts: Vec<usize> = std::iter::once(0)
@@ -233,14 +271,27 @@ pub(crate) fn segment(text: &str) -> (Vec<Unit>, Vec<Artifact>) {
         });
         id
     };
-    let options = Options::ENABLE_TABLES | Options::ENABLE_DEFINITION_LIST;
-    let parser = Parser::new_ext(text, options);
+    // The front matter is one unit; the Markdown after it is parsed alone, its offsets
+    // shifted back to the whole text's by `base`.
+    let mut base = 0;
+    if let Some((content, body)) = front_matter(text) {
+        let block = Building {
+            text: text[content.clone()].to_string(),
+            ..Building::new(UnitKind::Paragraph, None, content.start)
+        };
+        finish(block, content.end, &mut units, &mut sections, None);
+        base = body;
+    }
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_DEFINITION_LIST
+        | Options::ENABLE_HEADING_ATTRIBUTES;
+    let parser = Parser::new_ext(&text[base..], options);
     // Link reference definitions (`[core team]: https://…`) give no event, but they are
     // text of the document: each becomes a paragraph where it stands.
     let mut definitions: Vec<std::ops::Range<usize>> = parser
         .reference_definitions()
         .iter()
-        .map(|(_, def)| def.span.clone())
+        .map(|(_, def)| def.span.start + base..def.span.end + base)
         .collect();
     definitions.sort_by_key(|span| span.start);
     // Definitions on consecutive lines read as one block, like the lines of a paragraph.
@@ -266,6 +317,7 @@ pub(crate) fn segment(text: &str) -> (Vec<Unit>, Vec<Artifact>) {
     // Depths of the open list items, innermost last.
     let mut items: Vec<usize> = Vec::new();
     for (event, range) in parser.into_offset_iter() {
+        let range = range.start + base..range.end + base;
         if depth == 0 {
             while let Some(span) = definitions.next_if(|span| span.start < range.start) {
                 let end = span.end;
@@ -446,6 +498,74 @@ mod tests {
         assert_eq!(units[2].parent, Some(1));
         assert_eq!(units[7].section, Some(6));
         assert_eq!(artifacts.len(), 1);
+    }
+
+    /// Kind, text and first line of each unit of `text`.
+    fn shape(text: &str) -> Vec<(&'static str, String, usize)> {
+        segment(text)
+            .0
+            .into_iter()
+            .map(|u| (u.kind.as_str(), u.text, u.line))
+            .collect()
+    }
+
+    #[test]
+    fn front_matter_is_one_unit_even_with_blank_lines_and_yaml_lists() {
+        // As kramdown-rfc writes an internet-draft: blank lines inside, an `author:` over
+        // a YAML `-` (a setext underline to CommonMark), closed by `--- abstract`.
+        let text = "---\ntitle: \"Oblivious HTTP\"\ncategory: std\n\nauthor:\n  -\n    ins: M. Thomson\n\n--- abstract\n\nThis document describes a system.\n";
+        assert_eq!(
+            shape(text),
+            [
+                (
+                    "paragraph",
+                    "title: \"Oblivious HTTP\" category: std author: - ins: M. Thomson".into(),
+                    2
+                ),
+                ("paragraph", "This document describes a system.".into(), 11),
+            ]
+        );
+        // Jekyll's and pandoc's closings, with a byte-order mark before the block.
+        for close in ["---", "..."] {
+            let text = format!("\u{feff}---\nlayout: default\n{close}\n\n# Title\n");
+            assert_eq!(
+                shape(&text),
+                [
+                    ("paragraph", "layout: default".into(), 2),
+                    ("heading", "Title".into(), 5),
+                ]
+            );
+        }
+    }
+
+    #[test]
+    fn dashes_that_open_no_front_matter_stay_commonmark() {
+        // A thematic break with a blank line under it, and one further down the text.
+        assert_eq!(shape("---\n\nText.\n"), [("paragraph", "Text.".into(), 3)]);
+        assert_eq!(
+            shape("Intro.\n\n---\nkey: value\n---\n"),
+            [
+                ("paragraph", "Intro.".into(), 1),
+                ("heading", "key: value".into(), 4),
+            ]
+        );
+        // No closing line: not a metadata block.
+        assert_eq!(
+            shape("---\nJust text.\n"),
+            [("paragraph", "Just text.".into(), 2)]
+        );
+    }
+
+    #[test]
+    fn heading_attributes_are_not_heading_text() {
+        let text = "# Loss Detection {#loss-detection}\n\n## Time Threshold {#time-threshold .unnumbered}\n";
+        assert_eq!(
+            shape(text),
+            [
+                ("heading", "Loss Detection".into(), 1),
+                ("heading", "Time Threshold".into(), 3),
+            ]
+        );
     }
 
     #[test]
