@@ -63,6 +63,44 @@ fn every_commit_touching_the_file_in_history_order() {
 }
 
 /// `2026-11-30T07:08:59+00:00` or `…Z`, as git's `%aI` writes it.
+/// The versions of a file edited on a branch that was merged back are the states of the
+/// mainline, as `git log --first-parent` lists them: the branch's commits, interleaved by
+/// date with the mainline's, would make the chain jump between two lines of work (its
+/// additions dropped at the next mainline commit and restored at the merge).
+#[test]
+fn a_merged_branch_is_one_step_of_the_mainline() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let dir = tmp.path();
+    git(dir, &["init", "-q"]);
+    commit(
+        dir,
+        "draft.txt",
+        "Scope.\n\nMiddle.\n\nEnd.\n",
+        "First draft",
+    );
+    git(dir, &["checkout", "-q", "-b", "side"]);
+    let example = "Scope.\n\nMiddle.\n\nEnd.\n\nAn example.\n";
+    commit(dir, "draft.txt", example, "Side: add an example");
+    git(dir, &["checkout", "-q", "main"]);
+    let scope = "Whole scope.\n\nMiddle.\n\nEnd.\n";
+    commit(dir, "draft.txt", scope, "Main: widen the scope");
+    git(
+        dir,
+        &["merge", "-q", "--no-ff", "-m", "Merge the example", "side"],
+    );
+    let path = dir.join("draft.txt");
+    let versions = git_versions(path.to_str().unwrap(), None, &ReadOptions::new()).unwrap();
+    let subjects: Vec<&str> = versions.iter().map(|v| v.subject.as_str()).collect();
+    assert_eq!(
+        subjects,
+        ["First draft", "Main: widen the scope", "Merge the example"]
+    );
+    assert_eq!(
+        versions[2].text,
+        "Whole scope.\n\nMiddle.\n\nEnd.\n\nAn example.\n"
+    );
+}
+
 fn is_iso_8601(date: &str) -> bool {
     let b = date.as_bytes();
     b.len() >= 20

@@ -20,8 +20,9 @@ pub struct VersionArgs {
     /// The versions, oldest first.
     #[arg(required_unless_present = "git", conflicts_with = "git", num_args = 1..)]
     pub versions: Vec<String>,
-    /// Take the versions from git: `--git PATH` (every commit that touched PATH, oldest
-    /// first, then the working tree if it has uncommitted changes) or `--git REV1..REV2 PATH`
+    /// Take the versions from git: `--git PATH` (every commit of the mainline that changed
+    /// PATH, oldest first, a merged branch as its merge, then the working tree if it has
+    /// uncommitted changes) or `--git REV1..REV2 PATH`
     /// (the file at REV1, then each commit of the range that changed it). Versions are
     /// labelled with short hash and subject ("not committed yet" for the working tree).
     #[arg(long, num_args = 1..=2, value_names = ["[RANGE] PATH"])]

@@ -1,7 +1,9 @@
 //! Versions of a file from git history, by calling the `git` binary.
 //!
-//! `git log --follow` lists the commits that touched the file, following renames (oldest
-//! first once reversed, optionally within a range `REV1..REV2`), with the file's name at each;
+//! `git log --follow --first-parent` lists the commits of the mainline that changed the
+//! file, following renames (oldest first once reversed, optionally within a range
+//! `REV1..REV2`), with the file's name at each: a branch merged back is one version, its
+//! merge, as the mainline received it;
 //! `git cat-file blob COMMIT:NAME` gives its text there. With a range, the file as it stood at
 //! `REV1` comes first, so the chain starts from the version the range starts from (as
 //! `git diff REV1..REV2` does), labelled with the commit that last changed the file at or
@@ -201,6 +203,10 @@ pub fn git_history(
     log.args([
         "log",
         "--follow",
+        // The mainline's states: a merged branch is one step (the merge), not its commits
+        // interleaved by date with the mainline's, which would make the chain jump between
+        // two lines of work.
+        "--first-parent",
         "-z",
         "--name-status",
         "--no-ext-diff",
@@ -232,8 +238,16 @@ pub fn git_history(
         let at_base = git.commit(base)?;
         if git.blob(&at_base.hash, &current).is_ok() {
             let mut last = git.command();
-            last.args(["log", "-1", FORMAT, "--end-of-options", &at_base.hash, "--"])
-                .arg(os_string(current.clone()));
+            last.args([
+                "log",
+                "-1",
+                "--first-parent",
+                FORMAT,
+                "--end-of-options",
+                &at_base.hash,
+                "--",
+            ])
+            .arg(os_string(current.clone()));
             let last = git.run(last, "log")?;
             let commit = parse_commit(last.strip_suffix(b"\n").unwrap_or(&last)).unwrap_or(at_base);
             versions.push((commit, Some(current.clone())));
