@@ -691,3 +691,87 @@ fn a_markdown_file_of_pdf_lines_is_read_as_pdf_text() {
         4
     );
 }
+
+// pdftotext: text extracted from a PDF by poppler's `pdftotext` without `-layout` (every
+// line at the margin, no blank line between paragraphs, a form feed between pages). The
+// lines below are real lines of dev renderings of the alignment corpus
+// (`scripts/readers/render.sh`): law-de-stgb-menschenhandel and
+// rust-rfc-target-tier-policy.
+
+/// Two pages of the law's rendering, with the running header and page number of each.
+const STGB_PAGES: &str = "Draft for discussion: not for circulation
+
+§ 232 Menschenhandel zum Zweck der sexuellen
+Ausbeutung
+(1) Wer eine andere Person unter Ausnutzung einer Zwangslage oder der
+Hilflosigkeit, die mit ihrem Aufenthalt in einem fremden Land verbunden
+ist, zur Aufnahme oder Fortsetzung der Prostitution oder dazu bringt, sexuelle Handlungen, durch die sie ausgebeutet wird, an oder vor dem Täter oder einem Dritten vorzunehmen oder von dem Täter oder einem
+Dritten an sich vornehmen zu lassen, wird mit Freiheitsstrafe von sechs
+Monaten bis zu zehn Jahren bestraft.
+(2) Der Versuch ist strafbar.
+(3) Auf Freiheitsstrafe von einem Jahr bis zu zehn Jahren ist zu erkennen,
+wenn
+1.
+
+das Opfer der Tat ein Kind (§ 176 Abs. 1) ist,
+
+2.
+
+der Täter das Opfer bei der Tat körperlich schwer misshandelt oder
+durch die Tat in die Gefahr des Todes bringt oder
+
+3.
+
+der Täter die Tat gewerbsmäßig oder als Mitglied einer Bande, die
+sich zur fortgesetzten Begehung solcher Taten verbunden hat, begeht.
+(5) In minder schweren Fällen des Absatzes 1 ist auf Freiheitsstrafe von
+drei Monaten bis zu fünf Jahren, in minder schweren Fällen der Absätze
+3 und 4 ist auf Freiheitsstrafe von sechs Monaten bis zu fünf Jahren zu
+erkennen.
+
+1
+
+\u{c}Draft for discussion: not for circulation
+
+§ 233 Menschenhandel zum Zweck der Ausbeutung der Arbeitskraft
+(1) Wer eine andere Person unter Ausnutzung einer Zwangslage oder der
+Hilflosigkeit, die mit ihrem Aufenthalt in einem fremden Land verbunden
+ist, in Sklaverei, Leibeigenschaft oder Schuldknechtschaft gebracht wird.
+(2) Der Versuch ist strafbar.
+
+2
+
+\u{c}";
+
+#[test]
+fn pdftotext_the_lines_that_open_and_close_every_page_are_furniture() {
+    // Two pages: too few for furniture by repetition, but the form feeds say where each
+    // page starts and ends.
+    let doc = seg(STGB_PAGES);
+    let removed: Vec<_> = doc
+        .artifacts
+        .iter()
+        .filter(|a| matches!(a.kind, ArtifactKind::PageHeader | ArtifactKind::PageNumber))
+        .map(|a| (a.kind, a.text.trim_start_matches('\u{c}')))
+        .collect();
+    assert_eq!(
+        removed,
+        [
+            (
+                ArtifactKind::PageHeader,
+                "Draft for discussion: not for circulation"
+            ),
+            (ArtifactKind::PageNumber, "1"),
+            (
+                ArtifactKind::PageHeader,
+                "Draft for discussion: not for circulation"
+            ),
+            (ArtifactKind::PageNumber, "2"),
+        ]
+    );
+    assert!(
+        doc.units
+            .iter()
+            .all(|u| !u.text.contains("Draft for discussion"))
+    );
+}
