@@ -744,6 +744,89 @@ ist, in Sklaverei, Leibeigenschaft oder Schuldknechtschaft gebracht wird.
 \u{c}";
 
 #[test]
+fn pdftotext_an_item_number_alone_on_its_line_numbers_the_text_after_the_blank() {
+    let doc = seg(STGB_PAGES);
+    let items: Vec<_> = doc
+        .units
+        .iter()
+        .filter(|u| u.kind == UnitKind::ListItem)
+        .map(|u| {
+            (
+                u.number.as_deref(),
+                u.text.chars().take(12).collect::<String>(),
+                u.parent,
+            )
+        })
+        .collect();
+    let absatz = doc
+        .units
+        .iter()
+        .position(|u| u.text.starts_with("Auf Freiheitsstrafe"));
+    assert!(absatz.is_some());
+    assert_eq!(
+        items,
+        [
+            (Some("1"), "das Opfer de".to_string(), absatz),
+            (Some("2"), "der Täter da".to_string(), absatz),
+            (Some("3"), "der Täter di".to_string(), absatz),
+        ]
+    );
+    assert!(doc.units.iter().all(|u| !u.text.contains("wenn 1.")));
+}
+
+#[test]
+fn pdftotext_a_title_run_into_its_text_is_a_heading() {
+    let doc = seg(STGB_PAGES);
+    let headings: Vec<_> = doc
+        .units
+        .iter()
+        .filter(|u| u.kind == UnitKind::Heading)
+        .map(|u| u.text.as_str())
+        .collect();
+    // Wrapped over two lines, or longer than a short line, with `(1)` straight under it.
+    assert_eq!(
+        headings,
+        [
+            "§ 232 Menschenhandel zum Zweck der sexuellen Ausbeutung",
+            "§ 233 Menschenhandel zum Zweck der Ausbeutung der Arbeitskraft",
+        ]
+    );
+    let absatz: Vec<_> = doc
+        .units
+        .iter()
+        .filter(|u| u.number.as_deref() == Some("(1)"))
+        .map(|u| (u.kind, u.text.starts_with("Wer eine andere Person")))
+        .collect();
+    assert_eq!(absatz, [(UnitKind::Paragraph, true); 2]);
+
+    // An unnumbered title, then its text (rust-rfc-target-tier-policy).
+    let text = "Draft for discussion: not for circulation\n\nTier 3 target policy\n\
+                At this tier, the Rust project provides no official support for a target, so\n\
+                we place minimal requirements on the introduction of targets.\n\n1\n\n\u{c}\
+                Draft for discussion: not for circulation\n\nTier 2 target policy\n\
+                At this tier, the Rust project guarantees that a target builds, and will\n\
+                reject patches that fail to build on a target.\n\n2\n\n\u{c}";
+    let doc = seg(text);
+    assert_eq!(
+        units(&doc),
+        [
+            ("heading", None, "Tier 3 target policy"),
+            (
+                "paragraph",
+                None,
+                "At this tier, the Rust project provides no official support for a target, so we place minimal requirements on the introduction of targets."
+            ),
+            ("heading", None, "Tier 2 target policy"),
+            (
+                "paragraph",
+                None,
+                "At this tier, the Rust project guarantees that a target builds, and will reject patches that fail to build on a target."
+            ),
+        ]
+    );
+}
+
+#[test]
 fn pdftotext_the_lines_that_open_and_close_every_page_are_furniture() {
     // Two pages: too few for furniture by repetition, but the form feeds say where each
     // page starts and ends.
