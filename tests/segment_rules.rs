@@ -858,3 +858,37 @@ fn pdftotext_the_lines_that_open_and_close_every_page_are_furniture() {
             .all(|u| !u.text.contains("Draft for discussion"))
     );
 }
+
+#[test]
+fn pdftotext_a_line_holding_two_printed_lines_ends_its_paragraph_by_its_last() {
+    // `… in private.` ends an 87-byte line among lines of about 72: pdftotext wrote two
+    // printed lines as one, the second short, so the paragraph ends there
+    // (book-opensource-guide-governance).
+    let text = "Draft for discussion: not for circulation\n\n\
+                Once you’ve established leadership roles, don’t forget to document how\n\
+                people can attain them! Establish a clear process for how someone can\n\
+                become a maintainer or join a subcommittee in your project, and write it\n\
+                into your GOVERNANCE.md. Documenting this information avoids the\n\
+                community perception that maintainers are a clique that makes its decisions in private.\n\
+                Finally, if your project is on GitHub, consider moving your project from\n\
+                your personal account to an Organization. GitHub Organizations make it\n\
+                easier to manage permissions and help protect your project’s legacy.\n\n3\n\n\u{c}\
+                Draft for discussion: not for circulation\n\n\
+                Do I need a legal entity to support my project?\n\n4\n\n\u{c}";
+    let doc = seg(text);
+    let starts: Vec<_> = doc
+        .units
+        .iter()
+        .map(|u| {
+            u.text
+                .split_whitespace()
+                .take(3)
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect();
+    assert_eq!(
+        starts,
+        ["Once you’ve established", "Finally, if your", "Do I need"]
+    );
+}

@@ -257,6 +257,7 @@ pub(crate) fn assemble(
         short_line,
         paged_blocks: layout == Layout::Blocks && stats.form_feeds > 0,
         flush_left: stats.flush_left(),
+        typical_len: stats.typical_len,
         pending_bullet: None,
         pending_label: None,
         title_cut: false,
@@ -544,6 +545,19 @@ fn is_run_in_title(text: &str) -> bool {
     is_title(text)
 }
 
+/// A line longer than this many typical lines holds more than one printed line:
+/// `pdftotext` sometimes writes two lines of a justified paragraph as one.
+const MERGED_LINE_SHARE: f64 = 1.15;
+
+/// The length of the last printed line in a line of `len` bytes, in text whose typical
+/// line is `typical` bytes long: a line too long to be one printed line
+/// ([`MERGED_LINE_SHARE`]) holds full lines before its last one. (`… in private.` ending
+/// an 87-byte line among 72-byte lines ends a short printed line, and so its paragraph.)
+fn printed_tail(len: usize, typical: usize) -> usize {
+    let full = (len as f64 / (typical as f64 * MERGED_LINE_SHARE)) as usize;
+    len.saturating_sub(full * typical)
+}
+
 /// A numbered section title (`0. Definitions.`) has at most this many words.
 const NUMBERED_TITLE_MAX_WORDS: usize = 8;
 
@@ -558,6 +572,8 @@ struct Assembler {
     paged_blocks: bool,
     /// Every line starts at the margin ([`Stats::flush_left`]).
     flush_left: bool,
+    /// The typical line length ([`Stats::typical_len`]).
+    typical_len: usize,
     /// A bullet glyph seen alone on its line, waiting for the text it marks.
     pending_bullet: Option<char>,
     /// In paginated text, a list label seen alone on its line ([`is_lone_label`]),
@@ -912,9 +928,14 @@ impl Assembler {
                 Role::Heading => o.lines < MAX_HEADING_LINES && !o.last_terminal,
                 Role::Plain | Role::Body | Role::Lettered => {
                     let capital = t.chars().next().is_some_and(char::is_uppercase);
+                    let last_printed = if self.paged_blocks && self.flush_left {
+                        printed_tail(o.last_len, self.typical_len)
+                    } else {
+                        o.last_len
+                    };
                     let pdf_end = (self.pdf || self.paged_blocks)
                         && o.last_terminal
-                        && o.last_len < self.short_line
+                        && last_printed < self.short_line
                         && capital;
                     // Paginated blocks: a numbered title line (`1.1 Version`) with its
                     // paragraph straight under it, no blank line between.
