@@ -18,7 +18,11 @@
 //!   `Article 4`, …) are single phrases that always follow the end of a sentence;
 //!   furniture falls wherever the page ends.
 //!
-//! Nothing here knows what a header says: only the repetition counts.
+//! In text paginated by form feeds (`pdftotext`), the page boundaries are known: a pattern
+//! that opens every page, or closes every page, is furniture by that place alone, however
+//! few or uneven the pages (see `Furniture::add_page_anchored`).
+//!
+//! Nothing here knows what a header says: only the repetition and the place count.
 
 use std::collections::HashMap;
 
