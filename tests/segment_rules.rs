@@ -691,3 +691,204 @@ fn a_markdown_file_of_pdf_lines_is_read_as_pdf_text() {
         4
     );
 }
+
+// pdftotext: text extracted from a PDF by poppler's `pdftotext` without `-layout` (every
+// line at the margin, no blank line between paragraphs, a form feed between pages). The
+// lines below are real lines of dev renderings of the alignment corpus
+// (`scripts/readers/render.sh`): law-de-stgb-menschenhandel and
+// rust-rfc-target-tier-policy.
+
+/// Two pages of the law's rendering, with the running header and page number of each.
+const STGB_PAGES: &str = "Draft for discussion: not for circulation
+
+§ 232 Menschenhandel zum Zweck der sexuellen
+Ausbeutung
+(1) Wer eine andere Person unter Ausnutzung einer Zwangslage oder der
+Hilflosigkeit, die mit ihrem Aufenthalt in einem fremden Land verbunden
+ist, zur Aufnahme oder Fortsetzung der Prostitution oder dazu bringt, sexuelle Handlungen, durch die sie ausgebeutet wird, an oder vor dem Täter oder einem Dritten vorzunehmen oder von dem Täter oder einem
+Dritten an sich vornehmen zu lassen, wird mit Freiheitsstrafe von sechs
+Monaten bis zu zehn Jahren bestraft.
+(2) Der Versuch ist strafbar.
+(3) Auf Freiheitsstrafe von einem Jahr bis zu zehn Jahren ist zu erkennen,
+wenn
+1.
+
+das Opfer der Tat ein Kind (§ 176 Abs. 1) ist,
+
+2.
+
+der Täter das Opfer bei der Tat körperlich schwer misshandelt oder
+durch die Tat in die Gefahr des Todes bringt oder
+
+3.
+
+der Täter die Tat gewerbsmäßig oder als Mitglied einer Bande, die
+sich zur fortgesetzten Begehung solcher Taten verbunden hat, begeht.
+(5) In minder schweren Fällen des Absatzes 1 ist auf Freiheitsstrafe von
+drei Monaten bis zu fünf Jahren, in minder schweren Fällen der Absätze
+3 und 4 ist auf Freiheitsstrafe von sechs Monaten bis zu fünf Jahren zu
+erkennen.
+
+1
+
+\u{c}Draft for discussion: not for circulation
+
+§ 233 Menschenhandel zum Zweck der Ausbeutung der Arbeitskraft
+(1) Wer eine andere Person unter Ausnutzung einer Zwangslage oder der
+Hilflosigkeit, die mit ihrem Aufenthalt in einem fremden Land verbunden
+ist, in Sklaverei, Leibeigenschaft oder Schuldknechtschaft gebracht wird.
+(2) Der Versuch ist strafbar.
+
+2
+
+\u{c}";
+
+#[test]
+fn pdftotext_an_item_number_alone_on_its_line_numbers_the_text_after_the_blank() {
+    let doc = seg(STGB_PAGES);
+    let items: Vec<_> = doc
+        .units
+        .iter()
+        .filter(|u| u.kind == UnitKind::ListItem)
+        .map(|u| {
+            (
+                u.number.as_deref(),
+                u.text.chars().take(12).collect::<String>(),
+                u.parent,
+            )
+        })
+        .collect();
+    let absatz = doc
+        .units
+        .iter()
+        .position(|u| u.text.starts_with("Auf Freiheitsstrafe"));
+    assert!(absatz.is_some());
+    assert_eq!(
+        items,
+        [
+            (Some("1"), "das Opfer de".to_string(), absatz),
+            (Some("2"), "der Täter da".to_string(), absatz),
+            (Some("3"), "der Täter di".to_string(), absatz),
+        ]
+    );
+    assert!(doc.units.iter().all(|u| !u.text.contains("wenn 1.")));
+}
+
+#[test]
+fn pdftotext_a_title_run_into_its_text_is_a_heading() {
+    let doc = seg(STGB_PAGES);
+    let headings: Vec<_> = doc
+        .units
+        .iter()
+        .filter(|u| u.kind == UnitKind::Heading)
+        .map(|u| u.text.as_str())
+        .collect();
+    // Wrapped over two lines, or longer than a short line, with `(1)` straight under it.
+    assert_eq!(
+        headings,
+        [
+            "§ 232 Menschenhandel zum Zweck der sexuellen Ausbeutung",
+            "§ 233 Menschenhandel zum Zweck der Ausbeutung der Arbeitskraft",
+        ]
+    );
+    let absatz: Vec<_> = doc
+        .units
+        .iter()
+        .filter(|u| u.number.as_deref() == Some("(1)"))
+        .map(|u| (u.kind, u.text.starts_with("Wer eine andere Person")))
+        .collect();
+    assert_eq!(absatz, [(UnitKind::Paragraph, true); 2]);
+
+    // An unnumbered title, then its text (rust-rfc-target-tier-policy).
+    let text = "Draft for discussion: not for circulation\n\nTier 3 target policy\n\
+                At this tier, the Rust project provides no official support for a target, so\n\
+                we place minimal requirements on the introduction of targets.\n\n1\n\n\u{c}\
+                Draft for discussion: not for circulation\n\nTier 2 target policy\n\
+                At this tier, the Rust project guarantees that a target builds, and will\n\
+                reject patches that fail to build on a target.\n\n2\n\n\u{c}";
+    let doc = seg(text);
+    assert_eq!(
+        units(&doc),
+        [
+            ("heading", None, "Tier 3 target policy"),
+            (
+                "paragraph",
+                None,
+                "At this tier, the Rust project provides no official support for a target, so we place minimal requirements on the introduction of targets."
+            ),
+            ("heading", None, "Tier 2 target policy"),
+            (
+                "paragraph",
+                None,
+                "At this tier, the Rust project guarantees that a target builds, and will reject patches that fail to build on a target."
+            ),
+        ]
+    );
+}
+
+#[test]
+fn pdftotext_the_lines_that_open_and_close_every_page_are_furniture() {
+    // Two pages: too few for furniture by repetition, but the form feeds say where each
+    // page starts and ends.
+    let doc = seg(STGB_PAGES);
+    let removed: Vec<_> = doc
+        .artifacts
+        .iter()
+        .filter(|a| matches!(a.kind, ArtifactKind::PageHeader | ArtifactKind::PageNumber))
+        .map(|a| (a.kind, a.text.trim_start_matches('\u{c}')))
+        .collect();
+    assert_eq!(
+        removed,
+        [
+            (
+                ArtifactKind::PageHeader,
+                "Draft for discussion: not for circulation"
+            ),
+            (ArtifactKind::PageNumber, "1"),
+            (
+                ArtifactKind::PageHeader,
+                "Draft for discussion: not for circulation"
+            ),
+            (ArtifactKind::PageNumber, "2"),
+        ]
+    );
+    assert!(
+        doc.units
+            .iter()
+            .all(|u| !u.text.contains("Draft for discussion"))
+    );
+}
+
+#[test]
+fn pdftotext_a_line_holding_two_printed_lines_ends_its_paragraph_by_its_last() {
+    // `… in private.` ends an 87-byte line among lines of about 72: pdftotext wrote two
+    // printed lines as one, the second short, so the paragraph ends there
+    // (book-opensource-guide-governance).
+    let text = "Draft for discussion: not for circulation\n\n\
+                Once you’ve established leadership roles, don’t forget to document how\n\
+                people can attain them! Establish a clear process for how someone can\n\
+                become a maintainer or join a subcommittee in your project, and write it\n\
+                into your GOVERNANCE.md. Documenting this information avoids the\n\
+                community perception that maintainers are a clique that makes its decisions in private.\n\
+                Finally, if your project is on GitHub, consider moving your project from\n\
+                your personal account to an Organization. GitHub Organizations make it\n\
+                easier to manage permissions and help protect your project’s legacy.\n\n3\n\n\u{c}\
+                Draft for discussion: not for circulation\n\n\
+                Do I need a legal entity to support my project?\n\n4\n\n\u{c}";
+    let doc = seg(text);
+    let starts: Vec<_> = doc
+        .units
+        .iter()
+        .map(|u| {
+            u.text
+                .split_whitespace()
+                .take(3)
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect();
+    assert_eq!(
+        starts,
+        ["Once you’ve established", "Finally, if your", "Do I need"]
+    );
+}

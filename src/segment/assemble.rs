@@ -256,7 +256,11 @@ pub(crate) fn assemble(
         pdf,
         short_line,
         paged_blocks: layout == Layout::Blocks && stats.form_feeds > 0,
+        flush_left: stats.flush_left(),
+        typical_len: stats.typical_len,
         pending_bullet: None,
+        pending_label: None,
+        title_cut: false,
         mender: vocab.finish(),
         chosen,
         references,
@@ -293,6 +297,9 @@ pub(crate) fn assemble(
         }
         asm.line(no, line, class);
     }
+    if let Some((at, label)) = asm.pending_label.take() {
+        asm.text(at, &label);
+    }
     asm.close_note();
     asm.settle_break(None);
     asm.close_open();
@@ -321,6 +328,21 @@ fn close_title_block(block: Option<(usize, usize, bool, usize)>, blocks: &mut Ve
 /// the text. ASCII `-` and `*` alone are rules or separators, not bullets.
 fn is_lone_bullet(t: &str) -> bool {
     matches!(t, "•" | "◦" | "▪" | "‣" | "●" | "○" | "■")
+}
+
+/// Longest list label that may stand alone on its line (`(viii)`, `12.3.`).
+const LONE_LABEL_MAX_LEN: usize = 8;
+
+/// A line that is only a list or paragraph label with its punctuation (`1.`, `(3)`,
+/// `a)`, `IV.`, `2.1.`): `pdftotext` puts a Word list item's number on a line of its own,
+/// a blank line before the item's text, when a tab separates them. A bare number (`12`) is
+/// a page number or a table cell, not a label.
+fn is_lone_label(t: &str) -> bool {
+    t.len() <= LONE_LABEL_MAX_LEN
+        && !t.contains(char::is_whitespace)
+        && (t.ends_with(['.', ')']) || t.starts_with('('))
+        && start::parse(&format!("{t} x"), true)
+            .is_some_and(|s| !matches!(s.shape, Shape::Bullet | Shape::Markdown(_)))
 }
 
 /// Fewest `Name: value` units in a row that make a field list (`Title: Candide` /
@@ -507,6 +529,35 @@ fn is_block_title(t: &str) -> bool {
     is_title(t) && t.split_whitespace().count() <= TITLE_BLOCK_MAX_WORDS
 }
 
+/// A title in paginated text, where no blank line sets it off from its text: a title
+/// ([`is_title`]), also after a section sign and its number (`§ 233a Förderung des
+/// Menschenhandels`, the heading of a law's section).
+fn is_run_in_title(text: &str) -> bool {
+    if let Some(rest) = text.strip_prefix('§') {
+        let mut words = rest.split_whitespace();
+        let numbered = words
+            .next()
+            .is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit()));
+        let title = rest.trim_start();
+        let title = title[title.find(char::is_whitespace).unwrap_or(title.len())..].trim_start();
+        return numbered && is_title(title);
+    }
+    is_title(text)
+}
+
+/// A line longer than this many typical lines holds more than one printed line:
+/// `pdftotext` sometimes writes two lines of a justified paragraph as one.
+const MERGED_LINE_SHARE: f64 = 1.15;
+
+/// The length of the last printed line in a line of `len` bytes, in text whose typical
+/// line is `typical` bytes long: a line too long to be one printed line
+/// ([`MERGED_LINE_SHARE`]) holds full lines before its last one. (`… in private.` ending
+/// an 87-byte line among 72-byte lines ends a short printed line, and so its paragraph.)
+fn printed_tail(len: usize, typical: usize) -> usize {
+    let full = (len as f64 / (typical as f64 * MERGED_LINE_SHARE)) as usize;
+    len.saturating_sub(full * typical)
+}
+
 /// A numbered section title (`0. Definitions.`) has at most this many words.
 const NUMBERED_TITLE_MAX_WORDS: usize = 8;
 
@@ -519,8 +570,18 @@ struct Assembler {
     /// since such extractions often leave no blank line between paragraphs. Hand-wrapped
     /// text without pages keeps its blocks whole (its lines are ragged).
     paged_blocks: bool,
+    /// Every line starts at the margin ([`Stats::flush_left`]).
+    flush_left: bool,
+    /// The typical line length ([`Stats::typical_len`]).
+    typical_len: usize,
     /// A bullet glyph seen alone on its line, waiting for the text it marks.
     pending_bullet: Option<char>,
+    /// In paginated text, a list label seen alone on its line ([`is_lone_label`]),
+    /// waiting for the text it numbers.
+    pending_label: Option<(usize, String)>,
+    /// The open unit is being closed as a title run into the text under it
+    /// ([`Assembler::title_runs_in`]): it becomes a heading.
+    title_cut: bool,
     mender: Mender,
     spots: Vec<FootnoteSpot>,
     /// For each footnote spot, the unit its marker was found in.
@@ -732,7 +793,17 @@ impl Assembler {
             LineClass::Text => {
                 self.close_note();
                 let t = line.trim();
-                if is_lone_bullet(t) {
+                let paged = self.pdf || self.paged_blocks;
+                if paged && is_lone_label(t) {
+                    // A label set apart from its text: it numbers the text that follows
+                    // (after the blank line `pdftotext` leaves); two in a row, the first
+                    // was text of its own.
+                    if let Some((at, label)) = self.pending_label.replace((no, t.to_string())) {
+                        self.text(at, &label);
+                    }
+                } else if let Some((_, label)) = self.pending_label.take() {
+                    self.text(no, &format!("{label} {t}"));
+                } else if is_lone_bullet(t) {
                     // A bullet set apart from its text (PDF extraction of a hanging
                     // indent): it marks the text that follows.
                     self.pending_bullet = Some(t.chars().next().unwrap_or('•'));
@@ -818,6 +889,9 @@ impl Assembler {
 
     fn text(&mut self, no: usize, line: &str) {
         self.indent = indent_of(line);
+        // A unit still open after a blank line goes on by its indentation (a term and
+        // its definition): no title runs into it.
+        let direct = !self.pending_close;
         self.settle_break(Some(line));
         // Trailing spaces are kept for the marker search: `develop 5  ` at a line end is
         // a marker by the gap a superscript leaves.
@@ -841,6 +915,7 @@ impl Assembler {
                 s
             });
         if let Some(s) = start {
+            self.title_cut = self.first_label_after_title(&s);
             self.close_open();
             self.open_start(no, s);
             return;
@@ -853,12 +928,29 @@ impl Assembler {
                 Role::Heading => o.lines < MAX_HEADING_LINES && !o.last_terminal,
                 Role::Plain | Role::Body | Role::Lettered => {
                     let capital = t.chars().next().is_some_and(char::is_uppercase);
+                    let last_printed = if self.paged_blocks && self.flush_left {
+                        printed_tail(o.last_len, self.typical_len)
+                    } else {
+                        o.last_len
+                    };
                     let pdf_end = (self.pdf || self.paged_blocks)
                         && o.last_terminal
-                        && o.last_len < self.short_line
+                        && last_printed < self.short_line
                         && capital;
                     // Paginated blocks: a numbered title line (`1.1 Version`) with its
                     // paragraph straight under it, no blank line between.
+                    // A short title line under a one-line title is more likely the
+                    // title's own second line (`§ 232 Menschenhandel zum Zweck der
+                    // sexuellen` / `Ausbeutung`) than the text under it.
+                    let wraps = o.lines == 1 && is_title(t) && t.len() < self.short_line;
+                    let title_run_in = direct
+                        && self.title_runs_in(o)
+                        && o.last_len < self.short_line
+                        && !t.starts_with(char::is_lowercase)
+                        && !wraps;
+                    if title_run_in {
+                        self.title_cut = true;
+                    }
                     let title_end = self.paged_blocks
                         && o.role == Role::Body
                         && o.lines == 1
@@ -866,7 +958,7 @@ impl Assembler {
                         && o.last_len < self.short_line
                         && is_title(&self.units[o.id].text)
                         && capital;
-                    !(pdf_end || title_end || self.indent_starts_paragraph(o))
+                    !(pdf_end || title_end || title_run_in || self.indent_starts_paragraph(o))
                 }
             },
         };
@@ -1054,6 +1146,34 @@ impl Assembler {
         }
         at_block_start
             || open.is_none_or(|o| o.last_terminal || o.last_len < self.short_line || list_end)
+            || self.first_label_after_title(s)
+    }
+
+    /// In paginated text set flush left, whether the open unit is a title run into the
+    /// line after it (`pdftotext` leaves no blank line between a heading and its text,
+    /// nor any indentation; an RFC's title stands apart by its indent): unnumbered, at
+    /// most [`MAX_HEADING_LINES`] lines shaped like a title ([`is_run_in_title`]), none
+    /// ending a sentence.
+    fn title_runs_in(&self, o: &Open) -> bool {
+        self.paged_blocks
+            && self.flush_left
+            && o.role == Role::Plain
+            && o.lines <= MAX_HEADING_LINES
+            && !o.last_terminal
+            && is_run_in_title(&self.units[o.id].text)
+    }
+
+    /// Whether the list label `s` opens the numbering of a title's text: the open unit is
+    /// a title run into it ([`Assembler::title_runs_in`]), the label is the first of its
+    /// list (`(1)`, `a)`), and its text starts a sentence (`§ 233 Menschenhandel …` /
+    /// `(1) Wer …`). A reference wrapped before its label (`nach Absatz` / `(1) …`) has
+    /// none of that shape.
+    fn first_label_after_title(&self, s: &Start<'_>) -> bool {
+        s.shape == Shape::Item
+            && s.rest.starts_with(char::is_uppercase)
+            && s.number
+                .is_some_and(|n| self.item_readings(n).1.iter().any(|&(_, v)| v == 1))
+            && self.open.as_ref().is_some_and(|o| self.title_runs_in(o))
     }
 
     /// Whether a list label at a line start (`(2) offer you …`) continues an enumeration
@@ -1173,7 +1293,8 @@ impl Assembler {
     /// more likely a sentence cut by the extraction.
     fn is_title_line(&self, open: &Open) -> bool {
         let text = &self.units[open.id].text;
-        open.lines == 1 && is_title(text) && (!self.pdf || text.len() < self.short_line)
+        self.title_cut && open.role == Role::Plain
+            || open.lines == 1 && is_title(text) && (!self.pdf || text.len() < self.short_line)
     }
 
     /// Turns unit `id` into a title heading of kind `titled`: a sibling of the last title
@@ -1422,6 +1543,7 @@ impl Assembler {
             });
             self.intro = None;
         }
+        self.title_cut = false;
         self.finish(id);
     }
 }

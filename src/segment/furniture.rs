@@ -18,7 +18,11 @@
 //!   `Article 4`, …) are single phrases that always follow the end of a sentence;
 //!   furniture falls wherever the page ends.
 //!
-//! Nothing here knows what a header says: only the repetition counts.
+//! In text paginated by form feeds (`pdftotext`), the page boundaries are known: a pattern
+//! that opens every page, or closes every page, is furniture by that place alone, however
+//! few or uneven the pages (see `Furniture::add_page_anchored`).
+//!
+//! Nothing here knows what a header says: only the repetition and the place count.
 
 use std::collections::HashMap;
 
@@ -179,6 +183,10 @@ fn roman_to_hash(out: &mut String) {
     *out = words.join(" ");
 }
 
+/// Fewest pages of a form-feed paginated text that must open (or close) with the same
+/// pattern for it to be page furniture by its place alone: every page, and at least two.
+const MIN_ANCHORED_PAGES: usize = 2;
+
 /// Fewest spaces that set two parts of a line apart as columns (`RFC 2045   Internet
 /// Message Bodies   November 1996`): more than a sentence's double space after a full stop.
 const COLUMN_GAP: usize = 3;
@@ -281,6 +289,13 @@ fn regular_period(lines: &[usize]) -> Option<usize> {
 impl Furniture {
     /// Finds the furniture of `text` (see the module docs).
     pub fn find(text: &str) -> Furniture {
+        let mut furniture = Furniture::find_repeated(text);
+        furniture.add_page_anchored(text);
+        furniture
+    }
+
+    /// The furniture found by repetition at regular distances.
+    fn find_repeated(text: &str) -> Furniture {
         // Pass 1: the pattern of every short line, and how often each occurs.
         let mut counts: FastMap<u64, u32> = FastMap::default();
         let mut short: Vec<(usize, u64)> = Vec::new();
@@ -509,6 +524,70 @@ impl Furniture {
             });
         }
         self.lines.sort_unstable();
+    }
+
+    /// In text paginated by form feeds (`pdftotext`), the pattern that opens every page
+    /// and the one that closes every page (a running header, a page number), on at least
+    /// [`MIN_ANCHORED_PAGES`] pages: the form feeds say where pages start, so a short
+    /// document whose pages vary in length, or has too few of them for
+    /// [`MIN_REPEATS`], still shows its furniture by its place. A numbered line or a
+    /// sentence is text wherever it stands.
+    fn add_page_anchored(&mut self, text: &str) {
+        if !text.contains('\u{c}') {
+            return;
+        }
+        // The first and last non-blank line of each page: (line number, trimmed text).
+        let mut tops: Vec<(usize, &str)> = Vec::new();
+        let mut bottoms: Vec<(usize, &str)> = Vec::new();
+        let mut last: Option<(usize, &str)> = None;
+        let mut fresh = true;
+        for (i, line) in text.lines().enumerate() {
+            if line.contains('\u{c}') {
+                bottoms.extend(last.take());
+                fresh = true;
+            }
+            let t = line.trim_matches(|c: char| c.is_whitespace() || c == '\u{c}');
+            if t.is_empty() {
+                continue;
+            }
+            if fresh {
+                tops.push((i + 1, t));
+                fresh = false;
+            }
+            last = Some((i + 1, t));
+        }
+        bottoms.extend(last);
+        let period = text.lines().count() / tops.len().max(1);
+        let mut buf = String::new();
+        for ends in [tops, bottoms] {
+            if ends.len() < MIN_ANCHORED_PAGES {
+                continue;
+            }
+            let mut pattern = None;
+            let alike = ends.iter().all(|&(_, t)| {
+                if !pattern_into(t, &mut buf)
+                    || is_prose(&buf)
+                    || super::start::parse(t, false).is_some()
+                {
+                    return false;
+                }
+                pattern.get_or_insert_with(|| buf.clone()) == &buf
+            });
+            let taken = ends
+                .iter()
+                .any(|&(no, _)| self.lines.binary_search_by_key(&no, |&(l, _)| l).is_ok());
+            let Some(pattern) = pattern.filter(|_| alike && !taken) else {
+                continue;
+            };
+            let i = self.patterns.len();
+            self.lines.extend(ends.iter().map(|&(no, _)| (no, i)));
+            self.lines.sort_unstable();
+            self.patterns.push(FurniturePattern {
+                pattern,
+                count: ends.len(),
+                period,
+            });
+        }
     }
 
     /// Every furniture line: (line number, pattern index), sorted.

@@ -39,6 +39,9 @@ pub(crate) struct Stats {
     pub direct: usize,
     /// 75th percentile of the byte length of non-blank lines (0 when there are none).
     pub typical_len: usize,
+    /// Non-blank lines that start with whitespace. Text extracted from a PDF without its
+    /// layout (`pdftotext`) has almost none: every line starts at the margin.
+    pub indented: usize,
     /// Lines carrying a form feed: page breaks of a paginated text (an RFC, `pdftotext`).
     pub form_feeds: usize,
     /// Words broken at a line end: (fragment before the hyphen, first word of the next
@@ -115,6 +118,13 @@ impl Stats {
                 stats.form_feeds += 1;
             }
             let t = line.trim();
+            if !t.is_empty()
+                && line
+                    .trim_start_matches('\u{c}')
+                    .starts_with(char::is_whitespace)
+            {
+                stats.indented += 1;
+            }
             if t.is_empty() {
                 if let Some(b) = blanks_since.as_mut() {
                     *b += 1;
@@ -192,7 +202,17 @@ impl Stats {
     }
 }
 
+/// Most indented lines, one in this many, for a text to be set flush left.
+const FLUSH_LEFT_EVERY: usize = 20;
+
 impl Stats {
+    /// Whether (almost) every line starts at the margin, as in text extracted from a PDF
+    /// without its layout: a title there is set apart by neither indentation nor, in
+    /// `pdftotext` output, a blank line after it.
+    pub fn flush_left(&self) -> bool {
+        self.indented * FLUSH_LEFT_EVERY <= self.lines
+    }
+
     /// Whether the lines that end open before a blank line run on in lower case often
     /// enough for the blank lines to be extraction artefacts (true when there are too few
     /// such lines to tell, or the script has no case).
