@@ -6,7 +6,7 @@
 //! draftdiff index DIR/corpus -o DIR/corpus.ddx
 //! draftdiff sources --format json DIR/drafts/draft-000.txt DIR/corpus.ddx > out/draft-000.json
 //! planted_corpus score DIR out/*.json
-//! planted_corpus eval DOCUMENTS SEED…
+//! planted_corpus eval [--why] DOCUMENTS SEED…
 //! ```
 //!
 //! `DIR/planted.json` lists the planted links. `score` reads the JSON of `sources` for some
@@ -14,7 +14,9 @@
 //! drafts, overall and by edit (a link of several units counts once per pair of units, as
 //! `draftdiff::corpus::unit_pairs` counts). `eval` generates the corpus of each seed in
 //! memory, indexes it and runs `sources` on every draft, with the same report: the quick
-//! loop for tuning (no files, no process per draft).
+//! loop for tuning (no files, no process per draft); with `--why`, each missed planted link
+//! with its evidence weight, its document's rank among the candidates and the aligner's
+//! score of the two units alone.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -27,7 +29,7 @@ use serde_json::Value;
 
 const USAGE: &str = "usage: planted_corpus DIR DOCUMENTS [SEED]\n       \
                      planted_corpus score DIR SOURCES.json…\n       \
-                     planted_corpus eval DOCUMENTS SEED…";
+                     planted_corpus eval [--why] DOCUMENTS SEED…";
 
 /// A planted link or a found one: (draft file name, draft unit, corpus file name, unit).
 type Key = (String, u64, String, u64);
@@ -67,17 +69,13 @@ fn name_of(path: &str) -> String {
 
 /// `score DIR SOURCES.json…`.
 fn score(dir: &Path, outputs: &[String]) -> Result<(), String> {
-    let read = |path: &Path| {
-        std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))
-    };
+    let read =
+        |path: &Path| std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()));
     let parse = |path: &str, text: &str| {
         serde_json::from_str::<Value>(text).map_err(|e| format!("{path}: {e}"))
     };
     let planted_path = dir.join("planted.json");
-    let planted_json = parse(
-        &planted_path.display().to_string(),
-        &read(&planted_path)?,
-    )?;
+    let planted_json = parse(&planted_path.display().to_string(), &read(&planted_path)?)?;
     let bad = |what: &str| format!("{}: {what}", planted_path.display());
     let mut planted = BTreeMap::new();
     for l in planted_json.as_array().ok_or_else(|| bad("not an array"))? {
@@ -122,9 +120,58 @@ fn score(dir: &Path, outputs: &[String]) -> Result<(), String> {
     Ok(())
 }
 
-/// `eval DOCUMENTS SEED…`.
-fn eval(documents: usize, seeds: &[u64]) {
-    let options = SourcesOptions::new();
+/// For a planted link that `sources` missed: the evidence of its corpus unit (summed
+/// weight, with no threshold and no limit on candidates), its document's rank among the
+/// draft unit's candidates, and the aligner's score of the two units on their own.
+fn why(
+    index: &draftdiff::corpus::CorpusIndex,
+    old: &draftdiff::Document,
+    draft: &draftdiff::Document,
+    link: &draftdiff::synth::corpus::PlantedLink,
+) -> String {
+    let all = SourcesOptions::new().min_weight(0.0).candidates(usize::MAX);
+    let evidence = draftdiff::corpus::evidence(draft, index, &all);
+    let mine = &evidence[link.draft_unit];
+    let weight = mine
+        .iter()
+        .find(|e| e.document as usize == link.document && e.unit == link.unit)
+        .map_or(0.0, |e| e.weight);
+    let mut documents: Vec<u32> = Vec::new();
+    for e in mine {
+        if !documents.contains(&e.document) {
+            documents.push(e.document);
+        }
+    }
+    let rank = documents
+        .iter()
+        .position(|&d| d as usize == link.document)
+        .map_or("-".to_string(), |r| (r + 1).to_string());
+    let alone = |doc: &draftdiff::Document, id: usize| draftdiff::Document {
+        path: doc.path.clone(),
+        units: vec![draftdiff::model::Unit {
+            id: 0,
+            section: None,
+            parent: None,
+            ..doc.units[id].clone()
+        }],
+        artifacts: Vec::new(),
+    };
+    let pair = draftdiff::align(
+        &alone(old, link.unit),
+        &alone(draft, link.draft_unit),
+        &draftdiff::AlignOptions::new(),
+    );
+    let score = pair.links.first().map_or(0.0, |l| l.score);
+    let best = mine.first().map_or(0.0, |e| e.weight);
+    format!(
+        "weight {weight:.2} (best {best:.2}), document rank {rank}, alone score {score:.3}, pairs {} / {}",
+        draftdiff::corpus::pairs(&old.units[link.unit].norm).len(),
+        draftdiff::corpus::pairs(&draft.units[link.draft_unit].norm).len()
+    )
+}
+
+/// `eval DOCUMENTS SEED…` (`why`: say why each missed planted link was missed).
+fn eval(documents: usize, seeds: &[u64], explain: bool, options: &SourcesOptions) {
     for &seed in seeds {
         let planted = corpus(&CorpusOptions::new(documents).seed(seed));
         let mut builder = IndexBuilder::new(IndexOptions::new());
@@ -140,14 +187,33 @@ fn eval(documents: usize, seeds: &[u64]) {
         let index = builder.finish();
         let mut found = BTreeSet::new();
         let mut drafts = BTreeSet::new();
-        for d in &planted.drafts {
+        for (k, d) in planted.drafts.iter().enumerate() {
             let draft = segment(&d.name, &d.text, &SegmentOptions::new());
-            let s = sources(draft, &index, &options, &mut |i| {
+            let s = sources(draft.clone(), &index, options, &mut |i| {
                 let at = docs.binary_search_by(|d| d.path.as_str().cmp(&i.path));
                 Ok(docs[at.expect("an indexed document")].clone())
             })
             .expect("in memory");
-            for (n, doc, o) in unit_pairs(&s) {
+            let pairs = unit_pairs(&s);
+            if explain {
+                for l in planted.links.iter().filter(|l| l.draft == k) {
+                    let name = &planted.documents[l.document].name;
+                    if !pairs
+                        .iter()
+                        .any(|(n, p, o)| *n == l.draft_unit && p == name && *o == l.unit)
+                    {
+                        println!(
+                            "  missed {:?} {}#{} <- {name}#{}: {}",
+                            l.reuse,
+                            d.name,
+                            l.draft_unit,
+                            l.unit,
+                            why(&index, &docs[l.document], &draft, l)
+                        );
+                    }
+                }
+            }
+            for (n, doc, o) in pairs {
                 found.insert((d.name.clone(), n as u64, doc, o as u64));
             }
             drafts.insert(d.name.clone());
@@ -188,12 +254,14 @@ fn main() -> ExitCode {
             Err(e) => fail(&e),
         },
         Some("eval") if args.len() >= 3 => {
-            let documents = args[1].parse().ok();
-            let seeds: Option<Vec<u64>> = args[2..].iter().map(|s| s.parse().ok()).collect();
+            let explain = args.iter().any(|a| a == "--why");
+            let rest: Vec<&String> = args[1..].iter().filter(|a| *a != "--why").collect();
+            let documents = rest.first().and_then(|n| n.parse().ok());
+            let seeds: Option<Vec<u64>> = rest[1..].iter().map(|s| s.parse().ok()).collect();
             let (Some(documents), Some(seeds)) = (documents, seeds) else {
                 return fail(USAGE);
             };
-            eval(documents, &seeds);
+            eval(documents, &seeds, explain, &SourcesOptions::new());
             ExitCode::SUCCESS
         }
         _ => {
