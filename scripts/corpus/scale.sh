@@ -28,9 +28,12 @@ timed() { local log=$1; shift; /usr/bin/time -v -o "$log" "$@"; }
 wall() { awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, t, ":"); s = 0;
   for (i = 1; i <= n; i++) s = s * 60 + t[i]; printf "%.1f", s }' "$1"; }
 rss() { awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$1"; }
+# CPU seconds (user + system) of /usr/bin/time -v reports, summed: on a shared machine the
+# wall time grows with the load, the CPU time hardly.
+cpu() { awk -F': ' '/User time|System time/ { s += $2 } END { printf "%.1f", s }' "$@"; }
 
 echo "# $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), seed $SEED, commit $(git rev-parse --short HEAD)"
-echo "| documents | generate s / MB | index s / MB | index file MB | sources: 60 drafts s | per draft s (max) | sources peak MB | recall | precision | load after |"
+echo "| documents | generate s / MB | index s (CPU s) / MB | index file MB | sources: 60 drafts s (CPU s) | per draft s (max) | sources peak MB | recall | precision | load after |"
 echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
 for n in $SIZES; do
   dir=$SCRATCH/seed$SEED-$n
@@ -49,10 +52,10 @@ for n in $SIZES; do
   drafts=$(ls "$dir"/drafts/*.txt | wc -l)
   "$GEN" score "$dir" "$dir"/out/*.json >"$dir/score.txt"
   read -r recall precision < <(awk '/^  all/ { gsub(/[;,]/, ""); print $6, $NF }' "$dir/score.txt")
-  printf '| %s | %s / %s | %s / %s | %s | %s | %s (%s) | %s | %s | %s | %s |\n' \
+  printf '| %s | %s / %s | %s (%s) / %s | %s | %s (%s) | %s (%s) | %s | %s | %s | %s |\n' \
     "$n" "$(wall "$dir/time/generate")" "$(rss "$dir/time/generate")" \
-    "$(wall "$dir/time/index")" "$(rss "$dir/time/index")" \
-    "$(( $(stat -c %s "$dir/corpus.ddx") / 1000000 ))" "$total" \
+    "$(wall "$dir/time/index")" "$(cpu "$dir/time/index")" "$(rss "$dir/time/index")" \
+    "$(( $(stat -c %s "$dir/corpus.ddx") / 1000000 ))" "$total" "$(cpu "$dir"/time/draft-*)" \
     "$(awk -v a="$total" -v d="$drafts" 'BEGIN { printf "%.2f", a / d }')" "$max" "$peak" \
     "$recall" "$precision" "$(cut -d' ' -f1 /proc/loadavg)"
   sed 's/^/    /' "$dir/score.txt" >&2
