@@ -31,10 +31,17 @@ PYEOF
 wall() { awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, t, ":"); s = 0;
   for (i = 1; i <= n; i++) s = s * 60 + t[i]; printf "%.0f", s }' "$1"; }
 rss() { awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$1"; }
+cpu() { awk -F': ' '/User time|System time/ { s += $2 } END { printf "%.0f", s }' "$1"; }
+# Shuffle read (MB) that Spark's log reports, summed over its fetches.
+shuffle() {
+  grep -o 'non-empty blocks including [0-9]* ([0-9.]* [KMGi]*B)' "$1" | tr '()' '  ' |
+    awk '{ u = $NF; m = 1; if (u == "KiB") m = 1024; if (u == "MiB") m = 1048576;
+           if (u == "GiB") m = 1073741824; s += $(NF - 1) * m } END { printf "%.0f", s / 1e6 }'
+}
 
 echo "# $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), seed $SEED, commit $(git rev-parse --short HEAD)"
-echo "| documents | cores | wall s | driver peak MB | links | the CLI's links? | load after |"
-echo "| --- | --- | --- | --- | --- | --- | --- |"
+echo "| documents | cores | wall s (CPU s) | driver peak MB | shuffle read MB | links | the CLI's links? | load after |"
+echo "| --- | --- | --- | --- | --- | --- | --- | --- |"
 for n in $SIZES; do
   dir=$SCRATCH/seed$SEED-$n
   [ -d "$dir/corpus" ] || { echo "spark.sh: $dir: run scripts/corpus/scale.sh first" >&2; exit 2; }
@@ -49,8 +56,9 @@ for n in $SIZES; do
       --drafts "$dir/drafts.jsonl" --out "$out" >"$dir/spark-local$c.log" 2>&1
     links=$(cat "$out"/part-*.json | grep -c . || true)
     same=$("$PY" scripts/corpus/same_links.py "$out" "$dir"/out/*.json | head -1) || true
-    printf '| %s | local[%s] | %s | %s | %s | %s | %s |\n' "$n" "$c" \
-      "$(wall "$dir/time/spark-local$c")" "$(rss "$dir/time/spark-local$c")" "$links" \
+    printf '| %s | local[%s] | %s (%s) | %s | %s | %s | %s | %s |\n' "$n" "$c" \
+      "$(wall "$dir/time/spark-local$c")" "$(cpu "$dir/time/spark-local$c")" \
+      "$(rss "$dir/time/spark-local$c")" "$(shuffle "$dir/spark-local$c.log")" "$links" \
       "$same" "$(cut -d' ' -f1 /proc/loadavg)"
   done
   rm -f "$dir/corpus.jsonl" "$dir/drafts.jsonl"
