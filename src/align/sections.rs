@@ -8,12 +8,17 @@
 //! - an old heading left unlinked is linked to such a new heading, when that one is free;
 //! - an old heading linked one-to-one to a different new heading whose section took none
 //!   of its content is relinked to such a free new heading instead (renumbered sections,
-//!   where "§ 2" is now the title of other text). An unchanged heading keeps its link.
+//!   where "§ 2" is now the title of other text). An unchanged heading keeps its link when
+//!   the section it found is one of its subsections, or took no linked content at all, and
+//!   its text carries no number.
 //!
 //! A section is the run of units after a heading up to the next heading, whatever the
 //! levels. Only links of non-heading units vote, each once per pair of sections it joins.
 //! Nothing here is a threshold on a score: a heading needs [`SECTION_MIN_LINKS`] links of
-//! its content and a majority both ways.
+//! its content and a majority both ways. Heading links that their sections contradict are
+//! dropped before any is added, so a chain of renumbered sections (old 9 → new 10, old 10
+//! → new 11) relinks whole; the same text keeps its link unless it is a numbered label
+//! ("Articolul 9", "§ 232") whose new section holds other content.
 //!
 //! Cost: one pass over the links and one over the headings, `O(L log L)` for `L` links.
 
@@ -24,7 +29,9 @@ use super::merges::Group;
 use crate::model::{Document, UnitKind};
 
 /// Fewest links of section content that vouch for a heading link: one paragraph in common
-/// can be a coincidence or a move; two that agree are a section.
+/// can be a coincidence or a move; two that agree are a section. The exception is a
+/// numbered heading ("Articolul 9") whose section's only linked paragraph went to a section
+/// holding no other linked content: short articles, renumbered, have no second link to give.
 pub const SECTION_MIN_LINKS: usize = 2;
 
 /// Links and relinks headings by the links of their sections' content (see the module
@@ -78,13 +85,13 @@ pub fn relink(groups: &mut Vec<Group>, ctx: &Context) {
         }
     }
 
-    let mut drop = vec![false; groups.len()];
-    let mut added = Vec::new();
+    // The new section that took most of each old section's content (first on ties), when
+    // it holds a majority both ways.
+    let mut target: BTreeMap<usize, (usize, usize, usize)> = BTreeMap::new();
     for (&ho, &total_o) in &old_total {
-        if total_o < SECTION_MIN_LINKS {
+        if total_o == 0 {
             continue;
         }
-        // The new section that took most of this one's content (first on ties).
         let Some((hn, v)) = votes
             .range((ho, 0)..=(ho, usize::MAX))
             .map(|(&(_, hn), &v)| (hn, v))
@@ -96,33 +103,71 @@ pub fn relink(groups: &mut Vec<Group>, ctx: &Context) {
             continue;
         };
         let total_n = new_total.get(&hn).copied().unwrap_or(0);
-        if v < SECTION_MIN_LINKS || 2 * v <= total_o || 2 * v <= total_n || new_used[hn] {
+        // A single link vouches only for a numbered heading whose section and target
+        // section have no other linked content (a short article, renumbered).
+        let single = v == 1 && total_o == 1 && total_n == 1 && numbered(&ctx.old.units[ho].norm);
+        if (v < SECTION_MIN_LINKS && !single) || 2 * v <= total_o || 2 * v <= total_n {
             continue;
         }
-        match old_link.get(&ho) {
-            Some(&i) => {
-                let current = groups[i].new[0];
-                // An unchanged heading keeps its link: its text is evidence enough, and its
-                // content may have gone to a subsection (sections here ignore levels).
-                if votes.get(&(ho, current)).copied().unwrap_or(0) > 0
-                    || ctx.old.units[ho].norm == ctx.new.units[current].norm
-                {
-                    continue;
-                }
-                drop[i] = true;
-                new_used[current] = false;
-            }
-            None if old_used[ho] => continue,
-            None => {}
+        target.insert(ho, (hn, v, total_o.max(total_n)));
+    }
+
+    // A heading link that its section contradicts is dropped first, so that a chain of
+    // renumbered sections (old 9 → new 10, old 10 → new 11) frees each new heading before
+    // the next old one asks for it. An unchanged heading keeps its link when its new
+    // section took no content from elsewhere (its content may have gone to a subsection:
+    // sections here ignore levels); when the new section is filled with other old
+    // sections' content, the same text ("Article 9") is a number that now heads other
+    // text.
+    let mut drop = vec![false; groups.len()];
+    for (&ho, &(hn, _, _)) in &target {
+        let Some(&i) = old_link.get(&ho) else {
+            continue;
+        };
+        let current = groups[i].new[0];
+        if current == hn || votes.get(&(ho, current)).copied().unwrap_or(0) > 0 {
+            continue;
+        }
+        let same_text = ctx.old.units[ho].norm == ctx.new.units[current].norm;
+        if same_text
+            && (within(ctx.new, hn, current)
+                || new_total.get(&current).copied().unwrap_or(0) == 0
+                    && !numbered(&ctx.new.units[current].norm))
+        {
+            continue;
+        }
+        drop[i] = true;
+        new_used[current] = false;
+        old_used[ho] = false;
+    }
+    let mut added = Vec::new();
+    for (&ho, &(hn, v, total)) in &target {
+        if new_used[hn] || old_used[ho] {
+            continue;
+        }
+        if let Some(&i) = old_link.get(&ho)
+            && !drop[i]
+        {
+            continue;
         }
         new_used[hn] = true;
+        old_used[ho] = true;
         added.push(Group {
             old: vec![ho],
             new: vec![hn],
-            score: v as f64 / total_o.max(total_n) as f64,
+            score: v as f64 / total as f64,
         });
     }
-    if added.is_empty() {
+    // A dropped link whose heading found no new place keeps its link, if its new heading
+    // is still free.
+    for (i, g) in groups.iter().enumerate() {
+        if drop[i] && !old_used[g.old[0]] && !new_used[g.new[0]] {
+            drop[i] = false;
+            old_used[g.old[0]] = true;
+            new_used[g.new[0]] = true;
+        }
+    }
+    if !drop.iter().any(|&d| d) && added.is_empty() {
         return;
     }
     let mut i = 0;
@@ -131,6 +176,28 @@ pub fn relink(groups: &mut Vec<Group>, ctx: &Context) {
         !drop[i - 1]
     });
     groups.extend(added);
+}
+
+/// Whether a heading's text carries a number ("Article 9", "§ 232"): a label that
+/// renumbering gives to other text, so that the same text is no evidence of the same
+/// section when the content says otherwise.
+fn numbered(norm: &str) -> bool {
+    norm.chars().any(|c| c.is_ascii_digit())
+}
+
+/// Whether heading `inner` sits under heading `outer` (at any depth).
+fn within(doc: &Document, inner: usize, outer: usize) -> bool {
+    let mut at = doc.units[inner].section;
+    while let Some(h) = at {
+        if h == outer {
+            return true;
+        }
+        if h >= inner {
+            return false;
+        }
+        at = doc.units[h].section;
+    }
+    false
 }
 
 /// For each unit, the heading whose section it sits in: the nearest heading before it.
@@ -251,5 +318,64 @@ mod tests {
         let alignment = align(&old, &new, &AlignOptions::new());
         assert!(alignment.links.iter().any(|l| l.old == [2] && l.new == [4]));
         assert!(!alignment.links.iter().any(|l| l.old == [2] && l.new == [2]));
+    }
+
+    #[test]
+    fn a_chain_of_renumbered_articles_relinks_whole() {
+        // A new article 2 pushes old 2 and 3 to 3 and 4: each heading keeps its number's
+        // text, so only the content says which heads which.
+        let old = doc(&[
+            (H, None, "Article 1"),
+            (
+                P,
+                None,
+                "This regulation applies to every commune of the country.",
+            ),
+            (H, None, "Article 2"),
+            (
+                P,
+                None,
+                "Political leave is granted to mayors for their municipal duties.",
+            ),
+            (H, None, "Article 3"),
+            (
+                P,
+                None,
+                "The state refunds the employer the salary paid during the leave.",
+            ),
+        ]);
+        let new = doc(&[
+            (H, None, "Article 1"),
+            (
+                P,
+                None,
+                "This regulation applies to every commune of the country.",
+            ),
+            (H, None, "Article 2"),
+            (
+                P,
+                None,
+                "Day centres for the elderly are run by the local authorities.",
+            ),
+            (H, None, "Article 3"),
+            (
+                P,
+                None,
+                "Political leave is granted to mayors for their municipal duties.",
+            ),
+            (H, None, "Article 4"),
+            (
+                P,
+                None,
+                "The state refunds the employer the salary paid during the leave.",
+            ),
+        ]);
+        let alignment = align(&old, &new, &AlignOptions::new());
+        let linked =
+            |o: usize, n: usize| alignment.links.iter().any(|l| l.old == [o] && l.new == [n]);
+        assert!(linked(0, 0));
+        assert!(linked(2, 4), "{:?}", alignment.links);
+        assert!(linked(4, 6), "{:?}", alignment.links);
+        assert!(!linked(2, 2) && !linked(4, 4));
     }
 }

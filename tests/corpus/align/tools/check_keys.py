@@ -56,7 +56,11 @@ def check(pair):
                 if kind is None:
                     errs.append(f'{name} {t}: {side} {key} does not start a unit')
                 elif kind == 'item':
-                    errs.append(f'{name} {t}: {side} {key} is a list item')
+                    # Not an error: the scorer folds a gold key exactly as it folds a
+                    # predicted link (an item counts as its list's paragraph, or not at
+                    # all), and this script's idea of an item is a guess from the line's
+                    # start (`1. #### Title` in Markdown is a heading in a list item).
+                    print(f'  note: {name} {t}: {side} {key} looks like a list item')
     sure = {tuple(l) for l in gold['sure']}
     poss = {tuple(l) for l in gold['possible']}
     if sure & poss:
