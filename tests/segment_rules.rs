@@ -691,3 +691,40 @@ fn a_markdown_file_of_pdf_lines_is_read_as_pdf_text() {
         4
     );
 }
+
+/// A table of contents spaced one entry a block (lines of the German Gutenberg Alice,
+/// `gutenberg-alice-de`): its entries are list items, the line naming it a heading, and
+/// the chapter after it is read as before.
+#[test]
+fn spaced_out_contents_are_a_list_under_their_title() {
+    let text = "[Der Verfasser wünscht hiermit seine Anerkennung gegen die Uebersetzerin\n\
+                auszusprechen.]\n\n\n\n\nInhalt.\n\n\n\
+                1. Hinunter in den Kaninchenbau                   1\n\n\
+                2. Der Thränenpfuhl                              14\n\n\
+                3. Caucus-Rennen, und was daraus wird            27\n\n\
+                4. Die Wohnung des Kaninchens                    39\n\n\n\n\n\
+                Erstes Kapitel\n\n\
+                Alice fing an sich zu langweilen; sie saß schon lange bei ihrer\n\
+                Schwester am Ufer und hatte nichts zu thun.\n";
+    let doc = seg(text);
+    let kinds: Vec<_> = units(&doc).iter().map(|u| (u.0, u.1)).collect();
+    assert_eq!(
+        kinds,
+        [
+            ("paragraph", None),
+            ("heading", None),
+            ("list_item", Some("1")),
+            ("list_item", Some("2")),
+            ("list_item", Some("3")),
+            ("list_item", Some("4")),
+            ("heading", None),
+            ("paragraph", None),
+        ]
+    );
+    assert_eq!(doc.units[2].section, Some(1));
+    assert_eq!(doc.units[5].section, Some(1));
+    assert_eq!(doc.units[7].section, Some(6));
+    // Two lines ending in a number are no table of contents.
+    let two = seg("Results\n\nFirst run                 12\n\nSecond run               14\n");
+    assert!(two.units.iter().all(|u| u.kind != UnitKind::ListItem));
+}

@@ -302,6 +302,7 @@ pub(crate) fn assemble(
         super::indented::indented_blocks_as_items(&mut asm.units, text);
     }
     super::enumerations_as_items(&mut asm.units);
+    super::contents::contents_as_items(&mut asm.units, text);
     (asm.units, asm.artifacts, explanation)
 }
 
@@ -451,7 +452,7 @@ const CONTENTS_GAP: usize = 3;
 /// [`CONTENTS_GAP`] spaces or leader dots, then a page number of up to four digits
 /// (`3. MD5 Algorithm Description      3`, `19.6.3   Changes from RFC 2068 .....172`).
 /// One such line proves nothing; the assembler cuts only where two follow each other.
-fn is_contents_entry(t: &str) -> bool {
+pub(super) fn is_contents_entry(t: &str) -> bool {
     let t = t.trim_end();
     let body = t.trim_end_matches(|c: char| c.is_ascii_digit());
     let digits = t.len() - body.len();

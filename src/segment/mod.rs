@@ -54,6 +54,7 @@
 //! [`Artifact`]: crate::model::Artifact
 
 mod assemble;
+mod contents;
 mod enumerations;
 mod explain;
 mod frame;
