@@ -728,3 +728,38 @@ fn spaced_out_contents_are_a_list_under_their_title() {
     let two = seg("Results\n\nFirst run                 12\n\nSecond run               14\n");
     assert!(two.units.iter().all(|u| u.kind != UnitKind::ListItem));
 }
+
+/// A reStructuredText admonition with a title (lines of Sphinx's quickstart,
+/// `sphinx-quickstart-rst`): the title with its options is a heading, each block of its
+/// content a paragraph of that heading; a code directive stays one unit.
+#[test]
+fn titled_admonitions_are_a_heading_and_paragraphs() {
+    let text = "The main function of the root document is to serve as a welcome page.\n\n\
+                .. admonition:: reStructuredText directives\n   :class: note\n\n   \
+                ``toctree`` is a reStructuredText :dfn:`directive`, a very versatile piece\n   \
+                of markup.  Directives can have arguments, options and content.\n\n   \
+                *Arguments* are given directly after the double colon following the\n   \
+                directive's name.\n\n\
+                The ``toctree`` directive initially is empty, and looks like so:\n\n\
+                .. code-block:: rst\n\n   .. toctree::\n      :maxdepth: 2\n";
+    let doc = seg(text);
+    let got: Vec<_> = doc
+        .units
+        .iter()
+        .map(|u| (u.kind.as_str(), u.line, u.end_line, u.section))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("paragraph", 1, 1, None),
+            ("heading", 3, 4, None),
+            ("paragraph", 6, 7, Some(1)),
+            ("paragraph", 9, 10, Some(1)),
+            // The box ends with its content: the text after it is in the section it was in.
+            ("paragraph", 12, 12, None),
+            ("paragraph", 14, 17, None),
+        ]
+    );
+    assert!(doc.units[2].text.starts_with("``toctree`` is"));
+    assert_eq!(doc.units[2].norm, draftdiff::segment::normalize(&doc.units[2].text));
+}

@@ -303,6 +303,7 @@ pub(crate) fn assemble(
     }
     super::enumerations_as_items(&mut asm.units);
     super::contents::contents_as_items(&mut asm.units, text);
+    super::admonition::admonitions_as_sections(&mut asm.units, text);
     (asm.units, asm.artifacts, explanation)
 }
 

@@ -53,6 +53,7 @@
 //!
 //! [`Artifact`]: crate::model::Artifact
 
+mod admonition;
 mod assemble;
 mod contents;
 mod enumerations;
