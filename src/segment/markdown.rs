@@ -233,7 +233,10 @@ pub(crate) fn segment(text: &str) -> (Vec<Unit>, Vec<Artifact>) {
         });
         id
     };
-    let options = Options::ENABLE_TABLES | Options::ENABLE_DEFINITION_LIST;
+    // Footnotes (`[^1]: …`, as GitHub and the Legalize laws write them): each definition
+    // is a footnote unit, and its markers leave the running text.
+    let options =
+        Options::ENABLE_TABLES | Options::ENABLE_DEFINITION_LIST | Options::ENABLE_FOOTNOTES;
     let parser = Parser::new_ext(text, options);
     // Link reference definitions (`[core team]: https://…`) give no event, but they are
     // text of the document: each becomes a paragraph where it stands.
@@ -278,6 +281,10 @@ pub(crate) fn segment(text: &str) -> (Vec<Unit>, Vec<Artifact>) {
                 depth += 1;
                 if top {
                     let plain = matches!(tag, Tag::Paragraph);
+                    let label = match &tag {
+                        Tag::FootnoteDefinition(label) => Some(label.to_string()),
+                        _ => None,
+                    };
                     let kind = match tag {
                         Tag::Heading { level, .. } => {
                             enumeration.open = None;
@@ -290,12 +297,13 @@ pub(crate) fn segment(text: &str) -> (Vec<Unit>, Vec<Artifact>) {
                             None
                         }
                         Tag::DefinitionList => None,
+                        Tag::FootnoteDefinition(_) => Some((UnitKind::Footnote, 0)),
                         _ => Some((UnitKind::Paragraph, 0)),
                     };
                     if let Some((kind, level)) = kind {
                         cur = Some(Building {
                             kind,
-                            number: None,
+                            number: label,
                             level,
                             start: range.start,
                             text: String::new(),
