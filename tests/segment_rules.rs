@@ -763,3 +763,112 @@ fn titled_admonitions_are_a_heading_and_paragraphs() {
     assert!(doc.units[2].text.starts_with("``toctree`` is"));
     assert_eq!(doc.units[2].norm, draftdiff::segment::normalize(&doc.units[2].text));
 }
+
+/// A wrapped paragraph of lines that end without punctuation, appended to small examples
+/// so that the layout statistics read them as wrapped blocks, as in the whole documents.
+const WRAPPED: &str = "\n\nThe bishop had come to Digne with his sister and an old servant who\n\
+                       kept the house for both of them and who had served the family for\n\
+                       many years before the revolution drove them from their home in the\n\
+                       south and scattered the members of the parliament to every corner of\n\
+                       the country and beyond its borders for the rest of their long lives\n\
+                       while the town talked of little else for a whole season and a half\n\
+                       until the new bishop arrived and the talk turned to other matters.\n";
+
+/// reStructuredText titles underlined with `---` are headings whatever their final
+/// punctuation (lines of the Requests FAQ, `requests-faq-rst`).
+#[test]
+fn underlined_titles_are_headings_whatever_their_punctuation() {
+    let text = "Frequently Asked Questions\n==========================\n\n\
+                This part of the documentation answers common questions about Requests.\n\n\
+                Encoded Data?\n-------------\n\n\
+                Requests automatically decompresses gzip-encoded responses, and does\n\
+                its best to decode response content to unicode when possible.\n\n\n\
+                What are \"hostname doesn't match\" errors?\n\
+                -----------------------------------------\n\n\
+                These errors occur when SSL certificate verification fails.\n";
+    let doc = seg(&format!("{text}{WRAPPED}"));
+    let got: Vec<_> = doc.units.iter().map(|u| (u.kind.as_str(), u.line)).collect();
+    assert_eq!(
+        got,
+        [
+            ("heading", 1),
+            ("paragraph", 4),
+            ("heading", 6),
+            ("paragraph", 9),
+            ("heading", 13),
+            ("paragraph", 16),
+            ("paragraph", 19),
+        ]
+    );
+    assert_eq!(doc.units[3].section, Some(2));
+    // A rule shorter than the line above it underlines nothing.
+    let short = seg(&format!("Some words of a sentence that goes on?\n---{WRAPPED}"));
+    assert_eq!(short.units[0].kind, UnitKind::Paragraph);
+}
+
+/// Book and chapter titles set in capitals with a final period, each a block of its own,
+/// are headings (lines of the Dutch Gutenberg *De Ellendigen*, `gutenberg-ellendigen-nl`);
+/// an imprint with a comma is not.
+#[test]
+fn capital_titles_with_a_period_are_headings() {
+    let text = "                          Arnhem en Nijmegen,\n\
+                \x20                        Gebrs. E. & M. Cohen.\n\n\n\n\
+                BOEK I.\n\nEEN RECHTVAARDIGE.\n\n\nEERSTE HOOFDSTUK.\n\nM. MYRIEL.\n\n\n\
+                In het jaar 1815 was de heer Charles-François-Bienvenu Myriel bisschop\n\
+                van Digne. Hij was een grijsaard van omstreeks vijf en zeventig jaren\n\
+                en bekleedde de waardigheid van bisschop sedert 1806.\n\n\
+                BONI AND LIVERIGHT, INC.\n";
+    let doc = seg(&format!("{text}{WRAPPED}"));
+    let kinds: Vec<_> = doc.units.iter().map(|u| u.kind.as_str()).collect();
+    assert_eq!(
+        kinds,
+        ["paragraph", "heading", "heading", "heading", "heading", "paragraph", "paragraph", "paragraph"]
+    );
+}
+
+/// A chapter's name under its number, ending in a period, is a heading when the chapter's
+/// text follows (lines of the German Alice, `gutenberg-alice-de`); an imprint line after a
+/// title-page title is not.
+#[test]
+fn a_chapter_name_under_its_number_is_a_heading() {
+    let text = "Leipzig\n\nJohann Friedrich Hartknoch.\n\nOriginally published in 1869.\n\n\n\n\
+                Erstes Kapitel\n\nHinunter in den Kaninchenbau.\n\n\n\
+                Alice fing an sich zu langweilen; sie saß schon lange bei ihrer\n\
+                Schwester am Ufer und hatte nichts zu thun. Das Buch, das ihre Schwester\n\
+                las, gefiel ihr nicht; denn es waren weder Bilder noch Gespräche darin.\n";
+    let doc = seg(&format!("{text}{WRAPPED}"));
+    let got: Vec<_> = doc.units.iter().map(|u| (u.kind.as_str(), u.line)).collect();
+    assert_eq!(
+        got,
+        [
+            ("heading", 1),
+            ("paragraph", 3),
+            ("paragraph", 5),
+            ("heading", 9),
+            ("heading", 11),
+            ("paragraph", 14),
+            ("paragraph", 19),
+        ]
+    );
+    assert_eq!(doc.units[5].section, Some(4));
+}
+
+/// Markdown footnote definitions are footnotes and their markers leave the running text
+/// (lines of an EU regulation from the Legalize project, `legalize-eu-reg-142-2007`).
+#[test]
+fn markdown_footnote_definitions_are_footnotes() {
+    let text = "Having regard to Council Regulation (EC) No 1785/2003 of 29 September 2003 on \
+                the common organisation of the market in rice [^ntr2-L_2007043EN.01001101-E0002], \
+                and in particular Article 13(4) thereof,\n\n\
+                HAS ADOPTED THIS REGULATION:\n\n\
+                [^ntr2-L_2007043EN.01001101-E0002]: [OJ L 270, 21.10.2003, p. 96](http://publications.europa.eu/resource/oj/JOL_2003_270_R_TOC).\n";
+    let doc = segment("t.md", text, &SegmentOptions::new());
+    let kinds: Vec<_> = doc.units.iter().map(|u| u.kind.as_str()).collect();
+    assert_eq!(kinds, ["paragraph", "paragraph", "footnote"]);
+    assert!(!doc.units[0].text.contains("ntr2"));
+    assert_eq!(
+        doc.units[2].number.as_deref(),
+        Some("ntr2-L_2007043EN.01001101-E0002")
+    );
+    assert!(doc.units[2].text.starts_with("OJ L 270"));
+}

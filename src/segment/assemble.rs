@@ -303,6 +303,9 @@ pub(crate) fn assemble(
     }
     super::enumerations_as_items(&mut asm.units);
     super::contents::contents_as_items(&mut asm.units, text);
+    if layout == Layout::Blocks {
+        super::titles::titles_by_layout(&mut asm.units, text);
+    }
     super::admonition::admonitions_as_sections(&mut asm.units, text);
     (asm.units, asm.artifacts, explanation)
 }

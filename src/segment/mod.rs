@@ -71,6 +71,7 @@ mod sequence;
 mod start;
 mod style;
 mod subsections;
+mod titles;
 
 pub(crate) use enumerations::enumerations_as_items;
 pub use explain::{Explanation, FurnitureNote, RejectedNote};
