@@ -872,3 +872,34 @@ fn markdown_footnote_definitions_are_footnotes() {
     );
     assert!(doc.units[2].text.starts_with("OJ L 270"));
 }
+
+/// A question at the margin over indented text is a title when the document sets its
+/// titles so (lines of the 2000 plain-text PEP 1, `tests/corpus/align/pep0001-2000-2018`);
+/// without such evidence a short line over an indented poem stays a paragraph (the title
+/// page of `gutenberg-alice-de`).
+#[test]
+fn a_question_at_the_margin_over_indented_text_is_a_title() {
+    let text = "What is a PEP?\n\n\
+                \x20   PEP stands for Python Enhancement Proposal.  A PEP is a design\n\
+                \x20   document providing information to the Python community, or\n\
+                \x20   describing a new feature for Python.  The PEP should provide a\n\
+                \x20   concise technical specification of the feature and a rationale for\n\
+                \x20   the feature.\n\n\n\
+                Kinds of PEPs\n\n\
+                \x20   There are two kinds of PEPs.  A standards track PEP describes a\n\
+                \x20   new feature or implementation for Python.  An informational PEP\n\
+                \x20   describes a Python design issue, or provides general guidelines or\n\
+                \x20   information to the Python community, but does not propose a new\n\
+                \x20   feature.\n";
+    let doc = seg(text);
+    let kinds: Vec<_> = doc.units.iter().map(|u| u.kind.as_str()).collect();
+    assert_eq!(kinds, ["heading", "paragraph", "heading", "paragraph"]);
+    let poem = "Leipzig\n\nJohann Friedrich Hartknoch.\n\nOriginally published in 1869.\n\n\n\n\
+                \x20   O schöner, goldner Nachmittag,\n\
+                \x20   Wo Flut und Himmel lacht!\n\
+                \x20   Von schwacher Kindeshand bewegt,\n\
+                \x20   Die Ruder plätschern sacht --\n";
+    let doc = seg(&format!("{poem}{WRAPPED}"));
+    assert_eq!(doc.units[2].text, "Originally published in 1869.");
+    assert_eq!(doc.units[2].kind, UnitKind::Paragraph);
+}

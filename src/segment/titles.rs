@@ -16,6 +16,12 @@
 //!   under its number. On a title page, where one-line blocks follow each other, the
 //!   line after a title is an author or an imprint and stays a paragraph.
 //!
+//! - **a flush-left title over indented text**: a one-line block of a few words ending in
+//!   a question mark or a period, set at the margin, when the text under it is indented
+//!   (the plain-text PEPs: `What is a PEP?` / `    PEP stands for …`) and a title the
+//!   assembler found is set the same way (`Kinds of PEPs` over indented text): the
+//!   document's own evidence that its titles stand at the margin over an indented body.
+//!
 //! Nothing here knows a document's words. A unit made a heading opens a section: the
 //! units after it, up to the next heading, are in it.
 
@@ -44,12 +50,28 @@ fn is_underline(line: &str, title_chars: usize) -> bool {
         && t.chars().count() >= MIN_UNDERLINE.max(title_chars)
 }
 
+/// Columns deeper than a flush-left title the text under it must start.
+const BODY_INDENT: usize = 2;
+
 /// Whether `text` is a short phrase ending in one period, with no clause punctuation
 /// inside (`EERSTE HOOFDSTUK.`, `Hinunter in den Kaninchenbau.`).
 fn is_period_title(text: &str) -> bool {
     let Some(body) = text.strip_suffix('.') else {
         return false;
     };
+    is_title_phrase(text, body)
+}
+
+/// Whether `text` is a short question (`What is a PEP?`).
+fn is_question_title(text: &str) -> bool {
+    let Some(body) = text.strip_suffix('?') else {
+        return false;
+    };
+    is_title_phrase(text, body) && text.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Whether `text`, `body` without its final mark, is a few words and one phrase.
+fn is_title_phrase(text: &str, body: &str) -> bool {
     text.split_whitespace().count() <= MAX_TITLE_WORDS
         && body.chars().any(char::is_alphabetic)
         && !body.contains([',', ';', ':', '!', '?', '"', '(', '['])
@@ -82,6 +104,19 @@ fn make_heading(units: &mut [Unit], i: usize) {
 pub(crate) fn titles_by_layout(units: &mut [Unit], text: &str) {
     let lines: Vec<&str> = text.lines().collect();
     let line = |no: usize| no.checked_sub(1).and_then(|i| lines.get(i)).copied();
+    let body_under = |units: &[Unit], i: usize| {
+        units.get(i + 1).is_some_and(|n| {
+            n.kind == UnitKind::Paragraph
+                && line(n.line)
+                    .is_some_and(|l| l.len() - l.trim_start_matches(' ').len() >= BODY_INDENT)
+        })
+    };
+    // Whether the document sets a title it has at the margin over an indented body.
+    let titles_over_body = (0..units.len()).any(|i| {
+        units[i].kind == UnitKind::Heading
+            && line(units[i].line).is_some_and(|l| !l.starts_with([' ', '\t']))
+            && body_under(units, i)
+    });
     for i in 0..units.len() {
         let u = &units[i];
         if u.kind != UnitKind::Paragraph || u.line != u.end_line {
@@ -102,7 +137,10 @@ pub(crate) fn titles_by_layout(units: &mut [Unit], text: &str) {
                     .is_some_and(|n| n.kind == UnitKind::Paragraph && n.end_line > n.line)
                 && u.text.chars().next().is_some_and(char::is_uppercase)
         };
-        if underlined || (!indented && (capitals || subtitle)) {
+        let over_body = titles_over_body
+            && (is_question_title(&u.text) || is_period_title(&u.text))
+            && body_under(units, i);
+        if underlined || (!indented && (capitals || subtitle || over_body)) {
             make_heading(units, i);
         }
     }
@@ -124,6 +162,8 @@ mod tests {
         assert!(!is_period_title("BONI AND LIVERIGHT, INC."));
         assert!(!is_period_title("Alice fing an sich zu langweilen; sie saß schon lange."));
         assert!(!is_period_title("PUBLISHERS NEW YORK"));
+        assert!(is_question_title("What is a PEP?"));
+        assert!(!is_question_title("what then, if not this?"));
         assert!(all_capitals("BOEK I."));
         assert!(!all_capitals("Boek I."));
     }
