@@ -903,3 +903,44 @@ fn a_question_at_the_margin_over_indented_text_is_a_title() {
     assert_eq!(doc.units[2].text, "Originally published in 1869.");
     assert_eq!(doc.units[2].kind, UnitKind::Paragraph);
 }
+
+/// A German law in plain text (the lines of § 232 StGB of
+/// `tests/corpus/align/law-de-stgb-menschenhandel`, without their Markdown `####`): the
+/// section-sign line is the title, its `(1)` … Absätze are paragraphs and the `1.` items
+/// under a sentence that introduces them are items.
+#[test]
+fn a_section_sign_title_over_absaetze_in_plain_text() {
+    let text = "§ 232 Menschenhandel zum Zweck der sexuellen Ausbeutung\n\n\
+                (1) Wer eine andere Person unter Ausnutzung einer Zwangslage oder der\n\
+                Hilflosigkeit, die mit ihrem Aufenthalt in einem fremden Land\n\
+                verbunden ist, zur Aufnahme oder Fortsetzung der Prostitution oder\n\
+                dazu bringt, wird mit Freiheitsstrafe von sechs Monaten bis zu zehn\n\
+                Jahren bestraft.\n\n\
+                (2) Der Versuch ist strafbar.\n\n\
+                (3) Auf Freiheitsstrafe von einem Jahr bis zu zehn Jahren ist zu\n\
+                erkennen, wenn\n\n\
+                1.  das Opfer der Tat ein Kind (§ 176 Abs. 1) ist,\n\n\n\
+                2.  der Täter das Opfer bei der Tat körperlich schwer misshandelt oder\n\
+                \x20   durch die Tat in die Gefahr des Todes bringt oder\n\n\n\
+                3.  der Täter die Tat gewerbsmäßig oder als Mitglied einer Bande, die sich\n\
+                \x20   zur fortgesetzten Begehung solcher Taten verbunden hat, begeht.\n";
+    let doc = seg(text);
+    let got: Vec<_> = doc
+        .units
+        .iter()
+        .map(|u| (u.kind.as_str(), u.number.as_deref(), u.section))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("heading", None, None),
+            ("paragraph", Some("(1)"), Some(0)),
+            ("paragraph", Some("(2)"), Some(0)),
+            ("paragraph", Some("(3)"), Some(0)),
+            ("list_item", Some("1"), Some(0)),
+            ("list_item", Some("2"), Some(0)),
+            ("list_item", Some("3"), Some(0)),
+        ]
+    );
+    assert_eq!(doc.units[4].parent, Some(3));
+}

@@ -297,6 +297,7 @@ pub(crate) fn assemble(
     asm.settle_break(None);
     asm.close_open();
     field_lists(&mut asm.units);
+    super::titles::section_sign_titles(&mut asm.units);
     super::subsections_as_paragraphs(&mut asm.units);
     if layout == Layout::Blocks {
         super::indented::indented_blocks_as_items(&mut asm.units, text);

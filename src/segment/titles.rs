@@ -22,6 +22,11 @@
 //!   assembler found is set the same way (`Kinds of PEPs` over indented text): the
 //!   document's own evidence that its titles stand at the margin over an indented body.
 //!
+//! One more is read before the lists are settled, since it decides them: a line of its
+//! own that starts with a section sign and a number (`§ 232 Menschenhandel`, `§ 2a`) is
+//! the title of a law's section, so the `(1)`, `(2)` under it are its Absätze (paragraphs,
+//! `subsections`), not items of a paragraph that introduced them.
+//!
 //! Nothing here knows a document's words. A unit made a heading opens a section: the
 //! units after it, up to the next heading, are in it.
 
@@ -82,6 +87,45 @@ fn is_title_phrase(text: &str, body: &str) -> bool {
 fn all_capitals(text: &str) -> bool {
     let letters = text.chars().filter(|c| c.is_alphabetic());
     letters.clone().count() >= 2 && letters.filter(|c| c.is_lowercase()).count() == 0
+}
+
+/// Most words of a section-sign title (`§ 19 Zeitarbeit, Arbeitnehmerüberlassung`).
+const MAX_SECTION_TITLE_WORDS: usize = 10;
+
+/// Whether `text` is a section-sign title: `§`, a number (`232`, `2a`), a few words of
+/// title and no sentence end.
+fn is_section_sign_title(text: &str) -> bool {
+    let mut words = text.split_whitespace();
+    let (Some(sign), Some(number)) = (words.next(), words.next()) else {
+        return false;
+    };
+    let digits = number.len() - number.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    sign == "§"
+        && digits > 0
+        && number[digits..].chars().all(|c| c.is_alphabetic())
+        && text.split_whitespace().count() <= MAX_SECTION_TITLE_WORDS
+        && !text.ends_with([',', ';', ':'])
+}
+
+/// Makes every one-line unit that is a section-sign title a heading, and lets the units
+/// that took it for their introduction go: run before the lists are settled.
+pub(crate) fn section_sign_titles(units: &mut [Unit]) {
+    for i in 0..units.len() {
+        let u = &units[i];
+        if u.kind == UnitKind::Paragraph
+            && u.line == u.end_line
+            && u.number.is_none()
+            && is_section_sign_title(&u.text)
+        {
+            let id = u.id;
+            make_heading(units, i);
+            for v in &mut units[i + 1..] {
+                if v.parent == Some(id) {
+                    v.parent = None;
+                }
+            }
+        }
+    }
 }
 
 /// Makes unit `i` a heading and the units of its section point to it.
@@ -162,6 +206,10 @@ mod tests {
         assert!(!is_period_title("BONI AND LIVERIGHT, INC."));
         assert!(!is_period_title("Alice fing an sich zu langweilen; sie saß schon lange."));
         assert!(!is_period_title("PUBLISHERS NEW YORK"));
+        assert!(is_section_sign_title("§ 232 Menschenhandel"));
+        assert!(is_section_sign_title("§ 2a"));
+        assert!(!is_section_sign_title("§ 5 Abs. 1 UrhG gilt für alle amtlichen Werke, die hier stehen und weiter"));
+        assert!(!is_section_sign_title("§§ and more"));
         assert!(is_question_title("What is a PEP?"));
         assert!(!is_question_title("what then, if not this?"));
         assert!(all_capitals("BOEK I."));
