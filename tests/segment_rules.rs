@@ -761,7 +761,10 @@ fn titled_admonitions_are_a_heading_and_paragraphs() {
         ]
     );
     assert!(doc.units[2].text.starts_with("``toctree`` is"));
-    assert_eq!(doc.units[2].norm, draftdiff::segment::normalize(&doc.units[2].text));
+    assert_eq!(
+        doc.units[2].norm,
+        draftdiff::segment::normalize(&doc.units[2].text)
+    );
 }
 
 /// A wrapped paragraph of lines that end without punctuation, appended to small examples
@@ -787,7 +790,11 @@ fn underlined_titles_are_headings_whatever_their_punctuation() {
                 -----------------------------------------\n\n\
                 These errors occur when SSL certificate verification fails.\n";
     let doc = seg(&format!("{text}{WRAPPED}"));
-    let got: Vec<_> = doc.units.iter().map(|u| (u.kind.as_str(), u.line)).collect();
+    let got: Vec<_> = doc
+        .units
+        .iter()
+        .map(|u| (u.kind.as_str(), u.line))
+        .collect();
     assert_eq!(
         got,
         [
@@ -802,7 +809,9 @@ fn underlined_titles_are_headings_whatever_their_punctuation() {
     );
     assert_eq!(doc.units[3].section, Some(2));
     // A rule shorter than the line above it underlines nothing.
-    let short = seg(&format!("Some words of a sentence that goes on?\n---{WRAPPED}"));
+    let short = seg(&format!(
+        "Some words of a sentence that goes on?\n---{WRAPPED}"
+    ));
     assert_eq!(short.units[0].kind, UnitKind::Paragraph);
 }
 
@@ -822,7 +831,16 @@ fn capital_titles_with_a_period_are_headings() {
     let kinds: Vec<_> = doc.units.iter().map(|u| u.kind.as_str()).collect();
     assert_eq!(
         kinds,
-        ["paragraph", "heading", "heading", "heading", "heading", "paragraph", "paragraph", "paragraph"]
+        [
+            "paragraph",
+            "heading",
+            "heading",
+            "heading",
+            "heading",
+            "paragraph",
+            "paragraph",
+            "paragraph"
+        ]
     );
 }
 
@@ -837,7 +855,11 @@ fn a_chapter_name_under_its_number_is_a_heading() {
                 Schwester am Ufer und hatte nichts zu thun. Das Buch, das ihre Schwester\n\
                 las, gefiel ihr nicht; denn es waren weder Bilder noch Gespräche darin.\n";
     let doc = seg(&format!("{text}{WRAPPED}"));
-    let got: Vec<_> = doc.units.iter().map(|u| (u.kind.as_str(), u.line)).collect();
+    let got: Vec<_> = doc
+        .units
+        .iter()
+        .map(|u| (u.kind.as_str(), u.line))
+        .collect();
     assert_eq!(
         got,
         [

@@ -92,7 +92,9 @@ pub(crate) fn admonitions_as_sections(units: &mut Vec<Unit>, text: &str) {
     let cut = |u: &Unit| {
         u.kind == UnitKind::Paragraph
             && u.end_line > u.line
-            && lines.get(u.line - 1).is_some_and(|l| is_titled_admonition(l))
+            && lines
+                .get(u.line - 1)
+                .is_some_and(|l| is_titled_admonition(l))
     };
     if !units.iter().any(cut) {
         return;
@@ -146,7 +148,9 @@ mod tests {
 
     #[test]
     fn titled_admonitions() {
-        assert!(is_titled_admonition(".. admonition:: reStructuredText directives"));
+        assert!(is_titled_admonition(
+            ".. admonition:: reStructuredText directives"
+        ));
         assert!(is_titled_admonition("   .. note:: Keep it short"));
         assert!(!is_titled_admonition(".. note::"));
         assert!(!is_titled_admonition(".. code-block:: rst"));

@@ -99,7 +99,10 @@ fn is_section_sign_title(text: &str) -> bool {
     let (Some(sign), Some(number)) = (words.next(), words.next()) else {
         return false;
     };
-    let digits = number.len() - number.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let digits = number.len()
+        - number
+            .trim_start_matches(|c: char| c.is_ascii_digit())
+            .len();
     sign == "§"
         && digits > 0
         && number[digits..].chars().all(|c| c.is_alphabetic())
@@ -204,11 +207,15 @@ mod tests {
         assert!(is_period_title("EERSTE HOOFDSTUK."));
         assert!(is_period_title("M. MYRIEL."));
         assert!(!is_period_title("BONI AND LIVERIGHT, INC."));
-        assert!(!is_period_title("Alice fing an sich zu langweilen; sie saß schon lange."));
+        assert!(!is_period_title(
+            "Alice fing an sich zu langweilen; sie saß schon lange."
+        ));
         assert!(!is_period_title("PUBLISHERS NEW YORK"));
         assert!(is_section_sign_title("§ 232 Menschenhandel"));
         assert!(is_section_sign_title("§ 2a"));
-        assert!(!is_section_sign_title("§ 5 Abs. 1 UrhG gilt für alle amtlichen Werke, die hier stehen und weiter"));
+        assert!(!is_section_sign_title(
+            "§ 5 Abs. 1 UrhG gilt für alle amtlichen Werke, die hier stehen und weiter"
+        ));
         assert!(!is_section_sign_title("§§ and more"));
         assert!(is_question_title("What is a PEP?"));
         assert!(!is_question_title("what then, if not this?"));
