@@ -966,3 +966,20 @@ fn a_section_sign_title_over_absaetze_in_plain_text() {
     );
     assert_eq!(doc.units[4].parent, Some(3));
 }
+
+/// A Markdown block quote that opens with a bulleted list quotes list items; a quoted
+/// `> 1.` stays a numbered paragraph (lines of the amending article of
+/// `legalize-eu-reg-142-2007`).
+#[test]
+fn quoted_bullets_are_items_and_quoted_numbers_paragraphs() {
+    let text = "> 1. By derogation from Article 35(2) of Regulation (EC) No 1291/2000, Member \
+                States may release the security, provided that:\n\n\
+                > - (a) the holder returns the unused import licence(s) to the competent \
+                authorities,\n\n\
+                > - (b) the competent authorities of the Member State have sufficient proof.\n\n\
+                > 2. The originals of export licences shall be returned to holders of import \
+                licences.\n";
+    let doc = segment("t.md", text, &SegmentOptions::new());
+    let kinds: Vec<_> = doc.units.iter().map(|u| u.kind.as_str()).collect();
+    assert_eq!(kinds, ["paragraph", "list_item", "list_item", "paragraph"]);
+}

@@ -350,6 +350,17 @@ pub(crate) fn segment(text: &str) -> (Vec<Unit>, Vec<Artifact>) {
                     b.in_item = true;
                     cur = Some(b);
                 } else if let Some(b) = cur.as_mut() {
+                    // A block quote that opens with a bulleted list quotes a list item
+                    // (`> - (a) the holder returns …`, an amending act quoting the points
+                    // it inserts); a quoted `> 1.` is a numbered paragraph, as unquoted.
+                    if matches!(tag, Tag::List(None))
+                        && depth == 2
+                        && b.kind == UnitKind::Paragraph
+                        && b.text.trim().is_empty()
+                        && text[b.start..].starts_with('>')
+                    {
+                        b.kind = UnitKind::ListItem;
+                    }
                     // Nested blocks and table cells flow into the unit, word-separated.
                     b.text.push(' ');
                 } else if !lists.is_empty() {
