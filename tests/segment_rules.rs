@@ -892,3 +892,295 @@ fn pdftotext_a_line_holding_two_printed_lines_ends_its_paragraph_by_its_last() {
         ["Once you’ve established", "Finally, if your", "Do I need"]
     );
 }
+
+/// A table of contents spaced one entry a block (lines of the German Gutenberg Alice,
+/// `gutenberg-alice-de`): its entries are list items, the line naming it a heading, and
+/// the chapter after it is read as before.
+#[test]
+fn spaced_out_contents_are_a_list_under_their_title() {
+    let text = "[Der Verfasser wünscht hiermit seine Anerkennung gegen die Uebersetzerin\n\
+                auszusprechen.]\n\n\n\n\nInhalt.\n\n\n\
+                1. Hinunter in den Kaninchenbau                   1\n\n\
+                2. Der Thränenpfuhl                              14\n\n\
+                3. Caucus-Rennen, und was daraus wird            27\n\n\
+                4. Die Wohnung des Kaninchens                    39\n\n\n\n\n\
+                Erstes Kapitel\n\n\
+                Alice fing an sich zu langweilen; sie saß schon lange bei ihrer\n\
+                Schwester am Ufer und hatte nichts zu thun.\n";
+    let doc = seg(text);
+    let kinds: Vec<_> = units(&doc).iter().map(|u| (u.0, u.1)).collect();
+    assert_eq!(
+        kinds,
+        [
+            ("paragraph", None),
+            ("heading", None),
+            ("list_item", Some("1")),
+            ("list_item", Some("2")),
+            ("list_item", Some("3")),
+            ("list_item", Some("4")),
+            ("heading", None),
+            ("paragraph", None),
+        ]
+    );
+    assert_eq!(doc.units[2].section, Some(1));
+    assert_eq!(doc.units[5].section, Some(1));
+    assert_eq!(doc.units[7].section, Some(6));
+    // Two lines ending in a number are no table of contents.
+    let two = seg("Results\n\nFirst run                 12\n\nSecond run               14\n");
+    assert!(two.units.iter().all(|u| u.kind != UnitKind::ListItem));
+}
+
+/// A reStructuredText admonition with a title (lines of Sphinx's quickstart,
+/// `sphinx-quickstart-rst`): the title with its options is a heading, each block of its
+/// content a paragraph of that heading; a code directive stays one unit.
+#[test]
+fn titled_admonitions_are_a_heading_and_paragraphs() {
+    let text = "The main function of the root document is to serve as a welcome page.\n\n\
+                .. admonition:: reStructuredText directives\n   :class: note\n\n   \
+                ``toctree`` is a reStructuredText :dfn:`directive`, a very versatile piece\n   \
+                of markup.  Directives can have arguments, options and content.\n\n   \
+                *Arguments* are given directly after the double colon following the\n   \
+                directive's name.\n\n\
+                The ``toctree`` directive initially is empty, and looks like so:\n\n\
+                .. code-block:: rst\n\n   .. toctree::\n      :maxdepth: 2\n";
+    let doc = seg(text);
+    let got: Vec<_> = doc
+        .units
+        .iter()
+        .map(|u| (u.kind.as_str(), u.line, u.end_line, u.section))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("paragraph", 1, 1, None),
+            ("heading", 3, 4, None),
+            ("paragraph", 6, 7, Some(1)),
+            ("paragraph", 9, 10, Some(1)),
+            // The box ends with its content: the text after it is in the section it was in.
+            ("paragraph", 12, 12, None),
+            ("paragraph", 14, 17, None),
+        ]
+    );
+    assert!(doc.units[2].text.starts_with("``toctree`` is"));
+    assert_eq!(
+        doc.units[2].norm,
+        draftdiff::segment::normalize(&doc.units[2].text)
+    );
+}
+
+/// A wrapped paragraph of lines that end without punctuation, appended to small examples
+/// so that the layout statistics read them as wrapped blocks, as in the whole documents.
+const WRAPPED: &str = "\n\nThe bishop had come to Digne with his sister and an old servant who\n\
+                       kept the house for both of them and who had served the family for\n\
+                       many years before the revolution drove them from their home in the\n\
+                       south and scattered the members of the parliament to every corner of\n\
+                       the country and beyond its borders for the rest of their long lives\n\
+                       while the town talked of little else for a whole season and a half\n\
+                       until the new bishop arrived and the talk turned to other matters.\n";
+
+/// reStructuredText titles underlined with `---` are headings whatever their final
+/// punctuation (lines of the Requests FAQ, `requests-faq-rst`).
+#[test]
+fn underlined_titles_are_headings_whatever_their_punctuation() {
+    let text = "Frequently Asked Questions\n==========================\n\n\
+                This part of the documentation answers common questions about Requests.\n\n\
+                Encoded Data?\n-------------\n\n\
+                Requests automatically decompresses gzip-encoded responses, and does\n\
+                its best to decode response content to unicode when possible.\n\n\n\
+                What are \"hostname doesn't match\" errors?\n\
+                -----------------------------------------\n\n\
+                These errors occur when SSL certificate verification fails.\n";
+    let doc = seg(&format!("{text}{WRAPPED}"));
+    let got: Vec<_> = doc
+        .units
+        .iter()
+        .map(|u| (u.kind.as_str(), u.line))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("heading", 1),
+            ("paragraph", 4),
+            ("heading", 6),
+            ("paragraph", 9),
+            ("heading", 13),
+            ("paragraph", 16),
+            ("paragraph", 19),
+        ]
+    );
+    assert_eq!(doc.units[3].section, Some(2));
+    // A rule shorter than the line above it underlines nothing.
+    let short = seg(&format!(
+        "Some words of a sentence that goes on?\n---{WRAPPED}"
+    ));
+    assert_eq!(short.units[0].kind, UnitKind::Paragraph);
+}
+
+/// Book and chapter titles set in capitals with a final period, each a block of its own,
+/// are headings (lines of the Dutch Gutenberg *De Ellendigen*, `gutenberg-ellendigen-nl`);
+/// an imprint with a comma is not.
+#[test]
+fn capital_titles_with_a_period_are_headings() {
+    let text = "                          Arnhem en Nijmegen,\n\
+                \x20                        Gebrs. E. & M. Cohen.\n\n\n\n\
+                BOEK I.\n\nEEN RECHTVAARDIGE.\n\n\nEERSTE HOOFDSTUK.\n\nM. MYRIEL.\n\n\n\
+                In het jaar 1815 was de heer Charles-François-Bienvenu Myriel bisschop\n\
+                van Digne. Hij was een grijsaard van omstreeks vijf en zeventig jaren\n\
+                en bekleedde de waardigheid van bisschop sedert 1806.\n\n\
+                BONI AND LIVERIGHT, INC.\n";
+    let doc = seg(&format!("{text}{WRAPPED}"));
+    let kinds: Vec<_> = doc.units.iter().map(|u| u.kind.as_str()).collect();
+    assert_eq!(
+        kinds,
+        [
+            "paragraph",
+            "heading",
+            "heading",
+            "heading",
+            "heading",
+            "paragraph",
+            "paragraph",
+            "paragraph"
+        ]
+    );
+}
+
+/// A chapter's name under its number, ending in a period, is a heading when the chapter's
+/// text follows (lines of the German Alice, `gutenberg-alice-de`); an imprint line after a
+/// title-page title is not.
+#[test]
+fn a_chapter_name_under_its_number_is_a_heading() {
+    let text = "Leipzig\n\nJohann Friedrich Hartknoch.\n\nOriginally published in 1869.\n\n\n\n\
+                Erstes Kapitel\n\nHinunter in den Kaninchenbau.\n\n\n\
+                Alice fing an sich zu langweilen; sie saß schon lange bei ihrer\n\
+                Schwester am Ufer und hatte nichts zu thun. Das Buch, das ihre Schwester\n\
+                las, gefiel ihr nicht; denn es waren weder Bilder noch Gespräche darin.\n";
+    let doc = seg(&format!("{text}{WRAPPED}"));
+    let got: Vec<_> = doc
+        .units
+        .iter()
+        .map(|u| (u.kind.as_str(), u.line))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("heading", 1),
+            ("paragraph", 3),
+            ("paragraph", 5),
+            ("heading", 9),
+            ("heading", 11),
+            ("paragraph", 14),
+            ("paragraph", 19),
+        ]
+    );
+    assert_eq!(doc.units[5].section, Some(4));
+}
+
+/// Markdown footnote definitions are footnotes and their markers leave the running text
+/// (lines of an EU regulation from the Legalize project, `legalize-eu-reg-142-2007`).
+#[test]
+fn markdown_footnote_definitions_are_footnotes() {
+    let text = "Having regard to Council Regulation (EC) No 1785/2003 of 29 September 2003 on \
+                the common organisation of the market in rice [^ntr2-L_2007043EN.01001101-E0002], \
+                and in particular Article 13(4) thereof,\n\n\
+                HAS ADOPTED THIS REGULATION:\n\n\
+                [^ntr2-L_2007043EN.01001101-E0002]: [OJ L 270, 21.10.2003, p. 96](http://publications.europa.eu/resource/oj/JOL_2003_270_R_TOC).\n";
+    let doc = segment("t.md", text, &SegmentOptions::new());
+    let kinds: Vec<_> = doc.units.iter().map(|u| u.kind.as_str()).collect();
+    assert_eq!(kinds, ["paragraph", "paragraph", "footnote"]);
+    assert!(!doc.units[0].text.contains("ntr2"));
+    assert_eq!(
+        doc.units[2].number.as_deref(),
+        Some("ntr2-L_2007043EN.01001101-E0002")
+    );
+    assert!(doc.units[2].text.starts_with("OJ L 270"));
+}
+
+/// A question at the margin over indented text is a title when the document sets its
+/// titles so (lines of the 2000 plain-text PEP 1, `tests/corpus/align/pep0001-2000-2018`);
+/// without such evidence a short line over an indented poem stays a paragraph (the title
+/// page of `gutenberg-alice-de`).
+#[test]
+fn a_question_at_the_margin_over_indented_text_is_a_title() {
+    let text = "What is a PEP?\n\n\
+                \x20   PEP stands for Python Enhancement Proposal.  A PEP is a design\n\
+                \x20   document providing information to the Python community, or\n\
+                \x20   describing a new feature for Python.  The PEP should provide a\n\
+                \x20   concise technical specification of the feature and a rationale for\n\
+                \x20   the feature.\n\n\n\
+                Kinds of PEPs\n\n\
+                \x20   There are two kinds of PEPs.  A standards track PEP describes a\n\
+                \x20   new feature or implementation for Python.  An informational PEP\n\
+                \x20   describes a Python design issue, or provides general guidelines or\n\
+                \x20   information to the Python community, but does not propose a new\n\
+                \x20   feature.\n";
+    let doc = seg(text);
+    let kinds: Vec<_> = doc.units.iter().map(|u| u.kind.as_str()).collect();
+    assert_eq!(kinds, ["heading", "paragraph", "heading", "paragraph"]);
+    let poem = "Leipzig\n\nJohann Friedrich Hartknoch.\n\nOriginally published in 1869.\n\n\n\n\
+                \x20   O schöner, goldner Nachmittag,\n\
+                \x20   Wo Flut und Himmel lacht!\n\
+                \x20   Von schwacher Kindeshand bewegt,\n\
+                \x20   Die Ruder plätschern sacht --\n";
+    let doc = seg(&format!("{poem}{WRAPPED}"));
+    assert_eq!(doc.units[2].text, "Originally published in 1869.");
+    assert_eq!(doc.units[2].kind, UnitKind::Paragraph);
+}
+
+/// A German law in plain text (the lines of § 232 StGB of
+/// `tests/corpus/align/law-de-stgb-menschenhandel`, without their Markdown `####`): the
+/// section-sign line is the title, its `(1)` … Absätze are paragraphs and the `1.` items
+/// under a sentence that introduces them are items.
+#[test]
+fn a_section_sign_title_over_absaetze_in_plain_text() {
+    let text = "§ 232 Menschenhandel zum Zweck der sexuellen Ausbeutung\n\n\
+                (1) Wer eine andere Person unter Ausnutzung einer Zwangslage oder der\n\
+                Hilflosigkeit, die mit ihrem Aufenthalt in einem fremden Land\n\
+                verbunden ist, zur Aufnahme oder Fortsetzung der Prostitution oder\n\
+                dazu bringt, wird mit Freiheitsstrafe von sechs Monaten bis zu zehn\n\
+                Jahren bestraft.\n\n\
+                (2) Der Versuch ist strafbar.\n\n\
+                (3) Auf Freiheitsstrafe von einem Jahr bis zu zehn Jahren ist zu\n\
+                erkennen, wenn\n\n\
+                1.  das Opfer der Tat ein Kind (§ 176 Abs. 1) ist,\n\n\n\
+                2.  der Täter das Opfer bei der Tat körperlich schwer misshandelt oder\n\
+                \x20   durch die Tat in die Gefahr des Todes bringt oder\n\n\n\
+                3.  der Täter die Tat gewerbsmäßig oder als Mitglied einer Bande, die sich\n\
+                \x20   zur fortgesetzten Begehung solcher Taten verbunden hat, begeht.\n";
+    let doc = seg(text);
+    let got: Vec<_> = doc
+        .units
+        .iter()
+        .map(|u| (u.kind.as_str(), u.number.as_deref(), u.section))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("heading", None, None),
+            ("paragraph", Some("(1)"), Some(0)),
+            ("paragraph", Some("(2)"), Some(0)),
+            ("paragraph", Some("(3)"), Some(0)),
+            ("list_item", Some("1"), Some(0)),
+            ("list_item", Some("2"), Some(0)),
+            ("list_item", Some("3"), Some(0)),
+        ]
+    );
+    assert_eq!(doc.units[4].parent, Some(3));
+}
+
+/// A Markdown block quote that opens with a bulleted list quotes list items; a quoted
+/// `> 1.` stays a numbered paragraph (lines of the amending article of
+/// `legalize-eu-reg-142-2007`).
+#[test]
+fn quoted_bullets_are_items_and_quoted_numbers_paragraphs() {
+    let text = "> 1. By derogation from Article 35(2) of Regulation (EC) No 1291/2000, Member \
+                States may release the security, provided that:\n\n\
+                > - (a) the holder returns the unused import licence(s) to the competent \
+                authorities,\n\n\
+                > - (b) the competent authorities of the Member State have sufficient proof.\n\n\
+                > 2. The originals of export licences shall be returned to holders of import \
+                licences.\n";
+    let doc = segment("t.md", text, &SegmentOptions::new());
+    let kinds: Vec<_> = doc.units.iter().map(|u| u.kind.as_str()).collect();
+    assert_eq!(kinds, ["paragraph", "list_item", "list_item", "paragraph"]);
+}

@@ -304,11 +304,17 @@ pub(crate) fn assemble(
     asm.settle_break(None);
     asm.close_open();
     field_lists(&mut asm.units);
+    super::titles::section_sign_titles(&mut asm.units);
     super::subsections_as_paragraphs(&mut asm.units);
     if layout == Layout::Blocks {
         super::indented::indented_blocks_as_items(&mut asm.units, text);
     }
     super::enumerations_as_items(&mut asm.units);
+    super::contents::contents_as_items(&mut asm.units, text);
+    if layout == Layout::Blocks {
+        super::titles::titles_by_layout(&mut asm.units, text);
+    }
+    super::admonition::admonitions_as_sections(&mut asm.units, text);
     (asm.units, asm.artifacts, explanation)
 }
 
@@ -473,7 +479,7 @@ const CONTENTS_GAP: usize = 3;
 /// [`CONTENTS_GAP`] spaces or leader dots, then a page number of up to four digits
 /// (`3. MD5 Algorithm Description      3`, `19.6.3   Changes from RFC 2068 .....172`).
 /// One such line proves nothing; the assembler cuts only where two follow each other.
-fn is_contents_entry(t: &str) -> bool {
+pub(super) fn is_contents_entry(t: &str) -> bool {
     let t = t.trim_end();
     let body = t.trim_end_matches(|c: char| c.is_ascii_digit());
     let digits = t.len() - body.len();

@@ -282,8 +282,11 @@ pub(crate) fn segment(text: &str) -> (Vec<Unit>, Vec<Artifact>) {
         finish(block, content.end, &mut units, &mut sections, None);
         base = body;
     }
+    // Footnotes (`[^1]: …`, as GitHub and the Legalize laws write them): each definition
+    // is a footnote unit, and its markers leave the running text.
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_DEFINITION_LIST
+        | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_HEADING_ATTRIBUTES;
     let parser = Parser::new_ext(&text[base..], options);
     // Link reference definitions (`[core team]: https://…`) give no event, but they are
@@ -330,6 +333,10 @@ pub(crate) fn segment(text: &str) -> (Vec<Unit>, Vec<Artifact>) {
                 depth += 1;
                 if top {
                     let plain = matches!(tag, Tag::Paragraph);
+                    let label = match &tag {
+                        Tag::FootnoteDefinition(label) => Some(label.to_string()),
+                        _ => None,
+                    };
                     let kind = match tag {
                         Tag::Heading { level, .. } => {
                             enumeration.open = None;
@@ -342,12 +349,13 @@ pub(crate) fn segment(text: &str) -> (Vec<Unit>, Vec<Artifact>) {
                             None
                         }
                         Tag::DefinitionList => None,
+                        Tag::FootnoteDefinition(_) => Some((UnitKind::Footnote, 0)),
                         _ => Some((UnitKind::Paragraph, 0)),
                     };
                     if let Some((kind, level)) = kind {
                         cur = Some(Building {
                             kind,
-                            number: None,
+                            number: label,
                             level,
                             start: range.start,
                             text: String::new(),
@@ -394,6 +402,17 @@ pub(crate) fn segment(text: &str) -> (Vec<Unit>, Vec<Artifact>) {
                     b.in_item = true;
                     cur = Some(b);
                 } else if let Some(b) = cur.as_mut() {
+                    // A block quote that opens with a bulleted list quotes a list item
+                    // (`> - (a) the holder returns …`, an amending act quoting the points
+                    // it inserts); a quoted `> 1.` is a numbered paragraph, as unquoted.
+                    if matches!(tag, Tag::List(None))
+                        && depth == 2
+                        && b.kind == UnitKind::Paragraph
+                        && b.text.trim().is_empty()
+                        && text[b.start..].starts_with('>')
+                    {
+                        b.kind = UnitKind::ListItem;
+                    }
                     // Nested blocks and table cells flow into the unit, word-separated.
                     b.text.push(' ');
                 } else if !lists.is_empty() {

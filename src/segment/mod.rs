@@ -21,7 +21,12 @@
 //!    words, takes footnote markers (`marker`, with the words the document refers by)
 //!    and bodies out of the running text and records everything it removed as
 //!    [`Artifact`]s. [`segment_explained`] also says which lines were furniture and by
-//!    which pattern, and which numbers were refused and why.
+//!    which pattern, and which numbers were refused and why;
+//! 4. passes over the units read what only the whole cut shows: `titles` (title lines
+//!    by their layout: an underline, capitals alone, a chapter name under its number, a
+//!    section sign), `contents` (a table of contents spaced one entry a block),
+//!    `admonition` (a titled reST admonition: a heading and its paragraphs), beside the
+//!    conventions below.
 //!
 //! One convention holds across readers (`subsections`, with its reason): `(1)`, `(2)` …
 //! that no paragraph introduces (a law's Absätze under their § heading) are the
@@ -53,7 +58,9 @@
 //!
 //! [`Artifact`]: crate::model::Artifact
 
+mod admonition;
 mod assemble;
+mod contents;
 mod enumerations;
 mod explain;
 mod frame;
@@ -69,6 +76,7 @@ mod sequence;
 mod start;
 mod style;
 mod subsections;
+mod titles;
 
 pub(crate) use enumerations::enumerations_as_items;
 pub use explain::{Explanation, FurnitureNote, RejectedNote};
