@@ -82,7 +82,7 @@ fn eval_reports_a_wrong_link_and_a_key_that_names_no_unit() {
             "precision 0.016  recall 0.500  F1 0.031  (62 predicted, 2 sure, 61 wrong, 1 missed)\n\nwrong (61):\n",
         ))
         .stdout(predicate::str::contains(
-            "  L1 -> L1\n    old: Loss Detection {#loss-detection}\n    new: Loss Detection {#loss-detection}\n",
+            "  L1 -> L1\n    old: Loss Detection\n    new: Loss Detection\n",
         ))
         .stdout(predicate::str::contains(
             "  L3 -> L9999\n    old: QUIC senders use both ack information and timeouts to detect lost packets, and t…\n    new: (no unit has this key)\n",

@@ -807,8 +807,15 @@ impl Assembler {
                     if let Some((at, label)) = self.pending_label.replace((no, t.to_string())) {
                         self.text(at, &label);
                     }
-                } else if let Some((_, label)) = self.pending_label.take() {
-                    self.text(no, &format!("{label} {t}"));
+                } else if let Some((at, label)) = self.pending_label.take() {
+                    if start::parse(t, false).is_some() {
+                        // The line numbers itself (`a.` / `4.15 Tiseida …`): the "label"
+                        // was the last word of a wrapped sentence (`… hence` / `a.`).
+                        self.text(at, &label);
+                        self.text(no, line);
+                    } else {
+                        self.text(no, &format!("{label} {t}"));
+                    }
                 } else if is_lone_bullet(t) {
                     // A bullet set apart from its text (PDF extraction of a hanging
                     // indent): it marks the text that follows.
