@@ -319,8 +319,12 @@ pub(crate) fn segment(text: &str) -> (Vec<Unit>, Vec<Artifact>) {
     };
     // Depths of the open list items, innermost last.
     let mut items: Vec<usize> = Vec::new();
+    // A footnote marker just removed (`negotiations [^1], and`): the space before it goes
+    // too when punctuation follows, so the text reads `negotiations, and`.
+    let mut after_marker = false;
     for (event, range) in parser.into_offset_iter() {
         let range = range.start + base..range.end + base;
+        let marker_before = std::mem::take(&mut after_marker);
         if depth == 0 {
             while let Some(span) = definitions.next_if(|span| span.start < range.start) {
                 let end = span.end;
@@ -452,9 +456,13 @@ pub(crate) fn segment(text: &str) -> (Vec<Unit>, Vec<Artifact>) {
             }
             Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => {
                 if let Some(b) = cur.as_mut() {
+                    if marker_before && t.starts_with([',', '.', ';', ':', '!', '?', ')']) {
+                        b.text.truncate(b.text.trim_end().len());
+                    }
                     b.text.push_str(&t);
                 }
             }
+            Event::FootnoteReference(_) => after_marker = true,
             Event::SoftBreak | Event::HardBreak => {
                 if let Some(b) = cur.as_mut() {
                     b.text.push(' ');
@@ -572,6 +580,21 @@ mod tests {
         assert_eq!(
             shape("---\nJust text.\n"),
             [("paragraph", "Just text.".into(), 2)]
+        );
+    }
+
+    #[test]
+    fn a_removed_footnote_marker_leaves_no_space_before_punctuation() {
+        let text =
+            "The negotiations [^1], and the rest [^2] go on.\n\n[^1]: A note.\n\n[^2]: Another.\n";
+        let texts: Vec<String> = shape(text).into_iter().map(|(_, t, _)| t).collect();
+        assert_eq!(
+            texts,
+            [
+                "The negotiations, and the rest go on.",
+                "A note.",
+                "Another."
+            ]
         );
     }
 
