@@ -541,7 +541,9 @@ impl Furniture {
         let mut bottoms: Vec<(usize, &str)> = Vec::new();
         let mut last: Option<(usize, &str)> = None;
         let mut fresh = true;
+        let mut lines = 0;
         for (i, line) in text.lines().enumerate() {
+            lines = i + 1;
             if line.contains('\u{c}') {
                 bottoms.extend(last.take());
                 fresh = true;
@@ -557,7 +559,7 @@ impl Furniture {
             last = Some((i + 1, t));
         }
         bottoms.extend(last);
-        let period = text.lines().count() / tops.len().max(1);
+        let period = lines / tops.len().max(1);
         let mut buf = String::new();
         for ends in [tops, bottoms] {
             if ends.len() < MIN_ANCHORED_PAGES {
