@@ -37,10 +37,15 @@ pub(crate) fn is_rule(t: &str) -> bool {
     let t = t.trim_start_matches('/').trim_end_matches('/');
     let mut n = 0;
     let mut kinds = [false; 8];
+    // The widest run of spaces between two drawn characters.
+    let (mut gap, mut widest) = (0, 0);
     for c in t.chars() {
         if c == ' ' || c == '\t' {
+            gap += 1;
             continue;
         }
+        widest = widest.max(gap);
+        gap = 0;
         match RULE_CHARS.iter().position(|&r| r == c) {
             Some(k) => {
                 kinds[k] = true;
@@ -49,8 +54,10 @@ pub(crate) fn is_rule(t: &str) -> bool {
             None => return false,
         }
     }
-    // At most three kinds (`+`, `-`, `|` of a table border).
-    n >= MIN_RULE_CHARS && kinds.iter().filter(|&&k| k).count() <= 3
+    let kinds = kinds.iter().filter(|&&k| k).count();
+    // At most three kinds (`+`, `-`, `|` of a table border). Spaced wide, one kind is a
+    // scene break (`*     *     *`); several are pieces of a drawing (`|    +----+`).
+    n >= MIN_RULE_CHARS && kinds <= 3 && (kinds == 1 || widest < 2)
 }
 
 /// The frame character and the inner byte range of a framed line (`line` untrimmed).
@@ -79,6 +86,30 @@ fn table_row(line: &str) -> bool {
     t.len() > 2 && t.starts_with('|') && t.ends_with('|') && t[1..t.len() - 1].contains('|')
 }
 
+/// True for a row of a table or a drawing: a line that opens with a bar or a corner and
+/// has another further on, not as a frame around text (`| Author Domain |< . . .`).
+fn drawn_row(line: &str) -> bool {
+    let t = line.trim();
+    table_row(line)
+        || (t.starts_with(['|', '+']) && !t.ends_with(&t[..1]) && t[1..].contains(['|', '+']))
+}
+
+/// For each line, whether its block (the lines between blank lines) holds a row of a
+/// table or a drawing: then its rules are the table's or the drawing's edges.
+fn drawn_blocks(lines: &[&str]) -> Vec<bool> {
+    let mut drawn = vec![false; lines.len()];
+    let mut start = 0;
+    for end in 0..=lines.len() {
+        if end == lines.len() || lines[end].trim().is_empty() {
+            if lines[start..end].iter().any(|l| drawn_row(l)) {
+                drawn[start..end].fill(true);
+            }
+            start = end + 1;
+        }
+    }
+    drawn
+}
+
 /// The frame marks of `text`, by 1-based line number, sorted.
 pub(crate) fn find(text: &str) -> Vec<(usize, FrameMark)> {
     let mut marks = Vec::new();
@@ -97,6 +128,7 @@ pub(crate) fn find(text: &str) -> Vec<(usize, FrameMark)> {
     };
     let mut last_rule = 0usize;
     let lines: Vec<&str> = text.lines().collect();
+    let drawn = drawn_blocks(&lines);
     for (i, &line) in lines.iter().enumerate() {
         let no = i + 1;
         // Most lines start with a letter or digit: neither a rule nor framed.
@@ -107,11 +139,9 @@ pub(crate) fn find(text: &str) -> Vec<(usize, FrameMark)> {
             continue;
         }
         let t = line.trim();
-        // The rules of a grid table (`+----+----+` between `| a | b |` rows) belong to
-        // the table, which stays one unit.
-        let in_table = (i > 0 && table_row(lines[i - 1]))
-            || lines.get(i + 1).is_some_and(|next| table_row(next));
-        if is_rule(t) && !in_table {
+        // The rules of a grid table (`+----+----+` between `| a | b |` rows) or a
+        // drawing belong to it, which stays one unit.
+        if is_rule(t) && !drawn[i] {
             flush(&mut run, &mut marks, rule_before, true);
             marks.push((no, FrameMark::Rule));
             rule_before = true;
@@ -163,6 +193,30 @@ mod tests {
         for s in ["--", "* a *", "-- Signed", "1---2"] {
             assert!(!is_rule(s), "{s}");
         }
+        // A scene break spaced wide is a rule; pieces of a drawing are not (lines of the
+        // flow diagram of draft-ietf-dmarc-dmarcbis-41).
+        assert!(is_rule("*       *       *       *       *"));
+        for s in [
+            "|                                    *       *",
+            "|           +----------+",
+            "+-----------+     +--------+",
+        ] {
+            assert!(!is_rule(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn the_edges_of_a_drawing_are_kept() {
+        // The top of the flow diagram of draft-ietf-dmarc-dmarcbis-00: the box's top edge
+        // follows a page header's blank lines, its side runs on into dotted arrows.
+        let text = "    +---------------+\n    | Author Domain |< . . . . . . .\n    +---------------+         .\n";
+        assert_eq!(find(text), []);
+        // Its bottom edge under a box's side (-41).
+        let text = "    |  DMARC   |<**\n             +----------+\n             |  Domain  |\n             +----------+\n";
+        assert_eq!(find(text), []);
+        // A box framing text still loses its frame.
+        let boxed = "+------+\n| text |\n+------+\n";
+        assert_eq!(find(boxed)[0], (1, FrameMark::Rule));
     }
 
     #[test]
