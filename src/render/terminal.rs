@@ -377,7 +377,9 @@ fn unit(
 /// it, more than two words in three changed and the inline view becomes a word salad.
 const INLINE_MIN_KEPT: f64 = 0.34;
 
-/// True when so few words are kept that the inline view would not read.
+/// True when so few words are kept that the inline view would not read. Words only
+/// added (the first part of a split that grew) or only dropped never interleave, so they
+/// stay inline: two blocks would show the kept words as deleted.
 fn mostly_rewritten(ops: &[Op]) -> bool {
     let count = |kind: OpKind| -> usize {
         ops.iter()
@@ -396,7 +398,7 @@ fn mostly_rewritten(ops: &[Op]) -> bool {
         count(OpKind::Delete),
     );
     let longer = (equal + inserted).max(equal + deleted);
-    longer > 0 && (equal as f64) < INLINE_MIN_KEPT * longer as f64
+    inserted > 0 && deleted > 0 && (equal as f64) < INLINE_MIN_KEPT * longer as f64
 }
 
 /// The old text as one deleted block and the new text as one inserted block, for a unit
@@ -509,6 +511,16 @@ mod tests {
             &DiffOptions::new(),
         );
         assert!(!mostly_rewritten(&light.ops));
+        // A paragraph's opening that grew into a whole paragraph (the first part of a
+        // split, draft-ietf-dmarc-dmarcbis-01 → -02): its words are kept, not deleted.
+        let grown = diff_texts(
+            "DMARC permits Identifier Alignment based on the result of",
+            "DMARC permits Identifier Alignment based on the result of a DKIM authentication \
+             to be strict or relaxed. (Note that these terms are not related to DKIM's \
+             \"simple\" and \"relaxed\" canonicalization modes.)",
+            &DiffOptions::new(),
+        );
+        assert!(!mostly_rewritten(&grown.ops));
     }
 
     #[test]
