@@ -1184,3 +1184,56 @@ fn quoted_bullets_are_items_and_quoted_numbers_paragraphs() {
     let kinds: Vec<_> = doc.units.iter().map(|u| u.kind.as_str()).collect();
     assert_eq!(kinds, ["paragraph", "list_item", "list_item", "paragraph"]);
 }
+
+// ---------------------------------------------------------------------------------------
+// Branch seg6 (issue 9): classes found on the new dev documents of the segmentation corpus.
+// ---------------------------------------------------------------------------------------
+
+/// AsciiDoc titles set with `=` marks are headings in any layout, a document title's
+/// attribute lines are a block of their own, and one sentence a line does not make one
+/// paragraph a line (lines of `asciidoctor-contributing-en`: its `#` comment inside a
+/// listing block and its `----` delimiters no longer make it Markdown).
+#[test]
+fn asciidoc_section_marks_are_titles_in_any_layout() {
+    let text = "= Contributing\n\
+                // settings:\n\
+                :idprefix:\n\
+                :source-language: ruby\n\
+                \n\
+                == License Agreement\n\
+                \n\
+                By contributing changes to this repository, you agree to license your contributions under the MIT license.\n\
+                You also assert that you are the original author of the work that you are contributing unless otherwise stated.\n\
+                \n\
+                === Writing and Executing Tests\n\
+                \n\
+                Tests live inside the test directory and are named <topic>_test.rb.\n\
+                For instance, tests for the different types of blocks can be found in the file test/blocks_test.rb.\n\
+                \n\
+                [source]\n\
+                ----\n\
+                test 'description of test' do\n\
+                \x20 # test logic\n\
+                end\n\
+                ----\n";
+    let doc = seg(text);
+    let got: Vec<_> = doc
+        .units
+        .iter()
+        .map(|u| (u.kind.as_str(), u.line))
+        .take(6)
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("heading", 1),
+            ("paragraph", 2),
+            ("heading", 6),
+            ("paragraph", 8),
+            ("heading", 11),
+            ("paragraph", 13),
+        ]
+    );
+    assert_eq!(doc.units[3].section, Some(2));
+    assert_eq!(doc.units[5].section, Some(4));
+}
