@@ -1237,3 +1237,31 @@ fn asciidoc_section_marks_are_titles_in_any_layout() {
     assert_eq!(doc.units[3].section, Some(2));
     assert_eq!(doc.units[5].section, Some(4));
 }
+
+/// The first block of a document, two lines at the margin without a sentence end, is its
+/// title (a chapter title wrapped), not a paragraph; a memo's header block set in columns
+/// stays what it is (lines of `gutenberg-quijote-es`).
+#[test]
+fn a_title_in_two_lines_at_the_top_of_a_document_is_a_heading() {
+    let text = "Capítulo primero. Que trata de la condición y ejercicio del famoso hidalgo\n\
+                don Quijote de la Mancha\n\
+                \n\
+                En un lugar de la Mancha, de cuyo nombre no quiero acordarme, no ha mucho\n\
+                tiempo que vivía un hidalgo de los de lanza en astillero, adarga antigua,\n\
+                rocín flaco y galgo corredor. Una olla de algo más vaca que carnero,\n\
+                salpicón las más noches, duelos y quebrantos los sábados, lantejas los\n\
+                viernes, algún palomino de añadidura los domingos, consumían las tres\n\
+                partes de su hacienda. El resto della concluían sayo de velarte, calzas de\n\
+                velludo para las fiestas, con sus pantuflos de lo mesmo, y los días de\n\
+                entresemana se honraba con su vellorí de lo más fino. Tenía en su casa una\n";
+    let doc = seg(text);
+    assert_eq!(doc.units[0].kind, UnitKind::Heading);
+    assert_eq!((doc.units[0].line, doc.units[0].end_line), (1, 2));
+    assert_eq!(doc.units[1].kind, UnitKind::Paragraph);
+    let memo = "Network Working Group                                          J. Postel\n\
+                Request for Comments:  792                                           ISI\n\
+                \n\
+                The Internet Protocol (IP) is used for host-to-host datagram service in a\n\
+                system of interconnected networks called the Catenet.\n";
+    assert_ne!(seg(memo).units[0].kind, UnitKind::Heading);
+}

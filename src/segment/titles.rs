@@ -22,6 +22,12 @@
 //!   assembler found is set the same way (`Kinds of PEPs` over indented text): the
 //!   document's own evidence that its titles stand at the margin over an indented body.
 //!
+//! - **the document's title at its top**: the first block of the document, two or three
+//!   lines at the margin with few words and no sentence end (`Faust:` / `Der Tragödie
+//!   erster Teil`; a chapter title wrapped in two lines), is a title set over its subtitle
+//!   or wrapped, not a paragraph: a paragraph that opens a document ends its sentence.
+//!   (A one-line block is the assembler's title test's to decide.)
+//!
 //! One more reading holds in every layout (`section_mark_titles`): a line that opens with
 //! one to six `=` and a space before its title (`== Installation`, `= Contributing`), as
 //! AsciiDoc and wiki markup set their section titles, is a title whatever its punctuation
@@ -84,6 +90,33 @@ pub(crate) fn is_section_mark_title(line: &str) -> bool {
 fn is_block_attribute(line: &str) -> bool {
     let t = line.trim_end();
     t.len() > 2 && t.starts_with('[') && t.ends_with(']')
+}
+
+/// Most lines of a title block at the top of a document (a title wrapped or set over its
+/// subtitle); more is a paragraph or a header block.
+const MAX_TOP_TITLE_LINES: usize = 3;
+
+/// Most words of a title block at the top of a document (`Capítulo primero. Que trata de
+/// la condición …` is 17): a long title, not a paragraph.
+const MAX_TOP_TITLE_WORDS: usize = 20;
+
+/// Whether unit `u` (the first unit of its document, of lines `line`) is the document's
+/// title set in a few lines: two or three lines at the margin, few words, no sentence end
+/// on its last line, not a caption (`[Illustration]`), and no line set in columns (a
+/// memo's header block, `Network Working Group      J. Postel`, is metadata, not a title).
+fn is_top_title<'a>(u: &Unit, line: impl Fn(usize) -> Option<&'a str>) -> bool {
+    let lines = u.end_line + 1 - u.line;
+    u.kind == UnitKind::Paragraph
+        && u.number.is_none()
+        && (2..=MAX_TOP_TITLE_LINES).contains(&lines)
+        && (u.line..=u.end_line).all(|no| {
+            line(no).is_some_and(|l| {
+                !l.is_empty() && !l.starts_with([' ', '\t']) && !l.trim_end().contains("   ")
+            })
+        })
+        && u.text.split_whitespace().count() <= MAX_TOP_TITLE_WORDS
+        && !u.text.starts_with('[')
+        && !u.text.trim_end().ends_with(['.', ',', ';', ':', '!', '?'])
 }
 
 /// Columns deeper than a flush-left title the text under it must start.
@@ -274,6 +307,9 @@ pub(crate) fn titles_by_layout(units: &mut [Unit], text: &str) {
             && line(units[i].line).is_some_and(|l| !l.starts_with([' ', '\t']))
             && body_under(units, i)
     });
+    if units.first().is_some_and(|u| is_top_title(u, &line)) {
+        make_heading(units, 0);
+    }
     for i in 0..units.len() {
         let u = &units[i];
         if u.kind != UnitKind::Paragraph {
