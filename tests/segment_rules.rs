@@ -1265,3 +1265,55 @@ fn a_title_in_two_lines_at_the_top_of_a_document_is_a_heading() {
                 system of interconnected networks called the Catenet.\n";
     assert_ne!(seg(memo).units[0].kind, UnitKind::Heading);
 }
+
+/// In AsciiDoc, `.` and `**` items are list items even without blank lines between them,
+/// and a `----` listing block with its `[source]` line is one unit, blank lines and all
+/// (lines of `asciidoctor-contributing-en`).
+#[test]
+fn asciidoc_items_and_delimited_blocks() {
+    let text = "== Submitting a Pull Request\n\
+                \n\
+                . Run `bundle config --local path .bundle/gems` to configure Bundler.\n\
+                \x20** If the `bundle` command is not available, run `gem install bundler` to install it.\n\
+                . Run `bundle` to install development dependencies.\n\
+                . Run `bundle exec rake` to run the tests.\n\
+                If your tests pass, return to step 4.\n\
+                \n\
+                === Writing and Executing Tests\n\
+                \n\
+                Each test case follows the same structure:\n\
+                \n\
+                [source]\n\
+                ----\n\
+                test 'description of test' do\n\
+                \n\
+                \x20 # test logic\n\
+                end\n\
+                ----\n\
+                \n\
+                At the moment, the tests are quite primitive.\n";
+    let doc = seg(text);
+    let got: Vec<_> = doc
+        .units
+        .iter()
+        .map(|u| (u.kind.as_str(), u.line))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("heading", 1),
+            ("list_item", 3),
+            ("list_item", 4),
+            ("list_item", 5),
+            ("list_item", 6),
+            ("heading", 9),
+            ("paragraph", 11),
+            ("paragraph", 13),
+            ("paragraph", 21),
+        ]
+    );
+    assert_eq!(
+        doc.units[4].text,
+        "Run `bundle exec rake` to run the tests. If your tests pass, return to step 4."
+    );
+}

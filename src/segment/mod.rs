@@ -62,6 +62,7 @@
 //! [`Artifact`]: crate::model::Artifact
 
 mod admonition;
+mod asciidoc;
 mod assemble;
 mod contents;
 mod enumerations;
@@ -176,6 +177,9 @@ fn run(
         l => l,
     };
     let (mut units, artifacts, explanation) = assemble::assemble(text, layout, &stats, explain);
+    if markdown::is_asciidoc(text) {
+        asciidoc::asciidoc_blocks_and_items(&mut units, text);
+    }
     titles::section_mark_titles(&mut units, text);
     (
         Document {
