@@ -307,7 +307,7 @@ pub(crate) fn titles_by_layout(units: &mut [Unit], text: &str) {
             && line(units[i].line).is_some_and(|l| !l.starts_with([' ', '\t']))
             && body_under(units, i)
     });
-    if units.first().is_some_and(|u| is_top_title(u, &line)) {
+    if units.first().is_some_and(|u| is_top_title(u, line)) {
         make_heading(units, 0);
     }
     for i in 0..units.len() {
