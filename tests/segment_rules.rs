@@ -1184,3 +1184,136 @@ fn quoted_bullets_are_items_and_quoted_numbers_paragraphs() {
     let kinds: Vec<_> = doc.units.iter().map(|u| u.kind.as_str()).collect();
     assert_eq!(kinds, ["paragraph", "list_item", "list_item", "paragraph"]);
 }
+
+// ---------------------------------------------------------------------------------------
+// Branch seg6 (issue 9): classes found on the new dev documents of the segmentation corpus.
+// ---------------------------------------------------------------------------------------
+
+/// AsciiDoc titles set with `=` marks are headings in any layout, a document title's
+/// attribute lines are a block of their own, and one sentence a line does not make one
+/// paragraph a line (lines of `asciidoctor-contributing-en`: its `#` comment inside a
+/// listing block and its `----` delimiters no longer make it Markdown).
+#[test]
+fn asciidoc_section_marks_are_titles_in_any_layout() {
+    let text = "= Contributing\n\
+                // settings:\n\
+                :idprefix:\n\
+                :source-language: ruby\n\
+                \n\
+                == License Agreement\n\
+                \n\
+                By contributing changes to this repository, you agree to license your contributions under the MIT license.\n\
+                You also assert that you are the original author of the work that you are contributing unless otherwise stated.\n\
+                \n\
+                === Writing and Executing Tests\n\
+                \n\
+                Tests live inside the test directory and are named <topic>_test.rb.\n\
+                For instance, tests for the different types of blocks can be found in the file test/blocks_test.rb.\n\
+                \n\
+                [source]\n\
+                ----\n\
+                test 'description of test' do\n\
+                \x20 # test logic\n\
+                end\n\
+                ----\n";
+    let doc = seg(text);
+    let got: Vec<_> = doc
+        .units
+        .iter()
+        .map(|u| (u.kind.as_str(), u.line))
+        .take(6)
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("heading", 1),
+            ("paragraph", 2),
+            ("heading", 6),
+            ("paragraph", 8),
+            ("heading", 11),
+            ("paragraph", 13),
+        ]
+    );
+    assert_eq!(doc.units[3].section, Some(2));
+    assert_eq!(doc.units[5].section, Some(4));
+}
+
+/// The first block of a document, two lines at the margin without a sentence end, is its
+/// title (a chapter title wrapped), not a paragraph; a memo's header block set in columns
+/// stays what it is (lines of `gutenberg-quijote-es`).
+#[test]
+fn a_title_in_two_lines_at_the_top_of_a_document_is_a_heading() {
+    let text = "Capítulo primero. Que trata de la condición y ejercicio del famoso hidalgo\n\
+                don Quijote de la Mancha\n\
+                \n\
+                En un lugar de la Mancha, de cuyo nombre no quiero acordarme, no ha mucho\n\
+                tiempo que vivía un hidalgo de los de lanza en astillero, adarga antigua,\n\
+                rocín flaco y galgo corredor. Una olla de algo más vaca que carnero,\n\
+                salpicón las más noches, duelos y quebrantos los sábados, lantejas los\n\
+                viernes, algún palomino de añadidura los domingos, consumían las tres\n\
+                partes de su hacienda. El resto della concluían sayo de velarte, calzas de\n\
+                velludo para las fiestas, con sus pantuflos de lo mesmo, y los días de\n\
+                entresemana se honraba con su vellorí de lo más fino. Tenía en su casa una\n";
+    let doc = seg(text);
+    assert_eq!(doc.units[0].kind, UnitKind::Heading);
+    assert_eq!((doc.units[0].line, doc.units[0].end_line), (1, 2));
+    assert_eq!(doc.units[1].kind, UnitKind::Paragraph);
+    let memo = "Network Working Group                                          J. Postel\n\
+                Request for Comments:  792                                           ISI\n\
+                \n\
+                The Internet Protocol (IP) is used for host-to-host datagram service in a\n\
+                system of interconnected networks called the Catenet.\n";
+    assert_ne!(seg(memo).units[0].kind, UnitKind::Heading);
+}
+
+/// In AsciiDoc, `.` and `**` items are list items even without blank lines between them,
+/// and a `----` listing block with its `[source]` line is one unit, blank lines and all
+/// (lines of `asciidoctor-contributing-en`).
+#[test]
+fn asciidoc_items_and_delimited_blocks() {
+    let text = "== Submitting a Pull Request\n\
+                \n\
+                . Run `bundle config --local path .bundle/gems` to configure Bundler.\n\
+                \x20** If the `bundle` command is not available, run `gem install bundler` to install it.\n\
+                . Run `bundle` to install development dependencies.\n\
+                . Run `bundle exec rake` to run the tests.\n\
+                If your tests pass, return to step 4.\n\
+                \n\
+                === Writing and Executing Tests\n\
+                \n\
+                Each test case follows the same structure:\n\
+                \n\
+                [source]\n\
+                ----\n\
+                test 'description of test' do\n\
+                \n\
+                \x20 # test logic\n\
+                end\n\
+                ----\n\
+                \n\
+                At the moment, the tests are quite primitive.\n";
+    let doc = seg(text);
+    let got: Vec<_> = doc
+        .units
+        .iter()
+        .map(|u| (u.kind.as_str(), u.line))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("heading", 1),
+            ("list_item", 3),
+            ("list_item", 4),
+            ("list_item", 5),
+            ("list_item", 6),
+            ("heading", 9),
+            ("paragraph", 11),
+            ("paragraph", 13),
+            ("paragraph", 21),
+        ]
+    );
+    assert_eq!(
+        doc.units[4].text,
+        "Run `bundle exec rake` to run the tests. If your tests pass, return to step 4."
+    );
+}

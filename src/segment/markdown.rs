@@ -18,7 +18,11 @@
 //! paragraph that introduced the enumeration, as a CommonMark list item's is.
 //!
 //! Used for files named `*.md` / `*.markdown` and for text that shows at least
-//! [`MIN_MARKDOWN_KINDS`] kinds of Markdown block syntax.
+//! [`MIN_MARKDOWN_KINDS`] kinds of Markdown block syntax, unless it sets its titles with
+//! `=` marks ([`MIN_SECTION_MARKS`] lines like `== Installation`): that is AsciiDoc (or
+//! wiki) text, whose listing blocks hold `#` comments and whose `----` delimiters stand
+//! under a `[source]` line, shapes Markdown would take for an ATX heading and a setext
+//! underline.
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
@@ -31,6 +35,19 @@ use crate::model::{Artifact, ArtifactKind, Unit, UnitId, UnitKind};
 /// name: two, since one alone (a line starting with `#` or `>`) also occurs in plain text.
 pub(crate) const MIN_MARKDOWN_KINDS: usize = 2;
 
+/// Fewest titles set with `=` marks (`== Installation`) that make a text AsciiDoc rather
+/// than Markdown: two, as one such line could be a stray line of prose or code.
+pub(crate) const MIN_SECTION_MARKS: usize = 2;
+
+/// Whether `text` sets its titles with `=` marks, as AsciiDoc does: at least
+/// [`MIN_SECTION_MARKS`] lines like `== Installation`.
+pub(crate) fn is_asciidoc(text: &str) -> bool {
+    text.lines()
+        .filter(|l| super::titles::is_section_mark_title(l))
+        .nth(MIN_SECTION_MARKS - 1)
+        .is_some()
+}
+
 /// True when `path` names a Markdown file or `text` shows enough Markdown syntax.
 pub(crate) fn is_markdown(path: &str, text: &str) -> bool {
     let lower = path.to_ascii_lowercase();
@@ -40,6 +57,9 @@ pub(crate) fn is_markdown(path: &str, text: &str) -> bool {
     let (mut atx, mut setext, mut fence, mut table, mut quote) =
         (false, false, false, false, false);
     let mut prev_text = false;
+    if is_asciidoc(text) {
+        return false;
+    }
     for line in text.lines() {
         let t = line.trim_end();
         let lead = t.len() - t.trim_start().len();

@@ -2,7 +2,9 @@
 //! with the repair of PDF-extracted text.
 //!
 //! Markdown (a `.md` name, or two kinds of Markdown block syntax) is read by `markdown`
-//! with a CommonMark parser. Other text takes passes over its lines, each linear:
+//! with a CommonMark parser; a text that sets its titles with `=` marks (`== Install`) is
+//! AsciiDoc, not Markdown, and its paragraphs are blocks between blank lines however many
+//! of its lines end a sentence. Other text takes passes over its lines, each linear:
 //! 1. `style`: statistics decide the [`Layout`] (PDF-extracted, wrapped blocks, one
 //!    paragraph a line) and collect the words broken at line ends;
 //! 2. whole-document evidence: `furniture` finds running headers, footers and page
@@ -24,7 +26,8 @@
 //!    which pattern, and which numbers were refused and why;
 //! 4. passes over the units read what only the whole cut shows: `titles` (title lines
 //!    by their layout: an underline, capitals alone, a chapter name under its number, a
-//!    section sign), `contents` (a table of contents spaced one entry a block),
+//!    section sign; in every layout, a section mark `== Title`), `contents` (a table of
+//!    contents spaced one entry a block),
 //!    `admonition` (a titled reST admonition: a heading and its paragraphs), beside the
 //!    conventions below.
 //!
@@ -59,6 +62,7 @@
 //! [`Artifact`]: crate::model::Artifact
 
 mod admonition;
+mod asciidoc;
 mod assemble;
 mod contents;
 mod enumerations;
@@ -163,10 +167,20 @@ fn run(
         );
     }
     let layout = match options.layout {
+        // AsciiDoc (titles set with `=` marks) writes its paragraphs as blocks between
+        // blank lines, often one sentence a line: however many lines end a sentence, a
+        // line is not a paragraph there.
+        Layout::Auto if stats.layout() == Layout::Lines && markdown::is_asciidoc(text) => {
+            Layout::Blocks
+        }
         Layout::Auto => stats.layout(),
         l => l,
     };
-    let (units, artifacts, explanation) = assemble::assemble(text, layout, &stats, explain);
+    let (mut units, artifacts, explanation) = assemble::assemble(text, layout, &stats, explain);
+    if markdown::is_asciidoc(text) {
+        asciidoc::asciidoc_blocks_and_items(&mut units, text);
+    }
+    titles::section_mark_titles(&mut units, text);
     (
         Document {
             path: path.to_string(),

@@ -22,6 +22,20 @@
 //!   assembler found is set the same way (`Kinds of PEPs` over indented text): the
 //!   document's own evidence that its titles stand at the margin over an indented body.
 //!
+//! - **the document's title at its top**: the first block of the document, two or three
+//!   lines at the margin with few words and no sentence end (`Faust:` / `Der Tragödie
+//!   erster Teil`; a chapter title wrapped in two lines), is a title set over its subtitle
+//!   or wrapped, not a paragraph: a paragraph that opens a document ends its sentence.
+//!   (A one-line block is the assembler's title test's to decide.)
+//!
+//! One more reading holds in every layout (`section_mark_titles`): a line that opens with
+//! one to six `=` and a space before its title (`== Installation`, `= Contributing`), as
+//! AsciiDoc and wiki markup set their section titles, is a title whatever its punctuation
+//! and however the paragraphs around it are laid out; block attribute lines set over it
+//! (`[#gem-install]`) belong to it, and lines under it without a blank line between (a
+//! document header's attributes) are a block of their own. A line of `=` alone is a rule or
+//! a block delimiter, never a title.
+//!
 //! One more is read before the lists are settled, since it decides them: a line of its
 //! own that starts with a section sign and a number (`§ 232 Menschenhandel`, `§ 2a`) is
 //! the title of a law's section, so the `(1)`, `(2)` under it are its Absätze (paragraphs,
@@ -30,6 +44,7 @@
 //! Nothing here knows a document's words. A unit made a heading opens a section: the
 //! units after it, up to the next heading, are in it.
 
+use super::normalize::normalize;
 use crate::model::{Unit, UnitKind};
 
 /// Fewest characters of an underline (`---`): a shorter line of dashes is a dash.
@@ -53,6 +68,55 @@ fn is_underline(line: &str, title_chars: usize) -> bool {
     ADORNMENT.contains(first)
         && chars.all(|c| c == first)
         && t.chars().count() >= MIN_UNDERLINE.max(title_chars)
+}
+
+/// Most `=` of a section mark: AsciiDoc has six section levels (`=` to `======`).
+const MAX_SECTION_MARKS: usize = 6;
+
+/// Whether `line` is a section title set with a mark of `=` (`== Installation`): one to
+/// six `=` at the margin, a space, and a title holding a letter or a digit.
+pub(crate) fn is_section_mark_title(line: &str) -> bool {
+    let marks = line.bytes().take_while(|&b| b == b'=').count();
+    (1..=MAX_SECTION_MARKS).contains(&marks)
+        && line[marks..].starts_with(' ')
+        && line[marks..]
+            .trim_end_matches(['=', ' '])
+            .chars()
+            .any(char::is_alphanumeric)
+}
+
+/// Whether `line` is a block attribute line (`[#gem-install]`, `[CAUTION]`,
+/// `[source,ruby]`): a bracketed list standing alone.
+fn is_block_attribute(line: &str) -> bool {
+    let t = line.trim_end();
+    t.len() > 2 && t.starts_with('[') && t.ends_with(']')
+}
+
+/// Most lines of a title block at the top of a document (a title wrapped or set over its
+/// subtitle); more is a paragraph or a header block.
+const MAX_TOP_TITLE_LINES: usize = 3;
+
+/// Most words of a title block at the top of a document (`Capítulo primero. Que trata de
+/// la condición …` is 17): a long title, not a paragraph.
+const MAX_TOP_TITLE_WORDS: usize = 20;
+
+/// Whether unit `u` (the first unit of its document, of lines `line`) is the document's
+/// title set in a few lines: two or three lines at the margin, few words, no sentence end
+/// on its last line, not a caption (`[Illustration]`), and no line set in columns (a
+/// memo's header block, `Network Working Group      J. Postel`, is metadata, not a title).
+fn is_top_title<'a>(u: &Unit, line: impl Fn(usize) -> Option<&'a str>) -> bool {
+    let lines = u.end_line + 1 - u.line;
+    u.kind == UnitKind::Paragraph
+        && u.number.is_none()
+        && (2..=MAX_TOP_TITLE_LINES).contains(&lines)
+        && (u.line..=u.end_line).all(|no| {
+            line(no).is_some_and(|l| {
+                !l.is_empty() && !l.starts_with([' ', '\t']) && !l.trim_end().contains("   ")
+            })
+        })
+        && u.text.split_whitespace().count() <= MAX_TOP_TITLE_WORDS
+        && !u.text.starts_with('[')
+        && !u.text.trim_end().ends_with(['.', ',', ';', ':', '!', '?'])
 }
 
 /// Columns deeper than a flush-left title the text under it must start.
@@ -146,7 +210,86 @@ fn make_heading(units: &mut [Unit], i: usize) {
     }
 }
 
-/// Applies the three readings to the units of one plain-text document (`text`, whose lines
+/// Makes every paragraph or item whose first line (block attributes aside) is a section
+/// mark (`== Installation`) a heading, in any layout. Lines under the mark in the same
+/// unit (`= Contributing` over its attribute lines) become a paragraph of their own, up to
+/// the first blank line; ids, sections and parents are renumbered to match.
+pub(crate) fn section_mark_titles(units: &mut Vec<Unit>, text: &str) {
+    let lines: Vec<&str> = text.lines().collect();
+    let line = |no: usize| no.checked_sub(1).and_then(|i| lines.get(i)).copied();
+    // The line of the mark, for a unit that has one.
+    let mark = |u: &Unit| -> Option<usize> {
+        if !matches!(u.kind, UnitKind::Paragraph | UnitKind::ListItem) {
+            return None;
+        }
+        let at = (u.line..=u.end_line).find(|&no| !line(no).is_some_and(is_block_attribute))?;
+        line(at).is_some_and(is_section_mark_title).then_some(at)
+    };
+    if !units.iter().any(|u| mark(u).is_some()) {
+        return;
+    }
+    let join = |first: usize, last: usize| -> String {
+        let mut out = String::new();
+        for no in first..=last {
+            let t = line(no).unwrap_or("").trim();
+            if !t.is_empty() {
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+                out.push_str(t);
+            }
+        }
+        out
+    };
+    let mut new_id = Vec::with_capacity(units.len());
+    let mut out: Vec<Unit> = Vec::with_capacity(units.len());
+    let mut headings = Vec::new();
+    for unit in units.drain(..) {
+        new_id.push(out.len());
+        let Some(at) = mark(&unit) else {
+            out.push(unit);
+            continue;
+        };
+        // The rest of the unit's block under the mark, up to a blank line.
+        let rest_end = (at + 1..=unit.end_line)
+            .take_while(|&no| line(no).is_some_and(|l| !l.trim().is_empty()))
+            .last();
+        let mut head = unit.clone();
+        head.kind = UnitKind::Heading;
+        head.number = None;
+        head.parent = None;
+        if let Some(end) = rest_end {
+            head.end_line = at;
+            head.text = join(head.line, at);
+            head.norm = normalize(&head.text);
+            let mut rest = unit;
+            rest.kind = UnitKind::Paragraph;
+            rest.number = None;
+            rest.parent = None;
+            rest.line = at + 1;
+            rest.end_line = end;
+            rest.text = join(at + 1, end);
+            rest.norm = normalize(&rest.text);
+            headings.push(out.len());
+            out.push(head);
+            out.push(rest);
+        } else {
+            headings.push(out.len());
+            out.push(head);
+        }
+    }
+    for (id, u) in out.iter_mut().enumerate() {
+        u.id = id;
+        u.section = u.section.map(|s| new_id[s]);
+        u.parent = u.parent.map(|p| new_id[p]);
+    }
+    for h in headings {
+        make_heading(&mut out, h);
+    }
+    *units = out;
+}
+
+/// Applies the readings above to the units of one plain-text document (`text`, whose lines
 /// the units' line numbers count).
 pub(crate) fn titles_by_layout(units: &mut [Unit], text: &str) {
     let lines: Vec<&str> = text.lines().collect();
@@ -164,9 +307,15 @@ pub(crate) fn titles_by_layout(units: &mut [Unit], text: &str) {
             && line(units[i].line).is_some_and(|l| !l.starts_with([' ', '\t']))
             && body_under(units, i)
     });
+    if units.first().is_some_and(|u| is_top_title(u, line)) {
+        make_heading(units, 0);
+    }
     for i in 0..units.len() {
         let u = &units[i];
-        if u.kind != UnitKind::Paragraph || u.line != u.end_line {
+        if u.kind != UnitKind::Paragraph {
+            continue;
+        }
+        if u.line != u.end_line {
             continue;
         }
         let Some(own) = line(u.line) else { continue };
@@ -219,6 +368,16 @@ mod tests {
         assert!(!is_section_sign_title("§§ and more"));
         assert!(is_question_title("What is a PEP?"));
         assert!(!is_question_title("what then, if not this?"));
+        assert!(is_section_mark_title("== Installation"));
+        assert!(is_section_mark_title("==== apk (Alpine Linux)"));
+        assert!(is_section_mark_title("== Title =="));
+        assert!(!is_section_mark_title("===="));
+        assert!(!is_section_mark_title("======= seven"));
+        assert!(!is_section_mark_title(" == indented"));
+        assert!(!is_section_mark_title("==> arrow"));
+        assert!(is_block_attribute("[#gem-install]"));
+        assert!(is_block_attribute("[[anchor]]"));
+        assert!(!is_block_attribute("[link](https://example.org)"));
         assert!(all_capitals("BOEK I."));
         assert!(!all_capitals("Boek I."));
     }
