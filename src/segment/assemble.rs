@@ -165,7 +165,16 @@ pub(crate) fn assemble(
     let mut pages = 0usize;
     let mut reader = PageReader::new(pdf);
     let mut after_break = false;
-    let short_line = (stats.typical_len as f64 * SHORT_LINE_SHARE) as usize;
+    // Paginated text set flush left (`pdftotext`): a full printed line is measured by the
+    // densest band of lengths, since lines that hold two printed lines (written so on
+    // some pages) would lengthen the typical line and, with it, what counts as short.
+    let flush_paged = layout == Layout::Blocks && stats.form_feeds > 0 && stats.flush_left();
+    let typical_len = if flush_paged {
+        stats.typical_len.min(stats.full_len)
+    } else {
+        stats.typical_len
+    };
+    let short_line = (typical_len as f64 * SHORT_LINE_SHARE) as usize;
     let mut collector = Collector::new(pdf, layout == Layout::Lines, short_line);
     // The words this document refers by number (`resolution 5`), for telling footnote
     // markers from references.
@@ -257,7 +266,7 @@ pub(crate) fn assemble(
         short_line,
         paged_blocks: layout == Layout::Blocks && stats.form_feeds > 0,
         flush_left: stats.flush_left(),
-        typical_len: stats.typical_len,
+        typical_len,
         pending_bullet: None,
         pending_label: None,
         title_cut: false,
