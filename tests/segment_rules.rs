@@ -1302,3 +1302,74 @@ fn pdftotext_page_numbers_are_furniture_when_a_few_pages_lack_their_own_line() {
             .all(|u| !u.text.contains("Arbeitszeit 4") && !u.text.ends_with(" 5"))
     );
 }
+
+/// Two pages of the old version of book-opensource-guide-governance as pdftotext wrote
+/// them: a question heading as long as a body line, and a heading spread wide (`How do I
+/// formalize leadership roles in my project?`) whose words came out one a block.
+const GUIDE_PAGES: &str = "Draft for discussion: not for circulation
+
+gotten into a debate with your community and realized you didn’t know
+how to resolve it.
+In this section, we’ll answer some commonly asked questions about leadership and governance for open source projects.
+
+What are some of the common governance structures for community projects?
+If you’re a growing community project, there are three common governance structures associated with open source projects:
+
+1
+
+\u{c}Draft for discussion: not for circulation
+
+project a year after it started, even though he’s often mistaken as the cocreator or even \"inventor\" of Django. [4]
+
+How do
+project?
+
+I
+
+formalize
+
+leadership
+
+roles
+
+in
+
+my
+
+Formalizing your leadership roles helps people take ownership and tells
+other community members who to look to for help. For a smaller project,
+designating leaders can be as simple as adding their names to your
+README.
+
+2
+
+\u{c}";
+
+#[test]
+fn pdftotext_a_question_opening_a_block_is_a_title_however_long() {
+    let doc = seg(GUIDE_PAGES);
+    let question = doc
+        .units
+        .iter()
+        .position(|u| u.text.starts_with("What are some"));
+    let question = question.map(|i| (doc.units[i].kind, doc.units[i].text.len(), i));
+    assert_eq!(
+        question.map(|(kind, len, _)| (kind, len)),
+        Some((UnitKind::Heading, 73))
+    );
+    let next = question.and_then(|(_, _, i)| doc.units.get(i + 1));
+    assert!(next.is_some_and(|u| u.text.starts_with("If you’re a growing")));
+}
+
+#[test]
+fn pdftotext_words_of_a_spread_out_line_one_a_block_go_on_with_the_unit_before() {
+    let doc = seg(GUIDE_PAGES);
+    let texts: Vec<_> = doc.units.iter().map(|u| u.text.as_str()).collect();
+    assert!(texts.contains(&"How do project? I formalize leadership roles in my"));
+    assert!(texts.iter().all(|t| *t != "formalize" && *t != "my"));
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.starts_with("Formalizing your leadership"))
+    );
+}

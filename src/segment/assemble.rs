@@ -259,6 +259,11 @@ pub(crate) fn assemble(
         }
     });
 
+    let scattered = if flush_paged {
+        scattered_words(text)
+    } else {
+        Vec::new()
+    };
     // Pass 3: units.
     let mut asm = Assembler {
         layout,
@@ -266,6 +271,8 @@ pub(crate) fn assemble(
         short_line,
         paged_blocks: layout == Layout::Blocks && stats.form_feeds > 0,
         flush_left: stats.flush_left(),
+        scattered,
+        block_start: 0,
         typical_len,
         pending_bullet: None,
         pending_label: None,
@@ -358,6 +365,32 @@ fn is_lone_label(t: &str) -> bool {
         && (t.ends_with(['.', ')']) || t.starts_with('('))
         && start::parse(&format!("{t} x"), true)
             .is_some_and(|s| !matches!(s.shape, Shape::Bullet | Shape::Markdown(_)))
+}
+
+/// In paginated text set flush left, the lines (numbers, in order) that each hold one
+/// word between blank lines, next to another such line: `pdftotext` writes the words of
+/// a justified line spread wide (a heading, a list item's last line) one a block
+/// (`How do` / `project?` / blank / `I` / blank / `formalize` / blank / `leadership` …).
+/// They go on with the unit before them. A word alone but for no other is a title or a
+/// label, and stays what it is.
+fn scattered_words(text: &str) -> Vec<usize> {
+    let lines: Vec<&str> = text.lines().map(str::trim).collect();
+    let blank = |i: usize| lines.get(i).is_none_or(|l| l.is_empty());
+    let alone = |i: usize| {
+        let t = lines[i];
+        i > 0
+            && blank(i - 1)
+            && blank(i + 1)
+            && !t.is_empty()
+            && !t.contains(char::is_whitespace)
+            && t.chars().any(char::is_alphabetic)
+            && !is_lone_label(t)
+            && !is_lone_bullet(t)
+    };
+    (0..lines.len())
+        .filter(|&i| alone(i) && (i >= 2 && alone(i - 2) || i + 2 < lines.len() && alone(i + 2)))
+        .map(|i| i + 1)
+        .collect()
 }
 
 /// Fewest `Name: value` units in a row that make a field list (`Title: Candide` /
@@ -587,6 +620,11 @@ struct Assembler {
     paged_blocks: bool,
     /// Every line starts at the margin ([`Stats::flush_left`]).
     flush_left: bool,
+    /// Lines that are one word of a spread-out printed line ([`scattered_words`]), in
+    /// order.
+    scattered: Vec<usize>,
+    /// The first text line after the last blank line: where `pdftotext` starts a block.
+    block_start: usize,
     /// The typical line length ([`Stats::typical_len`]).
     typical_len: usize,
     /// A bullet glyph seen alone on its line, waiting for the text it marks.
@@ -911,6 +949,19 @@ impl Assembler {
 
     fn text(&mut self, no: usize, line: &str) {
         self.indent = indent_of(line);
+        if self.pending_close {
+            self.block_start = no;
+        }
+        if self.open.is_some() && !self.after_break && self.scattered.binary_search(&no).is_ok() {
+            // A word of a spread-out line: it goes on with the unit before it.
+            self.pending_close = false;
+            let t = line.trim();
+            let id = self.open.as_ref().map_or(0, |o| o.id);
+            let text = self.take_markers(no, t, id);
+            self.append(id, no, &text);
+            self.note_line(t);
+            return;
+        }
         // A unit still open after a blank line goes on by its indentation (a term and
         // its definition): no title runs into it.
         let direct = !self.pending_close;
@@ -970,7 +1021,18 @@ impl Assembler {
                         && o.last_len < self.short_line
                         && !t.starts_with(char::is_lowercase)
                         && !wraps;
-                    if title_run_in {
+                    // A short question that opens a block, the text under it (`What are
+                    // some of the common governance structures for community projects?` /
+                    // `If you’re …`): a title, however full its line.
+                    let question = self.paged_blocks
+                        && self.flush_left
+                        && o.role == Role::Plain
+                        && o.lines <= MAX_HEADING_LINES
+                        && self.units[o.id].line == self.block_start
+                        && self.units[o.id].text.ends_with('?')
+                        && self.units[o.id].text.chars().count() <= TITLE_MAX_CHARS
+                        && capital;
+                    if title_run_in || question {
                         self.title_cut = true;
                     }
                     let title_end = self.paged_blocks
@@ -980,7 +1042,11 @@ impl Assembler {
                         && o.last_len < self.short_line
                         && is_title(&self.units[o.id].text)
                         && capital;
-                    !(pdf_end || title_end || title_run_in || self.indent_starts_paragraph(o))
+                    !(pdf_end
+                        || title_end
+                        || title_run_in
+                        || question
+                        || self.indent_starts_paragraph(o))
                 }
             },
         };
