@@ -578,17 +578,11 @@ fn is_block_title(t: &str) -> bool {
 }
 
 /// A title in paginated text, where no blank line sets it off from its text: a title
-/// ([`is_title`]), also after a section sign and its number (`§ 233a Förderung des
-/// Menschenhandels`, the heading of a law's section).
+/// ([`is_title`]), or a section sign, its number and a title (`§ 233a Förderung des
+/// Menschenhandels`, the heading of a law's section), as `titles` reads it.
 fn is_run_in_title(text: &str) -> bool {
-    if let Some(rest) = text.strip_prefix('§') {
-        let mut words = rest.split_whitespace();
-        let numbered = words
-            .next()
-            .is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit()));
-        let title = rest.trim_start();
-        let title = title[title.find(char::is_whitespace).unwrap_or(title.len())..].trim_start();
-        return numbered && is_title(title);
+    if text.starts_with('§') {
+        return super::titles::is_section_sign_title(text);
     }
     is_title(text)
 }
