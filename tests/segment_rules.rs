@@ -1373,3 +1373,41 @@ fn pdftotext_words_of_a_spread_out_line_one_a_block_go_on_with_the_unit_before()
             .any(|t| t.starts_with("Formalizing your leadership"))
     );
 }
+
+#[test]
+fn pdftotext_definitions_that_open_with_their_terms_each_open_a_paragraph() {
+    // http2-draft-00-01: `Control bit: …` fills its (doubled) line, so the line after it
+    // is not cut by a short line; the document's own terms-first lines say it is a new
+    // definition.
+    let text = "Draft for discussion: not for circulation
+
+3.2.1. Control frames
+Control bit: The 'C' bit is a single bit indicating if this is a control message. For control frames this value is always 1.
+Version: The version number of the HTTP/2.0 protocol. This document
+describes HTTP/2.0 version 3.
+Type: The type of control frame. See Control Frames for the complete list
+of control frames.
+Flags: Flags related to this frame. Flags for control frames and data
+frames are different.
+
+1
+
+\u{c}Draft for discussion: not for circulation
+
+Length: An unsigned 24-bit value representing the number of bytes after
+the length field.
+
+2
+
+\u{c}";
+    let doc = seg(text);
+    let starts: Vec<_> = doc
+        .units
+        .iter()
+        .map(|u| u.text.split(':').next().unwrap_or(""))
+        .collect();
+    assert_eq!(
+        starts,
+        ["Control frames", "Control bit", "Version", "Type", "Flags", "Length"]
+    );
+}

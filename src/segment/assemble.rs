@@ -273,6 +273,7 @@ pub(crate) fn assemble(
         flush_left: stats.flush_left(),
         scattered,
         block_start: 0,
+        definitions: flush_paged && definitions_by_line(text),
         typical_len,
         pending_bullet: None,
         pending_label: None,
@@ -391,6 +392,37 @@ fn scattered_words(text: &str) -> Vec<usize> {
         .filter(|&i| alone(i) && (i >= 2 && alone(i - 2) || i + 2 < lines.len() && alone(i + 2)))
         .map(|i| i + 1)
         .collect()
+}
+
+/// Most words of the term of a `Term: definition` line (`Control bit: The 'C' bit …`).
+const DEFINITION_TERM_MAX_WORDS: usize = 3;
+
+/// A line that opens a definition with its term (`Version: The version number of …`):
+/// a capitalised term of a few words, a colon, a space, then the definition.
+fn is_definition_line(t: &str) -> bool {
+    let Some((term, rest)) = t.split_once(": ") else {
+        return false;
+    };
+    term.starts_with(char::is_uppercase)
+        && term.split_whitespace().count() <= DEFINITION_TERM_MAX_WORDS
+        && !term.contains(['.', ',', ';', '(', '['])
+        && !rest.trim().is_empty()
+}
+
+/// In paginated text set flush left, whether the document lays out definitions one a
+/// paragraph, each line opening with its term: at least [`MIN_FIELDS`] such lines after a
+/// line that ends a sentence. Then such a line after a sentence end opens a unit even
+/// when the line before is full (`… always 1.` / `Version: The version …`).
+fn definitions_by_line(text: &str) -> bool {
+    let mut after_end = false;
+    let mut n = 0;
+    for t in text.lines().map(str::trim).filter(|t| !t.is_empty()) {
+        if after_end && is_definition_line(t) {
+            n += 1;
+        }
+        after_end = ends_terminal(t);
+    }
+    n >= MIN_FIELDS
 }
 
 /// Fewest `Name: value` units in a row that make a field list (`Title: Candide` /
@@ -619,6 +651,8 @@ struct Assembler {
     scattered: Vec<usize>,
     /// The first text line after the last blank line: where `pdftotext` starts a block.
     block_start: usize,
+    /// Definitions open their paragraphs with their terms ([`definitions_by_line`]).
+    definitions: bool,
     /// The typical line length ([`Stats::typical_len`]).
     typical_len: usize,
     /// A bullet glyph seen alone on its line, waiting for the text it marks.
@@ -1036,7 +1070,12 @@ impl Assembler {
                         && o.last_len < self.short_line
                         && is_title(&self.units[o.id].text)
                         && capital;
+                    let definition = self.definitions
+                        && o.last_terminal
+                        && o.role == Role::Plain
+                        && is_definition_line(t);
                     !(pdf_end
+                        || definition
                         || title_end
                         || title_run_in
                         || question
