@@ -1408,6 +1408,13 @@ the length field.
         .collect();
     assert_eq!(
         starts,
-        ["Control frames", "Control bit", "Version", "Type", "Flags", "Length"]
+        [
+            "Control frames",
+            "Control bit",
+            "Version",
+            "Type",
+            "Flags",
+            "Length"
+        ]
     );
 }
