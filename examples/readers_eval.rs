@@ -11,10 +11,15 @@
 //! `new`, for each `PAIR_DIR` named `NAME` (with `old.*`, `new.*`, `gold.json`,
 //! `meta.json`). Prints a Markdown table: F1 per pair and reader, and the means of each
 //! split with the largest gap to plain text.
+//!
+//! With `READERS_EVAL_MISSED=READER` (`plain`, `docx`, `pdf` or `pdftotext`) it also
+//! prints, for the pairs of the dev split only (test pairs are counted, never studied),
+//! the gold links that reader's alignment missed and the links it made wrongly, with the
+//! start of each unit's text: where to look for what the reader loses.
 
 use std::path::Path;
 
-use draftdiff::eval::{Gold, project_gold, score};
+use draftdiff::eval::{Gold, Score, project_gold, resolve_key, score};
 use draftdiff::{AlignOptions, Document, ReadOptions, SegmentOptions};
 
 /// The renderings, by the file name suffix `render.sh` gives them.
@@ -32,6 +37,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!("| pair | split | plain | docx | pdf | pdftotext |");
     println!("| --- | --- | ---: | ---: | ---: | ---: |");
     // Per split: (pairs, F1 sums per reader with plain first, largest |gap| per reader).
+    let study = std::env::var("READERS_EVAL_MISSED").ok();
     let mut splits: std::collections::BTreeMap<String, (usize, [f64; 4], [f64; 3])> =
         Default::default();
     for pair in pairs {
@@ -52,13 +58,22 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         )?;
         let plain_old = load(&version(pair, "old")?)?;
         let plain_new = load(&version(pair, "new")?)?;
-        let mut f1 = [score_of(&gold, &plain_old, &plain_new); 4];
-        for (i, (_, suffix)) in READERS.iter().enumerate() {
+        let studied = |reader: &str| split == "dev" && study.as_deref() == Some(reader);
+        let plain = score_of(&gold, &plain_old, &plain_new);
+        if studied("plain") {
+            print_errors(name, &plain, &plain_old, &plain_new);
+        }
+        let mut f1 = [plain.f1; 4];
+        for (i, (reader, suffix)) in READERS.iter().enumerate() {
             let dir = Path::new(rendered).join(name);
             let old = load(&dir.join(format!("old{suffix}")).display().to_string())?;
             let new = load(&dir.join(format!("new{suffix}")).display().to_string())?;
             let gold = project_gold(&gold, &plain_old, &plain_new, &old, &new);
-            f1[i + 1] = score_of(&gold, &old, &new);
+            let s = score_of(&gold, &old, &new);
+            if studied(reader) {
+                print_errors(name, &s, &old, &new);
+            }
+            f1[i + 1] = s.f1;
         }
         println!(
             "| {name} | {split} | {:.3} | {:.3} | {:.3} | {:.3} |",
@@ -105,7 +120,24 @@ fn load(path: &str) -> Result<Document, draftdiff::Error> {
     draftdiff::load(path, &ReadOptions::new(), &SegmentOptions::new())
 }
 
-fn score_of(gold: &Gold, old: &Document, new: &Document) -> f64 {
+fn score_of(gold: &Gold, old: &Document, new: &Document) -> Score {
     let alignment = draftdiff::align(old, new, &AlignOptions::new());
-    score(gold, old, new, &alignment).f1
+    score(gold, old, new, &alignment)
+}
+
+/// Prints the missed and wrong links of one pair (dev pairs only), each end with the
+/// start of its unit's text.
+fn print_errors(name: &str, s: &Score, old: &Document, new: &Document) {
+    let show = |doc: &Document, key: &str| match resolve_key(doc, key) {
+        Some(id) => {
+            let text: String = doc.unit(id).text.chars().take(50).collect();
+            format!("{key} {:?} {text:?}", doc.unit(id).kind)
+        }
+        None => format!("{key} (no unit)"),
+    };
+    for (what, links) in [("missed", &s.missed), ("wrong", &s.wrong)] {
+        for (o, n) in links {
+            eprintln!("{name}: {what} {} -> {}", show(old, o), show(new, n));
+        }
+    }
 }

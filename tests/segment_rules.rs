@@ -1317,3 +1317,237 @@ fn asciidoc_items_and_delimited_blocks() {
         "Run `bundle exec rake` to run the tests. If your tests pass, return to step 4."
     );
 }
+
+// pdftotext, continued (branch pdf6): real lines of the dev renderings of
+// law-de-tzbfg-2012-2019, http2-draft-00-01 and book-opensource-guide-governance.
+
+/// The first page of the law's old version (and the top of the second): six of its 27 lines hold two printed lines
+/// (`pdftotext` wrote them so), which makes the typical line 130 bytes long.
+const TZBFG_PAGE: &str = "Draft for discussion: not for circulation
+
+§ 1 Zielsetzung
+Ziel des Gesetzes ist, Teilzeitarbeit zu fördern, die Voraussetzungen für
+die Zulässigkeit befristeter Arbeitsverträge festzulegen und die Diskriminierung von teilzeitbeschäftigten und befristet beschäftigten Arbeitnehmern zu verhindern.
+
+§ 2 Begriff des teilzeitbeschäftigten Arbeitnehmers
+(1) Teilzeitbeschäftigt ist ein Arbeitnehmer, dessen regelmäßige Wochenarbeitszeit kürzer ist als die eines vergleichbaren vollzeitbeschäftigten
+Arbeitnehmers. Ist eine regelmäßige Wochenarbeitszeit nicht vereinbart,
+so ist ein Arbeitnehmer teilzeitbeschäftigt, wenn seine regelmäßige Arbeitszeit im Durchschnitt eines bis zu einem Jahr reichenden Beschäftigungszeitraums unter der eines vergleichbaren vollzeitbeschäftigten Arbeitnehmers liegt. Vergleichbar ist ein vollzeitbeschäftigter Arbeitnehmer des Betriebes mit derselben Art des Arbeitsverhältnisses und der
+gleichen oder einer ähnlichen Tätigkeit. Gibt es im Betrieb keinen vergleichbaren vollzeitbeschäftigten Arbeitnehmer, so ist der vergleichbare
+vollzeitbeschäftigte Arbeitnehmer auf Grund des anwendbaren Tarifvertrages zu bestimmen; in allen anderen Fällen ist darauf abzustellen, wer
+im jeweiligen Wirtschaftszweig üblicherweise als vergleichbarer vollzeitbeschäftigter Arbeitnehmer anzusehen ist.
+(2) Teilzeitbeschäftigt ist auch ein Arbeitnehmer, der eine geringfügige
+Beschäftigung nach § 8 Abs. 1 Nr. 1 des Vierten Buches Sozialgesetzbuch
+ausübt.
+
+§ 3 Begriff des befristet beschäftigten Arbeitnehmers
+(1) Befristet beschäftigt ist ein Arbeitnehmer mit einem auf bestimmte
+Zeit geschlossenen Arbeitsvertrag. Ein auf bestimmte Zeit geschlossener
+Arbeitsvertrag (befristeter Arbeitsvertrag) liegt vor, wenn seine Dauer
+kalendermäßig bestimmt ist (kalendermäßig befristeter Arbeitsvertrag)
+oder sich aus Art, Zweck oder Beschaffenheit der Arbeitsleistung ergibt
+(zweckbefristeter Arbeitsvertrag).
+(2) Vergleichbar ist ein unbefristet beschäftigter Arbeitnehmer des Betriebes mit der gleichen oder einer ähnlichen Tätigkeit. Gibt es im Betrieb keinen vergleichbaren unbefristet beschäftigten Arbeitnehmer, so
+ist der vergleichbare unbefristet beschäftigte Arbeitnehmer auf Grund
+des anwendbaren Tarifvertrages zu bestimmen; in allen anderen Fällen
+ist darauf abzustellen, wer im jeweiligen Wirtschaftszweig üblicherweise
+als vergleichbarer unbefristet beschäftigter Arbeitnehmer anzusehen ist.
+1
+
+\u{c}Draft for discussion: not for circulation
+
+§ 4 Verbot der Diskriminierung
+(1) Ein teilzeitbeschäftigter Arbeitnehmer darf wegen der Teilzeitarbeit
+nicht schlechter behandelt werden als ein vergleichbarer Arbeitnehmer.
+2
+
+\u{c}";
+
+#[test]
+fn pdftotext_lines_holding_two_printed_lines_do_not_lengthen_the_short_line() {
+    // A full printed line is about 72 bytes: `Ziel des Gesetzes ist, …` (75) is the
+    // paragraph under the title, not the title's second line.
+    let doc = seg(TZBFG_PAGE);
+    let got: Vec<_> = doc
+        .units
+        .iter()
+        .take(3)
+        .map(|u| (u.kind.as_str(), u.text.chars().take(20).collect::<String>()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("heading", "§ 1 Zielsetzung".to_string()),
+            ("paragraph", "Ziel des Gesetzes is".to_string()),
+            ("heading", "§ 2 Begriff des teil".to_string()),
+        ]
+    );
+}
+
+#[test]
+fn pdftotext_page_numbers_are_furniture_when_a_few_pages_lack_their_own_line() {
+    // Page 3's number is written into its last line of text (`… gilt die Ver3`): the
+    // other pages' numbers, four in five and rising, are still page numbers.
+    let page = |lines: &str, number: &str| {
+        format!("Draft for discussion: not for circulation\n\n{lines}\n{number}\n\n\u{c}")
+    };
+    let text = [
+        page(
+            "§ 4 Verbot der Diskriminierung\n\
+             (1) Ein teilzeitbeschäftigter Arbeitnehmer darf wegen der Teilzeitarbeit\n\
+             nicht schlechter behandelt werden als ein vergleichbarer Arbeitnehmer.",
+            "1",
+        ),
+        page(
+            "(2) Der Arbeitgeber hat einen Arbeitnehmer, der ihm den Wunsch nach\n\
+             einer Veränderung von Dauer und Lage seiner vertraglich vereinbarten",
+            "2",
+        ),
+        page(
+            "Arbeitszeit angezeigt hat, über entsprechende Arbeitsplätze zu informieren.\n\
+             in dem vom Arbeitnehmer gewünschten Umfang. Haben Arbeitgeber und\n\
+             gewünschte Verteilung der Arbeitszeit schriftlich abgelehnt, gilt die Ver3",
+            "",
+        ),
+        page(
+            "teilung der Arbeitszeit entsprechend den Wünschen des Arbeitnehmers\n\
+             der wöchentlichen Arbeitszeit nicht festgelegt ist, gilt eine Arbeitszeit",
+            "4",
+        ),
+        page(
+            "(4) Durch Tarifvertrag kann von den Absätzen 1 und 3 auch zuungunsten\n\
+             Arbeitsplatzteilung vereinbaren.",
+            "5",
+        ),
+    ]
+    .concat();
+    let doc = seg(&text);
+    let numbers: Vec<_> = doc
+        .artifacts
+        .iter()
+        .filter(|a| a.kind == ArtifactKind::PageNumber)
+        .map(|a| a.text.trim())
+        .collect();
+    assert_eq!(numbers, ["1", "2", "4", "5"]);
+    assert!(
+        doc.units
+            .iter()
+            .all(|u| !u.text.contains("Arbeitszeit 4") && !u.text.ends_with(" 5"))
+    );
+}
+
+/// Two pages of the old version of book-opensource-guide-governance as pdftotext wrote
+/// them: a question heading as long as a body line, and a heading spread wide (`How do I
+/// formalize leadership roles in my project?`) whose words came out one a block.
+const GUIDE_PAGES: &str = "Draft for discussion: not for circulation
+
+gotten into a debate with your community and realized you didn’t know
+how to resolve it.
+In this section, we’ll answer some commonly asked questions about leadership and governance for open source projects.
+
+What are some of the common governance structures for community projects?
+If you’re a growing community project, there are three common governance structures associated with open source projects:
+
+1
+
+\u{c}Draft for discussion: not for circulation
+
+project a year after it started, even though he’s often mistaken as the cocreator or even \"inventor\" of Django. [4]
+
+How do
+project?
+
+I
+
+formalize
+
+leadership
+
+roles
+
+in
+
+my
+
+Formalizing your leadership roles helps people take ownership and tells
+other community members who to look to for help. For a smaller project,
+designating leaders can be as simple as adding their names to your
+README.
+
+2
+
+\u{c}";
+
+#[test]
+fn pdftotext_a_question_opening_a_block_is_a_title_however_long() {
+    let doc = seg(GUIDE_PAGES);
+    let question = doc
+        .units
+        .iter()
+        .position(|u| u.text.starts_with("What are some"));
+    let question = question.map(|i| (doc.units[i].kind, doc.units[i].text.len(), i));
+    assert_eq!(
+        question.map(|(kind, len, _)| (kind, len)),
+        Some((UnitKind::Heading, 73))
+    );
+    let next = question.and_then(|(_, _, i)| doc.units.get(i + 1));
+    assert!(next.is_some_and(|u| u.text.starts_with("If you’re a growing")));
+}
+
+#[test]
+fn pdftotext_words_of_a_spread_out_line_one_a_block_go_on_with_the_unit_before() {
+    let doc = seg(GUIDE_PAGES);
+    let texts: Vec<_> = doc.units.iter().map(|u| u.text.as_str()).collect();
+    assert!(texts.contains(&"How do project? I formalize leadership roles in my"));
+    assert!(texts.iter().all(|t| *t != "formalize" && *t != "my"));
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.starts_with("Formalizing your leadership"))
+    );
+}
+
+#[test]
+fn pdftotext_definitions_that_open_with_their_terms_each_open_a_paragraph() {
+    // http2-draft-00-01: `Control bit: …` fills its (doubled) line, so the line after it
+    // is not cut by a short line; the document's own terms-first lines say it is a new
+    // definition.
+    let text = "Draft for discussion: not for circulation
+
+3.2.1. Control frames
+Control bit: The 'C' bit is a single bit indicating if this is a control message. For control frames this value is always 1.
+Version: The version number of the HTTP/2.0 protocol. This document
+describes HTTP/2.0 version 3.
+Type: The type of control frame. See Control Frames for the complete list
+of control frames.
+Flags: Flags related to this frame. Flags for control frames and data
+frames are different.
+
+1
+
+\u{c}Draft for discussion: not for circulation
+
+Length: An unsigned 24-bit value representing the number of bytes after
+the length field.
+
+2
+
+\u{c}";
+    let doc = seg(text);
+    let starts: Vec<_> = doc
+        .units
+        .iter()
+        .map(|u| u.text.split(':').next().unwrap_or(""))
+        .collect();
+    assert_eq!(
+        starts,
+        [
+            "Control frames",
+            "Control bit",
+            "Version",
+            "Type",
+            "Flags",
+            "Length"
+        ]
+    );
+}

@@ -165,7 +165,16 @@ pub(crate) fn assemble(
     let mut pages = 0usize;
     let mut reader = PageReader::new(pdf);
     let mut after_break = false;
-    let short_line = (stats.typical_len as f64 * SHORT_LINE_SHARE) as usize;
+    // Paginated text set flush left (`pdftotext`): a full printed line is measured by the
+    // densest band of lengths, since lines that hold two printed lines (written so on
+    // some pages) would lengthen the typical line and, with it, what counts as short.
+    let flush_paged = layout == Layout::Blocks && stats.form_feeds > 0 && stats.flush_left();
+    let typical_len = if flush_paged {
+        stats.typical_len.min(stats.full_len)
+    } else {
+        stats.typical_len
+    };
+    let short_line = (typical_len as f64 * SHORT_LINE_SHARE) as usize;
     let mut collector = Collector::new(pdf, layout == Layout::Lines, short_line);
     // The words this document refers by number (`resolution 5`), for telling footnote
     // markers from references.
@@ -250,6 +259,11 @@ pub(crate) fn assemble(
         }
     });
 
+    let scattered = if flush_paged {
+        scattered_words(text)
+    } else {
+        Vec::new()
+    };
     // Pass 3: units.
     let mut asm = Assembler {
         layout,
@@ -257,7 +271,10 @@ pub(crate) fn assemble(
         short_line,
         paged_blocks: layout == Layout::Blocks && stats.form_feeds > 0,
         flush_left: stats.flush_left(),
-        typical_len: stats.typical_len,
+        scattered,
+        block_start: 0,
+        definitions: flush_paged && definitions_by_line(text),
+        typical_len,
         pending_bullet: None,
         pending_label: None,
         title_cut: false,
@@ -349,6 +366,63 @@ fn is_lone_label(t: &str) -> bool {
         && (t.ends_with(['.', ')']) || t.starts_with('('))
         && start::parse(&format!("{t} x"), true)
             .is_some_and(|s| !matches!(s.shape, Shape::Bullet | Shape::Markdown(_)))
+}
+
+/// In paginated text set flush left, the lines (numbers, in order) that each hold one
+/// word between blank lines, next to another such line: `pdftotext` writes the words of
+/// a justified line spread wide (a heading, a list item's last line) one a block
+/// (`How do` / `project?` / blank / `I` / blank / `formalize` / blank / `leadership` …).
+/// They go on with the unit before them. A word alone but for no other is a title or a
+/// label, and stays what it is.
+fn scattered_words(text: &str) -> Vec<usize> {
+    let lines: Vec<&str> = text.lines().map(str::trim).collect();
+    let blank = |i: usize| lines.get(i).is_none_or(|l| l.is_empty());
+    let alone = |i: usize| {
+        let t = lines[i];
+        i > 0
+            && blank(i - 1)
+            && blank(i + 1)
+            && !t.is_empty()
+            && !t.contains(char::is_whitespace)
+            && t.chars().any(char::is_alphabetic)
+            && !is_lone_label(t)
+            && !is_lone_bullet(t)
+    };
+    (0..lines.len())
+        .filter(|&i| alone(i) && (i >= 2 && alone(i - 2) || i + 2 < lines.len() && alone(i + 2)))
+        .map(|i| i + 1)
+        .collect()
+}
+
+/// Most words of the term of a `Term: definition` line (`Control bit: The 'C' bit …`).
+const DEFINITION_TERM_MAX_WORDS: usize = 3;
+
+/// A line that opens a definition with its term (`Version: The version number of …`):
+/// a capitalised term of a few words, a colon, a space, then the definition.
+fn is_definition_line(t: &str) -> bool {
+    let Some((term, rest)) = t.split_once(": ") else {
+        return false;
+    };
+    term.starts_with(char::is_uppercase)
+        && term.split_whitespace().count() <= DEFINITION_TERM_MAX_WORDS
+        && !term.contains(['.', ',', ';', '(', '['])
+        && !rest.trim().is_empty()
+}
+
+/// In paginated text set flush left, whether the document lays out definitions one a
+/// paragraph, each line opening with its term: at least [`MIN_FIELDS`] such lines after a
+/// line that ends a sentence. Then such a line after a sentence end opens a unit even
+/// when the line before is full (`… always 1.` / `Version: The version …`).
+fn definitions_by_line(text: &str) -> bool {
+    let mut after_end = false;
+    let mut n = 0;
+    for t in text.lines().map(str::trim).filter(|t| !t.is_empty()) {
+        if after_end && is_definition_line(t) {
+            n += 1;
+        }
+        after_end = ends_terminal(t);
+    }
+    n >= MIN_FIELDS
 }
 
 /// Fewest `Name: value` units in a row that make a field list (`Title: Candide` /
@@ -536,17 +610,11 @@ fn is_block_title(t: &str) -> bool {
 }
 
 /// A title in paginated text, where no blank line sets it off from its text: a title
-/// ([`is_title`]), also after a section sign and its number (`§ 233a Förderung des
-/// Menschenhandels`, the heading of a law's section).
+/// ([`is_title`]), or a section sign, its number and a title (`§ 233a Förderung des
+/// Menschenhandels`, the heading of a law's section), as `titles` reads it.
 fn is_run_in_title(text: &str) -> bool {
-    if let Some(rest) = text.strip_prefix('§') {
-        let mut words = rest.split_whitespace();
-        let numbered = words
-            .next()
-            .is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit()));
-        let title = rest.trim_start();
-        let title = title[title.find(char::is_whitespace).unwrap_or(title.len())..].trim_start();
-        return numbered && is_title(title);
+    if text.starts_with('§') {
+        return super::titles::is_section_sign_title(text);
     }
     is_title(text)
 }
@@ -578,6 +646,13 @@ struct Assembler {
     paged_blocks: bool,
     /// Every line starts at the margin ([`Stats::flush_left`]).
     flush_left: bool,
+    /// Lines that are one word of a spread-out printed line ([`scattered_words`]), in
+    /// order.
+    scattered: Vec<usize>,
+    /// The first text line after the last blank line: where `pdftotext` starts a block.
+    block_start: usize,
+    /// Definitions open their paragraphs with their terms ([`definitions_by_line`]).
+    definitions: bool,
     /// The typical line length ([`Stats::typical_len`]).
     typical_len: usize,
     /// A bullet glyph seen alone on its line, waiting for the text it marks.
@@ -902,6 +977,19 @@ impl Assembler {
 
     fn text(&mut self, no: usize, line: &str) {
         self.indent = indent_of(line);
+        if self.pending_close {
+            self.block_start = no;
+        }
+        if self.open.is_some() && !self.after_break && self.scattered.binary_search(&no).is_ok() {
+            // A word of a spread-out line: it goes on with the unit before it.
+            self.pending_close = false;
+            let t = line.trim();
+            let id = self.open.as_ref().map_or(0, |o| o.id);
+            let text = self.take_markers(no, t, id);
+            self.append(id, no, &text);
+            self.note_line(t);
+            return;
+        }
         // A unit still open after a blank line goes on by its indentation (a term and
         // its definition): no title runs into it.
         let direct = !self.pending_close;
@@ -961,7 +1049,18 @@ impl Assembler {
                         && o.last_len < self.short_line
                         && !t.starts_with(char::is_lowercase)
                         && !wraps;
-                    if title_run_in {
+                    // A short question that opens a block, the text under it (`What are
+                    // some of the common governance structures for community projects?` /
+                    // `If you’re …`): a title, however full its line.
+                    let question = self.paged_blocks
+                        && self.flush_left
+                        && o.role == Role::Plain
+                        && o.lines <= MAX_HEADING_LINES
+                        && self.units[o.id].line == self.block_start
+                        && self.units[o.id].text.ends_with('?')
+                        && self.units[o.id].text.chars().count() <= TITLE_MAX_CHARS
+                        && capital;
+                    if title_run_in || question {
                         self.title_cut = true;
                     }
                     let title_end = self.paged_blocks
@@ -971,7 +1070,16 @@ impl Assembler {
                         && o.last_len < self.short_line
                         && is_title(&self.units[o.id].text)
                         && capital;
-                    !(pdf_end || title_end || title_run_in || self.indent_starts_paragraph(o))
+                    let definition = self.definitions
+                        && o.last_terminal
+                        && o.role == Role::Plain
+                        && is_definition_line(t);
+                    !(pdf_end
+                        || definition
+                        || title_end
+                        || title_run_in
+                        || question
+                        || self.indent_starts_paragraph(o))
                 }
             },
         };

@@ -187,6 +187,12 @@ fn roman_to_hash(out: &mut String) {
 /// pattern for it to be page furniture by its place alone: every page, and at least two.
 const MIN_ANCHORED_PAGES: usize = 2;
 
+/// Least share of the pages whose first (or last) line is their page number alone for
+/// those numbers to be furniture when the other pages open (close) otherwise: four in
+/// five, so that a few numbers of a list or a table that happen to end a page are not
+/// enough.
+const PAGE_NUMBER_SHARE: f64 = 0.8;
+
 /// Fewest spaces that set two parts of a line apart as columns (`RFC 2045   Internet
 /// Message Bodies   November 1996`): more than a sentence's double space after a full stop.
 const COLUMN_GAP: usize = 3;
@@ -579,6 +585,7 @@ impl Furniture {
                 .iter()
                 .any(|&(no, _)| self.lines.binary_search_by_key(&no, |&(l, _)| l).is_ok());
             let Some(pattern) = pattern.filter(|_| alike && !taken) else {
+                self.add_page_numbers(&ends, period);
                 continue;
             };
             let i = self.patterns.len();
@@ -590,6 +597,38 @@ impl Furniture {
                 period,
             });
         }
+    }
+
+    /// When not every page opens (or closes) alike: the page numbers alone on the line that
+    /// opens (closes) their page, if they are most of those lines
+    /// ([`PAGE_NUMBER_SHARE`]) and rise from page to page. `pdftotext` writes a page
+    /// number into the last line of text when the two share a baseline (`… seiner
+    /// vertrag2`), so a few pages lack one of its own; the others still are furniture.
+    fn add_page_numbers(&mut self, ends: &[(usize, &str)], period: usize) {
+        let numbers: Vec<(usize, u32)> = ends
+            .iter()
+            .filter(|&&(_, t)| t.len() <= 4 && t.bytes().all(|b| b.is_ascii_digit()))
+            .filter_map(|&(no, t)| Some((no, t.parse().ok()?)))
+            .collect();
+        let rising = numbers.windows(2).all(|w| w[0].1 < w[1].1);
+        let taken = numbers
+            .iter()
+            .any(|&(no, _)| self.lines.binary_search_by_key(&no, |&(l, _)| l).is_ok());
+        if numbers.len() < MIN_ANCHORED_PAGES
+            || (numbers.len() as f64) < ends.len() as f64 * PAGE_NUMBER_SHARE
+            || !rising
+            || taken
+        {
+            return;
+        }
+        let i = self.patterns.len();
+        self.lines.extend(numbers.iter().map(|&(no, _)| (no, i)));
+        self.lines.sort_unstable();
+        self.patterns.push(FurniturePattern {
+            pattern: "#".to_string(),
+            count: numbers.len(),
+            period,
+        });
     }
 
     /// Every furniture line: (line number, pattern index), sorted.

@@ -39,6 +39,12 @@ pub(crate) struct Stats {
     pub direct: usize,
     /// 75th percentile of the byte length of non-blank lines (0 when there are none).
     pub typical_len: usize,
+    /// The length of a full printed line: the upper end of the densest band of line
+    /// lengths ([`FULL_LINE_BAND`]), where the full lines of justified text gather (0
+    /// when there are no lines). Unlike
+    /// [`Stats::typical_len`] it does not grow when an extraction writes many pairs of
+    /// printed lines as one line (`pdftotext` does on some pages).
+    pub full_len: usize,
     /// Non-blank lines that start with whitespace. Text extracted from a PDF without its
     /// layout (`pdftotext`) has almost none: every line starts at the margin.
     pub indented: usize,
@@ -89,6 +95,11 @@ const PDF_MIN_OPEN_ACROSS_BLANK: usize = 3;
 /// nouns); where none or almost none do, the open lines are titles above their text and
 /// the blank lines are real paragraph breaks (an RFC, a plain-text specification).
 const PDF_MIN_RUN_ON_SHARE: f64 = 0.25;
+
+/// Width of the band of line lengths in which [`Stats::full_len`] looks for the most
+/// lines, as a share of its upper end: full justified lines differ in length by their
+/// letters' widths, within about 15 %.
+const FULL_LINE_BAND: f64 = 0.15;
 
 /// Longest line length counted exactly in the length histogram; longer lines count as
 /// this long (only the 75th percentile of wrapped lines is ever used).
@@ -167,6 +178,7 @@ impl Stats {
             }
             hist[t.len().min(HISTOGRAM_MAX)] += 1;
         }
+        stats.full_len = densest_band(&hist);
         let target = stats.lines - stats.lines / 4;
         let mut seen = 0;
         for (len, n) in hist.iter().enumerate() {
@@ -200,6 +212,27 @@ impl Stats {
             Layout::Blocks
         }
     }
+}
+
+/// The upper end `l` of the band of lengths `(l - l·FULL_LINE_BAND, l]` that holds the
+/// most text (lines weighted by their length, so that many short lines, bullets alone
+/// on their line, do not outweigh the full ones) in the histogram `hist` (the shortest
+/// such `l` on a tie; 0 when empty).
+fn densest_band(hist: &[usize]) -> usize {
+    let mut below = Vec::with_capacity(hist.len() + 1);
+    below.push(0usize);
+    for (len, n) in hist.iter().enumerate() {
+        below.push(below.last().copied().unwrap_or(0) + n * len);
+    }
+    let mut best = (0, 0);
+    for l in 1..hist.len() {
+        let low = (l as f64 * (1.0 - FULL_LINE_BAND)) as usize;
+        let n = below[l + 1] - below[low + 1];
+        if n > best.1 {
+            best = (l, n);
+        }
+    }
+    best.0
 }
 
 /// Most indented lines, one in this many, for a text to be set flush left.

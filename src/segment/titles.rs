@@ -157,8 +157,9 @@ fn all_capitals(text: &str) -> bool {
 const MAX_SECTION_TITLE_WORDS: usize = 10;
 
 /// Whether `text` is a section-sign title: `§`, a number (`232`, `2a`), a few words of
-/// title and no sentence end.
-fn is_section_sign_title(text: &str) -> bool {
+/// title and no sentence end. The one test of that shape: the assembler asks it too, of
+/// a title run into its text in paginated text.
+pub(super) fn is_section_sign_title(text: &str) -> bool {
     let mut words = text.split_whitespace();
     let (Some(sign), Some(number)) = (words.next(), words.next()) else {
         return false;
