@@ -377,19 +377,28 @@ fn is_lone_label(t: &str) -> bool {
 fn scattered_words(text: &str) -> Vec<usize> {
     let lines: Vec<&str> = text.lines().map(str::trim).collect();
     let blank = |i: usize| lines.get(i).is_none_or(|l| l.is_empty());
-    let alone = |i: usize| {
+    // One token alone between blank lines: a word, or (`number` true) a number such as
+    // the day or the year of a spread-out date (`1` / `de` / `noviembre` / `de` / `2023`).
+    let alone = |i: usize, number: bool| {
         let t = lines[i];
         i > 0
             && blank(i - 1)
             && blank(i + 1)
             && !t.is_empty()
             && !t.contains(char::is_whitespace)
-            && t.chars().any(char::is_alphabetic)
-            && !is_lone_label(t)
-            && !is_lone_bullet(t)
+            && if number {
+                t.chars().all(|c| c.is_ascii_digit())
+            } else {
+                t.chars().any(char::is_alphabetic) && !is_lone_label(t) && !is_lone_bullet(t)
+            }
     };
+    let word = |i: usize| alone(i, false);
+    let token = |i: usize| alone(i, false) || alone(i, true);
+    let near =
+        |i: usize, f: &dyn Fn(usize) -> bool| i >= 2 && f(i - 2) || i + 2 < lines.len() && f(i + 2);
+    // A word next to a word or a number; a number only next to a word.
     (0..lines.len())
-        .filter(|&i| alone(i) && (i >= 2 && alone(i - 2) || i + 2 < lines.len() && alone(i + 2)))
+        .filter(|&i| word(i) && near(i, &token) || alone(i, true) && near(i, &word))
         .map(|i| i + 1)
         .collect()
 }

@@ -56,6 +56,11 @@ const REGULAR_SHARE: f64 = 0.7;
 /// At least one occurrence in this many must interrupt a sentence.
 const INTERRUPT_EVERY: usize = 5;
 
+/// Most non-blank lines between a form feed and the furniture it brings: a page number, a
+/// document symbol and a running head under a page's last footnote, or a head, a
+/// subtitle and a date over its first line.
+const PAGE_EDGE_LINES: usize = 4;
+
 /// Largest multiple of the page length still counted as regular: a header missing on one
 /// or two pages (a chapter opening, a full-page table) leaves a gap of two or three pages.
 const MAX_PAGE_MULTIPLE: usize = 3;
@@ -238,6 +243,8 @@ struct Occurrence {
     /// The text line before it (recurring lines skipped) does not end a sentence.
     /// Stands inside a sentence, in columns, or next to a form feed.
     evidence: bool,
+    /// How many non-blank lines stand before it.
+    rank: usize,
 }
 
 /// The occurrences of a furniture pattern without those set off both margins (a centred
@@ -346,6 +353,7 @@ impl Furniture {
                         left: 0,
                         right: 0,
                         evidence: false,
+                        rank: 0,
                     })
                     .collect();
                 Some((h, (occ, period)))
@@ -367,8 +375,12 @@ impl Furniture {
         let mut texts: FastMap<u64, String> = FastMap::default();
         let mut names: FastMap<u64, String> = FastMap::default();
         let mut numbered: Vec<u64> = Vec::new();
+        // The page breaks, each as the number of non-blank lines before it.
+        let mut breaks: Vec<usize> = vec![0];
+        let mut rank = 0;
         for line in text.lines() {
             if line.contains('\u{c}') {
+                breaks.push(rank);
                 after_form_feed = true;
                 if let Some((h, k)) = last_occ.take()
                     && let Some(o) = regular.get_mut(&h).and_then(|(occ, _)| occ.get_mut(k))
@@ -380,6 +392,7 @@ impl Furniture {
             if t.is_empty() {
                 continue;
             }
+            rank += 1;
             if t.len() <= MAX_PATTERN_LEN * 4 && pattern_into(t, &mut buf) {
                 let h = hash(&buf);
                 if let Some((occ, _)) = regular.get_mut(&h) {
@@ -392,6 +405,7 @@ impl Furniture {
                         let body = line.trim_end();
                         o.left = body.chars().count() - body.trim_start().chars().count();
                         o.right = body.chars().count();
+                        o.rank = rank;
                     }
                     last_occ = Some((h, *k));
                     *k += 1;
@@ -409,6 +423,24 @@ impl Furniture {
         }
         for h in numbered {
             regular.remove(&h);
+        }
+        // Where form feeds mark the pages, furniture stands at a page's head or foot: a
+        // line that recurs in the middle of pages (a field of a registry's entries, a line
+        // of repeated examples) is text, however regular.
+        breaks.push(rank);
+        if breaks.len() >= MIN_REPEATS + 1 {
+            let near_break = |o: &Occurrence| {
+                // `breaks` opens with 0 and ends with the last rank: the page around
+                // rank r runs from the break before it to the one at or after it.
+                let i = breaks.partition_point(|&b| b < o.rank);
+                let after = o.rank.saturating_sub(breaks[i.saturating_sub(1)]);
+                let before = breaks.get(i).map_or(usize::MAX, |&b| b + 1 - o.rank);
+                after.min(before) <= PAGE_EDGE_LINES
+            };
+            regular.retain(|_, (occ, _)| {
+                occ.retain(near_break);
+                occ.len() >= MIN_REPEATS
+            });
         }
         let mut patterns: Vec<(String, Vec<Occurrence>, usize)> = regular
             .into_iter()
