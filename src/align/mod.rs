@@ -88,6 +88,7 @@ mod classify;
 mod evidence;
 mod gaps;
 mod language;
+mod markup;
 mod merges;
 mod order;
 mod pieces;
@@ -293,6 +294,16 @@ pub(crate) struct Context<'a> {
     old_profiles: Vec<tokens::Profile>,
     new_profiles: Vec<tokens::Profile>,
     scorer: evidence::Scorer,
+    /// Per unit: markup, not text (`markup.rs`); such units are never linked.
+    old_markup: Vec<bool>,
+    new_markup: Vec<bool>,
+}
+
+impl Context<'_> {
+    /// True when neither unit is markup: the pair may be linked.
+    fn linkable(&self, o: usize, n: usize) -> bool {
+        !self.old_markup[o] && !self.new_markup[n]
+    }
 }
 
 impl Context<'_> {
@@ -446,11 +457,14 @@ fn link_groups<'a>(
         old_profiles,
         new_profiles,
         scorer: evidence::Scorer::new(vocab.len()),
+        old_markup: markup::mask(old),
+        new_markup: markup::mask(new),
     };
     // Sentence alignment (sentences.rs): pairs carrying a sentence are candidates too.
     // Found before the candidates of the indexes (the two are independent), so that the
     // peaks of memory of the two searches do not add up.
-    let carried = sentences::carried(&ctx, vocab.len());
+    let mut carried = sentences::carried(&ctx, vocab.len());
+    carried.retain(|c| ctx.linkable(c.old, c.new));
     let mut cands = candidates::candidates(
         old,
         new,
@@ -462,7 +476,10 @@ fn link_groups<'a>(
     // In place: the list of candidates is among the largest arrays of the alignment.
     cands.reserve_exact(carried.len());
     cands.extend(carried.iter().map(|c| (c.old as u32, c.new as u32)));
-    cands.retain(|&(o, n)| compatible(old.units[o as usize].kind, new.units[n as usize].kind));
+    cands.retain(|&(o, n)| {
+        let (o, n) = (o as usize, n as usize);
+        compatible(old.units[o].kind, new.units[n].kind) && ctx.linkable(o, n)
+    });
     cands.sort_unstable();
     cands.dedup();
     let mut pairs: Vec<Scored> = par_map(&cands, vocab.len(), |&(o, n), scorer| {
