@@ -87,6 +87,7 @@ mod candidates;
 mod classify;
 mod evidence;
 mod gaps;
+mod headings;
 mod language;
 mod markup;
 mod merges;
@@ -394,6 +395,19 @@ pub(crate) struct Originals<'a> {
 
 /// Aligns the units of `old` to the units of `new`.
 pub fn align(old: &Document, new: &Document, options: &AlignOptions) -> Alignment {
+    // A sentence set as a heading aligns as the paragraph it is (headings.rs); the links
+    // name the same unit ids.
+    let (old_read, new_read) = (headings::as_paragraphs(old), headings::as_paragraphs(new));
+    if old_read.is_some() || new_read.is_some() {
+        let old = old_read.as_ref().unwrap_or(old);
+        let new = new_read.as_ref().unwrap_or(new);
+        return align_units(old, new, options);
+    }
+    align_units(old, new, options)
+}
+
+/// [`align`] on documents whose kinds are final.
+fn align_units(old: &Document, new: &Document, options: &AlignOptions) -> Alignment {
     let links = if pieces::has_large(old) || pieces::has_large(new) {
         let (old_x, new_x) = (pieces::expand(old), pieces::expand(new));
         let texts = (old_x.texts.as_slice(), new_x.texts.as_slice());
