@@ -100,8 +100,12 @@ mod tests {
     fn text_is_not_a_definition() {
         assert!(!is_link_definitions(""));
         assert!(!is_link_definitions("Requirements for each tier:"));
-        assert!(!is_link_definitions("[summary]: #summary and then some prose"));
-        assert!(!is_link_definitions("See [the guide]: it explains the rules."));
+        assert!(!is_link_definitions(
+            "[summary]: #summary and then some prose"
+        ));
+        assert!(!is_link_definitions(
+            "See [the guide]: it explains the rules."
+        ));
         assert!(!is_link_definitions("[]: /empty-label"));
         assert!(!is_link_definitions("[label]:"));
     }

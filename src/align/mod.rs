@@ -39,7 +39,9 @@
 //!     links, a link weighing the number of unit pairs it joins).
 //!
 //! Headings link only with headings, footnotes with footnotes, paragraphs and list items with
-//! each other.
+//! each other; a heading of more than 20 words (a sentence set in heading type) aligns as a
+//! paragraph (`headings.rs`). Blocks of Markdown link reference definitions carry no text and
+//! are never linked (`markup.rs`).
 //!
 //! # Complexity
 //!
