@@ -93,8 +93,24 @@ fn starts_unit(lines: &[&str], i: usize) -> bool {
     i == 0
         || blank(lines[i - 1])
         || setext_underline(lines[i - 1])
+        || closes_fence(lines, i - 1)
         || line.trim_start().starts_with('#')
         || marker(line).is_some()
+}
+
+/// Whether line `i` closes a fenced code block (```` ``` ```` or `~~~`), so that the line
+/// after it starts a block of its own even without a blank line between (CommonMark: a
+/// kramdown `{: #fig…}` attribute line after a figure is a paragraph).
+fn closes_fence(lines: &[&str], i: usize) -> bool {
+    let fence = |l: &str| {
+        let t = l.trim_start();
+        l.len() - t.len() < 4 && (t.starts_with("```") || t.starts_with("~~~"))
+    };
+    if !fence(lines[i]) {
+        return false;
+    }
+    let open = lines[..i].iter().filter(|l| fence(l)).count();
+    open % 2 == 1
 }
 
 /// Whether `line` underlines the title above it (`----` or `====`, CommonMark's setext

@@ -32,8 +32,9 @@ pub const GAP_MAX_PAIRS: usize = 64;
 /// Adds the links found in the gaps between in-order links to `groups`.
 pub fn fill(groups: &mut Vec<Group>, ctx: &mut Context, options: &AlignOptions) {
     let (n_old, n_new) = (ctx.old.units.len(), ctx.new.units.len());
-    let mut old_free = vec![true; n_old];
-    let mut new_free = vec![true; n_new];
+    // Markup (markup.rs) is never linked: it is not free to take.
+    let mut old_free: Vec<bool> = ctx.old_markup.iter().map(|&m| !m).collect();
+    let mut new_free: Vec<bool> = ctx.new_markup.iter().map(|&m| !m).collect();
     for g in groups.iter() {
         g.old.iter().for_each(|&o| old_free[o] = false);
         g.new.iter().for_each(|&n| new_free[n] = false);

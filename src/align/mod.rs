@@ -39,7 +39,9 @@
 //!     links, a link weighing the number of unit pairs it joins).
 //!
 //! Headings link only with headings, footnotes with footnotes, paragraphs and list items with
-//! each other.
+//! each other; a heading of more than 20 words (a sentence set in heading type) aligns as a
+//! paragraph (`headings.rs`). Blocks of Markdown link reference definitions carry no text and
+//! are never linked (`markup.rs`).
 //!
 //! # Complexity
 //!
@@ -87,7 +89,9 @@ mod candidates;
 mod classify;
 mod evidence;
 mod gaps;
+mod headings;
 mod language;
+mod markup;
 mod merges;
 mod order;
 mod pieces;
@@ -293,6 +297,16 @@ pub(crate) struct Context<'a> {
     old_profiles: Vec<tokens::Profile>,
     new_profiles: Vec<tokens::Profile>,
     scorer: evidence::Scorer,
+    /// Per unit: markup, not text (`markup.rs`); such units are never linked.
+    old_markup: Vec<bool>,
+    new_markup: Vec<bool>,
+}
+
+impl Context<'_> {
+    /// True when neither unit is markup: the pair may be linked.
+    fn linkable(&self, o: usize, n: usize) -> bool {
+        !self.old_markup[o] && !self.new_markup[n]
+    }
 }
 
 impl Context<'_> {
@@ -383,6 +397,19 @@ pub(crate) struct Originals<'a> {
 
 /// Aligns the units of `old` to the units of `new`.
 pub fn align(old: &Document, new: &Document, options: &AlignOptions) -> Alignment {
+    // A sentence set as a heading aligns as the paragraph it is (headings.rs); the links
+    // name the same unit ids.
+    let (old_read, new_read) = (headings::as_paragraphs(old), headings::as_paragraphs(new));
+    if old_read.is_some() || new_read.is_some() {
+        let old = old_read.as_ref().unwrap_or(old);
+        let new = new_read.as_ref().unwrap_or(new);
+        return align_units(old, new, options);
+    }
+    align_units(old, new, options)
+}
+
+/// [`align`] on documents whose kinds are final.
+fn align_units(old: &Document, new: &Document, options: &AlignOptions) -> Alignment {
     let links = if pieces::has_large(old) || pieces::has_large(new) {
         let (old_x, new_x) = (pieces::expand(old), pieces::expand(new));
         let texts = (old_x.texts.as_slice(), new_x.texts.as_slice());
@@ -446,11 +473,14 @@ fn link_groups<'a>(
         old_profiles,
         new_profiles,
         scorer: evidence::Scorer::new(vocab.len()),
+        old_markup: markup::mask(old),
+        new_markup: markup::mask(new),
     };
     // Sentence alignment (sentences.rs): pairs carrying a sentence are candidates too.
     // Found before the candidates of the indexes (the two are independent), so that the
     // peaks of memory of the two searches do not add up.
-    let carried = sentences::carried(&ctx, vocab.len());
+    let mut carried = sentences::carried(&ctx, vocab.len());
+    carried.retain(|c| ctx.linkable(c.old, c.new));
     let mut cands = candidates::candidates(
         old,
         new,
@@ -462,7 +492,10 @@ fn link_groups<'a>(
     // In place: the list of candidates is among the largest arrays of the alignment.
     cands.reserve_exact(carried.len());
     cands.extend(carried.iter().map(|c| (c.old as u32, c.new as u32)));
-    cands.retain(|&(o, n)| compatible(old.units[o as usize].kind, new.units[n as usize].kind));
+    cands.retain(|&(o, n)| {
+        let (o, n) = (o as usize, n as usize);
+        compatible(old.units[o].kind, new.units[n].kind) && ctx.linkable(o, n)
+    });
     cands.sort_unstable();
     cands.dedup();
     let mut pairs: Vec<Scored> = par_map(&cands, vocab.len(), |&(o, n), scorer| {
