@@ -170,8 +170,7 @@ fn sources_json(
                 })
             }
             (None, Some(path)) => {
-                let bytes = std::fs::read(&path).map_err(|e| py_error(Error::io(&path, e)))?;
-                let index = CorpusIndex::read(&path, &bytes).map_err(py_error)?;
+                let index = CorpusIndex::open(&path).map_err(py_error)?;
                 let read = ReadOptions::new();
                 corpus::sources(draft, &index, &options, &mut |d| {
                     corpus::load_indexed(d, &read)
