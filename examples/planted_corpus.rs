@@ -10,7 +10,7 @@
 //! ```
 //!
 //! `DIR/planted.json` lists the planted links. `score` reads the JSON of `sources` for some
-//! drafts of `DIR/drafts` and prints recall and precision of the planted links of those
+//! drafts of `DIR/drafts` (one file per draft, or the JSON Lines of `sources --drafts`) and prints recall and precision of the planted links of those
 //! drafts, overall and by edit (a link of several units counts once per pair of units, as
 //! `draftdiff::corpus::unit_pairs` counts). `eval` generates the corpus of each seed in
 //! memory, indexes it and runs `sources` on every draft, with the same report: the quick
@@ -92,8 +92,15 @@ fn score(dir: &Path, outputs: &[String]) -> Result<(), String> {
     }
     let mut drafts = BTreeSet::new();
     let mut found = BTreeSet::new();
+    // Each file holds one JSON answer of `sources`, or JSON Lines of `sources --drafts`.
+    let mut answers = Vec::new();
     for path in outputs {
-        let v = parse(path, &read(Path::new(path))?)?;
+        let text = read(Path::new(path))?;
+        for v in serde_json::Deserializer::from_str(&text).into_iter::<Value>() {
+            answers.push((path, v.map_err(|e| format!("{path}: {e}"))?));
+        }
+    }
+    for (path, v) in answers {
         let draft = name_of(
             v["draft"]["path"]
                 .as_str()
