@@ -6,7 +6,7 @@
 //! draftdiff index DIR/corpus -o DIR/corpus.ddx
 //! draftdiff sources --format json DIR/drafts/draft-000.txt DIR/corpus.ddx > out/draft-000.json
 //! planted_corpus score DIR out/*.json
-//! planted_corpus eval [--why] DOCUMENTS SEED…
+//! planted_corpus eval [--why] [--min-rarity=SHARE] DOCUMENTS SEED…
 //! ```
 //!
 //! `DIR/planted.json` lists the planted links. `score` reads the JSON of `sources` for some
@@ -29,7 +29,7 @@ use serde_json::Value;
 
 const USAGE: &str = "usage: planted_corpus DIR DOCUMENTS [SEED]\n       \
                      planted_corpus score DIR SOURCES.json…\n       \
-                     planted_corpus eval [--why] DOCUMENTS SEED…";
+                     planted_corpus eval [--why] [--min-rarity=SHARE] DOCUMENTS SEED…";
 
 /// A planted link or a found one: (draft file name, draft unit, corpus file name, unit).
 type Key = (String, u64, String, u64);
@@ -170,8 +170,12 @@ fn why(
     );
     let score = pair.links.first().map_or(0.0, |l| l.score);
     let best = mine.first().map_or(0.0, |e| e.weight);
+    let rarity = index.rarity().similarity(
+        &old.units[link.unit].norm,
+        &draft.units[link.draft_unit].norm,
+    );
     format!(
-        "weight {weight:.2} (best {best:.2}), document rank {rank}, alone score {score:.3}, pairs {} / {}",
+        "weight {weight:.2} (best {best:.2}), document rank {rank}, alone score {score:.3}, rarity {rarity:.3}, pairs {} / {}",
         draftdiff::corpus::pairs(&old.units[link.unit].norm).len(),
         draftdiff::corpus::pairs(&draft.units[link.draft_unit].norm).len()
     )
@@ -262,13 +266,22 @@ fn main() -> ExitCode {
         },
         Some("eval") if args.len() >= 3 => {
             let explain = args.iter().any(|a| a == "--why");
-            let rest: Vec<&String> = args[1..].iter().filter(|a| *a != "--why").collect();
+            let mut options = SourcesOptions::new();
+            for a in &args[1..] {
+                if let Some(share) = a.strip_prefix("--min-rarity=") {
+                    let Ok(share) = share.parse() else {
+                        return fail(USAGE);
+                    };
+                    options = options.min_rarity(share);
+                }
+            }
+            let rest: Vec<&String> = args[1..].iter().filter(|a| !a.starts_with("--")).collect();
             let documents = rest.first().and_then(|n| n.parse().ok());
             let seeds: Option<Vec<u64>> = rest[1..].iter().map(|s| s.parse().ok()).collect();
             let (Some(documents), Some(seeds)) = (documents, seeds) else {
                 return fail(USAGE);
             };
-            eval(documents, &seeds, explain, &SourcesOptions::new());
+            eval(documents, &seeds, explain, &options);
             ExitCode::SUCCESS
         }
         _ => {

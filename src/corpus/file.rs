@@ -16,6 +16,10 @@
 //! keys      m × u32   sorted
 //! docs      m × u32   each < n; sorted within a key
 //! units     m × u32   unit ids; sorted within a key and document
+//! traced    u64       traced units (the corpus side of Rarity)
+//! words     u64       w
+//! stems     w × u32   word stem keys (fingerprint::word_keys), sorted, distinct
+//! holding   w × u32   traced units holding each
 //! checksum  u64       FNV-1a of every byte before it
 //! ```
 //!
@@ -34,13 +38,15 @@ use crate::error::{Error, Result};
 
 use super::fingerprint::{FNV_START, MIN_SAMPLE, fnv_continue};
 use super::index::{CorpusIndex, IndexOptions, IndexedDocument};
+use super::rarity::Rarity;
 
 /// The first bytes of every index file.
 pub const MAGIC: &[u8; 8] = b"DDXINDEX";
 
 /// The version of the index file format written by [`CorpusIndex::write`]. Any change to
-/// the layout or to how fingerprints are computed needs a new version.
-pub const FILE_VERSION: u32 = 1;
+/// the layout or to how fingerprints are computed needs a new version. Version 2 added the
+/// word counts of [`Rarity`].
+pub const FILE_VERSION: u32 = 2;
 
 /// True when `bytes` start like an index file (whatever its version).
 pub fn is_index(bytes: &[u8]) -> bool {
@@ -87,6 +93,18 @@ impl CorpusIndex {
                 block.clear();
                 for v in chunk {
                     block.extend_from_slice(&v.to_le_bytes());
+                }
+                s.put(&block)?;
+            }
+        }
+        s.put(&self.rarity.units().to_le_bytes())?;
+        let counts: Vec<(u32, u32)> = self.rarity.counts().collect();
+        s.put(&(counts.len() as u64).to_le_bytes())?;
+        for pick in [|c: &(u32, u32)| c.0, |c: &(u32, u32)| c.1] {
+            for chunk in counts.chunks(16 * 1024) {
+                block.clear();
+                for c in chunk {
+                    block.extend_from_slice(&pick(c).to_le_bytes());
                 }
                 s.put(&block)?;
             }
@@ -165,13 +183,26 @@ fn parse(path: &str, input: &mut dyn Read, len: u64) -> Result<CorpusIndex> {
         documents.push(IndexedDocument { path, hash, size });
     }
     let m = r.u64()?;
-    if m.checked_mul(12) != Some(left(&r)) {
+    // The postings, the two counts of the words, then at least nothing.
+    let room = left(&r);
+    if m.checked_mul(12)
+        .and_then(|b| b.checked_add(16))
+        .is_none_or(|b| b > room)
+    {
         return Err(r.truncated());
     }
     let m = usize::try_from(m).map_err(|_| r.truncated())?;
     let keys = r.u32s(m)?;
     let docs = r.u32s(m)?;
     let units = r.u32s(m)?;
+    let traced = r.u64()?;
+    let w = r.u64()?;
+    if w.checked_mul(8) != Some(left(&r)) {
+        return Err(r.truncated());
+    }
+    let w = usize::try_from(w).map_err(|_| r.truncated())?;
+    let stems = r.u32s(w)?;
+    let holding = r.u32s(w)?;
     let computed = r.hash;
     let mut sum = [0u8; 8];
     r.fill(&mut sum)?;
@@ -187,7 +218,8 @@ fn parse(path: &str, input: &mut dyn Read, len: u64) -> Result<CorpusIndex> {
     }
     let ordered =
         (1..m).all(|i| (keys[i - 1], docs[i - 1], units[i - 1]) < (keys[i], docs[i], units[i]));
-    if !ordered || docs.iter().any(|&d| d as usize >= n) {
+    let distinct = stems.windows(2).all(|p| p[0] < p[1]);
+    if !ordered || !distinct || docs.iter().any(|&d| d as usize >= n) {
         return Err(fail(
             "the index file is corrupt (its entries are out of order or name no document); build it again",
         ));
@@ -198,6 +230,7 @@ fn parse(path: &str, input: &mut dyn Read, len: u64) -> Result<CorpusIndex> {
         keys,
         docs,
         units,
+        rarity: Rarity::new(traced, stems.into_iter().zip(holding).collect()),
     })
 }
 
@@ -296,9 +329,9 @@ mod tests {
             let e = CorpusIndex::read("x.ddx", &bad).unwrap_err();
             assert!(e.to_string().starts_with("x.ddx"), "{e}");
         }
-        let mut v2 = bytes.clone();
-        v2[8] = 2;
-        let e = CorpusIndex::read("x.ddx", &v2).unwrap_err().to_string();
-        assert!(e.contains("version 2"), "{e}");
+        let mut v1 = bytes.clone();
+        v1[8] = 1;
+        let e = CorpusIndex::read("x.ddx", &v1).unwrap_err().to_string();
+        assert!(e.contains("version 1"), "{e}");
     }
 }
