@@ -23,6 +23,7 @@
 //! The cost is one look-up per word pair of the draft plus one alignment per candidate
 //! document, whatever the size of the corpus beyond the posting lists walked.
 
+use std::collections::btree_map::Entry;
 use std::collections::{BTreeMap, HashMap};
 
 use crate::diff::{DiffOptions, diff_link};
@@ -520,8 +521,8 @@ fn second_look(
             .take(LOOK_UNITS)
             .filter(|e| e.weight >= LOOK_WEIGHT - 1e-9)
         {
-            if !by_document.contains_key(&e.document) {
-                by_document.insert(e.document, (load(e.document)?, Vec::new()));
+            if let Entry::Vacant(slot) = by_document.entry(e.document) {
+                slot.insert((load(e.document)?, Vec::new()));
             }
             let old = &by_document[&e.document].0;
             let share = rarity.similarity(&old.unit(e.unit).norm, &draft.units[n].norm);
