@@ -6,11 +6,11 @@
 //! draftdiff index DIR/corpus -o DIR/corpus.ddx
 //! draftdiff sources --format json DIR/drafts/draft-000.txt DIR/corpus.ddx > out/draft-000.json
 //! planted_corpus score DIR out/*.json
-//! planted_corpus eval [--why] DOCUMENTS SEED…
+//! planted_corpus eval [--why] [--min-rarity=SHARE] DOCUMENTS SEED…
 //! ```
 //!
 //! `DIR/planted.json` lists the planted links. `score` reads the JSON of `sources` for some
-//! drafts of `DIR/drafts` and prints recall and precision of the planted links of those
+//! drafts of `DIR/drafts` (one file per draft, or the JSON Lines of `sources --drafts`) and prints recall and precision of the planted links of those
 //! drafts, overall and by edit (a link of several units counts once per pair of units, as
 //! `draftdiff::corpus::unit_pairs` counts). `eval` generates the corpus of each seed in
 //! memory, indexes it and runs `sources` on every draft, with the same report: the quick
@@ -29,7 +29,7 @@ use serde_json::Value;
 
 const USAGE: &str = "usage: planted_corpus DIR DOCUMENTS [SEED]\n       \
                      planted_corpus score DIR SOURCES.json…\n       \
-                     planted_corpus eval [--why] DOCUMENTS SEED…";
+                     planted_corpus eval [--why] [--min-rarity=SHARE] DOCUMENTS SEED…";
 
 /// A planted link or a found one: (draft file name, draft unit, corpus file name, unit).
 type Key = (String, u64, String, u64);
@@ -92,8 +92,15 @@ fn score(dir: &Path, outputs: &[String]) -> Result<(), String> {
     }
     let mut drafts = BTreeSet::new();
     let mut found = BTreeSet::new();
+    // Each file holds one JSON answer of `sources`, or JSON Lines of `sources --drafts`.
+    let mut answers = Vec::new();
     for path in outputs {
-        let v = parse(path, &read(Path::new(path))?)?;
+        let text = read(Path::new(path))?;
+        for v in serde_json::Deserializer::from_str(&text).into_iter::<Value>() {
+            answers.push((path, v.map_err(|e| format!("{path}: {e}"))?));
+        }
+    }
+    for (path, v) in answers {
         let draft = name_of(
             v["draft"]["path"]
                 .as_str()
@@ -163,8 +170,12 @@ fn why(
     );
     let score = pair.links.first().map_or(0.0, |l| l.score);
     let best = mine.first().map_or(0.0, |e| e.weight);
+    let rarity = index.rarity().similarity(
+        &old.units[link.unit].norm,
+        &draft.units[link.draft_unit].norm,
+    );
     format!(
-        "weight {weight:.2} (best {best:.2}), document rank {rank}, alone score {score:.3}, pairs {} / {}",
+        "weight {weight:.2} (best {best:.2}), document rank {rank}, alone score {score:.3}, rarity {rarity:.3}, pairs {} / {}",
         draftdiff::corpus::pairs(&old.units[link.unit].norm).len(),
         draftdiff::corpus::pairs(&draft.units[link.draft_unit].norm).len()
     )
@@ -255,13 +266,22 @@ fn main() -> ExitCode {
         },
         Some("eval") if args.len() >= 3 => {
             let explain = args.iter().any(|a| a == "--why");
-            let rest: Vec<&String> = args[1..].iter().filter(|a| *a != "--why").collect();
+            let mut options = SourcesOptions::new();
+            for a in &args[1..] {
+                if let Some(share) = a.strip_prefix("--min-rarity=") {
+                    let Ok(share) = share.parse() else {
+                        return fail(USAGE);
+                    };
+                    options = options.min_rarity(share);
+                }
+            }
+            let rest: Vec<&String> = args[1..].iter().filter(|a| !a.starts_with("--")).collect();
             let documents = rest.first().and_then(|n| n.parse().ok());
             let seeds: Option<Vec<u64>> = rest[1..].iter().map(|s| s.parse().ok()).collect();
             let (Some(documents), Some(seeds)) = (documents, seeds) else {
                 return fail(USAGE);
             };
-            eval(documents, &seeds, explain, &SourcesOptions::new());
+            eval(documents, &seeds, explain, &options);
             ExitCode::SUCCESS
         }
         _ => {

@@ -21,6 +21,9 @@ fi
 cargo build -q --all-features --bin draftdiff --example planted_corpus
 export DRAFTDIFF_BIN="$PWD/target/debug/draftdiff"
 export PLANTED_CORPUS_BIN="$PWD/target/debug/examples/planted_corpus"
+# Spark's Python workers run the interpreter the package was installed into (with
+# PYTHON=a venv's python, a bare `python3` would import another installed copy).
+export PYSPARK_PYTHON="${PYSPARK_PYTHON:-$(command -v "$PY")}"
 # Build the wheel once, in release (the Spark test aligns a few hundred pairs), and install it.
 "$PY" -m pip install -q --disable-pip-version-check --root-user-action=ignore --force-reinstall --no-deps ./python
 rm -rf python/target

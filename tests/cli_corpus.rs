@@ -113,6 +113,86 @@ fn index_then_sources_finds_the_planted_links() {
 }
 
 #[test]
+fn many_drafts_with_one_index_read_give_one_json_line_each() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    write_corpus(dir, &CorpusOptions::new(30).models(20).drafts(3).seed(6)).unwrap();
+    let out = draftdiff(dir)
+        .args(["index", "corpus", "-o", "corpus.ddx"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let drafts = [
+        "drafts/draft-000.txt",
+        "drafts/draft-001.txt",
+        "drafts/draft-002.txt",
+    ];
+    std::fs::write(dir.join("list.txt"), format!("{}\n\n", drafts.join("\n"))).unwrap();
+    let run = |args: &[&str]| {
+        let out = draftdiff(dir).args(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{out:?}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    // Each line is the JSON of `sources` on that draft alone, on one line.
+    let lines = run(&[
+        "sources",
+        "--format",
+        "json",
+        "--drafts",
+        "list.txt",
+        "corpus.ddx",
+    ]);
+    assert_eq!(lines.lines().count(), drafts.len());
+    for (line, draft) in lines.lines().zip(drafts) {
+        let alone = run(&["sources", "--format", "json", draft, "corpus.ddx"]);
+        let alone: serde_json::Value = serde_json::from_str(&alone).unwrap();
+        assert_eq!(
+            serde_json::from_str::<serde_json::Value>(line).unwrap(),
+            alone
+        );
+    }
+    // The list from standard input, with the documents as the corpus: the same lines.
+    let out = draftdiff(dir)
+        .args(["sources", "--format", "json", "--drafts", "-", "corpus"])
+        .write_stdin(drafts.join("\n"))
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), lines);
+    // Text: one block per draft, each under its draft's name.
+    let text = run(&[
+        "sources",
+        "--color",
+        "never",
+        "--drafts",
+        "list.txt",
+        "corpus.ddx",
+    ]);
+    for draft in drafts {
+        assert_eq!(text.matches(&format!("{draft}: ")).count(), 1, "{text}");
+    }
+    // A missing draft is named before any output; an empty list is refused.
+    std::fs::write(
+        dir.join("bad.txt"),
+        "drafts/draft-000.txt\nno-such-draft.txt\n",
+    )
+    .unwrap();
+    let out = draftdiff(dir)
+        .args(["sources", "--drafts", "bad.txt", "corpus.ddx"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no-such-draft.txt"));
+    std::fs::write(dir.join("empty.txt"), "\n").unwrap();
+    let out = draftdiff(dir)
+        .args(["sources", "--drafts", "empty.txt", "corpus.ddx"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("empty.txt"));
+}
+
+#[test]
 fn a_bad_index_or_a_changed_corpus_file_is_trouble() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path();

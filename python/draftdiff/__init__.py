@@ -20,6 +20,8 @@ __all__ = [
     "CANDIDATE_DOCUMENTS",
     "DraftdiffError",
     "JSON_VERSION",
+    "LOOK_UNITS",
+    "LOOK_WEIGHT",
     "MAX_POSTINGS",
     "MIN_SOURCE_SCORE",
     "MIN_WEIGHT",
@@ -34,6 +36,7 @@ __all__ = [
     "segment",
     "sources",
     "sources_from_evidence",
+    "unit_words",
     "write_index",
 ]
 
@@ -59,6 +62,12 @@ RATE: int = _draftdiff.RATE
 #: A corpus unit sharing ``m`` of a draft unit's pairs is a rival, for a pair they both
 #: hold, of one sharing ``n`` when ``RIVAL_SHARE * m >= n``.
 RIVAL_SHARE: int = _draftdiff.RIVAL_SHARE
+#: A draft unit left without a source gets a second look at its ``LOOK_UNITS`` heaviest
+#: corpus units that weigh at least ``LOOK_WEIGHT`` (under ``MIN_WEIGHT`` too): linked
+#: when they share enough rare words and the aligner links the two on their own.
+LOOK_WEIGHT: float = _draftdiff.LOOK_WEIGHT
+#: See ``LOOK_WEIGHT``.
+LOOK_UNITS: int = _draftdiff.LOOK_UNITS
 
 PathLike = Union[str, "os.PathLike[str]"]
 
@@ -144,6 +153,13 @@ def draft_pairs(text: str, path: str = "<text>") -> List[Tuple[int, List[int]]]:
     return _draftdiff.unit_pairs(text, path, None)
 
 
+def unit_words(text: str, path: str = "<text>") -> List[Tuple[int, List[int]]]:
+    """The distinct word stems of each traced unit of ``text``: ``(unit id, sorted word
+    hashes)``. Counting, over a corpus, the units holding each word gives the index's
+    rarity of words (the second look of :func:`sources_from_evidence`)."""
+    return _draftdiff.unit_words(text, path)
+
+
 def sources_from_evidence(
     draft: str,
     *,
@@ -151,6 +167,7 @@ def sources_from_evidence(
     evidence: Iterable[Tuple[int, int, int, int]],
     draft_path: str = "draft",
     min_score: float = MIN_SOURCE_SCORE,
+    rarity: Optional[Tuple[int, Iterable[Tuple[int, int]]]] = None,
 ) -> Dict[str, Any]:
     """The second half of :func:`sources`: aligns ``draft`` with each of ``documents``
     (``(name, text)`` pairs, in corpus order) and keeps the links the ``evidence`` supports.
@@ -159,9 +176,15 @@ def sources_from_evidence(
     summed weight (in units of :data:`WEIGHT_ONE`) of the pairs a draft unit shares with a
     corpus unit, computed over the whole corpus (see ``examples/spark_lineage.py``). Given
     the evidence the index would find, the result is what ``draftdiff sources`` gives.
+
+    ``rarity`` is ``(traced units of the corpus, [(word hash, units holding it)])``, counted
+    with :func:`unit_words` over the whole corpus, for at least the words of the draft and
+    of the corpus units the evidence names; without it there is no second look.
     """
     found = [(int(n), int(d), int(o), int(w)) for n, d, o, w in evidence]
     docs = [(str(n), str(t)) for n, t in documents]
+    counts = None if rarity is None else (
+        int(rarity[0]), [(int(k), int(c)) for k, c in rarity[1]])
     return json.loads(
-        _draftdiff.sources_from_evidence_json(draft, docs, found, draft_path, min_score)
+        _draftdiff.sources_from_evidence_json(draft, docs, found, draft_path, min_score, counts)
     )

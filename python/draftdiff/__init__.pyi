@@ -15,6 +15,8 @@ CANDIDATE_DOCUMENTS: int
 MAX_POSTINGS: int
 RATE: int
 RIVAL_SHARE: int
+LOOK_WEIGHT: float
+LOOK_UNITS: int
 
 def segment(text: str, path: str = ...) -> Dict[str, Any]: ...
 def align(
@@ -44,6 +46,7 @@ def sources(
 ) -> Dict[str, Any]: ...
 def index_pairs(text: str, path: str = ..., *, rate: int = ...) -> List[Tuple[int, List[int]]]: ...
 def draft_pairs(text: str, path: str = ...) -> List[Tuple[int, List[int]]]: ...
+def unit_words(text: str, path: str = ...) -> List[Tuple[int, List[int]]]: ...
 def sources_from_evidence(
     draft: str,
     *,
@@ -51,4 +54,5 @@ def sources_from_evidence(
     evidence: Iterable[Tuple[int, int, int, int]],
     draft_path: str = ...,
     min_score: float = ...,
+    rarity: Optional[Tuple[int, Iterable[Tuple[int, int]]]] = ...,
 ) -> Dict[str, Any]: ...

@@ -11,6 +11,8 @@ CANDIDATE_DOCUMENTS: int
 MAX_POSTINGS: int
 RATE: int
 RIVAL_SHARE: int
+LOOK_WEIGHT: float
+LOOK_UNITS: int
 
 def segment_json(text: str, path: str = ...) -> str: ...
 def align_json(
@@ -35,10 +37,12 @@ def sources_json(
 def unit_pairs(
     text: str, path: str = ..., rate: Optional[int] = ...
 ) -> List[Tuple[int, List[int]]]: ...
+def unit_words(text: str, path: str = ...) -> List[Tuple[int, List[int]]]: ...
 def sources_from_evidence_json(
     draft: str,
     documents: List[Tuple[str, str]],
     evidence: List[Tuple[int, int, int, int]],
     draft_path: str = ...,
     min_score: float = ...,
+    rarity: Optional[Tuple[int, List[Tuple[int, int]]]] = ...,
 ) -> str: ...

@@ -17,10 +17,15 @@ and groups:
    weights per (draft unit, corpus unit), as integers; keep
    sums of at least ``draftdiff.MIN_WEIGHT``, and per draft unit the
    ``draftdiff.CANDIDATE_DOCUMENTS`` documents whose best unit weighs most (ties: the first
-   document by name, the order ``draftdiff index DIR`` gives its files);
+   document by name, the order ``draftdiff index DIR`` gives its files), and for the second
+   look the ``draftdiff.LOOK_UNITS`` heaviest units of each draft unit (of at least
+   ``draftdiff.LOOK_WEIGHT``) when they weigh less;
+   the rarity of words: the traced corpus units holding each word stem
+   (``draftdiff.unit_words``), for the words of each draft and of the units its evidence
+   names;
 4. for each draft, ``draftdiff.sources_from_evidence`` inside ``mapInPandas``: the draft
    aligned with exactly those candidate documents, the links the evidence supports kept,
-   as ``draftdiff sources`` does;
+   and the second look at its units left without a source, as ``draftdiff sources`` does;
 5. write the links as JSONL, sorted: one line per link.
 
 Local mode and a cluster run the same file unchanged::
@@ -85,7 +90,8 @@ def pairs_of(batches: Iterator[pd.DataFrame], rate) -> Iterator[pd.DataFrame]:
         yield pd.DataFrame(out)
 
 
-def trace_drafts(batches: Iterator[pd.DataFrame], min_score: float) -> Iterator[pd.DataFrame]:
+def trace_drafts(batches: Iterator[pd.DataFrame], min_score: float,
+                 traced_units: int) -> Iterator[pd.DataFrame]:
     """Aligns each draft with its candidate documents (``draftdiff.sources_from_evidence``):
     one line per source link."""
     for df in batches:
@@ -97,9 +103,10 @@ def trace_drafts(batches: Iterator[pd.DataFrame], min_score: float) -> Iterator[
             at = {name: i for i, (name, _) in enumerate(docs)}
             evidence = [(n, at[d], o, w) for n, d, o, w in zip(
                 row.ev_draft_units, row.ev_documents, row.ev_units, row.ev_weights)]
+            counts = list(zip(row.rarity_keys, row.rarity_holding))
             found = draftdiff.sources_from_evidence(
                 row.draft_text, documents=docs, evidence=evidence, draft_path=row.draft,
-                min_score=min_score,
+                min_score=min_score, rarity=(traced_units, counts),
             )
             for link in found["links"]:
                 out["draft"].append(row.draft)
@@ -112,9 +119,22 @@ def trace_drafts(batches: Iterator[pd.DataFrame], min_score: float) -> Iterator[
         yield pd.DataFrame(out)
 
 
+def words_of(batches: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
+    """The distinct word stems of each traced unit (``draftdiff.unit_words``)."""
+    for df in batches:
+        out = {"name": [], "unit": [], "keys": []}
+        for name, text in zip(df["name"], df["text"]):
+            for unit, keys in draftdiff.unit_words(text, name):
+                out["name"].append(name)
+                out["unit"].append(unit)
+                out["keys"].append(keys)
+        yield pd.DataFrame(out)
+
+
 def evidence(spark, corpus, drafts, rate: int = draftdiff.RATE):
-    """(draft, draft_unit, document, unit, weight): what ``corpus::evidence`` finds for
-    every traced draft unit, over the whole corpus (steps 2 and 3)."""
+    """(draft, draft_unit, document, unit, weight): what ``corpus::evidence`` and
+    ``corpus::select`` keep for every traced draft unit, over the whole corpus (steps 2 and
+    3): the candidates' evidence and the units of the second look."""
     from pyspark.sql import Window
     from pyspark.sql import functions as F
 
@@ -146,19 +166,42 @@ def evidence(spark, corpus, drafts, rate: int = draftdiff.RATE):
         .withColumn("w", F.expr(f"{draftdiff.WEIGHT_ONE} div rivals"))
     )
     # Integer sums: the same in any order, so the same thresholds and ties as the index.
+    def weighs(least):
+        return F.col("weight") / F.lit(float(draftdiff.WEIGHT_ONE)) >= F.lit(least - 1e-9)
+
     hits = (
         pairs.groupBy("draft", "draft_unit", "document", "unit").agg(F.sum("w").alias("weight"))
-        .where(F.col("weight") / F.lit(float(draftdiff.WEIGHT_ONE))
-               >= F.lit(draftdiff.MIN_WEIGHT - 1e-9))
+        .where(weighs(min(draftdiff.MIN_WEIGHT, draftdiff.LOOK_WEIGHT)))
     )
+    strong = hits.where(weighs(draftdiff.MIN_WEIGHT))
     # Per draft unit, the documents whose best unit weighs most, then the first by name.
-    best = hits.groupBy("draft", "draft_unit", "document").agg(F.max("weight").alias("best"))
+    best = strong.groupBy("draft", "draft_unit", "document").agg(F.max("weight").alias("best"))
     rank = F.row_number().over(
         Window.partitionBy("draft", "draft_unit").orderBy(F.desc("best"), F.asc("document")))
     chosen = (best.withColumn("rank", rank)
               .where(F.col("rank") <= draftdiff.CANDIDATE_DOCUMENTS)
               .select("draft", "draft_unit", "document"))
-    return hits.join(chosen, ["draft", "draft_unit", "document"])
+    # For the second look: the LOOK_UNITS heaviest units of each draft unit, if lighter.
+    order = F.row_number().over(
+        Window.partitionBy("draft", "draft_unit")
+        .orderBy(F.desc("weight"), F.asc("document"), F.asc("unit")))
+    looks = (hits.withColumn("order", order)
+             .where((F.col("order") <= draftdiff.LOOK_UNITS) & ~weighs(draftdiff.MIN_WEIGHT))
+             .drop("order"))
+    return strong.join(chosen, ["draft", "draft_unit", "document"]).unionByName(looks)
+
+
+def rarity(corpus_words, drafts_words, found):
+    """(draft, key, holding): for each draft, the units of the corpus holding each word of
+    its units and of the corpus units its evidence names (``corpus::Rarity``: what the
+    second look weighs words by)."""
+    from pyspark.sql import functions as F
+
+    holding = corpus_words.groupBy("key").agg(F.count(F.lit(1)).alias("holding"))
+    named = (found.select("draft", "document", "unit").distinct()
+             .join(corpus_words, ["document", "unit"]).select("draft", "key"))
+    wanted = drafts_words.select("draft", "key").unionByName(named).distinct()
+    return wanted.join(holding, "key")
 
 
 def run(spark, corpus_path: str, drafts_path: str, out: str,
@@ -170,6 +213,22 @@ def run(spark, corpus_path: str, drafts_path: str, out: str,
     corpus = read_documents(spark, corpus_path)
     drafts = read_documents(spark, drafts_path)
     found = evidence(spark, corpus, drafts).cache()
+    corpus_words = (
+        corpus.mapInPandas(words_of, PAIR_SCHEMA)
+        .select(F.col("name").alias("document"), "unit", F.explode("keys").alias("key"))
+        .cache()
+    )
+    drafts_words = (
+        drafts.mapInPandas(words_of, PAIR_SCHEMA)
+        .select(F.col("name").alias("draft"), F.explode("keys").alias("key"))
+    )
+    traced_units = corpus_words.select("document", "unit").distinct().count()
+    counts = (
+        rarity(corpus_words, drafts_words, found)
+        .groupBy("draft")
+        .agg(F.collect_list("key").alias("rarity_keys"),
+             F.collect_list("holding").alias("rarity_holding"))
+    )
     docs = corpus.select(F.col("name").alias("document"), F.col("text").alias("doc_text"))
     # Each draft with its evidence and the texts of its candidate documents (at most
     # CANDIDATE_DOCUMENTS per traced unit, whatever the size of the corpus).
@@ -187,16 +246,18 @@ def run(spark, corpus_path: str, drafts_path: str, out: str,
     )
     work = (
         texts.join(lists, "draft")
+        .join(counts, "draft")
         .join(drafts.select(F.col("name").alias("draft"), F.col("text").alias("draft_text")),
               "draft")
     )
-    links = work.mapInPandas(lambda it: trace_drafts(it, min_score), LINK_SCHEMA)
+    links = work.mapInPandas(lambda it: trace_drafts(it, min_score, traced_units), LINK_SCHEMA)
     # Sorted, so the same inputs give byte-identical output whatever the partitioning.
     links.orderBy(
         F.col("draft"), F.element_at("draft_units", 1), F.col("document"),
         F.element_at("document_units", 1),
     ).write.mode("overwrite").json(out)
     found.unpersist()
+    corpus_words.unpersist()
 
 
 def main(argv=None) -> int:

@@ -170,8 +170,7 @@ fn sources_json(
                 })
             }
             (None, Some(path)) => {
-                let bytes = std::fs::read(&path).map_err(|e| py_error(Error::io(&path, e)))?;
-                let index = CorpusIndex::read(&path, &bytes).map_err(py_error)?;
+                let index = CorpusIndex::open(&path).map_err(py_error)?;
                 let read = ReadOptions::new();
                 corpus::sources(draft, &index, &options, &mut |d| {
                     corpus::load_indexed(d, &read)
@@ -221,13 +220,30 @@ fn unit_pairs(
     }))
 }
 
+/// The distinct word stems of each traced unit of `text` (named `path`), as the corpus
+/// index counts them for its rarity of words: `(unit id, sorted word hashes)`.
+#[pyfunction]
+#[pyo3(signature = (text, path = "<text>".to_string()))]
+fn unit_words(py: Python<'_>, text: String, path: String) -> Vec<(usize, Vec<u32>)> {
+    py.detach(|| {
+        let doc = segment(&path, &text, &SegmentOptions::new());
+        doc.units
+            .iter()
+            .filter(|u| corpus::traced(u))
+            .map(|u| (u.id, corpus::word_keys(&u.norm)))
+            .collect()
+    })
+}
+
 /// The sources JSON of a draft against given candidate documents with given evidence:
 /// `evidence` holds `(draft unit, index in documents, document unit, weight)` with the
 /// weight in units of `WEIGHT_ONE`, as `corpus::evidence` computes it over a whole corpus.
 /// `documents` are `(name, text)` in corpus order (the tie-break of equal weights).
+/// `rarity` is `(traced units of the corpus, [(word hash, units holding it)])` for at least
+/// the words of the draft and of the corpus units named by the evidence (the second look).
 #[pyfunction]
 #[pyo3(signature = (draft, documents, evidence, draft_path = "draft".to_string(),
-    min_score = corpus::MIN_SOURCE_SCORE))]
+    min_score = corpus::MIN_SOURCE_SCORE, rarity = None))]
 fn sources_from_evidence_json(
     py: Python<'_>,
     draft: String,
@@ -235,6 +251,7 @@ fn sources_from_evidence_json(
     evidence: Vec<(usize, usize, usize, u64)>,
     draft_path: String,
     min_score: f64,
+    rarity: Option<(u64, Vec<(u32, u32)>)>,
 ) -> PyResult<String> {
     let options = SourcesOptions::new().min_score(check_score("min_score", min_score)?);
     py.detach(|| {
@@ -262,7 +279,10 @@ fn sources_from_evidence_json(
                 weight: corpus::weight_of(weight),
             });
         }
-        let found = corpus::sources_from_evidence(draft, by_unit, &options, &mut |d| {
+        let rarity = rarity.map_or_else(corpus::Rarity::default, |(units, counts)| {
+            corpus::Rarity::new(units, counts)
+        });
+        let found = corpus::sources_from_evidence(draft, by_unit, &rarity, &options, &mut |d| {
             Ok(docs[d as usize].clone())
         })
         .map_err(py_error)?;
@@ -283,12 +303,15 @@ fn _draftdiff(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("MAX_POSTINGS", corpus::MAX_POSTINGS)?;
     m.add("RATE", corpus::RATE)?;
     m.add("RIVAL_SHARE", corpus::RIVAL_SHARE)?;
+    m.add("LOOK_WEIGHT", corpus::LOOK_WEIGHT)?;
+    m.add("LOOK_UNITS", corpus::LOOK_UNITS)?;
     m.add_function(wrap_pyfunction!(segment_json, m)?)?;
     m.add_function(wrap_pyfunction!(align_json, m)?)?;
     m.add_function(wrap_pyfunction!(compare_json, m)?)?;
     m.add_function(wrap_pyfunction!(write_index, m)?)?;
     m.add_function(wrap_pyfunction!(sources_json, m)?)?;
     m.add_function(wrap_pyfunction!(unit_pairs, m)?)?;
+    m.add_function(wrap_pyfunction!(unit_words, m)?)?;
     m.add_function(wrap_pyfunction!(sources_from_evidence_json, m)?)?;
     Ok(())
 }

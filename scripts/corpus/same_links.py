@@ -1,9 +1,10 @@
 """Whether the Spark job's links (a directory of JSONL parts) are exactly those of
-`draftdiff sources --format json` (one JSON file per draft): the same (draft, draft units,
+`draftdiff sources --format json` (one JSON file per draft, or the JSON Lines of
+`sources --drafts`, one line per draft): the same (draft, draft units,
 document, document units) with the same score, kind and change, as
 python/tests/test_spark_lineage.py compares them.
 
-    python3 scripts/corpus/same_links.py SPARK_OUT_DIR CLI_JSON...
+    python3 scripts/corpus/same_links.py SPARK_OUT_DIR CLI_JSON_OR_JSONL...
 
 Prints the counts and the first differences; exit status 0 when identical, 1 when not,
 2 when an input cannot be read.
@@ -32,12 +33,16 @@ def main(argv):
         cli = {}
         for path in argv[1:]:
             with open(path, encoding="utf-8") as f:
-                found = json.load(f)
-            draft = os.path.basename(found["draft"]["path"])
-            for link in found["links"]:
-                document = os.path.basename(found["documents"][link["document"]]["path"])
-                key = (draft, tuple(link["new"]), document, tuple(link["old"]))
-                cli[key] = (link["score"], link["kind"], link["change"])
+                text = f.read()
+            # One pretty-printed answer, or one answer a line.
+            answers = ([json.loads(text)] if text.lstrip().startswith("{\n")
+                       else [json.loads(line) for line in text.splitlines() if line.strip()])
+            for found in answers:
+                draft = os.path.basename(found["draft"]["path"])
+                for link in found["links"]:
+                    document = os.path.basename(found["documents"][link["document"]]["path"])
+                    key = (draft, tuple(link["new"]), document, tuple(link["old"]))
+                    cli[key] = (link["score"], link["kind"], link["change"])
     except (OSError, ValueError, KeyError) as e:
         print(f"same_links: {e}", file=sys.stderr)
         return 2

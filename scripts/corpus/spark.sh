@@ -16,7 +16,7 @@ cd "$(dirname "$0")/../.."
 SIZES=${1:-"1000 10000"}
 CORES=${2:-"1 2"}
 SEED=${3:-1}
-SCRATCH=${SCRATCH:-/work/scratch-corpus4}
+SCRATCH=${SCRATCH:-/work/scratch-corpus5}
 PY=${PYTHON:-python3}
 tojsonl() {
   "$PY" - "$1" "$2" <<'PYEOF'
@@ -55,7 +55,7 @@ for n in $SIZES; do
       python/examples/spark_lineage.py --corpus "$dir/corpus.jsonl" \
       --drafts "$dir/drafts.jsonl" --out "$out" >"$dir/spark-local$c.log" 2>&1
     links=$(cat "$out"/part-*.json | grep -c . || true)
-    same=$("$PY" scripts/corpus/same_links.py "$out" "$dir"/out/*.json | head -1) || true
+    same=$("$PY" scripts/corpus/same_links.py "$out" "$dir"/out/all.jsonl | head -1) || true
     printf '| %s | local[%s] | %s (%s) | %s | %s | %s | %s | %s |\n' "$n" "$c" \
       "$(wall "$dir/time/spark-local$c")" "$(cpu "$dir/time/spark-local$c")" \
       "$(rss "$dir/time/spark-local$c")" "$(shuffle "$dir/spark-local$c.log")" "$links" \

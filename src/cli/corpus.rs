@@ -5,7 +5,6 @@
 //! byte order of their paths, hidden files and index files skipped) or, for `sources`
 //! only, an index file written by `draftdiff index` (then the only CORPUS argument).
 
-use std::fs;
 use std::io;
 
 use clap::ValueEnum;
@@ -40,11 +39,16 @@ pub enum SourcesFormat {
 /// Arguments of `sources`.
 #[derive(Debug, clap::Args)]
 pub struct SourcesArgs {
-    /// The draft (`-` for standard input).
+    /// The draft (`-` for standard input); with `--drafts`, a CORPUS argument like the
+    /// others.
     pub draft: String,
     /// The corpus: documents and directories, or one index file from `draftdiff index`.
-    #[arg(required = true, value_name = "CORPUS")]
+    #[arg(required_unless_present = "drafts", value_name = "CORPUS")]
     pub corpus: Vec<String>,
+    /// Trace every draft listed in FILE (one path a line, `-` for standard input) with
+    /// the index read once; JSON output is then JSON Lines, one line per draft.
+    #[arg(long, value_name = "FILE")]
+    pub drafts: Option<String>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = SourcesFormat::Text)]
     pub format: SourcesFormat,
@@ -79,13 +83,35 @@ fn open_index(ctx: &Ctx, args: &[String]) -> Result<CorpusIndex, Error> {
     if let [only] = args
         && corpus::is_index_file(only)
     {
-        let bytes = fs::read(only).map_err(|e| Error::io(only, e))?;
-        return CorpusIndex::read(only, &bytes);
+        return CorpusIndex::open(only);
     }
     corpus::index_files(args, ctx.inputs.options(), IndexOptions::new())
 }
 
-/// Runs `draftdiff sources DRAFT CORPUS…`.
+/// The drafts listed in `list` (one path a line, blank lines skipped; `-` is standard
+/// input).
+fn draft_list(ctx: &Ctx, list: &str) -> Result<Vec<String>, Error> {
+    let bytes = ctx.inputs.bytes(list)?;
+    let text = String::from_utf8(bytes).map_err(|_| Error::Input {
+        path: list.to_string(),
+        message: "the list of drafts is not UTF-8 text".into(),
+    })?;
+    let drafts: Vec<String> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(str::to_string)
+        .collect();
+    if drafts.is_empty() {
+        return Err(Error::Input {
+            path: list.to_string(),
+            message: "lists no draft".into(),
+        });
+    }
+    Ok(drafts)
+}
+
+/// Runs `draftdiff sources DRAFT CORPUS…` and `draftdiff sources --drafts FILE CORPUS…`.
 pub fn run_sources(ctx: &Ctx, args: &SourcesArgs) -> Result<Outcome, Error> {
     if !(0.0..=1.0).contains(&args.min_score) {
         return Err(Error::Input {
@@ -93,23 +119,57 @@ pub fn run_sources(ctx: &Ctx, args: &SourcesArgs) -> Result<Outcome, Error> {
             message: format!("{} is not a score from 0 to 1", args.min_score),
         });
     }
-    let index = open_index(ctx, &args.corpus)?;
-    let draft = ctx.inputs.load(&args.draft)?;
+    let (drafts, corpus_args) = match &args.drafts {
+        Some(list) => {
+            let mut all = vec![args.draft.clone()];
+            all.extend(args.corpus.iter().cloned());
+            (draft_list(ctx, list)?, all)
+        }
+        None => (vec![args.draft.clone()], args.corpus.clone()),
+    };
+    let index = open_index(ctx, &corpus_args)?;
+    // Every draft read before any output: a bad one stops the run before it starts.
+    let drafts = drafts
+        .iter()
+        .map(|d| ctx.inputs.load(d))
+        .collect::<Result<Vec<_>, Error>>()?;
     let options = SourcesOptions::new()
         .min_score(args.min_score)
         .diff(args.diff.options());
     let read = ctx.inputs.options().clone();
-    let found = corpus::sources(draft, &index, &options, &mut |d| {
-        corpus::load_indexed(d, &read)
-    })?;
-    let mut inputs: Vec<&str> = vec![args.draft.as_str()];
+    let mut inputs: Vec<&str> = args.drafts.iter().map(String::as_str).collect();
+    inputs.push(args.draft.as_str());
     inputs.extend(args.corpus.iter().map(String::as_str));
-    ctx.emit(&inputs, |w| match args.format {
-        SourcesFormat::Text => render::sources_text(&found, ctx.width, &ctx.palette, w),
-        SourcesFormat::Json => render::sources_json(&found, w),
-        SourcesFormat::Markdown => render::sources_markdown(&found, w),
+    let lines = args.drafts.is_some();
+    let mut failed = None;
+    ctx.emit(&inputs, |w| {
+        for (k, draft) in drafts.into_iter().enumerate() {
+            let found = match corpus::sources(draft, &index, &options, &mut |d| {
+                corpus::load_indexed(d, &read)
+            }) {
+                Ok(found) => found,
+                Err(e) => {
+                    failed = Some(e);
+                    return Ok(());
+                }
+            };
+            // Blocks of text and Markdown apart; JSON Lines one after the other.
+            if k > 0 && args.format != SourcesFormat::Json {
+                writeln!(w)?;
+            }
+            match args.format {
+                SourcesFormat::Text => render::sources_text(&found, ctx.width, &ctx.palette, w)?,
+                SourcesFormat::Json if lines => render::sources_json_line(&found, w)?,
+                SourcesFormat::Json => render::sources_json(&found, w)?,
+                SourcesFormat::Markdown => render::sources_markdown(&found, w)?,
+            }
+        }
+        Ok(())
     })?;
-    Ok(Outcome::Same)
+    match failed {
+        Some(e) => Err(e),
+        None => Ok(Outcome::Same),
+    }
 }
 
 /// Runs `draftdiff batch < pairs.jsonl` ([`corpus::batch`]): one output line per input

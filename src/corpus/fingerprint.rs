@@ -81,6 +81,17 @@ pub fn pairs(norm: &str) -> Vec<u32> {
     out
 }
 
+/// The distinct hashes of the word stems of `norm`, sorted: the single words a heavy
+/// rewrite keeps when it loses most of its pairs (see [`Rarity`](super::Rarity)).
+pub fn word_keys(norm: &str) -> Vec<u32> {
+    let mut out: Vec<u32> = words(norm)
+        .map(|w| (mix(fnv(stem(w).as_bytes())) >> 32) as u32)
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
 /// Fewest pairs sampled from a unit that has them, whatever the rate: a 15-word paragraph
 /// has 14 pairs, of which a rate of 3 samples about 5 and sometimes only 1 or 2.
 pub const MIN_SAMPLE: usize = 4;

@@ -8,9 +8,12 @@
 //! documents of 20 paragraphs of 65 words, sampled at the default [`RATE`], holds about 6.5
 //! million entries (78 MB).
 
+use std::collections::HashMap;
+
 use crate::model::Document;
 
 use super::fingerprint;
+use super::rarity::Rarity;
 
 /// Default [`IndexOptions::rate`]: every word pair is indexed (see
 /// [`fingerprint`](super::fingerprint)). A heavy rewrite keeps about a fifth of its pairs,
@@ -67,6 +70,7 @@ pub struct CorpusIndex {
     pub(super) keys: Vec<u32>,
     pub(super) docs: Vec<u32>,
     pub(super) units: Vec<u32>,
+    pub(super) rarity: Rarity,
 }
 
 /// Builds a [`CorpusIndex`] one document at a time.
@@ -75,6 +79,9 @@ pub struct IndexBuilder {
     options: IndexOptions,
     documents: Vec<IndexedDocument>,
     entries: Vec<(u32, u32, u32)>,
+    /// Traced units, and the units holding each word stem.
+    traced: u64,
+    words: HashMap<u32, u32>,
 }
 
 impl IndexBuilder {
@@ -102,6 +109,10 @@ impl IndexBuilder {
         for unit in document.units.iter().filter(|u| fingerprint::traced(u)) {
             for key in fingerprint::sample(&unit.norm, self.options.rate) {
                 self.entries.push((key, id, unit.id as u32));
+            }
+            self.traced += 1;
+            for word in fingerprint::word_keys(&unit.norm) {
+                *self.words.entry(word).or_default() += 1;
             }
         }
         self.documents.push(IndexedDocument {
@@ -139,6 +150,7 @@ impl IndexBuilder {
             keys,
             docs,
             units,
+            rarity: Rarity::new(self.traced, self.words.into_iter().collect()),
         }
     }
 }
@@ -152,6 +164,11 @@ impl CorpusIndex {
     /// How the index was built.
     pub fn options(&self) -> IndexOptions {
         self.options
+    }
+
+    /// How rare each word stem is among the traced units of the corpus.
+    pub fn rarity(&self) -> &Rarity {
+        &self.rarity
     }
 
     /// Number of `(key, document, unit)` entries.

@@ -49,17 +49,20 @@ mod batch;
 mod file;
 mod fingerprint;
 mod index;
+mod rarity;
 mod sources;
 mod walk;
 
 pub use batch::{BatchSummary, batch};
 pub use file::{FILE_VERSION, MAGIC, is_index};
-pub use fingerprint::{MIN_SAMPLE, MIN_WORDS, content_hash, pairs, sample, traced};
+pub use fingerprint::{MIN_SAMPLE, MIN_WORDS, content_hash, pairs, sample, traced, word_keys};
 pub use index::{CorpusIndex, IndexBuilder, IndexOptions, IndexedDocument, RATE};
+pub use rarity::{COMMON, Rarity};
 pub use sources::{
-    CANDIDATE_DOCUMENTS, Evidence, MAX_POSTINGS, MIN_SOURCE_SCORE, MIN_WEIGHT, RIVAL_SHARE,
-    SourceLink, Sources, SourcesOptions, WEIGHT_ONE, candidates, evidence, pair_weight, rivals,
-    select, sources, sources_from_evidence, unit_pairs, weight_of,
+    CANDIDATE_DOCUMENTS, Evidence, LOOK_UNITS, LOOK_WEIGHT, MAX_POSTINGS, MIN_RARITY,
+    MIN_SOURCE_SCORE, MIN_WEIGHT, RIVAL_SHARE, SourceLink, Sources, SourcesOptions, WEIGHT_ONE,
+    candidates, evidence, pair_weight, rivals, select, sources, sources_from_evidence, unit_pairs,
+    weight_of,
 };
 pub use walk::{corpus_files, index_files, is_index_file};
 

@@ -69,7 +69,9 @@ pub use markdown::{ChangelogOptions, Marks, changelog, markdown};
 pub use palette::{ColorEnv, Palette, Style, Theme, VERSION_COLORS, decide_color};
 pub use segment::{segment_explanation, segment_table};
 pub use side_by_side::side_by_side;
-pub use sources::{SOURCES_JSON_VERSION, sources_json, sources_markdown, sources_text};
+pub use sources::{
+    SOURCES_JSON_VERSION, sources_json, sources_json_line, sources_markdown, sources_text,
+};
 pub use terminal::terminal;
 
 #[allow(unused_imports, reason = "re-exported for the docs")]

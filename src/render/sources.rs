@@ -177,6 +177,15 @@ pub fn sources_json(sources: &Sources, out: &mut dyn io::Write) -> io::Result<()
     out.write_all(&bytes)
 }
 
+/// Writes `sources` as the same JSON on one line and a newline: one line of the JSON Lines
+/// of `draftdiff sources --drafts` (one line per draft).
+pub fn sources_json_line(sources: &Sources, out: &mut dyn io::Write) -> io::Result<()> {
+    let wire = SourcesJson::from(sources);
+    let mut bytes = serde_json::to_vec(&wire).map_err(io::Error::other)?;
+    bytes.push(b'\n');
+    out.write_all(&bytes)
+}
+
 /// The whole answer.
 #[derive(Serialize)]
 struct SourcesJson<'a> {
