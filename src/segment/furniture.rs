@@ -428,7 +428,9 @@ impl Furniture {
         // line that recurs in the middle of pages (a field of a registry's entries, a line
         // of repeated examples) is text, however regular.
         breaks.push(rank);
-        if breaks.len() >= MIN_REPEATS + 1 {
+        // `breaks` holds 0, each form feed and the last rank: one page between two.
+        let pages = breaks.len() - 1;
+        if pages >= MIN_REPEATS {
             let near_break = |o: &Occurrence| {
                 // `breaks` opens with 0 and ends with the last rank: the page around
                 // rank r runs from the break before it to the one at or after it.
