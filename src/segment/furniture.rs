@@ -428,12 +428,11 @@ impl Furniture {
         // line that recurs in the middle of pages (a field of a registry's entries, a line
         // of repeated examples) is text, however regular.
         breaks.push(rank);
-        // `breaks` holds 0, each form feed and the last rank: one page between two.
+        // `breaks` holds 0, each form feed and the last rank: one page between two, the
+        // page around rank r from the break before it to the one at or after it.
         let pages = breaks.len() - 1;
         if pages >= MIN_REPEATS {
             let near_break = |o: &Occurrence| {
-                // `breaks` opens with 0 and ends with the last rank: the page around
-                // rank r runs from the break before it to the one at or after it.
                 let i = breaks.partition_point(|&b| b < o.rank);
                 let after = o.rank.saturating_sub(breaks[i.saturating_sub(1)]);
                 let before = breaks.get(i).map_or(usize::MAX, |&b| b + 1 - o.rank);
@@ -615,9 +614,7 @@ impl Furniture {
                 }
                 pattern.get_or_insert_with(|| buf.clone()) == &buf
             });
-            let taken = ends
-                .iter()
-                .any(|&(no, _)| self.lines.binary_search_by_key(&no, |&(l, _)| l).is_ok());
+            let taken = ends.iter().any(|&(no, _)| self.is_furniture(no));
             let Some(pattern) = pattern.filter(|_| alike && !taken) else {
                 self.add_page_numbers(&ends, period);
                 continue;
@@ -645,9 +642,7 @@ impl Furniture {
             .filter_map(|&(no, t)| Some((no, t.parse().ok()?)))
             .collect();
         let rising = numbers.windows(2).all(|w| w[0].1 < w[1].1);
-        let taken = numbers
-            .iter()
-            .any(|&(no, _)| self.lines.binary_search_by_key(&no, |&(l, _)| l).is_ok());
+        let taken = numbers.iter().any(|&(no, _)| self.is_furniture(no));
         if numbers.len() < MIN_ANCHORED_PAGES
             || (numbers.len() as f64) < ends.len() as f64 * PAGE_NUMBER_SHARE
             || !rising
@@ -663,6 +658,11 @@ impl Furniture {
             count: numbers.len(),
             period,
         });
+    }
+
+    /// True when line `no` is already taken as furniture.
+    fn is_furniture(&self, no: usize) -> bool {
+        self.lines.binary_search_by_key(&no, |&(l, _)| l).is_ok()
     }
 
     /// Every furniture line: (line number, pattern index), sorted.
