@@ -437,8 +437,11 @@ pub(crate) fn segment(text: &str) -> (Vec<Unit>, Vec<Artifact>) {
                     {
                         b.kind = UnitKind::ListItem;
                     }
-                    // Nested blocks and table cells flow into the unit, word-separated.
-                    b.text.push(' ');
+                    // Nested blocks and table cells flow into the unit, word-separated;
+                    // inline markup (`**Term**:`) adds nothing to the text.
+                    if !inline_start(&tag) {
+                        b.text.push(' ');
+                    }
                 } else if !lists.is_empty() {
                     // An item's text that goes on after its nested list: a paragraph of
                     // its own rather than lost.
@@ -470,7 +473,9 @@ pub(crate) fn segment(text: &str) -> (Vec<Unit>, Vec<Artifact>) {
                     }
                 } else if !lists.is_empty() && matches!(tag, TagEnd::List(_)) {
                     lists.pop();
-                } else if let Some(b) = cur.as_mut() {
+                } else if let Some(b) = cur.as_mut()
+                    && !inline_end(tag)
+                {
                     b.text.push(' ');
                 }
             }
@@ -503,6 +508,35 @@ pub(crate) fn segment(text: &str) -> (Vec<Unit>, Vec<Artifact>) {
     (units, artifacts)
 }
 
+/// True for the tags of inline markup (emphasis, links, images…), which sit inside a
+/// line of text: their edges are not word boundaries (`**Term**: text`, `*un*done`).
+fn inline_start(tag: &Tag) -> bool {
+    matches!(
+        tag,
+        Tag::Emphasis
+            | Tag::Strong
+            | Tag::Strikethrough
+            | Tag::Superscript
+            | Tag::Subscript
+            | Tag::Link { .. }
+            | Tag::Image { .. }
+    )
+}
+
+/// [`inline_start`] for the end of a tag.
+fn inline_end(tag: TagEnd) -> bool {
+    matches!(
+        tag,
+        TagEnd::Emphasis
+            | TagEnd::Strong
+            | TagEnd::Strikethrough
+            | TagEnd::Superscript
+            | TagEnd::Subscript
+            | TagEnd::Link
+            | TagEnd::Image
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -512,6 +546,23 @@ mod tests {
         assert!(is_markdown("README.md", "plain"));
         assert!(is_markdown("x.txt", "# Title\n\nText.\n\n```\ncode\n```\n"));
         assert!(!is_markdown("x.txt", "# Not much\n\nText.\n"));
+    }
+
+    #[test]
+    fn inline_markup_adds_no_space() {
+        // Contributor Covenant 2.0: `**Community Impact**: Use of …` read as
+        // "Community Impact : Use of …" when every tag's edge was taken for a word break.
+        let text = "**Community Impact**: Use of *inappropriate* language, [see](x).\n\n\
+                    Old *un*done ![a figure](f.png)!\n";
+        let (units, _) = segment(text);
+        let texts: Vec<_> = units.iter().map(|u| u.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Community Impact: Use of inappropriate language, see.",
+                "Old undone a figure!"
+            ]
+        );
     }
 
     #[test]
