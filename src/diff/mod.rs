@@ -683,10 +683,43 @@ impl OpsBuilder {
         if text.is_empty() {
             return;
         }
+        let mut lead = match kind {
+            OpKind::Delete => self.old_trailing_space(),
+            _ => String::new(),
+        };
+        let text = if lead.is_empty() {
+            text
+        } else {
+            lead.push_str(text);
+            &lead
+        };
         match self.ops.last_mut() {
             Some(last) if last.kind == kind => last.text.push_str(text),
             _ => self.ops.push(Op::new(kind, text)),
         }
+    }
+
+    /// A space is glued to the token before it, so an equal run can end with a space that
+    /// only the old text has (`event. ` → `event.` when the old words after it are
+    /// deleted). That space stands between the kept words and the deleted ones, so it is
+    /// taken from the equal run's old spelling and given to the deletion
+    /// (`event.[- Representation …-]`): a view of the old text that shows the equal runs
+    /// as the new version spells them would lose it. Empty when there is none.
+    fn old_trailing_space(&mut self) -> String {
+        let Some(last) = self.ops.last_mut() else {
+            return String::new();
+        };
+        let Some(old) = last.old.as_mut() else {
+            return String::new();
+        };
+        if last.kind != OpKind::Equal || last.text.ends_with(char::is_whitespace) {
+            return String::new();
+        }
+        let space = old.split_off(old.trim_end().len());
+        if *old == last.text {
+            last.old = None;
+        }
+        space
     }
 
     /// Appends an equal run: `new` as the new version writes it, `old` as the old one does

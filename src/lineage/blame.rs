@@ -9,7 +9,7 @@
 //! new version's.
 
 use crate::diff::{DiffOptions, diff_texts, same_text};
-use crate::model::{OpKind, WordDiff};
+use crate::model::{Op, OpKind, WordDiff};
 
 use super::chain::{Edge, Lineage, Node};
 
@@ -220,11 +220,14 @@ pub(super) fn attribute(
     for (&(a, b), &o) in word_spans(old).iter().zip(old_origins) {
         old_byte[a..b].fill(Some(o));
     }
+    // An equal run spells the old text as `op.old` says when the two versions write it
+    // differently (spacing, quotes…).
+    let old_len = |op: &Op| op.old.as_ref().map_or(op.text.len(), String::len);
     let old_total: usize = diff
         .ops
         .iter()
         .filter(|op| op.kind != OpKind::Insert)
-        .map(|op| op.text.len())
+        .map(old_len)
         .sum();
     let scale_old = |p: usize| -> usize {
         if old_total == old.len() || old_total == 0 {
@@ -239,10 +242,22 @@ pub(super) fn attribute(
         let len = op.text.len();
         match op.kind {
             OpKind::Equal => {
-                new_byte.extend(
-                    (old_pos..old_pos + len).map(|p| old_byte.get(scale_old(p)).copied().flatten()),
-                );
-                old_pos += len;
+                let at = |p: usize| old_byte.get(scale_old(p)).copied().flatten();
+                let spelled = op.old.as_deref().unwrap_or(&op.text);
+                let (new_words, old_words) = (word_spans(&op.text), word_spans(spelled));
+                if new_words.len() == old_words.len() {
+                    // The spellings differ only in what the diff ignores: word k of one
+                    // is word k of the other.
+                    let start = new_byte.len();
+                    new_byte.resize(start + len, None);
+                    for ((a, b), (o, _)) in new_words.into_iter().zip(old_words) {
+                        new_byte[start + a..start + b].fill(at(old_pos + o));
+                    }
+                } else {
+                    // Byte i of the new spelling faces byte i·old/new of the old one.
+                    new_byte.extend((0..len).map(|i| at(old_pos + i * spelled.len() / len.max(1))));
+                }
+                old_pos += spelled.len();
             }
             OpKind::Insert => new_byte.extend(std::iter::repeat_n(None, len)),
             OpKind::Delete => old_pos += len,
@@ -309,6 +324,28 @@ mod tests {
             &diff,
         );
         assert_eq!(got, vec![0, 1, 5, 5, 2]);
+    }
+
+    #[test]
+    fn an_equal_run_spelled_differently_in_the_old_text_maps_word_for_word() {
+        // The old text's wide spaces are not compared: each equal run gives its old
+        // spelling, and the words after it must still face their own old words.
+        let old = "a          b c d e f g";
+        let diff = WordDiff {
+            ops: vec![
+                Op {
+                    kind: OpKind::Equal,
+                    text: "a b ".into(),
+                    old: Some("a          b ".into()),
+                },
+                op(OpKind::Delete, "c"),
+                op(OpKind::Insert, "x"),
+                op(OpKind::Equal, " d e f g"),
+            ],
+            ..WordDiff::default()
+        };
+        let got = attribute(old, &[1, 2, 3, 4, 5, 6, 7], "a b x d e f g", 9, &diff);
+        assert_eq!(got, vec![1, 2, 9, 4, 5, 6, 7]);
     }
 
     #[test]

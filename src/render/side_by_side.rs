@@ -71,8 +71,8 @@ pub fn side_by_side(
     Ok(())
 }
 
-/// The runs of one side: equal runs and the runs of `kind`. Equal runs carry the new
-/// text, so on the old side a space that only the new text had before an insertion is
+/// The runs of one side: equal runs and the runs of `kind`, each side in its own version's
+/// spelling; on the old side a space that only the new text had before an insertion is
 /// dropped when punctuation follows (`Kingdom .` → `Kingdom.`).
 fn side(ops: &[Op], kind: OpKind) -> Vec<Op> {
     let mut out: Vec<Op> = Vec::new();
@@ -100,7 +100,14 @@ fn side(ops: &[Op], kind: OpKind) -> Vec<Op> {
                 old: None,
             });
         }
-        out.push(op.clone());
+        let mut op = op.clone();
+        // The old side in the old version's spelling.
+        if kind == OpKind::Delete
+            && let Some(old) = op.old.take()
+        {
+            op.text = old;
+        }
+        out.push(op);
     }
     if kind == OpKind::Delete {
         for i in 1..out.len() {

@@ -413,12 +413,14 @@ fn both_sides(ops: &[Op], palette: &Palette) -> (Vec<Span>, Vec<Span>) {
             .iter()
             .filter(|o| o.kind == OpKind::Equal || o.kind == kind)
         {
-            let r = if op.kind == OpKind::Equal {
-                Role::Plain
-            } else {
-                role
-            };
-            push(&mut spans, r, &op.text);
+            // Each block in its own version's spelling.
+            match (op.kind, &op.old) {
+                (OpKind::Equal, Some(old)) if kind == OpKind::Delete => {
+                    push(&mut spans, Role::Plain, old);
+                }
+                (OpKind::Equal, _) => push(&mut spans, Role::Plain, &op.text),
+                _ => push(&mut spans, role, &op.text),
+            }
         }
         if let Some(last) = spans.last_mut() {
             let trimmed = last.text.trim_end().len();
@@ -436,9 +438,9 @@ fn both_sides(ops: &[Op], palette: &Palette) -> (Vec<Span>, Vec<Span>) {
 }
 
 /// The spans of a word diff: equal text in `base`, deletions and insertions in their roles,
-/// with `[-…-]`/`{+…+}` markers when the palette has no colour. Spaces that end a changed
-/// run are moved outside it (`[-big-] dog`, not `[-big -]dog`), and dropped between a
-/// deletion and the insertion that replaces it.
+/// with `[-…-]`/`{+…+}` markers when the palette has no colour. Spaces that start or end
+/// a changed run are moved outside it (`[-big-] dog`, not `[-big -]dog`), and dropped
+/// between a deletion and the insertion that replaces it.
 pub(crate) fn diff_spans(ops: &[Op], palette: &Palette, base: Role) -> Vec<Span> {
     let mut spans = Vec::new();
     for (i, op) in ops.iter().enumerate() {
@@ -446,27 +448,25 @@ pub(crate) fn diff_spans(ops: &[Op], palette: &Palette, base: Role) -> Vec<Span>
             OpKind::Equal if op.text == ELISION => push(&mut spans, Role::Dim, ELISION),
             OpKind::Equal => push(&mut spans, base, &op.text),
             OpKind::Delete | OpKind::Insert => {
-                let core = op.text.trim_end();
-                let tail = &op.text[core.len()..];
+                let core = op.text.trim();
+                let lead = &op.text[..op.text.len() - op.text.trim_start().len()];
+                let tail = &op.text[lead.len() + core.len()..];
                 let (role, open, close) = if op.kind == OpKind::Delete {
                     (Role::Deleted, "[-", "-]")
                 } else {
                     (Role::Inserted, "{+", "+}")
                 };
                 if core.is_empty() {
-                    push(&mut spans, role, tail);
+                    push(&mut spans, role, &op.text);
                     continue;
                 }
-                // Equal runs show the new text, which may lack the space the old text had
-                // before a deleted word (`37/23 of …` → `37/23, …`): put it back. Only
-                // after a letter or digit of a spaced script, where two words cannot
-                // touch (`60/[-250-]` and `人[-権-]` stay as they are).
-                let glued = spans
+                // A space before the changed words (the old text's space before a deleted
+                // word: `event. [-Representation …-]`) is shown outside the marks, once.
+                let spaced = spans
                     .last()
-                    .and_then(|s: &Span| s.text.chars().last())
-                    .is_some_and(|c| c.is_alphanumeric() && u32::from(c) < 0x2E80);
-                if op.kind == OpKind::Delete && glued && core.starts_with(char::is_alphanumeric) {
-                    push(&mut spans, base, " ");
+                    .is_none_or(|s: &Span| s.text.ends_with(char::is_whitespace));
+                if !lead.is_empty() && !spaced {
+                    push(&mut spans, base, lead);
                 }
                 if palette.markers {
                     push(&mut spans, role, &format!("{open}{core}{close}"));
