@@ -88,6 +88,8 @@ fn read_pair(name: String, dir: &Path, old: &Path, new: &Path) -> Pair {
 }
 
 /// Solves `a x = b` (a symmetric positive definite, small) by Gaussian elimination.
+// Matrix code reads best with indices.
+#[allow(clippy::needless_range_loop)]
 fn solve(mut a: Vec<Vec<f64>>, mut b: Vec<f64>) -> Vec<f64> {
     let n = b.len();
     for i in 0..n {
@@ -114,6 +116,8 @@ fn solve(mut a: Vec<Vec<f64>>, mut b: Vec<f64>) -> Vec<f64> {
 
 /// Fits the model on the rows of `pairs` (each pair weighing the same) with L2 strength
 /// `lambda` on the standardised weights; returns weights and intercept on the raw features.
+// Matrix code reads best with indices.
+#[allow(clippy::needless_range_loop)]
 fn fit(pairs: &[&Pair], lambda: f64) -> KeepModel {
     let k = KEEP_FEATURES;
     let mut rows: Vec<(&[f64; KEEP_FEATURES], f64, f64)> = Vec::new();
