@@ -1,7 +1,8 @@
 //! The global one-to-one decision: an in-order backbone, then moves.
 //!
-//! 1. Among the scored candidate pairs at or above [`min_score`](super::AlignOptions::min_score),
-//!    the heaviest order-preserving chain ([`order::heaviest_chain`]) is the backbone: the
+//! 1. Among the eligible candidate pairs (at or above
+//!    [`min_score`](super::AlignOptions::min_score), or kept by the fitted link model,
+//!    `keep.rs`), the heaviest order-preserving chain ([`order::heaviest_chain`]) is the backbone: the
 //!    set of in-order links that together carry the most evidence. Weights are squared
 //!    scores, so one strong pair outweighs two weak ones that cross it.
 //! 2. Pairs off the backbone at or above
@@ -9,7 +10,7 @@
 //!    first. Such a pair may displace the links holding its units when it beats each of them
 //!    by [`steal_margin`](super::AlignOptions::steal_margin): a paragraph is given to its
 //!    best match, not to whoever came first.
-//! 3. Units freed in step 2 may still take a weaker pair (at or above `min_score`) that fits
+//! 3. Units freed in step 2 may still take a weaker eligible pair that fits
 //!    between their in-order neighbours.
 //!
 //! `O(E log E)` for `E` scored pairs.
@@ -22,11 +23,16 @@ use super::{AlignOptions, Scored};
 /// A one-to-one link chosen by [`assign`]: indices into the scored pairs.
 pub type Chosen = Vec<usize>;
 
-/// Chooses one-to-one links among `pairs` (sorted by `(old, new)`).
-pub fn assign(pairs: &[Scored], n_old: usize, n_new: usize, options: &AlignOptions) -> Chosen {
-    let eligible: Vec<usize> = (0..pairs.len())
-        .filter(|&i| pairs[i].score >= options.min_score)
-        .collect();
+/// Chooses one-to-one links among `pairs` (sorted by `(old, new)`) whose flag in `keep`
+/// is set.
+pub fn assign(
+    pairs: &[Scored],
+    keep: &[bool],
+    n_old: usize,
+    n_new: usize,
+    options: &AlignOptions,
+) -> Chosen {
+    let eligible: Vec<usize> = (0..pairs.len()).filter(|&i| keep[i]).collect();
     let weighted: Vec<(usize, usize, f64)> = eligible
         .iter()
         .map(|&i| (pairs[i].old, pairs[i].new, pairs[i].score * pairs[i].score))

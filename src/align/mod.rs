@@ -13,7 +13,10 @@
 //!    (does one side hold the other?), sentence reuse both ways (which sentences reappear?),
 //!    character similarity for short texts (headings) and position agreement. Pairs that are
 //!    pieces of one merge or split are scored by their union (`merges.rs`).
-//! 4. `assign.rs`: the heaviest order-preserving chain of pairs (`order.rs`) is the in-order
+//! 4. Pairs at or above a threshold on their score may be linked one-to-one (or, when
+//!    asked, those a logistic regression fitted on the dev half of the gold corpus keeps,
+//!    from their measures, their rivals' scores and their neighbours': `keep.rs`).
+//!    `assign.rs`: the heaviest order-preserving chain of those pairs (`order.rs`) is the in-order
 //!    backbone; strong pairs off it become moved links, displacing weaker links that hold
 //!    their units. Nothing is given away first-come.
 //! 5. `merges.rs`: old units left over whose text is contained in a linked new unit join it
@@ -90,6 +93,7 @@ mod classify;
 mod evidence;
 mod gaps;
 mod headings;
+mod keep;
 mod language;
 mod markup;
 mod merges;
@@ -104,6 +108,20 @@ mod tokens;
 // [`AlignOptions`] below and the size above which a unit is cut into pieces.
 pub(crate) use candidates::compatible;
 pub use pieces::LARGE_UNIT;
+
+/// Number of features of the fitted link model (see [`AlignOptions::keep_model`]).
+pub const KEEP_FEATURES: usize = keep::FEATURES;
+
+/// Names of the features of the fitted link model, in the order of its weights.
+pub const KEEP_FEATURE_NAMES: [&str; KEEP_FEATURES] = keep::FEATURE_NAMES;
+
+/// Weights and intercept of a link model: a logistic regression over [`KEEP_FEATURES`]
+/// features of a candidate pair.
+pub type KeepModel = ([f64; KEEP_FEATURES], f64);
+
+/// The link model fitted on the dev half of the gold corpus (`keep.rs` says how, and why
+/// it is not the default), for [`AlignOptions::keep_model`].
+pub const FITTED_KEEP_MODEL: KeepModel = (keep::WEIGHTS, keep::BIAS);
 pub(crate) use tokens::STEM_CHARS;
 
 use std::ops::Range;
@@ -182,6 +200,9 @@ pub struct AlignOptions {
     pub(crate) query_words: usize,
     /// Longest posting list walked in candidate generation.
     pub(crate) max_postings: usize,
+    /// The model that decides which candidate pairs may become one-to-one links; `None`:
+    /// the pairs scoring at least `min_score`.
+    pub(crate) keep_model: Option<KeepModel>,
 }
 
 impl Default for AlignOptions {
@@ -197,6 +218,7 @@ impl Default for AlignOptions {
             candidates: CANDIDATES,
             query_words: QUERY_WORDS,
             max_postings: MAX_POSTINGS,
+            keep_model: None,
         }
     }
 }
@@ -207,9 +229,11 @@ impl AlignOptions {
         AlignOptions::default()
     }
 
-    /// Lowest score of an in-order link (a negative or NaN value is taken as 0).
+    /// Lowest score of an in-order link (a negative or NaN value is taken as 0). A
+    /// threshold set here replaces a link model set by [`keep_model`](AlignOptions::keep_model).
     pub fn min_score(mut self, value: f64) -> AlignOptions {
         self.min_score = at_least_zero(value);
+        self.keep_model = None;
         self
     }
 
@@ -266,6 +290,15 @@ impl AlignOptions {
     /// Longest posting list walked in candidate generation (at least 1).
     pub fn max_postings(mut self, value: usize) -> AlignOptions {
         self.max_postings = value.max(1);
+        self
+    }
+
+    /// The model that decides which candidate pairs may become one-to-one links (weights
+    /// of [`KEEP_FEATURE_NAMES`] and an intercept, such as [`FITTED_KEEP_MODEL`]), or
+    /// `None` (the default) for a threshold on the pair's score
+    /// ([`min_score`](AlignOptions::min_score)).
+    pub fn keep_model(mut self, model: Option<KeepModel>) -> AlignOptions {
+        self.keep_model = model;
         self
     }
 }
@@ -452,15 +485,15 @@ fn align_units(old: &Document, new: &Document, options: &AlignOptions) -> Alignm
     }
 }
 
-/// Steps 1 to 7 on the units of `old` and `new`, whose texts as written are `texts` (the
-/// units' own, or slices of them for pieces): the groups of units to link, the context
-/// they were found in and the number of distinct words.
-fn link_groups<'a>(
+/// Steps 1 to 3 on the units of `old` and `new`, whose texts as written are `texts`: the
+/// scored candidate pairs (sorted by `(old, new)`, merge pieces boosted), the context, the
+/// pairs carrying a sentence and the number of distinct words.
+fn scored_pairs<'a>(
     old: &'a Document,
     new: &'a Document,
     texts: (&[&str], &[&str]),
     options: &AlignOptions,
-) -> (Vec<merges::Group>, Context<'a>, usize) {
+) -> (Vec<Scored>, Context<'a>, Vec<sentences::Carried>, usize) {
     let (vocab, old_profiles, new_profiles) = tokens::profiles_of(texts.0, texts.1);
     let limits = candidates::Limits {
         query_words: options.query_words,
@@ -503,7 +536,33 @@ fn link_groups<'a>(
     });
     drop(cands);
     merges::boost(&mut pairs, &mut ctx, options);
-    let chosen = assign::assign(&pairs, old.units.len(), new.units.len(), options);
+    (pairs, ctx, carried, vocab.len())
+}
+
+/// The pairs that may become one-to-one links: by the fitted model when there is one, else
+/// by their score.
+fn eligible(pairs: &[Scored], ctx: &Context, options: &AlignOptions) -> Vec<bool> {
+    match &options.keep_model {
+        Some((weights, bias)) => keep::features(pairs, ctx)
+            .iter()
+            .map(|x| keep::probability_with(x, weights, *bias) >= keep::KEEP_PROBABILITY)
+            .collect(),
+        None => pairs.iter().map(|p| p.score >= options.min_score).collect(),
+    }
+}
+
+/// Steps 1 to 7 on the units of `old` and `new`, whose texts as written are `texts` (the
+/// units' own, or slices of them for pieces): the groups of units to link, the context
+/// they were found in and the number of distinct words.
+fn link_groups<'a>(
+    old: &'a Document,
+    new: &'a Document,
+    texts: (&[&str], &[&str]),
+    options: &AlignOptions,
+) -> (Vec<merges::Group>, Context<'a>, usize) {
+    let (pairs, mut ctx, carried, words) = scored_pairs(old, new, texts, options);
+    let eligible = eligible(&pairs, &ctx, options);
+    let chosen = assign::assign(&pairs, &eligible, old.units.len(), new.units.len(), options);
     let mut groups: Vec<merges::Group> = chosen
         .iter()
         .map(|&i| merges::Group {
@@ -517,7 +576,42 @@ fn link_groups<'a>(
     sentences::attach(&mut groups, &carried, &ctx, options);
     drop(carried);
     sections::relink(&mut groups, &ctx);
-    (groups, ctx, vocab.len())
+    (groups, ctx, words)
+}
+
+/// The candidate pairs of `old` and `new` with the features of the link model, as
+/// `(old unit, new unit, features)`; empty when a unit is large enough to be cut into
+/// pieces (their ids are not the documents'). For the fitting program.
+#[cfg(feature = "eval")]
+#[doc(hidden)]
+pub fn candidate_features(
+    old: &Document,
+    new: &Document,
+    options: &AlignOptions,
+) -> Vec<(usize, usize, [f64; KEEP_FEATURES])> {
+    candidate_rows(old, new, options)
+}
+
+/// [`candidate_features`], in every build.
+pub(crate) fn candidate_rows(
+    old: &Document,
+    new: &Document,
+    options: &AlignOptions,
+) -> Vec<(usize, usize, [f64; KEEP_FEATURES])> {
+    let (old_read, new_read) = (headings::as_paragraphs(old), headings::as_paragraphs(new));
+    let old = old_read.as_ref().unwrap_or(old);
+    let new = new_read.as_ref().unwrap_or(new);
+    if pieces::has_large(old) || pieces::has_large(new) {
+        return Vec::new();
+    }
+    let (old_texts, new_texts) = (pieces::texts(old), pieces::texts(new));
+    let (pairs, ctx, _, _) = scored_pairs(old, new, (&old_texts, &new_texts), options);
+    let features = keep::features(&pairs, &ctx);
+    pairs
+        .iter()
+        .zip(features)
+        .map(|(p, x)| (p.old, p.new, x))
+        .collect()
 }
 
 #[cfg(test)]

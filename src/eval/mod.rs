@@ -193,11 +193,91 @@ fn counted_pairs(
     pairs
 }
 
+/// The gold's links resolved to the units they count as.
+struct Resolved {
+    named_old: HashSet<UnitId>,
+    named_new: HashSet<UnitId>,
+    sure: Vec<Option<(UnitId, UnitId)>>,
+    possible: Vec<Option<(UnitId, UnitId)>>,
+}
+
 /// Scores `alignment` of `old` to `new` against `gold`.
 ///
 /// A gold key that names no unit makes its sure link count as missed (and its possible link
 /// as unavailable), so a segmentation error shows in the figures rather than hiding.
 pub fn score(gold: &Gold, old: &Document, new: &Document, alignment: &Alignment) -> Score {
+    let Resolved {
+        named_old,
+        named_new,
+        sure,
+        possible,
+    } = resolve(gold, old, new);
+    let acceptable: BTreeSet<(UnitId, UnitId)> =
+        sure.iter().chain(&possible).flatten().copied().collect();
+    let predicted = counted_pairs(old, new, alignment, &named_old, &named_new);
+
+    let correct = predicted.iter().filter(|p| acceptable.contains(p)).count();
+    let wrong = predicted
+        .iter()
+        .filter(|p| !acceptable.contains(p))
+        .map(|&(o, n)| (unit_key(old, o), unit_key(new, n)))
+        .collect();
+    let mut found = 0;
+    let mut missed = Vec::new();
+    for (ids, keys) in sure.iter().zip(&gold.sure) {
+        match ids {
+            Some(ids) if predicted.contains(ids) => found += 1,
+            _ => missed.push(keys.clone()),
+        }
+    }
+    let precision = ratio(correct, predicted.len());
+    let recall = ratio(found, sure.len());
+    let f1 = if precision + recall > 0.0 {
+        2.0 * precision * recall / (precision + recall)
+    } else {
+        0.0
+    };
+    Score {
+        precision,
+        recall,
+        f1,
+        predicted: predicted.len(),
+        sure: sure.len(),
+        wrong,
+        missed,
+    }
+}
+
+/// For each `(old, new)` unit pair of `pairs`, counted as [`score`] counts a predicted
+/// link's pairs: `Some(true)` when it is a link of the gold (sure or possible),
+/// `Some(false)` when it is not, `None` when it does not count (a footnote, a list item that
+/// no paragraph introduces). For fitting a model of links on the gold.
+pub fn label_pairs(
+    gold: &Gold,
+    old: &Document,
+    new: &Document,
+    pairs: &[(UnitId, UnitId)],
+) -> Vec<Option<bool>> {
+    let r = resolve(gold, old, new);
+    let acceptable: BTreeSet<(UnitId, UnitId)> = r
+        .sure
+        .iter()
+        .chain(&r.possible)
+        .flatten()
+        .copied()
+        .collect();
+    pairs
+        .iter()
+        .map(|&(o, n)| {
+            let o = counted(old, o, &r.named_old)?;
+            let n = counted(new, n, &r.named_new)?;
+            Some(acceptable.contains(&(o, n)))
+        })
+        .collect()
+}
+
+/// The links of `gold` resolved on `old` and `new`.
+fn resolve(gold: &Gold, old: &Document, new: &Document) -> Resolved {
     // Keys are looked up in a map built once: `resolve_key` per pair would be quadratic.
     let keys = |doc: &Document| -> std::collections::HashMap<String, UnitId> {
         let mut map = std::collections::HashMap::new();
@@ -238,41 +318,11 @@ pub fn score(gold: &Gold, old: &Document, new: &Document, alignment: &Alignment)
             })
             .collect()
     };
-    let sure = resolve(&gold.sure);
-    let possible = resolve(&gold.possible);
-    let acceptable: BTreeSet<(UnitId, UnitId)> =
-        sure.iter().chain(&possible).flatten().copied().collect();
-    let predicted = counted_pairs(old, new, alignment, &named_old, &named_new);
-
-    let correct = predicted.iter().filter(|p| acceptable.contains(p)).count();
-    let wrong = predicted
-        .iter()
-        .filter(|p| !acceptable.contains(p))
-        .map(|&(o, n)| (unit_key(old, o), unit_key(new, n)))
-        .collect();
-    let mut found = 0;
-    let mut missed = Vec::new();
-    for (ids, keys) in sure.iter().zip(&gold.sure) {
-        match ids {
-            Some(ids) if predicted.contains(ids) => found += 1,
-            _ => missed.push(keys.clone()),
-        }
-    }
-    let precision = ratio(correct, predicted.len());
-    let recall = ratio(found, sure.len());
-    let f1 = if precision + recall > 0.0 {
-        2.0 * precision * recall / (precision + recall)
-    } else {
-        0.0
-    };
-    Score {
-        precision,
-        recall,
-        f1,
-        predicted: predicted.len(),
-        sure: sure.len(),
-        wrong,
-        missed,
+    Resolved {
+        sure: resolve(&gold.sure),
+        possible: resolve(&gold.possible),
+        named_old,
+        named_new,
     }
 }
 
@@ -567,5 +617,16 @@ mod tests {
         assert_eq!(g, gold(&[("p1", "p2")], &[]));
         let chain = chain_gold("c.json", r#"{"pairs": {"a->b": {"sure": []}}, "x": 1}"#).unwrap();
         assert_eq!(chain.keys().collect::<Vec<_>>(), ["a->b"]);
+    }
+
+    #[test]
+    fn pairs_are_labelled_by_the_gold_sure_or_possible() {
+        let (old, new) = (numbered(3), numbered(3));
+        let g = gold(&[("p1", "p1")], &[("p2", "p3")]);
+        let labels = label_pairs(&g, &old, &new, &[(0, 0), (1, 2), (1, 1), (2, 2)]);
+        assert_eq!(
+            labels,
+            vec![Some(true), Some(true), Some(false), Some(false)]
+        );
     }
 }
