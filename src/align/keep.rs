@@ -30,6 +30,7 @@ use super::{Context, Scored};
 pub const FEATURES: usize = 15;
 
 /// The features, in the order of [`WEIGHTS`] (names as the fitting program prints them).
+#[cfg(feature = "eval")]
 pub const FEATURE_NAMES: [&str; FEATURES] = [
     "score",
     "cosine",
@@ -49,6 +50,7 @@ pub const FEATURE_NAMES: [&str; FEATURES] = [
 ];
 
 /// Fitted weights of [`FEATURE_NAMES`] (see the module docs for how).
+#[cfg(feature = "eval")]
 pub const WEIGHTS: [f64; FEATURES] = [
     0.319818, // score
     0.450618, // cosine
@@ -68,6 +70,7 @@ pub const WEIGHTS: [f64; FEATURES] = [
 ];
 
 /// Fitted intercept.
+#[cfg(feature = "eval")]
 pub const BIAS: f64 = -2.804229;
 
 /// A pair is kept when the model gives it at least this probability of being a link.

@@ -109,18 +109,33 @@ mod tokens;
 pub(crate) use candidates::compatible;
 pub use pieces::LARGE_UNIT;
 
+// The fitted link model (keep.rs) is an experiment that does not beat the threshold: it
+// is reachable only with the `eval` feature (the fitting program and the harnesses), never
+// in a user's build or its documentation, where tuning weights have no place.
+
 /// Number of features of the fitted link model (see [`AlignOptions::keep_model`]).
+#[cfg(feature = "eval")]
+#[doc(hidden)]
 pub const KEEP_FEATURES: usize = keep::FEATURES;
 
 /// Names of the features of the fitted link model, in the order of its weights.
-pub const KEEP_FEATURE_NAMES: [&str; KEEP_FEATURES] = keep::FEATURE_NAMES;
+#[cfg(feature = "eval")]
+#[doc(hidden)]
+pub const KEEP_FEATURE_NAMES: [&str; keep::FEATURES] = keep::FEATURE_NAMES;
 
-/// Weights and intercept of a link model: a logistic regression over [`KEEP_FEATURES`]
-/// features of a candidate pair.
-pub type KeepModel = ([f64; KEEP_FEATURES], f64);
+/// Weights and intercept of a link model: a logistic regression over the features of a
+/// candidate pair.
+#[cfg(feature = "eval")]
+#[doc(hidden)]
+pub type KeepModel = LinkModel;
+
+/// [`KeepModel`], in every build.
+pub(crate) type LinkModel = ([f64; keep::FEATURES], f64);
 
 /// The link model fitted on the dev half of the gold corpus (`keep.rs` says how, and why
 /// it is not the default), for [`AlignOptions::keep_model`].
+#[cfg(feature = "eval")]
+#[doc(hidden)]
 pub const FITTED_KEEP_MODEL: KeepModel = (keep::WEIGHTS, keep::BIAS);
 pub(crate) use tokens::STEM_CHARS;
 
@@ -202,7 +217,7 @@ pub struct AlignOptions {
     pub(crate) max_postings: usize,
     /// The model that decides which candidate pairs may become one-to-one links; `None`:
     /// the pairs scoring at least `min_score`.
-    pub(crate) keep_model: Option<KeepModel>,
+    pub(crate) keep_model: Option<LinkModel>,
 }
 
 impl Default for AlignOptions {
@@ -296,7 +311,9 @@ impl AlignOptions {
     /// The model that decides which candidate pairs may become one-to-one links (weights
     /// of [`KEEP_FEATURE_NAMES`] and an intercept, such as [`FITTED_KEEP_MODEL`]), or
     /// `None` (the default) for a threshold on the pair's score
-    /// ([`min_score`](AlignOptions::min_score)).
+    /// ([`min_score`](AlignOptions::min_score)). With the `eval` feature only.
+    #[cfg(feature = "eval")]
+    #[doc(hidden)]
     pub fn keep_model(mut self, model: Option<KeepModel>) -> AlignOptions {
         self.keep_model = model;
         self
@@ -588,16 +605,17 @@ pub fn candidate_features(
     old: &Document,
     new: &Document,
     options: &AlignOptions,
-) -> Vec<(usize, usize, [f64; KEEP_FEATURES])> {
+) -> Vec<(usize, usize, [f64; keep::FEATURES])> {
     candidate_rows(old, new, options)
 }
 
-/// [`candidate_features`], in every build.
+/// [`candidate_features`], for the crate's evaluation too.
+#[cfg(feature = "eval")]
 pub(crate) fn candidate_rows(
     old: &Document,
     new: &Document,
     options: &AlignOptions,
-) -> Vec<(usize, usize, [f64; KEEP_FEATURES])> {
+) -> Vec<(usize, usize, [f64; keep::FEATURES])> {
     let (old_read, new_read) = (headings::as_paragraphs(old), headings::as_paragraphs(new));
     let old = old_read.as_ref().unwrap_or(old);
     let new = new_read.as_ref().unwrap_or(new);
