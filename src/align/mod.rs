@@ -245,7 +245,7 @@ impl AlignOptions {
     }
 
     /// Lowest score of an in-order link (a negative or NaN value is taken as 0). A
-    /// threshold set here replaces a link model set by [`keep_model`](AlignOptions::keep_model).
+    /// threshold set here replaces a link model (`keep_model`, `eval` feature).
     pub fn min_score(mut self, value: f64) -> AlignOptions {
         self.min_score = at_least_zero(value);
         self.keep_model = None;
