@@ -16,7 +16,7 @@ use super::fingerprint;
 use super::rarity::Rarity;
 
 /// Default [`IndexOptions::rate`]: every word pair is indexed (see
-/// [`fingerprint`](super::fingerprint)). A heavy rewrite keeps about a fifth of its pairs,
+/// `fingerprint`). A heavy rewrite keeps about a fifth of its pairs,
 /// often only 2 to 4 of a half sample, too few to tell from chance; all of them are about
 /// twice as many. On the planted-reuse corpus (development seed, 10,000 documents) one pair
 /// in 2 found 94% of the planted links (36 of 62 heavy rewrites lost or found: 44), every

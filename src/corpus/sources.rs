@@ -73,7 +73,7 @@ pub const MAX_POSTINGS: usize = 1_000;
 /// pairs a link must rest on (see [`MIN_WEIGHT`]) already keep out paragraphs that share
 /// only a topic, so this can stay low enough for heavy rewrites, some of which score under
 /// the aligner's own 0.3 in a pair of documents that are otherwise unrelated. Measured on the
-/// planted-reuse corpus of [`crate::synth::corpus`] (development seed): 0.35 lost 1% of
+/// planted-reuse corpus of `synth::corpus` (development seed): 0.35 lost 1% of
 /// the planted links, 0.25 none, at the same precision.
 pub const MIN_SOURCE_SCORE: f64 = 0.25;
 

@@ -12,7 +12,7 @@ const UTF16BE_BOM: &[u8] = b"\xFE\xFF";
 ///
 /// With [`Encoding::Auto`], a UTF-16 byte-order mark selects UTF-16 (LE or BE), anything
 /// else is read as UTF-8 (a UTF-8 byte-order mark is dropped). A byte-order mark further on
-/// (files joined with `cat`) is dropped too: see [`drop_byte_order_marks`]. CRLF and lone
+/// (files joined with `cat`) is dropped too: see `drop_byte_order_marks`. CRLF and lone
 /// CR become LF,
 /// so the n-th line of the result is the n-th line of the file. An empty input is an empty
 /// text.
