@@ -1,5 +1,5 @@
-//! Where a command's output goes, written once: a [`Target`](super::target::Target) (`-o FILE` or standard
-//! output), through a [`Pager`](super::pager::Pager) when there is one, or nowhere (`-q`).
+//! Where a command's output goes, written once: a [`Target`](crate::render::target::Target) (`-o FILE` or standard
+//! output), through a [`Pager`](crate::render::pager::Pager) when there is one, or nowhere (`-q`).
 //!
 //! A program that shows draftdiff's reports decides once, before any work (so a target
 //! that cannot be written fails first), and writes once, naming the inputs that must not be
