@@ -168,7 +168,11 @@ pub(crate) fn assemble(
     // Paginated text set flush left (`pdftotext`): a full printed line is measured by the
     // densest band of lengths, since lines that hold two printed lines (written so on
     // some pages) would lengthen the typical line and, with it, what counts as short.
-    let flush_paged = layout == Layout::Blocks && stats.form_feeds > 0 && stats.flush_left();
+    // A text prints pages when form feeds break them, or, set flush left as `pdftotext`
+    // sets it, when running heads or page numbers recur at page-regular distances
+    // (`furniture`): an extraction with no page-break character at all.
+    let paged = stats.form_feeds > 0 || stats.flush_left() && !marks.furniture.lines().is_empty();
+    let flush_paged = layout == Layout::Blocks && paged && stats.flush_left();
     let typical_len = if flush_paged {
         stats.typical_len.min(stats.full_len)
     } else {
@@ -269,7 +273,7 @@ pub(crate) fn assemble(
         layout,
         pdf,
         short_line,
-        paged_blocks: layout == Layout::Blocks && stats.form_feeds > 0,
+        paged_blocks: layout == Layout::Blocks && paged,
         flush_left: stats.flush_left(),
         scattered,
         block_start: 0,
