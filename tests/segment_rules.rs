@@ -1719,3 +1719,41 @@ Nacional de Procesos Electorales.
         units(&doc)
     );
 }
+
+#[test]
+fn rst_directive_options_stay_with_the_directive() {
+    // `docs-italia-cos-e-rst` (dev): a figure directive, its options indented under it
+    // without a blank line, its caption after one. Each option line was cut as a unit.
+    let text = "Docs Italia permette di gestire la documentazione tecnica di un progetto, ma anche
+documenti amministrativi come il Piano Triennale per l’informatica.
+
+La :numref:`Figura %s <hp>` mostra l’attuale home page di Docs Italia.
+
+.. figure:: img/home-page-docs-italia.png
+   :alt: Home page di Docs Italia
+   :name: hp
+
+   L'attuale home page di Docs Italia.
+
+
+Caratteristiche
+---------------
+
+Docs Italia si ispira a cinque principi, funzionali a costruire un linguaggio comune
+di gestione dei progetti pubblici.
+";
+    let doc = seg(text);
+    let figure: Vec<_> = doc
+        .units
+        .iter()
+        .filter(|u| u.text.contains("home-page-docs-italia.png"))
+        .collect();
+    assert_eq!(figure.len(), 1, "{:?}", units(&doc));
+    assert!(figure[0].text.contains(":name: hp"), "{:?}", units(&doc));
+    assert!(
+        figure[0].text.contains("L'attuale home page"),
+        "{:?}",
+        units(&doc)
+    );
+    assert_eq!(doc.units.len(), 5, "{:?}", units(&doc));
+}

@@ -1036,6 +1036,9 @@ impl Assembler {
         }
         let continues = match &self.open {
             None => false,
+            // A reStructuredText directive's options and content, indented under it
+            // (`.. figure:: img.png` / `   :alt: …` / `   :name: hp`), are the directive's.
+            Some(o) if o.directive && self.indent > o.first_indent => true,
             Some(_) if self.layout == Layout::Lines => false,
             Some(o) => match o.role {
                 Role::LineHeading => false,
