@@ -1757,3 +1757,39 @@ di gestione dei progetti pubblici.
     );
     assert_eq!(doc.units.len(), 5, "{:?}", units(&doc));
 }
+
+#[test]
+fn example_lines_set_apart_by_blank_lines_are_one_block() {
+    // `rfc3986-uri-generic-syntax` (dev): example URIs, one a line with blank lines
+    // between, set deeper than the text: one block, not one unit a line.
+    let text = "1.1.2.  Examples
+
+   The following example URIs illustrate several URI schemes and
+   variations in their common syntax components:
+
+      ftp://ftp.is.co.za/rfc/rfc1808.txt
+
+      http://www.ietf.org/rfc/rfc2396.txt
+
+      mailto:John.Doe@example.com
+
+      tel:+1-816-555-1212
+
+
+1.1.3.  URI, URL, and URN
+
+   A URI can be further classified as a locator, a name, or both.  The
+   term \"Uniform Resource Locator\" (URL) refers to the subset of URIs.
+";
+    let doc = seg(text);
+    let examples: Vec<_> = doc
+        .units
+        .iter()
+        .filter(|u| u.text.contains("://") || u.text.contains("mailto:"))
+        .collect();
+    assert_eq!(examples.len(), 1, "{:?}", units(&doc));
+    assert!(examples[0].text.ends_with("tel:+1-816-555-1212"));
+    // Words one a line are not tokens: a list of words stays one unit a line.
+    let words = seg("The methods are:\n\n      GET\n\n      POST\n\n      DELETE\n");
+    assert_eq!(words.units.len(), 4, "{:?}", units(&words));
+}
