@@ -37,6 +37,9 @@ pub(crate) const MIN_REPEATS: usize = 3;
 /// short (an RFC header `rfc # http/# may #` is 19); running text lines are longer.
 const MAX_PATTERN_LEN: usize = 60;
 
+/// A page counter's line: (line number, its number, the number of pages).
+type Counter = (usize, u64, u64);
+
 /// Most words beside its two numbers in a page counter (`Página 2 de 5`, `Page 4 of 12`).
 const COUNTER_MAX_WORDS: usize = 2;
 
@@ -690,7 +693,7 @@ impl Furniture {
     /// [`MIN_ANCHORED_PAGES`] lines, and at most [`COUNTER_MAX_WORDS`] words beside the
     /// numbers (a sentence that cites `1/3` and `2/3` is not a counter).
     fn add_page_counters(&mut self, text: &str) {
-        let mut groups: FastMap<u64, (String, Vec<(usize, u64, u64)>)> = FastMap::default();
+        let mut groups: FastMap<u64, (String, Vec<Counter>)> = FastMap::default();
         let mut buf = String::new();
         for (i, line) in text.lines().enumerate() {
             let t = line.trim_matches(|c: char| c.is_whitespace() || c == '\u{c}');
@@ -717,7 +720,7 @@ impl Furniture {
                 .1
                 .push((i + 1, n, of));
         }
-        let mut found: Vec<(String, Vec<(usize, u64, u64)>)> = groups
+        let mut found: Vec<(String, Vec<Counter>)> = groups
             .into_values()
             .filter(|(_, lines)| {
                 lines.len() >= MIN_ANCHORED_PAGES
