@@ -1824,3 +1824,22 @@ fn example_lines_set_apart_by_blank_lines_are_one_block() {
         .filter(|u| ["GET", "POST", "DELETE"].contains(&u.text.as_str()));
     assert_eq!(words.count(), 3, "{:?}", units(&doc));
 }
+
+#[test]
+fn markdown_whose_recurring_lines_end_sentences_stays_markdown() {
+    // The Code civil in Markdown (dev pair `law-fr-code-civil-adoption` of the alignment
+    // corpus; setext titles only): the short last line of a paragraph (`l'enfant.`)
+    // recurs about a page apart, as a running foot would. It ends a sentence, so it is
+    // no page evidence: the file stays Markdown and its `1°` items stay items.
+    let path = "tests/corpus/align/law-fr-code-civil-adoption/old.md";
+    let text = std::fs::read_to_string(path).expect("the dev pair is in the repository");
+    let doc = segment(path, &text, &SegmentOptions::new());
+    assert!(doc.artifacts.is_empty(), "{:?}", doc.artifacts);
+    let item = doc.units.iter().find(|u| u.text.starts_with("1° Lorsque"));
+    assert_eq!(
+        item.map(|u| u.kind),
+        Some(UnitKind::ListItem),
+        "{:?}",
+        units(&doc)
+    );
+}

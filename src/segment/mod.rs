@@ -199,9 +199,17 @@ fn run(
 /// running head recurring at page-regular distances, or at the edges of form-fed pages).
 /// Text extracted from a PDF and saved with a `.md` name is such a text; Markdown has no
 /// pages, and a Markdown document that uses one kind of block syntax shows no furniture.
+///
+/// Only furniture that ends no sentence counts here (a letterhead, a document number, a
+/// page counter): the short last line of a paragraph that recurs at about a page's
+/// distance (`l'enfant.` in a Markdown code of law) is no page, and a Markdown document
+/// must not be sent to the page reader on its evidence.
 fn pages_without_markdown(text: &str) -> bool {
     markdown::syntax_kinds(text) < markdown::MIN_MARKDOWN_KINDS
-        && !furniture::Furniture::find(text).lines().is_empty()
+        && furniture::Furniture::find(text)
+            .patterns
+            .iter()
+            .any(|p| !style::ends_terminal(&p.pattern))
 }
 
 /// The layout [`segment`] would read `text` with under [`Layout::Auto`].
