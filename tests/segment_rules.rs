@@ -1551,3 +1551,295 @@ the length field.
         ]
     );
 }
+
+/// Three pages of `legalize-pe-lam-dr-4-2022` (dev), shortened: `pdftotext` text saved
+/// with a `.md` name, a `#` title added by the converter, the letterhead and a page
+/// counter (`1/3`) on every page.
+fn decree_pages() -> String {
+    let letterhead =
+        "GOBIERNO REGIONAL LAMBAYEQUE\nUNIDAD EJECUTORA 001 SEDE CENTRAL\nGOBERNACIÓN REGIONAL\n";
+    let body = "Que, el Artículo 191° de la Constitución Política del Perú, señala que los gobiernos regionales gozan de
+autonomía política, económica y administrativa en los asuntos de su competencia; asimismo, prescribe que
+le corresponde dentro de su jurisdicción, la coordinación y ejecución de los planes y programas socio
+económicos regionales, así como la gestión de actividades y servicios inherentes al Estado conforme a
+{end};
+Que, mediante Oficio No. 000626-2022-GR.LAMB/ORPP [4139442 - 3], de fecha 16 de marzo de 2022, el
+Jefe Regional de Planeamiento, Presupuesto y Acondicionamiento Territorial, remite al Gerente General
+Regional, proyecto de Decreto Regional para actualización de representantes de la sociedad civil al
+Consejo de Coordinación Regional (CCR);
+";
+    let mut text = String::from("# Decreto Regional N.° 000004-2022-GR.LAMB/GR\n\n");
+    for page in 1..=3 {
+        text.push_str(letterhead);
+        text.push('\n');
+        // The short last line of a recital differs from one recital to the next, as it
+        // does in the real text (a line repeated on every page would be furniture).
+        let ends = [
+            "Ley",
+            "la norma",
+            "derecho",
+            "su estatuto",
+            "la Constitución",
+            "el reglamento",
+            "su mandato",
+            "las ordenanzas",
+            "sus competencias",
+        ];
+        for end in &ends[(page - 1) * 3..page * 3] {
+            text.push_str(&body.replace("{end}", end));
+        }
+        text.push_str(&format!("\n{page}/3\n\n"));
+    }
+    text
+}
+
+#[test]
+fn pdf_text_saved_as_markdown_is_read_as_pages() {
+    // Without the rule the `.md` name sends it to the Markdown reader: the letterhead
+    // stays in the text and each page is one paragraph.
+    let doc = segment("decree.md", &decree_pages(), &SegmentOptions::new());
+    let removed: Vec<&str> = doc.artifacts.iter().map(|a| a.text.as_str()).collect();
+    assert_eq!(
+        removed.iter().filter(|t| t.contains("LAMBAYEQUE")).count(),
+        3
+    );
+    assert!(removed.contains(&"2/3"), "{removed:?}");
+    assert!(doc.units.iter().all(|u| !u.text.contains("LAMBAYEQUE")));
+    // Each recital (`Que, …` after a line ending `;`) is a unit of its own.
+    let recitals = doc
+        .units
+        .iter()
+        .filter(|u| u.text.starts_with("Que,"))
+        .count();
+    assert_eq!(recitals, 18, "{:?}", units(&doc));
+    assert_eq!(doc.units[0].kind, UnitKind::Heading);
+}
+
+#[test]
+fn markdown_with_one_kind_of_syntax_and_no_pages_stays_markdown() {
+    // A Markdown law (headings only, the `##` title of every article recurring, as in
+    // `gesetze-tierschg`) shows no page furniture: the `.md` name holds.
+    let mut text = String::from("# Tierschutzgesetz\n\n");
+    for n in 1..=12 {
+        text.push_str(&format!(
+            "## § {n} Anwendungsbereich\n\nDieses Gesetz gilt für Tiere, die der Mensch hält,\n\
+             und für Tiere, die zu Versuchen verwendet werden.\n\n* ein Tier\n* ein anderes Tier\n\n"
+        ));
+    }
+    let doc = segment("law.md", &text, &SegmentOptions::new());
+    assert!(doc.artifacts.is_empty(), "{:?}", doc.artifacts);
+    assert_eq!(
+        doc.units
+            .iter()
+            .filter(|u| u.kind == UnitKind::ListItem)
+            .count(),
+        24
+    );
+    assert_eq!(
+        doc.units
+            .iter()
+            .filter(|u| u.kind == UnitKind::Heading)
+            .count(),
+        13
+    );
+}
+
+#[test]
+fn rst_tilde_underline_is_not_a_code_fence() {
+    // `docs-italia-cos-e-rst` (dev): titles underlined with `=`, `-` and `~`, the `~`
+    // line as long as its title. Read as a Markdown fence, everything after the first
+    // `~~~~` became code.
+    let text = "Che cos’è Docs Italia
+=====================
+
+Caratteristiche
+---------------
+
+Docs Italia si ispira a cinque principi, funzionali a costruire un linguaggio comune.
+
+Nuove funzionalità
+~~~~~~~~~~~~~~~~~~
+
+-  Docs Italia è organizzato per *publisher* e per progetti.
+
+-  Docs Italia ha un motore di ricerca che permette di navigare tra i documenti.
+
+Publisher
+~~~~~~~~~
+
+Ogni documento su Docs Italia è associato a un *publisher*.
+";
+    let doc = seg(text);
+    let kinds: Vec<_> = doc.units.iter().map(|u| u.kind.as_str()).collect();
+    assert_eq!(
+        kinds,
+        [
+            "heading",
+            "heading",
+            "paragraph",
+            "heading",
+            "list_item",
+            "list_item",
+            "heading",
+            "paragraph"
+        ],
+        "{:?}",
+        units(&doc)
+    );
+    // A real fence after a paragraph, with an ATX heading: still Markdown.
+    let md = seg("# Title\n\nSome text here\n~~~\nfn main() {}\n~~~\n");
+    assert_eq!(md.units.len(), 3, "{:?}", units(&md));
+    assert!(md.units[2].text.contains("fn main"));
+}
+
+#[test]
+fn capitals_ending_in_a_colon_alone_on_their_line_are_titles() {
+    // `legalize-pe-lam-dr-4-2022` (dev): the parts of a decree, `VISTO:` / `DECRETA:`,
+    // each over its text.
+    let text = "VISTO:
+
+El Oficio No. 000626-2022-GR.LAMB/ORPP [4139442 - 3], de fecha 16 de marzo de 2022, emitido por el
+Jefe de la Oficina Regional de Planeamiento, Presupuesto y Acondicionamiento Territorial; el Informe
+Legal No. 000103-2022-GR.LAMB/ORAJ [4139442 - 4] de fecha 16 de marzo 2022, suscrito por el Jefe de
+la Oficina Regional de Asesoría Jurídica.
+
+DECRETA:
+
+ARTICULO PRIMERO.- CONVOCAR al proceso de elección de cuatro (04) representantes de las
+organizaciones de la sociedad civil, siendo dos (02) miembros plenos y dos (02) miembros invitados, para
+el período bianual 2022 – 2024, evento a realizarse en un solo acto, bajo la supervisión de la Oficina
+Nacional de Procesos Electorales.
+";
+    let doc = seg(text);
+    let kinds: Vec<_> = doc.units.iter().map(|u| u.kind.as_str()).collect();
+    assert_eq!(
+        kinds,
+        ["heading", "paragraph", "heading", "paragraph"],
+        "{:?}",
+        units(&doc)
+    );
+}
+
+#[test]
+fn rst_directive_options_stay_with_the_directive() {
+    // `docs-italia-cos-e-rst` (dev): a figure directive, its options indented under it
+    // without a blank line, its caption after one. Each option line was cut as a unit.
+    let text = "Docs Italia permette di gestire la documentazione tecnica di un progetto, ma anche
+documenti amministrativi come il Piano Triennale per l’informatica.
+
+La :numref:`Figura %s <hp>` mostra l’attuale home page di Docs Italia.
+
+.. figure:: img/home-page-docs-italia.png
+   :alt: Home page di Docs Italia
+   :name: hp
+
+   L'attuale home page di Docs Italia.
+
+
+Caratteristiche
+---------------
+
+Docs Italia si ispira a cinque principi, funzionali a costruire un linguaggio comune
+di gestione dei progetti pubblici.
+";
+    let doc = seg(text);
+    let figure: Vec<_> = doc
+        .units
+        .iter()
+        .filter(|u| u.text.contains("home-page-docs-italia.png"))
+        .collect();
+    assert_eq!(figure.len(), 1, "{:?}", units(&doc));
+    assert!(figure[0].text.contains(":name: hp"), "{:?}", units(&doc));
+    assert!(
+        figure[0].text.contains("L'attuale home page"),
+        "{:?}",
+        units(&doc)
+    );
+    assert_eq!(doc.units.len(), 5, "{:?}", units(&doc));
+}
+
+#[test]
+fn example_lines_set_apart_by_blank_lines_are_one_block() {
+    // `rfc3986-uri-generic-syntax` (dev): example URIs, one a line with blank lines
+    // between, set deeper than the text: one block, not one unit a line.
+    let text = "1.1.1.  Generic Syntax
+
+   Each URI begins with a scheme name, as defined in Section 3.1, that
+   refers to a specification for assigning identifiers within that
+   scheme.  As such, the URI syntax is a federated and extensible naming
+   system wherein each scheme's specification may further restrict the
+   syntax and semantics of identifiers using that scheme.
+
+   This specification defines those elements of the URI syntax that are
+   required of all URI schemes or are common to many URI schemes.  It
+   thus defines the syntax and semantics needed to implement a scheme-
+   independent parsing mechanism for URI references, by which the
+   scheme-dependent handling of a URI can be postponed until the
+   scheme-dependent semantics are needed.
+
+1.1.2.  Examples
+
+   The following example URIs illustrate several URI schemes and
+   variations in their common syntax components:
+
+      ftp://ftp.is.co.za/rfc/rfc1808.txt
+
+      http://www.ietf.org/rfc/rfc2396.txt
+
+      mailto:John.Doe@example.com
+
+      tel:+1-816-555-1212
+
+
+1.1.3.  URI, URL, and URN
+
+   A URI can be further classified as a locator, a name, or both.  The
+   term \"Uniform Resource Locator\" (URL) refers to the subset of URIs.
+
+   The methods a server must support are the following three, each
+   described in its own section below:
+
+      GET
+
+      POST
+
+      DELETE
+";
+    let doc = seg(text);
+    let examples: Vec<_> = doc
+        .units
+        .iter()
+        .filter(|u| u.text.contains("://") || u.text.contains("mailto:"))
+        .collect();
+    assert_eq!(examples.len(), 1, "{:?}", units(&doc));
+    assert!(
+        examples[0].text.ends_with("tel:+1-816-555-1212"),
+        "{:?}",
+        units(&doc)
+    );
+    // Words one a line are not tokens: a list of words stays one unit a line.
+    let words = doc
+        .units
+        .iter()
+        .filter(|u| ["GET", "POST", "DELETE"].contains(&u.text.as_str()));
+    assert_eq!(words.count(), 3, "{:?}", units(&doc));
+}
+
+#[test]
+fn markdown_whose_recurring_lines_end_sentences_stays_markdown() {
+    // The Code civil in Markdown (dev pair `law-fr-code-civil-adoption` of the alignment
+    // corpus; setext titles only): the short last line of a paragraph (`l'enfant.`)
+    // recurs about a page apart, as a running foot would. It ends a sentence, so it is
+    // no page evidence: the file stays Markdown and its `1°` items stay items.
+    let path = "tests/corpus/align/law-fr-code-civil-adoption/old.md";
+    let text = std::fs::read_to_string(path).expect("the dev pair is in the repository");
+    let doc = segment(path, &text, &SegmentOptions::new());
+    assert!(doc.artifacts.is_empty(), "{:?}", doc.artifacts);
+    let item = doc.units.iter().find(|u| u.text.starts_with("1° Lorsque"));
+    assert_eq!(
+        item.map(|u| u.kind),
+        Some(UnitKind::ListItem),
+        "{:?}",
+        units(&doc)
+    );
+}

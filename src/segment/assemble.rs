@@ -168,7 +168,11 @@ pub(crate) fn assemble(
     // Paginated text set flush left (`pdftotext`): a full printed line is measured by the
     // densest band of lengths, since lines that hold two printed lines (written so on
     // some pages) would lengthen the typical line and, with it, what counts as short.
-    let flush_paged = layout == Layout::Blocks && stats.form_feeds > 0 && stats.flush_left();
+    // A text prints pages when form feeds break them, or, set flush left as `pdftotext`
+    // sets it, when running heads or page numbers recur at page-regular distances
+    // (`furniture`): an extraction with no page-break character at all.
+    let paged = stats.form_feeds > 0 || stats.flush_left() && !marks.furniture.lines().is_empty();
+    let flush_paged = layout == Layout::Blocks && paged && stats.flush_left();
     let typical_len = if flush_paged {
         stats.typical_len.min(stats.full_len)
     } else {
@@ -269,7 +273,7 @@ pub(crate) fn assemble(
         layout,
         pdf,
         short_line,
-        paged_blocks: layout == Layout::Blocks && stats.form_feeds > 0,
+        paged_blocks: layout == Layout::Blocks && paged,
         flush_left: stats.flush_left(),
         scattered,
         block_start: 0,
@@ -534,6 +538,9 @@ struct Open {
     /// The first line opens a reStructuredText directive (`.. epigraph::`), whose
     /// content, indented under it, goes on across blank lines.
     directive: bool,
+    /// Every line is one token of code or an address, set in from the margin
+    /// ([`is_display_token`]): an example line of a specification.
+    tokens: bool,
 }
 
 impl Open {
@@ -551,6 +558,17 @@ impl Open {
 /// The least indent (columns) of a centred line: a centred line narrower than the page by
 /// a whole word or two.
 const CENTRED_INDENT: usize = 8;
+
+/// Whether `t` (trimmed) is one token of code or an address, not a word: no space inside,
+/// a letter or digit and a mark that words do not hold inside them (`:`, `/`, `@`, `=`,
+/// `+`: `tel:+1-816-555-1212`, `news:comp.infosystems.www.servers.unix`).
+fn is_display_token(t: &str) -> bool {
+    let inner = t.trim_end_matches(['.', ',', ';']);
+    inner.len() >= 3
+        && !inner.contains(char::is_whitespace)
+        && inner.chars().any(char::is_alphanumeric)
+        && inner.contains([':', '/', '@', '=', '+'])
+}
 
 /// Most words of a definition-list term (`content negotiation`, `Fundstelle`).
 const TERM_MAX_WORDS: usize = 4;
@@ -928,6 +946,12 @@ impl Assembler {
                 // A directive's content, or the definition of an indented term, indented
                 // under it after a blank line (`   Resource` / `      This specification …`).
                 o.directive && deeper(1)
+                    // Example lines set one a line with blank lines between (an RFC's
+                    // `ftp://ftp.is.co.za/…` / `mailto:John.Doe@example.com`): one block.
+                    || o.tokens
+                        && next.is_some_and(|t| {
+                            indent_of(t) == o.first_indent && is_display_token(t.trim())
+                        })
                     || o.term
                         && o.lines == 1
                         && o.first_indent > 0
@@ -1032,6 +1056,9 @@ impl Assembler {
         }
         let continues = match &self.open {
             None => false,
+            // A reStructuredText directive's options and content, indented under it
+            // (`.. figure:: img.png` / `   :alt: …` / `   :name: hp`), are the directive's.
+            Some(o) if o.directive && self.indent > o.first_indent => true,
             Some(_) if self.layout == Layout::Lines => false,
             Some(o) => match o.role {
                 Role::LineHeading => false,
@@ -1119,6 +1146,7 @@ impl Assembler {
                 last_contents: false,
                 term: false,
                 directive: false,
+                tokens: false,
                 first_indent: self.indent,
                 last_indent: self.indent,
                 hanging: false,
@@ -1159,6 +1187,7 @@ impl Assembler {
             last_contents: false,
             term: false,
             directive: false,
+            tokens: false,
         });
         self.append(id, no, t);
         self.note_line(t);
@@ -1184,10 +1213,13 @@ impl Assembler {
             if o.lines == 1 {
                 o.first_centre = o.last_centre;
                 o.directive = t.starts_with(".. ") && t.contains("::");
+                o.tokens = o.first_indent > 0 && is_display_token(t);
                 o.term = t.starts_with(char::is_alphanumeric)
                     && t.split_whitespace().count() <= TERM_MAX_WORDS
                     && t.chars().any(char::is_alphabetic)
                     && !t.ends_with(|c: char| c.is_ascii_punctuation() && c != ')');
+            } else {
+                o.tokens &= is_display_token(t);
             }
         }
     }
@@ -1407,6 +1439,7 @@ impl Assembler {
             last_contents: false,
             term: false,
             directive: false,
+            tokens: false,
             first_indent: self.indent,
             last_indent: self.indent,
             hanging: false,

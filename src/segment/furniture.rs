@@ -37,6 +37,12 @@ pub(crate) const MIN_REPEATS: usize = 3;
 /// short (an RFC header `rfc # http/# may #` is 19); running text lines are longer.
 const MAX_PATTERN_LEN: usize = 60;
 
+/// A page counter's line: (line number, its number, the number of pages).
+type Counter = (usize, u64, u64);
+
+/// Most words beside its two numbers in a page counter (`Página 2 de 5`, `Page 4 of 12`).
+const COUNTER_MAX_WORDS: usize = 2;
+
 /// Shortest page, in lines: a pattern recurring more often than this is part of the text
 /// (a table column, a refrain), not of the page.
 const MIN_PAGE_LINES: usize = 8;
@@ -304,6 +310,8 @@ impl Furniture {
     pub fn find(text: &str) -> Furniture {
         let mut furniture = Furniture::find_repeated(text);
         furniture.add_page_anchored(text);
+        furniture.add_page_counters(text);
+        furniture.release_first_apart();
         furniture
     }
 
@@ -630,6 +638,114 @@ impl Furniture {
         }
     }
 
+    /// Running heads stand together at the page edge (a letterhead of three lines, the
+    /// document's number under it, the page counter over it). When every occurrence of a
+    /// pattern but its first stands within [`PAGE_EDGE_LINES`] of another pattern's line,
+    /// and the first stands apart from all of them, below the first page's heads (not at
+    /// the top of the text, where an excerpt's first running head stands alone), that
+    /// first one is the line the heads
+    /// repeat: the document's own title on its first page (a decree's number under the
+    /// letterhead's date and place, repeated as the running head of the next pages). It
+    /// is given back to the text.
+    fn release_first_apart(&mut self) {
+        if self.patterns.len() < 2 {
+            return;
+        }
+        let lines = &self.lines;
+        let near_other = |no: usize, p: usize| {
+            let from = lines.partition_point(|&(l, _)| l + PAGE_EDGE_LINES < no);
+            lines[from..]
+                .iter()
+                .take_while(|&&(l, _)| l <= no + PAGE_EDGE_LINES)
+                .any(|&(_, q)| q != p)
+        };
+        let mut first: Vec<Option<usize>> = vec![None; self.patterns.len()];
+        let mut rest_near = vec![true; self.patterns.len()];
+        for &(no, p) in lines {
+            if first[p].is_none() {
+                first[p] = Some(no);
+            } else {
+                rest_near[p] &= near_other(no, p);
+            }
+        }
+        let released: Vec<(usize, usize)> = (0..self.patterns.len())
+            .filter_map(|p| {
+                let no = first[p]?;
+                let below_other = lines.iter().any(|&(l, q)| l < no && q != p);
+                (self.patterns[p].count >= MIN_REPEATS
+                    && rest_near[p]
+                    && below_other
+                    && !near_other(no, p))
+                .then_some((no, p))
+            })
+            .collect();
+        for &(no, p) in &released {
+            self.lines.retain(|&(l, _)| l != no);
+            self.patterns[p].count -= 1;
+        }
+    }
+
+    /// Page counters (`1/3`, `2/3`, `3/3`; `Página 2 de 5`; `Page 4 of 12`): short lines of
+    /// one pattern holding two numbers, the first running on by one from each line to the
+    /// next, the second the same on every line and never below the first. That count is
+    /// the evidence, wherever the lines stand: the last page of a document is often short,
+    /// so the distances between counters need not be regular. At least
+    /// [`MIN_ANCHORED_PAGES`] lines, and at most [`COUNTER_MAX_WORDS`] words beside the
+    /// numbers (a sentence that cites `1/3` and `2/3` is not a counter).
+    fn add_page_counters(&mut self, text: &str) {
+        let mut groups: FastMap<u64, (String, Vec<Counter>)> = FastMap::default();
+        let mut buf = String::new();
+        for (i, line) in text.lines().enumerate() {
+            let t = line.trim_matches(|c: char| c.is_whitespace() || c == '\u{c}');
+            if t.is_empty() || t.len() > MAX_PATTERN_LEN || !pattern_into(t, &mut buf) {
+                continue;
+            }
+            let words = buf
+                .split(|c: char| !c.is_alphabetic())
+                .filter(|w| !w.is_empty())
+                .count();
+            if buf.matches('#').count() != 2 || words > COUNTER_MAX_WORDS {
+                continue;
+            }
+            let mut numbers = t
+                .split(|c: char| !c.is_ascii_digit())
+                .filter(|n| !n.is_empty())
+                .map(|n| n.parse::<u64>().unwrap_or(u64::MAX));
+            let (Some(n), Some(of)) = (numbers.next(), numbers.next()) else {
+                continue;
+            };
+            groups
+                .entry(hash(&buf))
+                .or_insert_with(|| (buf.clone(), Vec::new()))
+                .1
+                .push((i + 1, n, of));
+        }
+        let mut found: Vec<(String, Vec<Counter>)> = groups
+            .into_values()
+            .filter(|(_, lines)| {
+                lines.len() >= MIN_ANCHORED_PAGES
+                    && lines.windows(2).all(|w| w[1].1 == w[0].1.saturating_add(1))
+                    && lines.iter().all(|&(_, n, of)| of == lines[0].2 && n <= of)
+            })
+            .collect();
+        found.sort_by_key(|(_, lines)| lines[0].0);
+        for (pattern, lines) in found {
+            if lines.iter().any(|&(no, _, _)| self.is_furniture(no)) {
+                continue;
+            }
+            let first = lines[0].0;
+            let last = lines[lines.len() - 1].0;
+            let i = self.patterns.len();
+            self.lines.extend(lines.iter().map(|&(no, _, _)| (no, i)));
+            self.lines.sort_unstable();
+            self.patterns.push(FurniturePattern {
+                pattern,
+                count: lines.len(),
+                period: (last - first) / (lines.len() - 1),
+            });
+        }
+    }
+
     /// When not every page opens (or closes) alike: the page numbers alone on the line that
     /// opens (closes) their page, if they are most of those lines
     /// ([`PAGE_NUMBER_SHARE`]) and rise from page to page. `pdftotext` writes a page
@@ -703,6 +819,58 @@ impl Furniture {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_title_repeated_as_running_head_stays_text_on_its_first_page() {
+        // `legalize-pe-lam-dr-4-2022` (dev): the decree's number stands under the date on
+        // page 1, and under the letterhead of every later page.
+        let mut text = String::new();
+        for page in 1..=3 {
+            text.push_str("GOBIERNO REGIONAL LAMBAYEQUE\nUNIDAD EJECUTORA 001 SEDE CENTRAL\n\n");
+            if page == 1 {
+                for i in 0..10 {
+                    text.push_str(&format!(
+                        "Fecha y hora de proceso {i} y otros datos de la firma\n"
+                    ));
+                }
+            }
+            text.push_str("DECRETO REGIONAL N° 000004-2022-GR.LAMB/GR [4139442 - 9]\n");
+            for i in 0..40 {
+                text.push_str(&format!(
+                    "Que, la línea {page}{i} del considerando sigue aquí y no\n"
+                ));
+            }
+            text.push('\n');
+        }
+        let f = Furniture::find(&text);
+        let taken: Vec<usize> = f.lines().iter().map(|&(l, _)| l).collect();
+        // Letterhead lines on all three pages; the number on pages 2 and 3 only.
+        assert_eq!(taken.len(), 8, "{taken:?} {:?}", f.patterns);
+        assert!(!taken.contains(&14), "{taken:?}");
+    }
+
+    #[test]
+    fn page_counters_are_furniture_however_uneven_the_pages() {
+        // `legalize-pe-lam-dr-4-2022` (dev): `1/3` … `3/3` at the page feet, the last
+        // page short, so the distances (55, 36) are not regular.
+        let mut text = String::new();
+        for (page, lines) in [(1, 50), (2, 54), (3, 35)] {
+            for i in 0..lines {
+                text.push_str(&format!(
+                    "Que, la línea {i} del considerando sigue aquí y no termina\n"
+                ));
+            }
+            text.push_str(&format!("\n{page}/3\n\n"));
+        }
+        let f = Furniture::find(&text);
+        assert_eq!(f.lines().len(), 3, "{:?}", f.patterns);
+        assert_eq!(f.patterns[0].pattern, "#/#");
+        // Not a counter: the first numbers do not run on by one, or exceed the second.
+        for not in ["1/3\n\n3/3\n\n2/3\n", "1/2\n\n2/2\n\n3/2\n"] {
+            let f = Furniture::find(not);
+            assert!(f.lines().is_empty(), "{not:?}: {:?}", f.patterns);
+        }
+    }
 
     fn pattern(t: &str) -> Option<String> {
         let mut s = String::new();

@@ -54,12 +54,20 @@ pub(crate) fn is_markdown(path: &str, text: &str) -> bool {
     if lower.ends_with(".md") || lower.ends_with(".markdown") || lower.ends_with(".mdown") {
         return true;
     }
+    !is_asciidoc(text) && syntax_kinds(text) >= MIN_MARKDOWN_KINDS
+}
+
+/// How many kinds of Markdown block syntax (ATX heading, setext underline, code fence,
+/// table delimiter row, block quote) `text` uses, out of five.
+///
+/// A line of `~` at least as long as the text line right above it is a reStructuredText
+/// title underline (reST requires the underline to reach the end of the title), not the
+/// opening of a Markdown code fence: a fence does not measure itself against the line
+/// before it, and reST documents underline a third level of titles with `~`.
+pub(crate) fn syntax_kinds(text: &str) -> usize {
     let (mut atx, mut setext, mut fence, mut table, mut quote) =
         (false, false, false, false, false);
-    let mut prev_text = false;
-    if is_asciidoc(text) {
-        return false;
-    }
+    let mut prev: &str = "";
     for line in text.lines() {
         let t = line.trim_end();
         let lead = t.len() - t.trim_start().len();
@@ -67,22 +75,23 @@ pub(crate) fn is_markdown(path: &str, text: &str) -> bool {
         if lead < 4 {
             let hashes = s.bytes().take_while(|&b| b == b'#').count();
             atx |= (1..=6).contains(&hashes) && s[hashes..].starts_with(' ');
-            fence |= s.starts_with("```") || s.starts_with("~~~");
+            let rst_underline =
+                !prev.is_empty() && s.bytes().all(|b| b == b'~') && s.len() >= prev.chars().count();
+            fence |= s.starts_with("```") || s.starts_with("~~~") && !rst_underline;
             quote |= s.starts_with("> ");
             let underline = !s.is_empty()
                 && (s.bytes().all(|b| b == b'=') || s.len() >= 3 && s.bytes().all(|b| b == b'-'));
-            setext |= prev_text && underline;
+            setext |= !prev.is_empty() && underline;
             table |= s.starts_with('|')
                 && s.contains('-')
                 && s.bytes().all(|b| matches!(b, b'|' | b'-' | b':' | b' '));
         }
-        prev_text = !s.is_empty();
+        prev = s;
     }
     [atx, setext, fence, table, quote]
         .iter()
         .filter(|&&k| k)
         .count()
-        >= MIN_MARKDOWN_KINDS
 }
 
 /// A unit being built from the events of one top-level block.

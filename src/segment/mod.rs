@@ -147,10 +147,11 @@ fn run(
     let stats = style::Stats::of(text);
     // A `.md` file whose lines are PDF-extracted text with a blank line after each (every
     // line a Markdown paragraph, sentences running on across the blanks) is read as the
-    // PDF text it is, not as one paragraph a line.
+    // PDF text it is, not as one paragraph a line; so is one that prints pages.
     if options.layout == Layout::Auto
         && markdown::is_markdown(path, text)
         && stats.layout() != Layout::Pdf
+        && !pages_without_markdown(text)
     {
         let (units, artifacts) = markdown::segment(text);
         let explanation = explain.then(|| Explanation {
@@ -189,6 +190,26 @@ fn run(
         },
         explanation,
     )
+}
+
+/// Whether `text`, whatever its name, is page-printed text rather than Markdown: it uses
+/// fewer than [`markdown::MIN_MARKDOWN_KINDS`] kinds of Markdown block syntax (a title
+/// line marked `#` by whoever saved it, no more), and its lines carry page furniture found
+/// by repetition over the whole document (`furniture`: a letterhead, a page number or a
+/// running head recurring at page-regular distances, or at the edges of form-fed pages).
+/// Text extracted from a PDF and saved with a `.md` name is such a text; Markdown has no
+/// pages, and a Markdown document that uses one kind of block syntax shows no furniture.
+///
+/// Only furniture that ends no sentence counts here (a letterhead, a document number, a
+/// page counter): the short last line of a paragraph that recurs at about a page's
+/// distance (`l'enfant.` in a Markdown code of law) is no page, and a Markdown document
+/// must not be sent to the page reader on its evidence.
+fn pages_without_markdown(text: &str) -> bool {
+    markdown::syntax_kinds(text) < markdown::MIN_MARKDOWN_KINDS
+        && furniture::Furniture::find(text)
+            .patterns
+            .iter()
+            .any(|p| !style::ends_terminal(&p.pattern))
 }
 
 /// The layout [`segment`] would read `text` with under [`Layout::Auto`].

@@ -131,6 +131,16 @@ fn is_period_title(text: &str) -> bool {
     is_title_phrase(text, body)
 }
 
+/// Whether `text` is a short phrase ending in one colon, with no other punctuation
+/// inside: the formula words of a decree or a resolution (`VISTO:`, `CONSIDERANDO:`,
+/// `SE RESUELVE:`), titles of its parts when set in capitals alone on their line.
+fn is_colon_title(text: &str) -> bool {
+    let Some(body) = text.strip_suffix(':') else {
+        return false;
+    };
+    is_title_phrase(text, body)
+}
+
 /// Whether `text` is a short question (`What is a PEP?`).
 fn is_question_title(text: &str) -> bool {
     let Some(body) = text.strip_suffix('?') else {
@@ -323,7 +333,8 @@ pub(crate) fn titles_by_layout(units: &mut [Unit], text: &str) {
         let indented = own.starts_with([' ', '\t']);
         let underlined = !indented
             && line(u.line + 1).is_some_and(|l| is_underline(l, own.trim_end().chars().count()));
-        let capitals = is_period_title(&u.text) && all_capitals(&u.text);
+        let capitals =
+            (is_period_title(&u.text) || is_colon_title(&u.text)) && all_capitals(&u.text);
         let subtitle = i > 0 && is_period_title(&u.text) && {
             let h = &units[i - 1];
             h.kind == UnitKind::Heading
@@ -380,6 +391,13 @@ mod tests {
         assert!(is_block_attribute("[[anchor]]"));
         assert!(!is_block_attribute("[link](https://example.org)"));
         assert!(all_capitals("BOEK I."));
+        // `legalize-pe-lam-dr-4-2022` (dev): the parts of a decree.
+        assert!(is_colon_title("DECRETA:") && all_capitals("DECRETA:"));
+        assert!(is_colon_title("SE RESUELVE:"));
+        assert!(!is_colon_title(
+            "El Gobernador del Gobierno Regional Lambayeque, visto lo siguiente: y"
+        ));
+        assert!(!is_colon_title("VoBo, electrónico de:"));
         assert!(!all_capitals("Boek I."));
     }
 }
