@@ -43,3 +43,27 @@ fn fields_recurring_mid_page_are_text_not_furniture() {
             .all(|u| !u.text.contains("Expires 18 December"))
     );
 }
+
+/// parking_lot's CHANGELOG.md, lines 1–45 (© Amanieu d'Antras and contributors, MIT or
+/// Apache-2.0; from the crate as published on crates.io): headings and lists only, with
+/// `- Bumped MSRV to 1.71` every eight lines.
+const CHANGELOG: &str = include_str!("fixtures/classes/parking-lot-changelog.md");
+
+#[test]
+fn a_markdown_changelog_with_repeated_items_stays_markdown() {
+    // Its one kind of block syntax beside lists and the repeated item made it look like
+    // page-printed text saved as `.md`: read as pages, the item was dropped as a running
+    // line and the links and code spans were shown as written. Its inline syntax says
+    // Markdown.
+    let (doc, why) = segment_explained("CHANGELOG.md", CHANGELOG, &SegmentOptions::new());
+    assert!(why.furniture.is_empty(), "{:?}", why.furniture);
+    let msrv = doc
+        .units
+        .iter()
+        .filter(|u| u.text == "Bumped MSRV to 1.71")
+        .count();
+    assert_eq!(msrv, 3);
+    assert!(doc.units.iter().any(|u| u.text.starts_with(
+        "The format is based on Keep a Changelog, and this project adheres to Semantic Versioning."
+    )));
+}

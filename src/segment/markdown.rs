@@ -94,6 +94,16 @@ pub(crate) fn syntax_kinds(text: &str) -> usize {
         .count()
 }
 
+/// Whether `text` writes Markdown's inline syntax on some line: a link or image
+/// (`[text](target)`), a code span (`` `code` ``) or strong emphasis (`**text**`). A
+/// document written in Markdown shows it even where it uses a single kind of block
+/// syntax (a changelog of headings and lists); text extracted from a PDF never does.
+pub(crate) fn writes_inline_syntax(text: &str) -> bool {
+    text.lines().any(|line| {
+        line.contains("](") || line.matches('`').count() >= 2 || line.matches("**").count() >= 2
+    })
+}
+
 /// A unit being built from the events of one top-level block.
 struct Building {
     kind: UnitKind,

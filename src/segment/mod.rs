@@ -200,12 +200,17 @@ fn run(
 /// Text extracted from a PDF and saved with a `.md` name is such a text; Markdown has no
 /// pages, and a Markdown document that uses one kind of block syntax shows no furniture.
 ///
+/// A document that writes Markdown's inline syntax (links, code spans, strong emphasis)
+/// is Markdown whatever its block syntax: a changelog of headings and lists has no setext
+/// title or fence, and its repeated items (`- Bumped MSRV to 1.71`) recur like furniture.
+///
 /// Only furniture that ends no sentence counts here (a letterhead, a document number, a
 /// page counter): the short last line of a paragraph that recurs at about a page's
 /// distance (`l'enfant.` in a Markdown code of law) is no page, and a Markdown document
 /// must not be sent to the page reader on its evidence.
 fn pages_without_markdown(text: &str) -> bool {
     markdown::syntax_kinds(text) < markdown::MIN_MARKDOWN_KINDS
+        && !markdown::writes_inline_syntax(text)
         && furniture::Furniture::find(text)
             .patterns
             .iter()
