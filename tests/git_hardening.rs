@@ -135,6 +135,19 @@ fn git_follows_renames() {
     assert_eq!(out.status.code(), Some(0), "{out:?}");
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
     assert_eq!(json["versions"].as_array().expect("versions").len(), 3);
+    // Two revisions compared pairwise: the older one under the name it had then.
+    for args in [["HEAD~2", "HEAD"], ["HEAD~2..HEAD", ""]] {
+        let out = draftdiff()
+            .args(["--format", "json", "--git"])
+            .args(args.iter().filter(|a| !a.is_empty()))
+            .arg(dir.join("new name.txt"))
+            .output()
+            .expect("runs");
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {out:?}");
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+        assert_eq!(json["old"]["units"][0]["text"], "The scope.");
+        assert_eq!(json["new"]["units"][1]["text"], "More.");
+    }
 }
 
 #[cfg(unix)]

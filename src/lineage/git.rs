@@ -343,7 +343,8 @@ fn locate(file: &Path) -> Result<(String, &Path, &std::ffi::OsStr)> {
 /// The file at `path` as it stands at revision `rev`, or in the working tree when `rev` is
 /// `None`: one side of a pairwise compare (`draftdiff --git REV1 REV2 FILE`). The version is
 /// labelled with the commit `rev` names (or [`WORKING_TREE`]); the file need not have changed
-/// in that commit.
+/// in that commit. A file renamed since `rev` is read under the name it had there (the names
+/// `git log --follow` gives), as [`git_history`] reads it.
 ///
 /// Errors name the file: git not installed, not a repository, a directory, a bad revision,
 /// the file not in that revision, or a version that cannot be read.
@@ -367,10 +368,18 @@ pub fn git_version(
     // `./NAME` is relative to the directory git runs in, which is the file's.
     let mut spec = b"./".to_vec();
     spec.extend_from_slice(&os_bytes(name));
-    let bytes = git.blob(&commit.hash, &spec).map_err(|_| Error::Input {
+    // A file renamed since `rev` is read under the name it had there, as `log` reads it.
+    let bytes = match git.blob(&commit.hash, &spec) {
+        Ok(bytes) => Some(bytes),
+        Err(_) => git
+            .former_names(name)
+            .into_iter()
+            .find_map(|former| git.blob(&commit.hash, &former).ok()),
+    };
+    let bytes = bytes.ok_or_else(|| Error::Input {
         path: shown.clone(),
         message: format!(
-            "is not in revision {rev} ({} {})",
+            "is not in revision {rev} ({} {}), under this name or an earlier one",
             commit.short, commit.subject
         ),
     })?;
@@ -623,6 +632,32 @@ impl Git<'_> {
             path: self.shown.to_string(),
             message: format!("`{rev}` names no commit"),
         })
+    }
+
+    /// The names the file `name` (in the file's directory) had before it was renamed,
+    /// repository-relative, the latest first: what `git log --follow` saw on the mainline.
+    /// None when git cannot tell (the caller then reports the file missing).
+    fn former_names(&self, name: &OsStr) -> Vec<Vec<u8>> {
+        let mut log = self.command();
+        log.args([
+            "log",
+            "--follow",
+            "--first-parent",
+            "-z",
+            "--name-status",
+            "--no-ext-diff",
+            "--no-textconv",
+            FORMAT,
+            "--",
+        ])
+        .arg(name);
+        let Ok(out) = self.run(log, "log") else {
+            return Vec::new();
+        };
+        parse_log(&out)
+            .into_iter()
+            .filter_map(|entry| entry.change?.old)
+            .collect()
     }
 
     /// The file `name` (repository-relative bytes, or `./NAME` relative to the file's
