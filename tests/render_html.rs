@@ -217,6 +217,14 @@ addEventListener('load', () => {
     const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
     if (ratio < 3) r.ribbon_contrast_failures.push(path.parentElement.getAttribute('class') + ' ' + fill + ' at ' + alpha + ': ' + ratio.toFixed(2));
   }
+  // Labels of the lineage picture that run off its edges.
+  const svg = document.getElementById('lineage');
+  r.labels_checked = 0;
+  r.labels_outside = svg ? Array.from(svg.querySelectorAll('text')).filter(t => {
+    r.labels_checked += 1;
+    const b = t.getBBox(), w = svg.viewBox.baseVal.width;
+    return b.x < 0 || b.x + b.width > w;
+  }).map(t => t.textContent) : [];
   // From the start of navigation to the load event (this handler runs in it).
   r.load_ms = Math.round(performance.now());
   r.errors = window.__errors;
@@ -416,6 +424,17 @@ fn check_in_browser(name: &str, pair: (&str, &str)) {
         "text below WCAG AA contrast"
     );
     assert_ribbon_contrast(&r);
+    // At least the two column titles.
+    assert!(
+        n("labels_checked") >= 2,
+        "labels checked: {}",
+        r["labels_checked"]
+    );
+    assert_eq!(
+        r["labels_outside"],
+        Value::Array(vec![]),
+        "labels running off the picture"
+    );
     eprintln!("{name}: loaded in {} ms (not asserted)", r["load_ms"]);
     screenshot(&browser, &path, 3000);
 }
@@ -423,6 +442,19 @@ fn check_in_browser(name: &str, pair: (&str, &str)) {
 #[test]
 fn reference_pair_in_the_browser() {
     check_in_browser("reference", REFERENCE);
+}
+
+/// A rewrite whose headings are long (GitHub's privacy statement, CC0: see
+/// tests/fixtures/html/SOURCE.md): their labels must stay inside the picture.
+#[test]
+fn long_headings_in_the_browser() {
+    check_in_browser(
+        "privacy",
+        (
+            "tests/fixtures/html/privacy-2023-part.md",
+            "tests/fixtures/html/privacy-2024-part.md",
+        ),
+    );
 }
 
 #[test]

@@ -691,13 +691,65 @@ fn column_boxes(
     out.write_all(s.as_bytes())
 }
 
-/// A heading's label in the picture: its number, or its first words.
+/// Room for a heading's label in the picture, in ems of its 11 px labels: the 144 px between
+/// a column of boxes and the picture's edge, less a margin.
+const LABEL_EMS: f64 = 12.5;
+
+/// A heading's label in the picture: its number, or its first words (at most three, and
+/// no more than fit in [`LABEL_EMS`]: a longer label ran off the picture's edge).
 fn short_label(doc: &Document, id: UnitId) -> String {
     let u = doc.unit(id);
-    match &u.number {
+    let label = match &u.number {
         Some(n) => format!("§{n}"),
         None => short(&u.text, 3),
+    };
+    fit(&label, LABEL_EMS)
+}
+
+/// How wide `c` is drawn, in ems, erring wide: the advance widths of DejaVu Sans (the sans
+/// serif browsers fall back to on Linux, and wider than Arial or Helvetica) rounded up by
+/// class: narrow letters and punctuation, capitals and `m`/`w`, wide (East Asian)
+/// characters, and the rest.
+fn advance(c: char) -> f64 {
+    use unicode_width::UnicodeWidthChar;
+    match c {
+        _ if c.width() == Some(2) => 1.0,
+        _ if c.width() == Some(0) => 0.0,
+        'i' | 'j' | 'l' | 'f' | 't' | 'r' | 'I' | ' ' | '.' | ',' | ':' | ';' | '\'' | '|'
+        | '!' | '(' | ')' | '[' | ']' | '-' | '/' => 0.42,
+        'm' | 'w' | 'M' | 'W' | '@' | '%' | '—' => 1.0,
+        _ if c.is_uppercase() => 0.8,
+        _ => 0.64,
     }
+}
+
+/// `label` cut to at most `ems` wide (see [`advance`]): at a word boundary when one falls
+/// in the second half, else inside the word, with `…` when cut.
+fn fit(label: &str, ems: f64) -> String {
+    let width = |s: &str| s.chars().map(advance).sum::<f64>();
+    if width(label) <= ems {
+        return label.to_string();
+    }
+    // Room for the `…`.
+    let room = ems - advance('…');
+    let mut kept = String::new();
+    let mut used = 0.0;
+    for c in label.chars() {
+        used += advance(c);
+        if used > room {
+            break;
+        }
+        kept.push(c);
+    }
+    let cut = match kept.rfind(char::is_whitespace) {
+        Some(space) if width(&kept[..space]) * 2.0 >= ems => kept[..space].to_string(),
+        _ => kept,
+    };
+    let mut cut = cut
+        .trim_end_matches(|c: char| c.is_whitespace() || c == '…')
+        .to_string();
+    cut.push('…');
+    cut
 }
 
 /// A band from the old column's span `old` to the new column's span `new` (top, height).
@@ -1800,6 +1852,31 @@ mod tests {
         assert_eq!(elide(text, 0, 2, 2), Some(("", 6, " g\u{a0}h")));
         assert_eq!(elide(text, 2, 0, 2), Some(("a b  ", 6, "")));
         assert_eq!(elide(text, 3, 3, 3), None);
+    }
+
+    #[test]
+    fn a_label_fits_the_room_beside_its_column() {
+        let room = LABEL_EMS;
+        assert_eq!(fit("Data portability", room), "Data portability");
+        // Headings of GitHub's privacy statement (CC0) that ran off the picture.
+        assert_eq!(
+            fit("Cross-border data transfers", room),
+            "Cross-border data…"
+        );
+        assert_eq!(
+            fit("Colorado/Connecticut/Virginia", room),
+            "Colorado/Connecticut…"
+        );
+        // Capitals and wide characters are drawn wider.
+        assert_eq!(fit("CROSS-BORDER DATA TRANSFERS", room), "CROSS-BORDER…");
+        assert_eq!(
+            fit("個人データの国際移転について", room),
+            "個人データの国際移転に…"
+        );
+        assert_eq!(fit("§12.3", room), "§12.3");
+        for label in ["WWWWWWWWWWWWWWWWWWWWWWWW", "mmmmmmmmmmmmmmmmmmmmmmmmmmmm"] {
+            assert!(fit(label, room).chars().count() <= 14, "{label}");
+        }
     }
 
     fn page(old: &str, new: &str) -> String {
