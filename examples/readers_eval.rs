@@ -1,5 +1,6 @@
 //! Alignment through each reader: the gold corpus's pairs as plain text, and rendered to
-//! Word, to PDF and to `pdftotext` text by `scripts/readers/render.sh`, aligned and scored
+//! Word, to PDF (typeset by LibreOffice, and printed from HTML by a browser) and to
+//! `pdftotext` text by `scripts/readers/render.sh`, aligned and scored
 //! against the gold carried over to each rendering (`draftdiff::eval::project_gold`).
 //!
 //! ```text
@@ -7,12 +8,12 @@
 //! cargo run --release --features eval --example readers_eval -- RENDERED PAIR_DIR…
 //! ```
 //!
-//! `RENDERED/NAME/` holds `old.docx`, `old.pdf`, `old.pdftotext.txt` and the same for
+//! `RENDERED/NAME/` holds `old.docx`, `old.pdf`, `old.browser.pdf`, `old.pdftotext.txt` and the same for
 //! `new`, for each `PAIR_DIR` named `NAME` (with `old.*`, `new.*`, `gold.json`,
 //! `meta.json`). Prints a Markdown table: F1 per pair and reader, and the means of each
 //! split with the largest gap to plain text.
 //!
-//! With `READERS_EVAL_MISSED=READER` (`plain`, `docx`, `pdf` or `pdftotext`) it also
+//! With `READERS_EVAL_MISSED=READER` (`plain`, `docx`, `pdf`, `browser-pdf` or `pdftotext`) it also
 //! prints, for the pairs of the dev split only (test pairs are counted, never studied),
 //! the gold links that reader's alignment missed and the links it made wrongly, with the
 //! start of each unit's text: where to look for what the reader loses.
@@ -23,9 +24,10 @@ use draftdiff::eval::{Gold, Score, project_gold, resolve_key, score};
 use draftdiff::{AlignOptions, Document, ReadOptions, SegmentOptions};
 
 /// The renderings, by the file name suffix `render.sh` gives them.
-const READERS: [(&str, &str); 3] = [
+const READERS: [(&str, &str); 4] = [
     ("docx", ".docx"),
     ("pdf", ".pdf"),
+    ("browser-pdf", ".browser.pdf"),
     ("pdftotext", ".pdftotext.txt"),
 ];
 
@@ -34,11 +36,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let Some((rendered, pairs)) = args.split_first() else {
         return Err("usage: readers_eval RENDERED PAIR_DIR…".into());
     };
-    println!("| pair | split | plain | docx | pdf | pdftotext |");
-    println!("| --- | --- | ---: | ---: | ---: | ---: |");
+    println!("| pair | split | plain | docx | pdf | browser pdf | pdftotext |");
+    println!("| --- | --- | ---: | ---: | ---: | ---: | ---: |");
     // Per split: (pairs, F1 sums per reader with plain first, largest |gap| per reader).
     let study = std::env::var("READERS_EVAL_MISSED").ok();
-    let mut splits: std::collections::BTreeMap<String, (usize, [f64; 4], [f64; 3])> =
+    let mut splits: std::collections::BTreeMap<String, (usize, [f64; 5], [f64; 4])> =
         Default::default();
     for pair in pairs {
         let pair = Path::new(pair);
@@ -63,7 +65,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         if studied("plain") {
             print_errors(name, &plain, &plain_old, &plain_new);
         }
-        let mut f1 = [plain.f1; 4];
+        let mut f1 = [plain.f1; 5];
         for (i, (reader, suffix)) in READERS.iter().enumerate() {
             let dir = Path::new(rendered).join(name);
             let old = load(&dir.join(format!("old{suffix}")).display().to_string())?;
@@ -76,8 +78,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             f1[i + 1] = s.f1;
         }
         println!(
-            "| {name} | {split} | {:.3} | {:.3} | {:.3} | {:.3} |",
-            f1[0], f1[1], f1[2], f1[3]
+            "| {name} | {split} | {:.3} | {:.3} | {:.3} | {:.3} | {:.3} |",
+            f1[0], f1[1], f1[2], f1[3], f1[4]
         );
         let entry = splits.entry(split).or_default();
         entry.0 += 1;
@@ -91,15 +93,16 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     for (split, (n, sums, gaps)) in &splits {
         let mean = |i: usize| sums[i] / *n as f64;
         println!(
-            "| **mean, {split}** ({n} pairs) | | {:.3} | {:.3} | {:.3} | {:.3} |",
+            "| **mean, {split}** ({n} pairs) | | {:.3} | {:.3} | {:.3} | {:.3} | {:.3} |",
             mean(0),
             mean(1),
             mean(2),
-            mean(3)
+            mean(3),
+            mean(4)
         );
         println!(
-            "| largest gap to plain, {split} | | | {:.3} | {:.3} | {:.3} |",
-            gaps[0], gaps[1], gaps[2]
+            "| largest gap to plain, {split} | | | {:.3} | {:.3} | {:.3} | {:.3} |",
+            gaps[0], gaps[1], gaps[2], gaps[3]
         );
     }
     Ok(())

@@ -4,14 +4,15 @@
 # draftdiff on each rendering against the gold carried over to it
 # (examples/readers_eval.rs). Not run by CI: it needs pandoc, LibreOffice, pdftotext and
 # hyphenation dictionaries from the distribution:
-#   apt-get install -y pandoc libreoffice-writer-nogui poppler-utils hyphen-en-us hyphen-de hyphen-fr
+#   apt-get install -y pandoc libreoffice-writer-nogui poppler-utils chromium hyphen-en-us hyphen-de hyphen-fr
 # Usage: bash scripts/readers/render.sh [OUT]   (default target/tmp/readers)
 #
 # Each version becomes a Word file with one paragraph a unit of draftdiff's plain-text
 # segmentation (numbers typed, lists as Word lists, footnotes as Word footnotes:
 # tests/fixtures/office/to_markdown.py --word-lists), through a reference document that typesets like a published report
 # (justified, hyphenated in the pair's language, a running header, page numbers:
-# make_reference.py); LibreOffice prints it to PDF, and pdftotext (no -layout: lines with
+# make_reference.py); LibreOffice prints it to PDF, a browser prints the same text as a web
+# page (pandoc's HTML) to a second PDF, and pdftotext (no -layout: lines with
 # no blank line between paragraphs, as most users get them) extracts the PDF's text.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -20,6 +21,8 @@ mkdir -p "$OUT"
 pandoc --version | head -1
 soffice --version
 pdftotext -v 2>&1 | head -1 || true   # exits 99 after printing its version
+BROWSER=$(command -v chromium || command -v chromium-browser || command -v google-chrome)
+"$BROWSER" --version
 
 cargo build -q --release
 DRAFTDIFF=target/release/draftdiff
@@ -43,6 +46,15 @@ for pair in tests/corpus/align/*/; do
             "$dir/$side.md" -o "$dir/$side.docx"
     done
     soffice --headless --convert-to pdf --outdir "$dir" "$dir/old.docx" "$dir/new.docx" >/dev/null 2>&1
+    # The same text as a web page printed to PDF by a browser: no hyphenation, ragged
+    # right, no space between list items, and bullets drawn rather than written.
+    for side in old new; do
+        pandoc -f markdown -s -M lang="$lang" -M pagetitle="$name $side" \
+            "$dir/$side.md" -o "$dir/$side.html"
+        "$BROWSER" --headless --no-sandbox --disable-gpu --no-pdf-header-footer \
+            --user-data-dir="$OUT/browser-profile" \
+            --print-to-pdf="$dir/$side.browser.pdf" "file://$(realpath "$dir/$side.html")" >/dev/null 2>&1
+    done
     for side in old new; do
         pdftotext "$dir/$side.pdf" "$dir/$side.pdftotext.txt"
     done

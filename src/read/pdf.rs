@@ -161,6 +161,10 @@ struct Line {
     global: usize,
     text: String,
     x0: f64,
+    /// Where the line's last glyph ends.
+    x1: f64,
+    /// Where the line's first word ends (the line's end when it has one word).
+    first_end: Option<f64>,
     y: f64,
     size: f64,
     /// Footnote markers (small raised digits) found in the line.
@@ -253,6 +257,8 @@ fn lines_of(page_no: usize, page: &Page) -> Vec<Line> {
                     global: 0,
                     text: String::new(),
                     x0: g.x,
+                    x1: g.end,
+                    first_end: None,
                     y: g.y,
                     size: g.size,
                     markers: Vec::new(),
@@ -292,6 +298,9 @@ fn lines_of(page_no: usize, page: &Page) -> Vec<Line> {
             if g.x > *end + SPACE_GAP * g.size && !line.text.ends_with(' ') {
                 line.text.push(' ');
             }
+            if line.first_end.is_none() && line.text.ends_with(' ') {
+                line.first_end = Some(*end);
+            }
             line.size = line.size.max(g.size);
             if line.second_x.is_none() && line.text.ends_with(' ') && !g.text.trim().is_empty() {
                 line.second_x = Some(g.x);
@@ -299,6 +308,7 @@ fn lines_of(page_no: usize, page: &Page) -> Vec<Line> {
         }
         line.text.push_str(&g.text);
         *end = g.end;
+        line.x1 = line.x1.max(g.end);
     }
     if let Some((mut l, _)) = cur.take() {
         flush_sup(&mut l, &mut pending_sup);
@@ -311,6 +321,30 @@ fn lines_of(page_no: usize, page: &Page) -> Vec<Line> {
         l.text = t;
     }
     lines
+}
+
+/// The right edge of the text column: where the body lines that reach furthest end (the
+/// 95th percentile of their ends, so that a table or a long address sticking out does not
+/// move it); `None` when there are too few lines to tell.
+fn right_edge(body: &[Vec<&Line>], body_size: f64) -> Option<f64> {
+    let mut ends: Vec<f64> = body
+        .iter()
+        .flatten()
+        .filter(|l| !is_heading(l, body_size))
+        .map(|l| l.x1)
+        .collect();
+    if ends.len() < 10 {
+        return None;
+    }
+    ends.sort_unstable_by(f64::total_cmp);
+    Some(ends[(ends.len() - 1) * 95 / 100])
+}
+
+/// True when `line`'s first word (and a space) would have fit at the end of `prev`, left
+/// of `right` with an em to spare: then `prev` did not wrap, it ended.
+fn has_room_for(prev: &Line, line: &Line, right: Option<f64>) -> bool {
+    let word = line.first_end.unwrap_or(line.x1) - line.x0;
+    right.is_some_and(|right| prev.x1 + 0.3 * line.size + word < right - line.size)
 }
 
 /// The most common value of `key` over the lines, weighted by characters, to a half point.
@@ -501,6 +535,7 @@ fn lay_out(path: &str, pages: &[Page]) -> Result<Document> {
     // The text column of the list item the last line belongs to: the item's first line
     // (a bullet or a label first) and the lines wrapped under its text since.
     let mut item_column: Option<f64> = None;
+    let right = right_edge(&body, body_size);
     for page in &body {
         let left = mode(
             &page
@@ -514,6 +549,25 @@ fn lay_out(path: &str, pages: &[Page]) -> Result<Document> {
         for &l in page {
             let heading = is_heading(l, body_size);
             let indented = l.x0 > left + INDENT * l.size;
+            // A block set in from the margin as a whole (a block quote, or a list whose
+            // bullets are drawn, not written, as browsers print them): each of its lines
+            // is indented, and one goes on the line before it unless that line was broken
+            // by hand, leaving room for this line's first word (a line wraps where the
+            // next word no longer fits).
+            let in_block = prev.is_some_and(|p| {
+                p.page == l.page
+                    && p.x0 > left + INDENT * p.size
+                    && (p.x0 - l.x0).abs() <= 0.5 * l.size
+                    && !has_room_for(p, l, right)
+            });
+            // The same test ends a paragraph with no space after it and no indent, as
+            // lists printed without their bullets are: a line broken by hand before a
+            // line that does not go on with a lowercase word.
+            let broken = prev.is_some_and(|p| {
+                p.page == l.page
+                    && has_room_for(p, l, right)
+                    && !l.text.starts_with(char::is_lowercase)
+            });
             // The lines of a list item wrap under its text, right of its bullet or
             // label (a hanging indent): indented from the page's edge, they still go on
             // with the item. A numbered paragraph wraps to the margin instead, so an
@@ -532,7 +586,8 @@ fn lay_out(path: &str, pages: &[Page]) -> Result<Document> {
                         || (heading && (p.size - l.size).abs() > 0.5)
                         || l.y - p.y > PARAGRAPH_GAP * spacing
                         || l.y < p.y
-                        || (indented && !hanging)
+                        || (indented && !hanging && !in_block)
+                        || (broken && !heading)
                 }
             };
             if !heading && opens_item(&l.text) {
@@ -789,6 +844,8 @@ mod tests {
             global: 1,
             text: "3 See the report.".into(),
             x0: 0.0,
+            x1: 0.0,
+            first_end: None,
             y: 0.0,
             size: 8.0,
             markers: Vec::new(),
@@ -1008,6 +1065,62 @@ mod tests {
             ]
         );
         assert_eq!((doc.units[5].line, doc.units[5].end_line), (13, 13));
+    }
+
+    /// `text` wrapped as a typesetter would, from `x` to `right` (one glyph 5 wide), on
+    /// lines from `y` down, 14 apart: a line ends where the next word no longer fits.
+    fn wrapped(text: &str, x: f64, right: f64, y: &mut f64) -> Vec<(f64, f64, f64, String)> {
+        let columns = ((right - x) / 5.0) as usize;
+        let mut lines: Vec<String> = vec![String::new()];
+        for word in text.split(' ') {
+            let last = lines.last_mut().unwrap();
+            if last.is_empty() {
+                last.push_str(word);
+            } else if last.len() + 1 + word.len() <= columns {
+                last.push(' ');
+                last.push_str(word);
+            } else {
+                lines.push(word.to_string());
+            }
+        }
+        lines
+            .into_iter()
+            .map(|line| {
+                *y += 14.0;
+                (*y, x, 10.0, line)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_list_printed_without_bullets_is_cut_where_its_lines_were_broken() {
+        // GitHub's privacy statement (CC0) as a browser prints it: the bullets are drawn,
+        // not written, and nothing but the indent and the lines' ends sets items apart.
+        let items = [
+            "Provide our products and deliver our services including troubleshooting, improving, and personalizing the features on the Service.",
+            "Business operations such as billing, accounting, improving our internal operations, securing our systems, detecting fraudulent or illegal activity, and meeting our legal obligations.",
+            "Improve and develop our products and services including to develop new services or features, and conduct research.",
+            "Provide customer support and respond to your questions.",
+        ];
+        let intro = "We may use your information to provide, administer, analyze, manage, and operate our Service. For example, we use your information for the following purposes:";
+        let after = "We combine data we collect from different sources for these purposes and to give you a more seamless, consistent, and personalized experience.";
+        let mut y = 80.0;
+        let mut lines = wrapped(intro, 72.0, 492.0, &mut y);
+        for item in items {
+            lines.extend(wrapped(item, 90.0, 492.0, &mut y));
+        }
+        lines.extend(wrapped(after, 72.0, 492.0, &mut y));
+        assert!(lines.len() > 10, "the items wrap");
+        let refs: Vec<(f64, f64, f64, &str)> = lines
+            .iter()
+            .map(|(y, x, s, t)| (*y, *x, *s, t.as_str()))
+            .collect();
+        let doc = lay_out("x.pdf", &[page(&refs)]).unwrap();
+        let got: Vec<&str> = doc.units.iter().map(|u| u.text.as_str()).collect();
+        let mut want = vec![intro];
+        want.extend(items);
+        want.push(after);
+        assert_eq!(got, want);
     }
 
     #[test]
