@@ -146,6 +146,7 @@ fn expected_document(path: &str, text: &str) -> Document {
             Unit {
                 id,
                 kind,
+                block: draftdiff::model::Block::Prose,
                 number,
                 section: None,
                 parent: None,

@@ -12,6 +12,7 @@ fn unit(id: usize, kind: UnitKind, number: &str, text: &str) -> Unit {
     Unit {
         id,
         kind,
+        block: draftdiff::model::Block::Prose,
         number: Some(number.to_string()),
         section: None,
         parent: None,

@@ -103,7 +103,7 @@ fn replaced_block(
     }
     let mut out = Vec::with_capacity(olds.len());
     for (&o, &n) in olds.iter().zip(news) {
-        if !compatible(ctx.old.units[o].kind, ctx.new.units[n].kind) {
+        if !compatible(ctx.old.units[o].kind, ctx.new.units[n].kind) || !ctx.same_block(o, n) {
             return None;
         }
         let p = ctx.pair(o, n);
@@ -126,7 +126,7 @@ fn best_in_order(
     let mut score = vec![f64::NEG_INFINITY; a * b];
     for (i, &o) in olds.iter().enumerate() {
         for (j, &n) in news.iter().enumerate() {
-            if compatible(ctx.old.units[o].kind, ctx.new.units[n].kind) {
+            if compatible(ctx.old.units[o].kind, ctx.new.units[n].kind) && ctx.same_block(o, n) {
                 let s = ctx.pair(o, n).score;
                 if s >= options.gap_min_score {
                     score[i * b + j] = s;

@@ -313,10 +313,98 @@ fn ignorable(c: char) -> bool {
 }
 
 /// The words of a text, in order: runs of letters and digits (soft hyphens and zero-width
-/// characters inside a word are kept in it and dropped when it is stemmed).
+/// characters inside a word are kept in it and dropped when it is stemmed). In a script
+/// written without spaces between words (Chinese, Japanese, Thai…) a run of letters is a
+/// whole clause, so such a run is cut into its overlapping pairs of characters instead
+/// ([`Unspaced`]).
 pub fn raw_words(text: &str) -> impl Iterator<Item = &str> + '_ {
     text.split(|c: char| !(c.is_alphanumeric() || ignorable(c)))
         .filter(|w| w.chars().any(char::is_alphanumeric))
+        .flat_map(Unspaced::new)
+}
+
+/// True for the letters of scripts written without spaces between words: Han ideographs,
+/// Hiragana, Katakana (full and half width), Thai, Lao, Khmer and Myanmar. (Korean Hangul
+/// is written with spaces.)
+fn unspaced(c: char) -> bool {
+    matches!(
+        c as u32,
+        0x0E00..=0x0EFF     // Thai, Lao
+            | 0x1000..=0x109F // Myanmar
+            | 0x1780..=0x17FF // Khmer
+            | 0x3040..=0x30FF // Hiragana, Katakana
+            | 0x31F0..=0x31FF // Katakana phonetic extensions
+            | 0x3400..=0x4DBF // CJK extension A
+            | 0x4E00..=0x9FFF // CJK unified ideographs
+            | 0xF900..=0xFAFF // CJK compatibility ideographs
+            | 0xFF66..=0xFF9F // half-width Katakana
+            | 0x20000..=0x3FFFF // CJK extensions B and later
+    )
+}
+
+/// The words of one run of letters and digits: the run itself when it holds no letter of
+/// an unspaced script ([`unspaced`]), else its spaced parts whole (`Vue`, `API`) and its
+/// unspaced parts as overlapping character bigrams (`単一ファイル` → `単一`, `一フ`, `ファ`,
+/// `ァイ`, `イル`), the unit of indexing that needs no dictionary (as Lucene's CJK bigram
+/// filter does); an unspaced character standing alone is a word of one character.
+pub struct Unspaced<'a> {
+    word: &'a str,
+    at: usize,
+    /// The last piece ended on an unspaced character that also starts the next bigram.
+    after_pair: bool,
+}
+
+impl<'a> Unspaced<'a> {
+    fn new(word: &'a str) -> Unspaced<'a> {
+        Unspaced {
+            word,
+            at: 0,
+            after_pair: false,
+        }
+    }
+}
+
+impl<'a> Iterator for Unspaced<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        if self.at == 0
+            && !self.after_pair
+            && (self.word.is_ascii() || !self.word.chars().any(unspaced))
+        {
+            self.at = self.word.len();
+            return (!self.word.is_empty()).then_some(self.word);
+        }
+        loop {
+            let rest = &self.word[self.at..];
+            let mut chars = rest.char_indices();
+            let (_, c) = chars.next()?;
+            if !unspaced(c) {
+                let end = rest
+                    .char_indices()
+                    .find(|&(_, c)| unspaced(c))
+                    .map_or(rest.len(), |(i, _)| i);
+                self.at += end;
+                self.after_pair = false;
+                return Some(&rest[..end]);
+            }
+            let first = c.len_utf8();
+            match chars.next() {
+                Some((_, d)) if unspaced(d) => {
+                    self.at += first;
+                    self.after_pair = true;
+                    return Some(&rest[..first + d.len_utf8()]);
+                }
+                _ => {
+                    self.at += first;
+                    let alone = !std::mem::take(&mut self.after_pair);
+                    if alone {
+                        return Some(&rest[..first]);
+                    }
+                }
+            }
+        }
+    }
 }
 
 /// Cuts `sentence` at `; ` into clauses.
@@ -417,6 +505,21 @@ mod tests {
         assert_eq!(stem(&fr, "adoptés"), stem(&fr, "adopté"));
         let de = Language::of(whatlang::Lang::Deu);
         assert_eq!(stem(&de, "Kindes"), stem(&de, "Kind"));
+    }
+
+    #[test]
+    fn unspaced_scripts_are_cut_into_character_pairs() {
+        // Vue.js quick start, Japanese translation (align corpus, dev).
+        let words: Vec<&str> = raw_words("Vue の単一ファイル (SFC) を使う。").collect();
+        assert_eq!(
+            words,
+            [
+                "Vue", "の単", "単一", "一フ", "ファ", "ァイ", "イル", "SFC", "を使", "使う"
+            ]
+        );
+        let mixed: Vec<&str> = raw_words("ES模块x").collect();
+        assert_eq!(mixed, ["ES", "模块", "x"]);
+        assert_eq!(raw_words("plain words").count(), 2);
     }
 
     #[test]

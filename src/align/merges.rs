@@ -70,6 +70,12 @@ pub fn grow(groups: &mut [Group], pairs: &[Scored], ctx: &Context, options: &Ali
         }
     }
     pieces.retain(|p| p.0 as f64 >= options.merge_min && pairs[p.2].score >= options.gap_min_score);
+    // A piece of another kind of block than its whole (a formula set apart as a code block
+    // from the sentence that held it) joins only when it is the whole's own words.
+    pieces.retain(|p| {
+        let q = &pairs[p.2];
+        ctx.same_block(q.old, q.new) || p.0 >= CROSS_BLOCK_MIN
+    });
     pieces.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.2.cmp(&b.2)));
     for (_, is_merge, i) in pieces {
         let p = &pairs[i];
@@ -106,6 +112,13 @@ pub fn grow(groups: &mut [Group], pairs: &[Scored], ctx: &Context, options: &Ali
         }
     }
 }
+
+/// Least share of a piece found in its whole when the two are different kinds of block
+/// ([`Block`](crate::model::Block)): a code block or table joins a prose link only when
+/// (nearly) all its weighted words are the prose's own, as when a formula or a command
+/// written in a sentence is set apart as a block. Code that a paragraph merely discusses
+/// shares its identifiers, not all its words.
+const CROSS_BLOCK_MIN: f32 = 0.9;
 
 /// Most units on the many side of one merge or split: each piece re-joins the others to
 /// measure its gain, so this bounds that work (real merges join a handful of paragraphs).
@@ -233,5 +246,46 @@ mod tests {
         let (_, o, n) = profiles(&paras(&["alpha beta"]), &paras(&["alpha beta gamma delta"]));
         assert!((super::contained(&o[0], &n[0]) - 1.0).abs() < 1e-6);
         assert!(super::contained(&n[0], &o[0]) < 0.9);
+    }
+
+    /// Aligns two Markdown texts.
+    fn align_md(old: &str, new: &str) -> crate::model::Alignment {
+        let read = |text: &str| crate::segment::segment("t.md", text, &Default::default());
+        align(&read(old), &read(new), &AlignOptions::new())
+    }
+
+    #[test]
+    fn code_a_paragraph_discusses_does_not_join_its_link() {
+        // SE-0306 actors pitch vs accepted (align corpus, dev): the old paragraph quoting
+        // a compiler error and the error itself as a code block; the new paragraph only
+        // mentions the error. The code block is not part of the paragraph's descent.
+        let old = "Based on the above, `parallelForEach` would need its closure parameter \
+                   will be `@escaping`. The second example (with `parallelForEach`) will be \
+                   rejected with an error that names the property balance.\n\n```\n\
+                   error: actor-isolated property 'balance' is unsafe to reference in code \
+                   that may execute concurrently\n```\n";
+        let new = "With actors, the attempt to reference `other.balance` in code that may \
+                   execute concurrently triggers a compiler error, because `balance` is \
+                   actor-isolated and unsafe to reference there; the closure parameter of \
+                   `parallelForEach` will be `@escaping`.\n";
+        let a = align_md(old, new);
+        assert!(a.removed.contains(&1), "{a:#?}");
+    }
+
+    #[test]
+    fn a_formula_set_apart_as_code_joins_the_sentence_it_left() {
+        // QUIC recovery draft -20 vs -21 (align corpus, dev): the threshold formula,
+        // written in a sentence, became a code block of its own after the sentence.
+        let old = "Once a later packet has been acknowledged, an endpoint SHOULD declare an \
+                   earlier packet lost if it was sent a threshold amount of time in the past. \
+                   The time threshold is computed as kTimeThreshold * max(SRTT, latest_RTT).\n";
+        let new = "Once a later packet within the same packet number space has been \
+                   acknowledged, an endpoint SHOULD declare an earlier packet lost if it was \
+                   sent a threshold amount of time in the past. The time threshold is:\n\n\
+                   ~~~\nkTimeThreshold * max(SRTT, latest_RTT)\n~~~\n";
+        let a = align_md(old, new);
+        assert_eq!(a.links.len(), 1, "{a:#?}");
+        assert_eq!(a.links[0].new, vec![0, 1]);
+        assert_eq!(a.links[0].shape, LinkShape::Split);
     }
 }

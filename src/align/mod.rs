@@ -353,9 +353,17 @@ pub(crate) struct Context<'a> {
 }
 
 impl Context<'_> {
-    /// True when neither unit is markup: the pair may be linked.
+    /// True when neither unit is markup: the pair may be scored and linked.
     fn linkable(&self, o: usize, n: usize) -> bool {
         !self.old_markup[o] && !self.new_markup[n]
+    }
+
+    /// True when both units are the same kind of block (prose with prose, code with code,
+    /// a table with a table): the pair may be a link of its own. A pair across kinds may
+    /// only be a piece of a merge or split whose first pair is of one kind (`merges.rs`):
+    /// a formula set apart as a code block from the sentence that held it.
+    fn same_block(&self, o: usize, n: usize) -> bool {
+        self.old.units[o].block == self.new.units[n].block
     }
 }
 
@@ -564,7 +572,10 @@ fn eligible(pairs: &[Scored], ctx: &Context, options: &AlignOptions) -> Vec<bool
             .iter()
             .map(|x| keep::probability_with(x, weights, *bias) >= keep::KEEP_PROBABILITY)
             .collect(),
-        None => pairs.iter().map(|p| p.score >= options.min_score).collect(),
+        None => pairs
+            .iter()
+            .map(|p| p.score >= options.min_score && ctx.same_block(p.old, p.new))
+            .collect(),
     }
 }
 
@@ -649,6 +660,7 @@ pub(crate) mod testing {
                 .map(|(id, &(kind, number, text))| Unit {
                     id,
                     kind,
+                    block: crate::model::Block::Prose,
                     number: number.map(str::to_string),
                     section: None,
                     parent: None,

@@ -84,6 +84,7 @@ pub fn expand<'a>(doc: &'a Document) -> Expanded<'a> {
             units.push(Unit {
                 id: units.len(),
                 kind: unit.kind,
+                block: unit.block,
                 number: None,
                 section: None,
                 parent: None,

@@ -352,7 +352,7 @@ pub fn carried(ctx: &Context, n_words: usize) -> Vec<Carried> {
     let mut out: Vec<Carried> = Vec::new();
     for (o, n, sh) in per_pair {
         let (o, n) = (o as usize, n as usize);
-        if !compatible(ctx.old.units[o].kind, ctx.new.units[n].kind) {
+        if !compatible(ctx.old.units[o].kind, ctx.new.units[n].kind) || !ctx.same_block(o, n) {
             continue;
         }
         let a = sh / old_mass[o].max(f32::MIN_POSITIVE);

@@ -369,6 +369,7 @@ mod tests {
         Unit {
             id,
             kind,
+            block: crate::model::Block::Prose,
             number: None,
             section: None,
             parent: None,

@@ -36,6 +36,23 @@ impl fmt::Display for UnitKind {
     }
 }
 
+/// What a unit's text is made of: the document's sentences, or a block that is not prose.
+/// The segmenter knows it from the syntax of the format (a Markdown code fence or table);
+/// the aligner links a unit only with units of the same block kind, since code and prose
+/// that share identifiers (`deposit(amount:)` in a sentence and in a listing) say different
+/// things.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Block {
+    /// Sentences: headings, paragraphs, list items and notes of running text.
+    #[default]
+    Prose,
+    /// Program text or preformatted text (a fenced or indented Markdown code block): code,
+    /// its output, a diagram drawn in characters.
+    Code,
+    /// A table, its cells read in order.
+    Table,
+}
+
 /// One unit of a document: a heading, paragraph, list item or footnote.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Unit {
@@ -43,6 +60,8 @@ pub struct Unit {
     pub id: UnitId,
     /// What the unit is.
     pub kind: UnitKind,
+    /// Prose, or a block that is not prose (code, a table): see [`Block`].
+    pub block: Block,
     /// The number as printed, without a trailing period: `"17"`, `"IV"`, `"(a)"`, `"3.2"`.
     pub number: Option<String>,
     /// The heading unit of the section this unit sits in, if any.

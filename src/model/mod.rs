@@ -12,7 +12,7 @@ mod report;
 pub use alignment::{Alignment, Change, Evidence, Link, LinkShape};
 pub use diff::{DiffStats, Op, OpKind, WordDiff};
 pub use document::{
-    Artifact, ArtifactKind, Document, JOIN_SEPARATOR, SourceLocation, Unit, UnitId, UnitKind,
-    join_texts,
+    Artifact, ArtifactKind, Block, Document, JOIN_SEPARATOR, SourceLocation, Unit, UnitId,
+    UnitKind, join_texts,
 };
 pub use report::{Report, Summary};

@@ -171,6 +171,7 @@ pub(crate) fn document(path: &str, blocks: Vec<Block>) -> Document {
         units.push(Unit {
             id,
             kind: b.kind,
+            block: crate::model::Block::Prose,
             number: b.number,
             section,
             parent,

@@ -789,6 +789,7 @@ fn insert_notes(doc: &mut Document, notes: Vec<Note>, markers: &[(usize, String)
         out.push(Unit {
             id,
             kind: UnitKind::Footnote,
+            block: crate::model::Block::Prose,
             number: Some(n.label),
             section,
             parent,

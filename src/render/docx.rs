@@ -857,6 +857,7 @@ mod tests {
         Unit {
             id: 0,
             kind,
+            block: crate::model::Block::Prose,
             number: number.map(str::to_string),
             section: None,
             parent: None,

@@ -1521,6 +1521,7 @@ impl Assembler {
         self.units.push(Unit {
             id,
             kind,
+            block: crate::model::Block::Prose,
             number: number.map(str::to_string),
             section: self.section(),
             parent,

@@ -28,7 +28,7 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use super::normalize::normalize;
 use super::start::{self, Shape};
-use crate::model::{Artifact, ArtifactKind, Unit, UnitId, UnitKind};
+use crate::model::{Artifact, ArtifactKind, Block, Unit, UnitId, UnitKind};
 
 /// Kinds of Markdown block syntax (ATX heading, setext underline, code fence, table
 /// delimiter row, block quote) a text must show to be read as Markdown without a `.md`
@@ -115,6 +115,8 @@ struct Building {
     plain: bool,
     /// A further paragraph of a list item.
     in_item: bool,
+    /// Prose, or a code block or table (a top-level block of that syntax).
+    block: Block,
 }
 
 /// The style of an enumeration marker, the first word of `text`, if it is one: digits
@@ -211,6 +213,7 @@ impl Building {
             text: String::new(),
             plain: false,
             in_item: false,
+            block: Block::Prose,
         }
     }
 }
@@ -299,6 +302,7 @@ pub(crate) fn segment(text: &str) -> (Vec<Unit>, Vec<Artifact>) {
         units.push(Unit {
             id,
             kind: b.kind,
+            block: b.block,
             number: b.number,
             section,
             parent,
@@ -355,6 +359,7 @@ pub(crate) fn segment(text: &str) -> (Vec<Unit>, Vec<Artifact>) {
         text: text[span].to_string(),
         plain: false,
         in_item: false,
+        block: Block::Prose,
     };
     // Depths of the open list items, innermost last.
     let mut items: Vec<usize> = Vec::new();
@@ -376,6 +381,11 @@ pub(crate) fn segment(text: &str) -> (Vec<Unit>, Vec<Artifact>) {
                 depth += 1;
                 if top {
                     let plain = matches!(tag, Tag::Paragraph);
+                    let block = match tag {
+                        Tag::CodeBlock(_) => Block::Code,
+                        Tag::Table(_) => Block::Table,
+                        _ => Block::Prose,
+                    };
                     let label = match &tag {
                         Tag::FootnoteDefinition(label) => Some(label.to_string()),
                         _ => None,
@@ -404,6 +414,7 @@ pub(crate) fn segment(text: &str) -> (Vec<Unit>, Vec<Artifact>) {
                             text: String::new(),
                             plain,
                             in_item: false,
+                            block,
                         });
                     }
                 } else if matches!(tag, Tag::DefinitionListTitle) && depth == 2 {
@@ -559,6 +570,24 @@ fn inline_end(tag: TagEnd) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn code_blocks_and_tables_are_not_prose() {
+        // Lines of the SE-0306 actors pitch (align corpus, dev), and a table.
+        let text = "Now, the call to this method (which now must be adorned with \
+                    [`await`](https://example.org/await)) is well-formed:\n\n\
+                    ```swift\nawait account.deposit(amount: amount)\n```\n\n    \
+                    error: actor-isolated property 'balance' is unsafe\n\n\
+                    | Tier | Target |\n| --- | --- |\n| 1 | x86_64 |\n";
+        let (units, _) = segment(text);
+        let blocks: Vec<Block> = units.iter().map(|u| u.block).collect();
+        assert_eq!(
+            blocks,
+            [Block::Prose, Block::Code, Block::Code, Block::Table],
+            "{units:#?}"
+        );
+        assert_eq!(units[1].text, "await account.deposit(amount: amount)");
+    }
 
     #[test]
     fn markdown_is_detected_by_name_or_syntax() {
