@@ -536,6 +536,8 @@ fn lay_out(path: &str, pages: &[Page]) -> Result<Document> {
     // (a bullet or a label first) and the lines wrapped under its text since.
     let mut item_column: Option<f64> = None;
     let right = right_edge(&body, body_size);
+    // The left edge of each page's text, by page number.
+    let mut lefts: HashMap<usize, f64> = HashMap::new();
     for page in &body {
         let left = mode(
             &page
@@ -546,6 +548,9 @@ fn lay_out(path: &str, pages: &[Page]) -> Result<Document> {
             |l| l.x0,
         )
         .unwrap_or(0.0);
+        if let Some(first) = page.first() {
+            lefts.insert(first.page, margin(page, body_size));
+        }
         for &l in page {
             let heading = is_heading(l, body_size);
             let indented = l.x0 > left + INDENT * l.size;
@@ -623,6 +628,7 @@ fn lay_out(path: &str, pages: &[Page]) -> Result<Document> {
             prev_heading = heading;
         }
     }
+    let text = mark_set_in_items(&text, &places, &lefts);
     let mut doc = segment(path, &text, &SegmentOptions::new().layout(Layout::Blocks));
     // Lines of the segmenter's text → lines of the file.
     let place = |line: usize| places.get(line.wrapping_sub(1)).copied();
@@ -648,6 +654,96 @@ fn lay_out(path: &str, pages: &[Page]) -> Result<Document> {
     doc.artifacts.sort_by_key(|a| a.line);
     insert_notes(&mut doc, notes, &marker_lines);
     Ok(doc)
+}
+
+/// The left margin of a page's text: the leftmost edge (to a half point) where at least a
+/// fifth of its body text starts. Unlike the most common edge, it stays the margin on a
+/// page that is mostly a list or a quotation set in from it.
+fn margin(page: &[&Line], body_size: f64) -> f64 {
+    let mut chars: Vec<(i64, usize)> = Vec::new();
+    let mut total = 0;
+    for l in page.iter().filter(|l| !is_heading(l, body_size)) {
+        let x = (l.x0 * 2.0).round() as i64;
+        let n = l.text.len().max(1);
+        total += n;
+        match chars.iter_mut().find(|(k, _)| *k == x) {
+            Some((_, c)) => *c += n,
+            None => chars.push((x, n)),
+        }
+    }
+    chars.sort_unstable();
+    chars
+        .iter()
+        .find(|&&(_, n)| 5 * n >= total)
+        .map_or(0.0, |&(x, _)| x as f64 / 2.0)
+}
+
+/// The paragraphs of `text` (blank-line separated, `places` the PDF line of each text
+/// line) set in from the page's left edge as a whole, each line alike, marked as list
+/// items (`• `): a list whose bullets were drawn rather than written, as browsers print
+/// them, is known by that indent alone. A paragraph of one line is taken so only when no
+/// paragraph of the document indents its first line alone (where that is the style, a
+/// short paragraph is indented too). Headings and paragraphs that open with a label of
+/// their own are left as they are.
+fn mark_set_in_items(text: &str, places: &[&Line], lefts: &HashMap<usize, f64>) -> String {
+    let lines: Vec<&str> = text.split('\n').collect();
+    // Paragraphs as ranges of text lines.
+    let mut paragraphs: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut start = None;
+    for (i, line) in lines.iter().enumerate() {
+        match (line.is_empty(), start) {
+            (false, None) => start = Some(i),
+            (true, Some(s)) => {
+                paragraphs.push(s..i);
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    let set_in = |i: usize| {
+        places.get(i).is_some_and(|l| {
+            lefts
+                .get(&l.page)
+                .is_some_and(|&left| l.x0 > left + INDENT * l.size)
+        })
+    };
+    let first_line_indents = paragraphs
+        .iter()
+        .any(|r| r.len() > 1 && set_in(r.start) && !set_in(r.start + 1));
+    let mut marked: Vec<usize> = Vec::new();
+    for r in &paragraphs {
+        let first = lines[r.start];
+        if first.starts_with('#') || opens_item(first) || (r.len() == 1 && first_line_indents) {
+            continue;
+        }
+        let x = places.get(r.start).map(|l| (l.x0, l.size));
+        let alike = r.clone().all(|i| {
+            set_in(i)
+                && places
+                    .get(i)
+                    .zip(x)
+                    .is_some_and(|(l, (x0, size))| (l.x0 - x0).abs() <= 0.5 * size)
+        });
+        if alike {
+            marked.push(r.start);
+        }
+    }
+    if marked.is_empty() {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len() + 4 * marked.len());
+    let mut next = marked.iter().peekable();
+    for (i, line) in lines.iter().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        if next.peek() == Some(&&i) {
+            next.next();
+            out.push_str("• ");
+        }
+        out.push_str(line);
+    }
+    out
 }
 
 /// The usual distance between the baselines of consecutive body lines.
@@ -1117,10 +1213,14 @@ mod tests {
             .map(|(y, x, s, t)| (*y, *x, *s, t.as_str()))
             .collect();
         let doc = lay_out("x.pdf", &[page(&refs)]).unwrap();
-        let got: Vec<&str> = doc.units.iter().map(|u| u.text.as_str()).collect();
-        let mut want = vec![intro];
-        want.extend(items);
-        want.push(after);
+        let got: Vec<(UnitKind, &str)> = doc
+            .units
+            .iter()
+            .map(|u| (u.kind, u.text.as_str()))
+            .collect();
+        let mut want = vec![(UnitKind::Paragraph, intro)];
+        want.extend(items.map(|i| (UnitKind::ListItem, i)));
+        want.push((UnitKind::Paragraph, after));
         assert_eq!(got, want);
     }
 
