@@ -559,6 +559,16 @@ impl Open {
 /// a whole word or two.
 const CENTRED_INDENT: usize = 8;
 
+/// Most columns a line may be set in from the margin and still stand at it: a page laid
+/// out from a PDF puts a line a column or two off now and then.
+const MARGIN_SLACK: usize = 2;
+
+/// How far apart (in half columns) the middles of two centred lines may be: a layout
+/// rounds each line's place to a whole column, so two lines of odd and even widths
+/// centred on one axis stand up to two half columns apart, and a PDF's own rounding adds
+/// as much again.
+const CENTRE_SLACK: usize = 4;
+
 /// Whether `t` (trimmed) is one token of code or an address, not a word: no space inside,
 /// a letter or digit and a mark that words do not hold inside them (`:`, `/`, `@`, `=`,
 /// `+`: `tel:+1-816-555-1212`, `news:comp.infosystems.www.servers.unix`).
@@ -1096,7 +1106,17 @@ impl Assembler {
                         && self.units[o.id].text.ends_with('?')
                         && self.units[o.id].text.chars().count() <= TITLE_MAX_CHARS
                         && capital;
-                    if title_run_in || question {
+                    // A short block set centred on the text column (`Pasal 12`;
+                    // `Paragraf 6` / `Peraturan Pelaksanaan`) with a line at the margin
+                    // straight under it: a title over its text, as a printed page sets
+                    // it. A paragraph's indented first line reaches the right margin.
+                    let line_centre = 2 * self.indent + t.trim_end().chars().count();
+                    let centred_title = self.is_centred_title(o)
+                        && self.indent + CENTRED_INDENT <= o.last_indent
+                        && (self.indent <= MARGIN_SLACK
+                            || line_centre.abs_diff(o.last_centre) > CENTRE_SLACK)
+                        && !t.starts_with(char::is_lowercase);
+                    if title_run_in || question || centred_title {
                         self.title_cut = true;
                     }
                     let title_end = self.paged_blocks
@@ -1111,6 +1131,7 @@ impl Assembler {
                         && o.role == Role::Plain
                         && is_definition_line(t);
                     !(pdf_end
+                        || centred_title
                         || definition
                         || title_end
                         || title_run_in
@@ -1458,6 +1479,25 @@ impl Assembler {
         let text = &self.units[open.id].text;
         self.title_cut && open.role == Role::Plain
             || open.lines == 1 && is_title(text) && (!self.pdf || text.len() < self.short_line)
+            || self.is_centred_title(open)
+    }
+
+    /// A block of at most [`MAX_HEADING_LINES`] lines set centred on the text column (its
+    /// first line in by [`CENTRED_INDENT`] or more, none at the margin, their middles
+    /// within [`CENTRE_SLACK`] of each other and within a quarter of a typical line of the
+    /// column's), ending no sentence: a title as a printed page sets it (`Paragraf 6` /
+    /// `Peraturan Pelaksanaan`; `Bagian Ketiga` / its two lines of name).
+    fn is_centred_title(&self, o: &Open) -> bool {
+        o.role == Role::Plain
+            && o.lines <= MAX_HEADING_LINES
+            && o.first_indent >= CENTRED_INDENT
+            && o.last_indent > MARGIN_SLACK
+            && o.first_centre.abs_diff(o.last_centre) <= CENTRE_SLACK
+            && !o.last_terminal
+            && o.last_centre.abs_diff(self.typical_len) <= self.typical_len / 4
+            && self.units[o.id]
+                .text
+                .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
     }
 
     /// Turns unit `id` into a title heading of kind `titled`: a sibling of the last title
@@ -1719,6 +1759,56 @@ mod tests {
         let stats = Stats::of(text);
         let (units, _, _) = assemble(text, stats.layout(), &stats, false);
         units.iter().map(|u| (u.kind, u.line)).collect()
+    }
+
+    #[test]
+    fn centred_titles_over_text_at_the_margin() {
+        // `ruu-cipta-kerja-final-id` (dev), `pdftotext -layout`: centred `Paragraf`,
+        // `Bagian` and `Pasal` titles, the article's text straight under its title.
+        let text = r"                            Paragraf 6
+                     Peraturan Pelaksanaan
+
+
+                            Pasal 12
+Ketentuan lebih lanjut mengenai Perizinan Berusaha berbasis
+risiko sebagaimana dimaksud dalam Pasal 7, Pasal 8, Pasal 9,
+dan Pasal 10, serta tata cara pengawasan sebagaimana
+dimaksud dalam Pasal 11 diatur dengan Peraturan Pemerintah.
+
+
+                          Bagian Ketiga
+      Penyederhanaan Persyaratan Dasar Perizinan Berusaha,
+            Pengadaan Tanah, dan Pemanfaatan Lahan
+
+
+                            Paragraf 1
+                             Umum
+
+
+                            Pasal 13
+Penyederhanaan persyaratan dasar Perizinan Berusaha dan
+pengadaan tanah dan pemanfaatan lahan sebagaimana
+dimaksud dalam Pasal 6 huruf b meliputi:
+a.    kesesuaian kegiatan pemanfaatan ruang;
+b.    persetujuan lingkungan; dan
+c.    Persetujuan Bangunan Gedung dan sertifikat laik fungsi.
+";
+        use UnitKind::{Heading as H, ListItem as L, Paragraph as P};
+        assert_eq!(
+            seg(text),
+            [
+                (H, 1),
+                (H, 5),
+                (P, 6),
+                (H, 12),
+                (H, 17),
+                (H, 21),
+                (P, 22),
+                (L, 25),
+                (L, 26),
+                (L, 27)
+            ]
+        );
     }
 
     #[test]
