@@ -354,7 +354,7 @@ fn close_title_block(block: Option<(usize, usize, bool, usize)>, blocks: &mut Ve
 /// list item's bullet on a line of its own when a wide hanging indent separates it from
 /// the text. ASCII `-` and `*` alone are rules or separators, not bullets.
 fn is_lone_bullet(t: &str) -> bool {
-    matches!(t, "•" | "◦" | "▪" | "‣" | "●" | "○" | "■")
+    matches!(t, "•" | "◦" | "▪" | "‣" | "●" | "○" | "■") || super::start::is_symbol_font_bullet(t)
 }
 
 /// Longest list label that may stand alone on its line (`(viii)`, `12.3.`).
@@ -1090,7 +1090,13 @@ impl Assembler {
                     // title's own second line (`§ 232 Menschenhandel zum Zweck der
                     // sexuellen` / `Ausbeutung`) than the text under it.
                     let wraps = o.lines == 1 && is_title(t) && t.len() < self.short_line;
+                    // Where some lines are indented (paragraphs opened by an indent,
+                    // items hung under their bullet), a title runs into its text only
+                    // when both stand at the margin.
+                    let at_margin = self.flush_left
+                        || o.first_indent <= MARGIN_SLACK && self.indent <= MARGIN_SLACK;
                     let title_run_in = direct
+                        && at_margin
                         && self.title_runs_in(o)
                         && o.last_len < self.short_line
                         && !t.starts_with(char::is_lowercase)
@@ -1339,7 +1345,6 @@ impl Assembler {
     /// ending a sentence.
     fn title_runs_in(&self, o: &Open) -> bool {
         self.paged_blocks
-            && self.flush_left
             && o.role == Role::Plain
             && o.lines <= MAX_HEADING_LINES
             && !o.last_terminal
@@ -1809,6 +1814,68 @@ c.    Persetujuan Bangunan Gedung dan sertifikat laik fungsi.
                 (L, 27)
             ]
         );
+    }
+
+    #[test]
+    fn titles_run_into_text_at_the_margin_among_indented_paragraphs() {
+        // `regeringen-dir-2016-15-sv` (dev), `pdftotext -layout` of a Word document:
+        // paragraphs opened by a four-space indent, bullet items hung under their
+        // bullet, and each title at the margin with its text straight under it.
+        let text = "Beslut vid regeringssammanträde den 25 februari 2016\n\
+\n\
+\n\
+Sammanfattning\n\
+Inom kort förväntas EU besluta om en förordning som utgör en ny\n\
+generell reglering för personuppgiftsbehandling inom EU. En\n\
+särskild utredare ska föreslå de anpassningar och kompletterande\n\
+författningsbestämmelser på generell nivå som denna förordning ger\n\
+anledning till. Syftet är att säkerställa att det finns en ändamålsenlig\n\
+och välbalanserad kompletterande nationell reglering om\n\
+personuppgiftsbehandling på plats när förordningen börjar tillämpas.\n\
+    Utredaren ska bl.a.\n\
+\u{f0b7} undersöka vilka kompletterande nationella föreskrifter,\n\
+     exempelvis processuella bestämmelser, som förordningen\n\
+     kräver,\n\
+\u{f0b7} analysera vilka bestämmelser om administrativa\n\
+     sanktionsavgifter och andra sanktioner som Sverige\n\
+     behöver eller bör införa,\n\
+\u{f0b7} överväga vilka kompletterande bestämmelser om t.ex.\n\
+     behandling av känsliga personuppgifter och personnummer\n\
+     som bör införas i den svenska generella regleringen,\n\
+\u{f0b7} undersöka om det finns behov av generella bestämmelser\n\
+     för personuppgiftsbehandling utanför EU-rättens\n\
+     tillämpningsområde, och\n\
+\u{f0b7} lämna sådana författningsförslag som är behövliga och\n\
+     lämpliga.\n\
+    I uppdraget ingår inte att överväga eller lämna förslag till\n\
+grundlagsändringar.\n\
+    Uppdraget ska redovisas senast den 12 maj 2017.\n\
+\u{c}2\n\
+\n\
+Den nuvarande och den nya regleringen\n\
+\n\
+Dataskyddsdirektivet – den nuvarande EU-regleringen\n\
+Den allmänna regleringen om behandling av personuppgifter\n\
+inom EU finns i dag i Europaparlamentets och rådets direktiv\n\
+95/46/EG av den 24 oktober 1995 om skydd för enskilda\n\
+personer med avseende på behandling av personuppgifter och\n\
+om behandling av det fria flödet av sådana uppgifter\n\
+(dataskyddsdirektivet). Direktivet syftar till att garantera en hög\n\
+och i alla medlemsstater likvärdig skyddsnivå när det gäller\n\
+enskilda personers fri- och rättigheter med avseende på\n\
+behandling av personuppgifter, samt att främja ett fritt flöde av\n\
+personuppgifter mellan medlemsstaterna i EU.\n\
+    Dataskyddsdirektivet gäller inte för behandling av\n\
+personuppgifter på områden som faller utanför gemenskaps-\n\
+rätten, t.ex. allmän säkerhet, försvar, statens säkerhet och\n\
+statens verksamhet på straffrättens område.\n";
+        let units = seg(text);
+        // `Sammanfattning` (line 4 here) is a title; its text starts on line 5.
+        assert!(units.contains(&(UnitKind::Heading, 4)), "{units:?}");
+        assert!(units.contains(&(UnitKind::Paragraph, 5)), "{units:?}");
+        assert!(units.contains(&(UnitKind::Heading, 32)), "{units:?}");
+        // The Symbol-font bullets are items.
+        assert!(units.contains(&(UnitKind::ListItem, 13)), "{units:?}");
     }
 
     #[test]

@@ -867,15 +867,25 @@ impl Furniture {
     /// number into the last line of text when the two share a baseline (`… seiner
     /// vertrag2`), so a few pages lack one of its own; the others still are furniture.
     fn add_page_numbers(&mut self, ends: &[(usize, &str)], period: usize) {
+        let is_number = |t: &str| t.len() <= 4 && t.bytes().all(|b| b.is_ascii_digit());
         let numbers: Vec<(usize, u32)> = ends
             .iter()
-            .filter(|&&(_, t)| t.len() <= 4 && t.bytes().all(|b| b.is_ascii_digit()))
+            .filter(|&&(_, t)| is_number(t))
             .filter_map(|&(no, t)| Some((no, t.parse().ok()?)))
             .collect();
+        // The first page (a title page, unnumbered) and the last (an excerpt's cut, or a
+        // short last page) may lack the number every other page carries.
+        let edges = [ends.first(), ends.last()]
+            .into_iter()
+            .flatten()
+            .filter(|&&(_, t)| !is_number(t))
+            .count()
+            .min(ends.len().saturating_sub(1));
+        let pages = ends.len() - edges;
         let rising = numbers.windows(2).all(|w| w[0].1 < w[1].1);
         let taken = numbers.iter().any(|&(no, _)| self.is_furniture(no));
         if numbers.len() < MIN_ANCHORED_PAGES
-            || (numbers.len() as f64) < ends.len() as f64 * PAGE_NUMBER_SHARE
+            || (numbers.len() as f64) < pages as f64 * PAGE_NUMBER_SHARE
             || !rising
             || taken
         {
@@ -952,6 +962,22 @@ mod tests {
         assert!(page_marks("== Step 1 ==\ntext\n== Step 2 ==\n").is_empty());
         assert!(page_marks("=== Step 1 ===\ntext\n=== Step 2 ===\n").is_empty());
         assert_eq!(page_marks("--- 1 ---\ntext\n--- 2 ---\n"), [1, 3]);
+    }
+
+    #[test]
+    fn page_numbers_on_every_page_but_the_title_page() {
+        // `regeringen-dir-2016-15-sv` (dev): pdftotext pages whose first line is the page
+        // number, on every page but the first, the directive's title page.
+        let text = "Kommittédirektiv\nDataskyddsförordningen                 Dir.\n\n\
+            Sammanfattning\nInom kort förväntas EU besluta om en förordning.\n\
+            \u{c}2\n\nDen nuvarande och den nya regleringen\n\
+            Den allmänna regleringen om behandling av personuppgifter\n\
+            \u{c}                                             3\n\n\
+            datalagen (2009:287) och polisdatalagen (2010:361). Men det\n\
+            \u{c}4\n\npublicering i Europeiska unionens officiella tidning. Det\n";
+        let found = Furniture::find(text);
+        let lines: Vec<usize> = found.lines().iter().map(|&(l, _)| l).collect();
+        assert_eq!(lines, [6, 10, 13]);
     }
 
     #[test]
