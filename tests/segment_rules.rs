@@ -548,7 +548,7 @@ fn a_centred_title_is_not_a_definition_list() {
     assert_eq!(
         units(&doc)[0],
         (
-            "paragraph",
+            "heading",
             None,
             "THE OPEN DRAFTING AGREEMENT Edition 4, 2 March 2026"
         )

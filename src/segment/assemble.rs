@@ -354,7 +354,7 @@ fn close_title_block(block: Option<(usize, usize, bool, usize)>, blocks: &mut Ve
 /// list item's bullet on a line of its own when a wide hanging indent separates it from
 /// the text. ASCII `-` and `*` alone are rules or separators, not bullets.
 fn is_lone_bullet(t: &str) -> bool {
-    matches!(t, "•" | "◦" | "▪" | "‣" | "●" | "○" | "■")
+    matches!(t, "•" | "◦" | "▪" | "‣" | "●" | "○" | "■") || super::start::is_symbol_font_bullet(t)
 }
 
 /// Longest list label that may stand alone on its line (`(viii)`, `12.3.`).
@@ -558,6 +558,16 @@ impl Open {
 /// The least indent (columns) of a centred line: a centred line narrower than the page by
 /// a whole word or two.
 const CENTRED_INDENT: usize = 8;
+
+/// Most columns a line may be set in from the margin and still stand at it: a page laid
+/// out from a PDF puts a line a column or two off now and then.
+const MARGIN_SLACK: usize = 2;
+
+/// How far apart (in half columns) the middles of two centred lines may be: a layout
+/// rounds each line's place to a whole column, so two lines of odd and even widths
+/// centred on one axis stand up to two half columns apart, and a PDF's own rounding adds
+/// as much again.
+const CENTRE_SLACK: usize = 4;
 
 /// Whether `t` (trimmed) is one token of code or an address, not a word: no space inside,
 /// a letter or digit and a mark that words do not hold inside them (`:`, `/`, `@`, `=`,
@@ -1080,7 +1090,13 @@ impl Assembler {
                     // title's own second line (`§ 232 Menschenhandel zum Zweck der
                     // sexuellen` / `Ausbeutung`) than the text under it.
                     let wraps = o.lines == 1 && is_title(t) && t.len() < self.short_line;
+                    // Where some lines are indented (paragraphs opened by an indent,
+                    // items hung under their bullet), a title runs into its text only
+                    // when both stand at the margin.
+                    let at_margin = self.flush_left
+                        || o.first_indent <= MARGIN_SLACK && self.indent <= MARGIN_SLACK;
                     let title_run_in = direct
+                        && at_margin
                         && self.title_runs_in(o)
                         && o.last_len < self.short_line
                         && !t.starts_with(char::is_lowercase)
@@ -1096,7 +1112,17 @@ impl Assembler {
                         && self.units[o.id].text.ends_with('?')
                         && self.units[o.id].text.chars().count() <= TITLE_MAX_CHARS
                         && capital;
-                    if title_run_in || question {
+                    // A short block set centred on the text column (`Pasal 12`;
+                    // `Paragraf 6` / `Peraturan Pelaksanaan`) with a line at the margin
+                    // straight under it: a title over its text, as a printed page sets
+                    // it. A paragraph's indented first line reaches the right margin.
+                    let line_centre = 2 * self.indent + t.trim_end().chars().count();
+                    let centred_title = self.is_centred_title(o)
+                        && self.indent + CENTRED_INDENT <= o.last_indent
+                        && (self.indent <= MARGIN_SLACK
+                            || line_centre.abs_diff(o.last_centre) > CENTRE_SLACK)
+                        && !t.starts_with(char::is_lowercase);
+                    if title_run_in || question || centred_title {
                         self.title_cut = true;
                     }
                     let title_end = self.paged_blocks
@@ -1111,6 +1137,7 @@ impl Assembler {
                         && o.role == Role::Plain
                         && is_definition_line(t);
                     !(pdf_end
+                        || centred_title
                         || definition
                         || title_end
                         || title_run_in
@@ -1318,7 +1345,6 @@ impl Assembler {
     /// ending a sentence.
     fn title_runs_in(&self, o: &Open) -> bool {
         self.paged_blocks
-            && self.flush_left
             && o.role == Role::Plain
             && o.lines <= MAX_HEADING_LINES
             && !o.last_terminal
@@ -1458,6 +1484,25 @@ impl Assembler {
         let text = &self.units[open.id].text;
         self.title_cut && open.role == Role::Plain
             || open.lines == 1 && is_title(text) && (!self.pdf || text.len() < self.short_line)
+            || self.is_centred_title(open)
+    }
+
+    /// A block of at most [`MAX_HEADING_LINES`] lines set centred on the text column (its
+    /// first line in by [`CENTRED_INDENT`] or more, none at the margin, their middles
+    /// within [`CENTRE_SLACK`] of each other and within a quarter of a typical line of the
+    /// column's), ending no sentence: a title as a printed page sets it (`Paragraf 6` /
+    /// `Peraturan Pelaksanaan`; `Bagian Ketiga` / its two lines of name).
+    fn is_centred_title(&self, o: &Open) -> bool {
+        o.role == Role::Plain
+            && o.lines <= MAX_HEADING_LINES
+            && o.first_indent >= CENTRED_INDENT
+            && o.last_indent > MARGIN_SLACK
+            && o.first_centre.abs_diff(o.last_centre) <= CENTRE_SLACK
+            && !o.last_terminal
+            && o.last_centre.abs_diff(self.typical_len) <= self.typical_len / 4
+            && self.units[o.id]
+                .text
+                .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
     }
 
     /// Turns unit `id` into a title heading of kind `titled`: a sibling of the last title
@@ -1720,6 +1765,118 @@ mod tests {
         let stats = Stats::of(text);
         let (units, _, _) = assemble(text, stats.layout(), &stats, false);
         units.iter().map(|u| (u.kind, u.line)).collect()
+    }
+
+    #[test]
+    fn centred_titles_over_text_at_the_margin() {
+        // `ruu-cipta-kerja-final-id` (dev), `pdftotext -layout`: centred `Paragraf`,
+        // `Bagian` and `Pasal` titles, the article's text straight under its title.
+        let text = r"                            Paragraf 6
+                     Peraturan Pelaksanaan
+
+
+                            Pasal 12
+Ketentuan lebih lanjut mengenai Perizinan Berusaha berbasis
+risiko sebagaimana dimaksud dalam Pasal 7, Pasal 8, Pasal 9,
+dan Pasal 10, serta tata cara pengawasan sebagaimana
+dimaksud dalam Pasal 11 diatur dengan Peraturan Pemerintah.
+
+
+                          Bagian Ketiga
+      Penyederhanaan Persyaratan Dasar Perizinan Berusaha,
+            Pengadaan Tanah, dan Pemanfaatan Lahan
+
+
+                            Paragraf 1
+                             Umum
+
+
+                            Pasal 13
+Penyederhanaan persyaratan dasar Perizinan Berusaha dan
+pengadaan tanah dan pemanfaatan lahan sebagaimana
+dimaksud dalam Pasal 6 huruf b meliputi:
+a.    kesesuaian kegiatan pemanfaatan ruang;
+b.    persetujuan lingkungan; dan
+c.    Persetujuan Bangunan Gedung dan sertifikat laik fungsi.
+";
+        use UnitKind::{Heading as H, ListItem as L, Paragraph as P};
+        assert_eq!(
+            seg(text),
+            [
+                (H, 1),
+                (H, 5),
+                (P, 6),
+                (H, 12),
+                (H, 17),
+                (H, 21),
+                (P, 22),
+                (L, 25),
+                (L, 26),
+                (L, 27)
+            ]
+        );
+    }
+
+    #[test]
+    fn titles_run_into_text_at_the_margin_among_indented_paragraphs() {
+        // `regeringen-dir-2016-15-sv` (dev), `pdftotext -layout` of a Word document:
+        // paragraphs opened by a four-space indent, bullet items hung under their
+        // bullet, and each title at the margin with its text straight under it.
+        let text = "Beslut vid regeringssammanträde den 25 februari 2016\n\
+\n\
+\n\
+Sammanfattning\n\
+Inom kort förväntas EU besluta om en förordning som utgör en ny\n\
+generell reglering för personuppgiftsbehandling inom EU. En\n\
+särskild utredare ska föreslå de anpassningar och kompletterande\n\
+författningsbestämmelser på generell nivå som denna förordning ger\n\
+anledning till. Syftet är att säkerställa att det finns en ändamålsenlig\n\
+och välbalanserad kompletterande nationell reglering om\n\
+personuppgiftsbehandling på plats när förordningen börjar tillämpas.\n\
+    Utredaren ska bl.a.\n\
+\u{f0b7} undersöka vilka kompletterande nationella föreskrifter,\n\
+     exempelvis processuella bestämmelser, som förordningen\n\
+     kräver,\n\
+\u{f0b7} analysera vilka bestämmelser om administrativa\n\
+     sanktionsavgifter och andra sanktioner som Sverige\n\
+     behöver eller bör införa,\n\
+\u{f0b7} överväga vilka kompletterande bestämmelser om t.ex.\n\
+     behandling av känsliga personuppgifter och personnummer\n\
+     som bör införas i den svenska generella regleringen,\n\
+\u{f0b7} undersöka om det finns behov av generella bestämmelser\n\
+     för personuppgiftsbehandling utanför EU-rättens\n\
+     tillämpningsområde, och\n\
+\u{f0b7} lämna sådana författningsförslag som är behövliga och\n\
+     lämpliga.\n\
+    I uppdraget ingår inte att överväga eller lämna förslag till\n\
+grundlagsändringar.\n\
+    Uppdraget ska redovisas senast den 12 maj 2017.\n\
+\u{c}2\n\
+\n\
+Den nuvarande och den nya regleringen\n\
+\n\
+Dataskyddsdirektivet – den nuvarande EU-regleringen\n\
+Den allmänna regleringen om behandling av personuppgifter\n\
+inom EU finns i dag i Europaparlamentets och rådets direktiv\n\
+95/46/EG av den 24 oktober 1995 om skydd för enskilda\n\
+personer med avseende på behandling av personuppgifter och\n\
+om behandling av det fria flödet av sådana uppgifter\n\
+(dataskyddsdirektivet). Direktivet syftar till att garantera en hög\n\
+och i alla medlemsstater likvärdig skyddsnivå när det gäller\n\
+enskilda personers fri- och rättigheter med avseende på\n\
+behandling av personuppgifter, samt att främja ett fritt flöde av\n\
+personuppgifter mellan medlemsstaterna i EU.\n\
+    Dataskyddsdirektivet gäller inte för behandling av\n\
+personuppgifter på områden som faller utanför gemenskaps-\n\
+rätten, t.ex. allmän säkerhet, försvar, statens säkerhet och\n\
+statens verksamhet på straffrättens område.\n";
+        let units = seg(text);
+        // `Sammanfattning` (line 4 here) is a title; its text starts on line 5.
+        assert!(units.contains(&(UnitKind::Heading, 4)), "{units:?}");
+        assert!(units.contains(&(UnitKind::Paragraph, 5)), "{units:?}");
+        assert!(units.contains(&(UnitKind::Heading, 32)), "{units:?}");
+        // The Symbol-font bullets are items.
+        assert!(units.contains(&(UnitKind::ListItem, 13)), "{units:?}");
     }
 
     #[test]

@@ -194,6 +194,95 @@ fn roman_to_hash(out: &mut String) {
     *out = words.join(" ");
 }
 
+/// Fewest marks of one kind on each side of a page mark (`=== PAGE 3 ===`).
+const MARK_MIN_RUN: usize = 3;
+
+/// Most marks a title's markup puts on each side of it (Markdown's closing `#`s,
+/// AsciiDoc's and MediaWiki's `=` runs, six levels at most): a run of `=` or `#` that
+/// short may frame a section title, so it must show a page's regular spacing as well.
+const TITLE_MARK_MAX_RUN: usize = 6;
+
+/// Most words (the number included) inside a page mark's frame (`PAGE 3`, `Seite 3`,
+/// `3`).
+const MARK_MAX_WORDS: usize = 3;
+
+/// The page-mark label of a trimmed line: the text between two runs of one framing
+/// character (`=`, `-`, `*`, `_`, `~`, `#`, `+`), at least [`MARK_MIN_RUN`] long each,
+/// holding one number and at most [`MARK_MAX_WORDS`] words; with the number and the
+/// shorter run's length.
+fn page_mark(t: &str) -> Option<(String, u64, usize)> {
+    let c = t.chars().next().filter(|c| "=-*_~#+".contains(*c))?;
+    let inner = t.trim_start_matches(c);
+    let left = t.len() - inner.len();
+    let label = inner.trim_end_matches(c);
+    let right = inner.len() - label.len();
+    let label = label.trim();
+    let words: Vec<&str> = label.split_whitespace().collect();
+    if left.min(right) < MARK_MIN_RUN || words.is_empty() || words.len() > MARK_MAX_WORDS {
+        return None;
+    }
+    let mut numbers = words
+        .iter()
+        .filter(|w| w.bytes().all(|b| b.is_ascii_digit()));
+    let number = numbers.next()?.parse().ok()?;
+    if numbers.next().is_some() || words.iter().any(|w| w.contains(c)) {
+        return None;
+    }
+    let pattern = words
+        .iter()
+        .map(|w| {
+            if w.bytes().all(|b| b.is_ascii_digit()) {
+                "#".to_string()
+            } else {
+                w.to_lowercase()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    Some((
+        format!("{c}{c}{c} {pattern} {c}{c}{c}"),
+        number,
+        left.min(right),
+    ))
+}
+
+/// The lines that mark page breaks in text converted page by page (`=== PAGE 10 ===`,
+/// `----- 3 -----` written by a conversion script before each page): lines of one page-mark
+/// pattern (see [`page_mark`]), at least [`MIN_ANCHORED_PAGES`] of them, whose numbers
+/// run on by one from each to the next, as pages do and as nothing else framed that way
+/// does. A frame of `=` or `#` no longer than a title's markup ([`TITLE_MARK_MAX_RUN`])
+/// must also recur at regular, page-long distances. They are page breaks (as form feeds
+/// are) and furniture, never text.
+fn page_marks(text: &str) -> Vec<usize> {
+    let mut groups: FastMap<String, Vec<(usize, u64, usize)>> = FastMap::default();
+    for (i, line) in text.lines().enumerate() {
+        let t = line.trim();
+        if t.len() < 2 * MARK_MIN_RUN || t.len() > MAX_PATTERN_LEN * 4 {
+            continue;
+        }
+        if let Some((pattern, number, run)) = page_mark(t) {
+            groups
+                .entry(pattern)
+                .or_default()
+                .push((i + 1, number, run));
+        }
+    }
+    let mut marks: Vec<usize> = groups
+        .into_iter()
+        .filter(|(pattern, found)| {
+            let lines: Vec<usize> = found.iter().map(|&(l, _, _)| l).collect();
+            let title_like = pattern.starts_with(['=', '#'])
+                && found.iter().any(|&(_, _, run)| run <= TITLE_MARK_MAX_RUN);
+            found.len() >= MIN_ANCHORED_PAGES
+                && found.windows(2).all(|w| w[1].1 == w[0].1 + 1)
+                && (!title_like || (found.len() >= MIN_REPEATS && regular_period(&lines).is_some()))
+        })
+        .flat_map(|(_, found)| found.into_iter().map(|(l, _, _)| l))
+        .collect();
+    marks.sort_unstable();
+    marks
+}
+
 /// Fewest pages of a form-feed paginated text that must open (or close) with the same
 /// pattern for it to be page furniture by its place alone: every page, and at least two.
 const MIN_ANCHORED_PAGES: usize = 2;
@@ -308,7 +397,9 @@ fn regular_period(lines: &[usize]) -> Option<usize> {
 impl Furniture {
     /// Finds the furniture of `text` (see the module docs).
     pub fn find(text: &str) -> Furniture {
-        let mut furniture = Furniture::find_repeated(text);
+        let marks = page_marks(text);
+        let mut furniture = Furniture::find_repeated(text, &marks);
+        furniture.add_page_marks(&marks);
         furniture.add_page_anchored(text);
         furniture.add_page_counters(text);
         furniture.release_first_apart();
@@ -316,7 +407,7 @@ impl Furniture {
     }
 
     /// The furniture found by repetition at regular distances.
-    fn find_repeated(text: &str) -> Furniture {
+    fn find_repeated(text: &str, marks: &[usize]) -> Furniture {
         // Pass 1: the pattern of every short line, and how often each occurs.
         let mut counts: FastMap<u64, u32> = FastMap::default();
         let mut short: Vec<(usize, u64)> = Vec::new();
@@ -386,8 +477,11 @@ impl Furniture {
         // The page breaks, each as the number of non-blank lines before it.
         let mut breaks: Vec<usize> = vec![0];
         let mut rank = 0;
-        for line in text.lines() {
-            if line.contains('\u{c}') {
+        let mut marks = marks.iter().peekable();
+        for (i, line) in text.lines().enumerate() {
+            // A page mark is a page break, as a form feed is, and no text.
+            let mark = marks.next_if_eq(&&(i + 1)).is_some();
+            if mark || line.contains('\u{c}') {
                 breaks.push(rank);
                 after_form_feed = true;
                 if let Some((h, k)) = last_occ.take()
@@ -397,7 +491,7 @@ impl Furniture {
                 }
             }
             let t = line.trim();
-            if t.is_empty() {
+            if t.is_empty() || mark {
                 continue;
             }
             rank += 1;
@@ -571,6 +665,27 @@ impl Furniture {
             });
         }
         self.lines.sort_unstable();
+    }
+
+    /// The page marks (see [`page_marks`]) as furniture of their own pattern.
+    fn add_page_marks(&mut self, marks: &[usize]) {
+        let marks: Vec<usize> = marks
+            .iter()
+            .copied()
+            .filter(|&no| !self.is_furniture(no))
+            .collect();
+        if marks.is_empty() {
+            return;
+        }
+        let period = marks.windows(2).map(|w| w[1] - w[0]).max().unwrap_or(0);
+        let i = self.patterns.len();
+        self.lines.extend(marks.iter().map(|&no| (no, i)));
+        self.lines.sort_unstable();
+        self.patterns.push(FurniturePattern {
+            pattern: "page mark".to_string(),
+            count: marks.len(),
+            period,
+        });
     }
 
     /// In text paginated by form feeds (`pdftotext`), the pattern that opens every page
@@ -752,15 +867,25 @@ impl Furniture {
     /// number into the last line of text when the two share a baseline (`… seiner
     /// vertrag2`), so a few pages lack one of its own; the others still are furniture.
     fn add_page_numbers(&mut self, ends: &[(usize, &str)], period: usize) {
+        let is_number = |t: &str| t.len() <= 4 && t.bytes().all(|b| b.is_ascii_digit());
         let numbers: Vec<(usize, u32)> = ends
             .iter()
-            .filter(|&&(_, t)| t.len() <= 4 && t.bytes().all(|b| b.is_ascii_digit()))
+            .filter(|&&(_, t)| is_number(t))
             .filter_map(|&(no, t)| Some((no, t.parse().ok()?)))
             .collect();
+        // The first page (a title page, unnumbered) and the last (an excerpt's cut, or a
+        // short last page) may lack the number every other page carries.
+        let edges = [ends.first(), ends.last()]
+            .into_iter()
+            .flatten()
+            .filter(|&&(_, t)| !is_number(t))
+            .count()
+            .min(ends.len().saturating_sub(1));
+        let pages = ends.len() - edges;
         let rising = numbers.windows(2).all(|w| w[0].1 < w[1].1);
         let taken = numbers.iter().any(|&(no, _)| self.is_furniture(no));
         if numbers.len() < MIN_ANCHORED_PAGES
-            || (numbers.len() as f64) < ends.len() as f64 * PAGE_NUMBER_SHARE
+            || (numbers.len() as f64) < pages as f64 * PAGE_NUMBER_SHARE
             || !rising
             || taken
         {
@@ -819,6 +944,41 @@ impl Furniture {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn page_marks_are_page_breaks_and_recurring_section_titles_stay_text() {
+        // `ruu-cipta-kerja-final-id` (dev): a conversion script wrote `=== PAGE n ===`
+        // before each page; the section titles `Paragraf 6`, `Paragraf 1`, `Paragraf 2`
+        // recur at page-like distances after lines that end no sentence (titles), but
+        // two of them stand in the middle of a page, where no furniture stands.
+        let text = include_str!("../../tests/corpus/segment/ruu-cipta-kerja-final-id/doc.txt");
+        let found = Furniture::find(text);
+        let lines: Vec<usize> = found.lines().iter().map(|&(l, _)| l).collect();
+        assert_eq!(lines, [1, 52, 103]);
+        assert_eq!(page_marks(text), [1, 52, 103]);
+        // A counter that does not run on by one, or a title's short frame without a
+        // page's regular spacing, is no page mark.
+        assert!(page_marks("=== PAGE 1 ===\ntext\n=== PAGE 3 ===\n").is_empty());
+        assert!(page_marks("== Step 1 ==\ntext\n== Step 2 ==\n").is_empty());
+        assert!(page_marks("=== Step 1 ===\ntext\n=== Step 2 ===\n").is_empty());
+        assert_eq!(page_marks("--- 1 ---\ntext\n--- 2 ---\n"), [1, 3]);
+    }
+
+    #[test]
+    fn page_numbers_on_every_page_but_the_title_page() {
+        // `regeringen-dir-2016-15-sv` (dev): pdftotext pages whose first line is the page
+        // number, on every page but the first, the directive's title page.
+        let text = "Kommittédirektiv\nDataskyddsförordningen                 Dir.\n\n\
+            Sammanfattning\nInom kort förväntas EU besluta om en förordning.\n\
+            \u{c}2\n\nDen nuvarande och den nya regleringen\n\
+            Den allmänna regleringen om behandling av personuppgifter\n\
+            \u{c}                                             3\n\n\
+            datalagen (2009:287) och polisdatalagen (2010:361). Men det\n\
+            \u{c}4\n\npublicering i Europeiska unionens officiella tidning. Det\n";
+        let found = Furniture::find(text);
+        let lines: Vec<usize> = found.lines().iter().map(|&(l, _)| l).collect();
+        assert_eq!(lines, [6, 10, 13]);
+    }
 
     #[test]
     fn a_title_repeated_as_running_head_stays_text_on_its_first_page() {

@@ -142,6 +142,13 @@ fn is_item_label(label: &str) -> bool {
         || n == 1 && label.bytes().all(|b| b.is_ascii_uppercase())
 }
 
+/// A bullet of the Symbol or Wingdings font as `pdftotext` extracts it from a PDF made
+/// by a word processor: the font's code in Unicode's private use area (U+F0B7 is
+/// Symbol's `•`, U+F0A7 Wingdings' `▪`), no other character standing for it.
+pub(crate) fn is_symbol_font_bullet(marker: &str) -> bool {
+    matches!(marker, "\u{f0b7}" | "\u{f0a7}")
+}
+
 /// Recognises the start shape of `line` (leading whitespace is skipped). `bullets`
 /// allows Markdown `-`/`*`/`+` bullets (off in PDF-extracted text, where a wrapped line
 /// may begin with a dash).
@@ -210,7 +217,8 @@ pub(crate) fn parse(line: &str, bullets: bool) -> Option<Start<'_>> {
             rest,
         }),
         _ => {
-            if matches!(marker, "•" | "◦" | "▪" | "‣" | "●") {
+            if matches!(marker, "•" | "◦" | "▪" | "‣" | "●") || is_symbol_font_bullet(marker)
+            {
                 return Some(Start {
                     shape: Shape::Bullet,
                     number: None,
@@ -379,6 +387,11 @@ mod tests {
         assert_eq!(shape("- item"), Some((Shape::Bullet, None, "item")));
         assert_eq!(parse("- item", false), None);
         assert_eq!(shape("• item").map(|s| s.0), Some(Shape::Bullet));
+        // `regeringen-dir-2016-15-sv` (dev): a Word document's Symbol-font bullet.
+        assert_eq!(
+            shape("\u{f0b7} undersöka vilka kompletterande nationella föreskrifter,").map(|s| s.0),
+            Some(Shape::Bullet)
+        );
         assert_eq!(shape("#hashtag"), None);
     }
 
