@@ -199,22 +199,8 @@ pub fn git_history(
         }
         _ => None,
     };
-    let mut log = git.command();
-    log.args([
-        "log",
-        "--follow",
-        // The mainline's states: a merged branch is one step (the merge), not its commits
-        // interleaved by date with the mainline's, which would make the chain jump between
-        // two lines of work.
-        "--first-parent",
-        "-z",
-        "--name-status",
-        "--no-ext-diff",
-        "--no-textconv",
-        FORMAT,
-        "--end-of-options",
-    ]);
-    log.args(range).arg("--").arg(name);
+    let mut log = git.follow_log();
+    log.arg("--end-of-options").args(range).arg("--").arg(name);
     let listed = parse_log(&git.run(log, "log")?);
 
     // Newest first: the name each commit left the file under, then the name before it.
@@ -634,23 +620,32 @@ impl Git<'_> {
         })
     }
 
-    /// The names the file `name` (in the file's directory) had before it was renamed,
-    /// repository-relative, the latest first: what `git log --follow` saw on the mainline.
-    /// None when git cannot tell (the caller then reports the file missing).
-    fn former_names(&self, name: &OsStr) -> Vec<Vec<u8>> {
+    /// `git log` of one file's mainline history through its renames, each commit with
+    /// what it did to the file (see [`parse_log`]); the caller adds the range and the file.
+    fn follow_log(&self) -> Command {
         let mut log = self.command();
         log.args([
             "log",
             "--follow",
+            // The mainline's states: a merged branch is one step (the merge), not its
+            // commits interleaved by date with the mainline's, which would make the chain
+            // jump between two lines of work.
             "--first-parent",
             "-z",
             "--name-status",
             "--no-ext-diff",
             "--no-textconv",
             FORMAT,
-            "--",
-        ])
-        .arg(name);
+        ]);
+        log
+    }
+
+    /// The names the file `name` (in the file's directory) had before it was renamed,
+    /// repository-relative, the latest first: what `git log --follow` saw on the mainline.
+    /// Empty when git cannot tell (the caller then reports the file missing).
+    fn former_names(&self, name: &OsStr) -> Vec<Vec<u8>> {
+        let mut log = self.follow_log();
+        log.arg("--").arg(name);
         let Ok(out) = self.run(log, "log") else {
             return Vec::new();
         };
