@@ -13,7 +13,7 @@ use super::mend::{self, MendBuilder, Mender};
 use super::normalize::normalize;
 use super::sequence::{Chosen, Collector, Family, Pick, label_value};
 use super::start::{self, Shape, Start};
-use super::style::{Layout, Stats, ends_terminal};
+use super::style::{Layout, Stats, ends_terminal, indent_of};
 use crate::model::{Artifact, ArtifactKind, Unit, UnitId, UnitKind};
 
 /// Bytes reserved for a unit's text when it opens (a typical paragraph), so growing it
@@ -275,6 +275,7 @@ pub(crate) fn assemble(
         short_line,
         paged_blocks: layout == Layout::Blocks && paged,
         flush_left: stats.flush_left(),
+        indents_first_lines: stats.indents_first_lines(),
         scattered,
         block_start: 0,
         definitions: flush_paged && definitions_by_line(text),
@@ -601,14 +602,6 @@ pub(super) fn is_contents_entry(t: &str) -> bool {
     body.len() - words.len() >= CONTENTS_GAP && words.chars().any(char::is_alphabetic)
 }
 
-/// Columns of leading whitespace (a tab counts as four).
-fn indent_of(line: &str) -> usize {
-    line.chars()
-        .take_while(|c| c.is_whitespace())
-        .map(|c| if c == '\t' { 4 } else { 1 })
-        .sum()
-}
-
 /// Least change of indentation (columns) that marks a new paragraph inside a block.
 const INDENT_STEP: usize = 2;
 
@@ -683,6 +676,8 @@ struct Assembler {
     paged_blocks: bool,
     /// Every line starts at the margin ([`Stats::flush_left`]).
     flush_left: bool,
+    /// Paragraphs open with a first-line indent ([`Stats::indents_first_lines`]).
+    indents_first_lines: bool,
     /// Lines that are one word of a spread-out printed line ([`scattered_words`]), in
     /// order.
     scattered: Vec<usize>,
@@ -798,13 +793,14 @@ fn is_title(text: &str) -> bool {
         && !text.ends_with(['.', ',', ';', ':', '!', '?', '-'])
 }
 
-/// A numbered unit's one line that reads as a section title: a few words starting with a
-/// capital, one phrase (a final period at most), no clause punctuation.
-fn is_numbered_title(text: &str) -> bool {
+/// A numbered unit's one line that reads as a section title: at most `max_words` words
+/// and `max_chars` characters starting with a capital, one phrase (a final period at
+/// most), no clause punctuation.
+fn is_numbered_title(text: &str, max_words: usize, max_chars: usize) -> bool {
     let body = text.strip_suffix('.').unwrap_or(text);
     body.starts_with(char::is_uppercase)
-        && body.split_whitespace().count() <= NUMBERED_TITLE_MAX_WORDS
-        && body.chars().count() <= TITLE_MAX_CHARS / 2
+        && body.split_whitespace().count() <= max_words
+        && body.chars().count() <= max_chars
         && !body.contains(['.', ',', ';', ':', '!', '?'])
 }
 
@@ -1050,6 +1046,7 @@ impl Assembler {
         }
         let at_block_start = self.layout == Layout::Lines || self.open.is_none();
         let start = start::parse(t, !self.pdf)
+            .filter(|_| !(direct && self.wrapped_at_margin(t)))
             .filter(|s| self.accept(no, s, at_block_start && !self.pdf))
             .map(|mut s| {
                 // `I.` after `H.`: the sequence says it is a letter.
@@ -1249,6 +1246,27 @@ impl Assembler {
                 o.tokens &= is_display_token(t);
             }
         }
+    }
+
+    /// Whether the line `t` (right under the open unit's last line) is that unit's text
+    /// wrapped back to the margin, whatever it starts with: in a text that sets its
+    /// paragraphs with a first-line indent, the line stands out from the unit's first
+    /// line and its first word did not fit on the line before (`  … with two steps:` /
+    /// `(1) assert copyright …`). A new unit there would have started indented, or after a
+    /// line with room left.
+    fn wrapped_at_margin(&self, t: &str) -> bool {
+        let Some(o) = &self.open else {
+            return false;
+        };
+        let word = t.split_whitespace().next().map_or(0, str::len);
+        self.indents_first_lines
+            && !self.pdf
+            && self.layout == Layout::Blocks
+            && matches!(o.role, Role::Plain | Role::Body)
+            && !o.centred()
+            && self.indent + INDENT_STEP <= o.first_indent
+            && self.indent <= o.last_indent
+            && o.last_indent + o.last_len + 1 + word > self.typical_len
     }
 
     /// Whether a start shape really starts a unit here, given the numbering so far.
@@ -1507,6 +1525,22 @@ impl Assembler {
 
     /// Turns unit `id` into a title heading of kind `titled`: a sibling of the last title
     /// of that kind if one is open, else one level below the innermost section.
+    /// Whether the numbered unit `id` comes right after a numbered section title in its
+    /// sequence (`3.` after the title `2. Basic Permissions.`): siblings share a role, so
+    /// it may be a title as long as any title line ([`TITLE_MAX_WORDS`]), where a first
+    /// title must be short ([`NUMBERED_TITLE_MAX_WORDS`]).
+    fn follows_numbered_title(&self, id: UnitId) -> bool {
+        let value = |id: UnitId| self.units[id].number.as_deref()?.parse::<u32>().ok();
+        let Some(v) = value(id) else {
+            return false;
+        };
+        self.sections
+            .iter()
+            .rev()
+            .find(|s| s.titled == Some(Titled::Numbered))
+            .is_some_and(|s| value(s.id).is_some_and(|p| p + 1 == v))
+    }
+
     fn make_title(&mut self, id: UnitId, titled: Titled) {
         let level = match self
             .sections
@@ -1695,7 +1729,17 @@ impl Assembler {
             && self.units[id].kind == UnitKind::Paragraph
             && self.units[id].number.is_some()
             && (is_title(&self.units[id].text)
-                || self.layout != Layout::Lines && is_numbered_title(&self.units[id].text))
+                || self.layout != Layout::Lines
+                    && (is_numbered_title(
+                        &self.units[id].text,
+                        NUMBERED_TITLE_MAX_WORDS,
+                        TITLE_MAX_CHARS / 2,
+                    ) || self.follows_numbered_title(id)
+                        && is_numbered_title(
+                            &self.units[id].text,
+                            TITLE_MAX_WORDS,
+                            TITLE_MAX_CHARS,
+                        )))
         {
             // One paragraph a line: only a title without final punctuation, since a short
             // numbered paragraph there (`12. Decides to remain seized.`) is common.
@@ -1765,6 +1809,57 @@ mod tests {
         let stats = Stats::of(text);
         let (units, _, _) = assemble(text, stats.layout(), &stats, false);
         units.iter().map(|u| (u.kind, u.line)).collect()
+    }
+
+    #[test]
+    fn a_label_wrapped_to_the_margin_of_a_first_line_indented_paragraph_starts_nothing() {
+        // `gnu-gpl-3-en` (dev), lines 29–48: paragraphs open two columns in and wrap at
+        // the margin, so `(1) assert …` under a full line is that paragraph's text.
+        let text = "  To protect your rights, we need to prevent others from denying you
+these rights or asking you to surrender the rights.  Therefore, you have
+certain responsibilities if you distribute copies of the software, or if
+you modify it: responsibilities to respect the freedom of others.
+
+  For example, if you distribute copies of such a program, whether
+gratis or for a fee, you must pass on to the recipients the same
+freedoms that you received.  You must make sure that they, too, receive
+or can get the source code.  And you must show them these terms so they
+know their rights.
+
+  Developers that use the GNU GPL protect your rights with two steps:
+(1) assert copyright on the software, and (2) offer you this License
+giving you legal permission to copy, distribute and/or modify it.
+
+  For the developers' and authors' protection, the GPL clearly explains
+that there is no warranty for this free software.  For both users' and
+authors' sake, the GPL requires that modified versions be marked as
+changed, so that their problems will not be attributed erroneously to
+authors of previous versions.
+";
+        use UnitKind::Paragraph as P;
+        assert_eq!(seg(text), [(P, 1), (P, 6), (P, 12), (P, 16)]);
+    }
+
+    #[test]
+    fn a_long_numbered_title_after_numbered_titles_is_a_title() {
+        // `gnu-gpl-3-en` (dev), lines 154, 175–177 and 179–185: `3. Protecting …` is
+        // longer than a first numbered title may be, but it follows the title `2.`.
+        let text = "  2. Basic Permissions.
+
+  Conveying under any other circumstances is permitted solely under
+the conditions stated below.  Sublicensing is not allowed; section 10
+makes it unnecessary.
+
+  3. Protecting Users' Legal Rights From Anti-Circumvention Law.
+
+  No covered work shall be deemed part of an effective technological
+measure under any applicable law fulfilling obligations under article
+11 of the WIPO copyright treaty adopted on 20 December 1996, or
+similar laws prohibiting or restricting circumvention of such
+measures.
+";
+        use UnitKind::{Heading as H, Paragraph as P};
+        assert_eq!(seg(text), [(H, 1), (P, 3), (H, 7), (P, 9)]);
     }
 
     #[test]

@@ -60,6 +60,11 @@ pub(crate) struct Stats {
     /// Of those, the ones whose next line starts in lower case: the sentence runs on
     /// across the blank line, as it does in PDF-extracted text.
     pub runs_across_blank: usize,
+    /// Blocks (after a blank line or the start) whose first line is indented deeper than
+    /// their second: paragraphs set with a first-line indent.
+    pub first_line_indents: usize,
+    /// Blocks whose second line is indented deeper than their first: hanging indents.
+    pub hanging_indents: usize,
 }
 
 /// Share of non-blank lines that must be followed by a single blank line for the text to
@@ -124,6 +129,8 @@ impl Stats {
         let mut head: Option<&str> = None;
         // The last non-blank line did not end a sentence.
         let mut last_open = false;
+        // The indentation of the first line of the block being read, until its second.
+        let mut block_indent: Option<usize> = None;
         for line in text.lines() {
             if line.contains('\u{c}') {
                 stats.form_feeds += 1;
@@ -166,6 +173,16 @@ impl Stats {
                 }
             }
             last_open = !ends_terminal(t);
+            let indent = indent_of(line.trim_start_matches('\u{c}'));
+            if blanks_since == Some(0) {
+                match block_indent.take() {
+                    Some(first) if first > indent => stats.first_line_indents += 1,
+                    Some(first) if first < indent => stats.hanging_indents += 1,
+                    _ => {}
+                }
+            } else {
+                block_indent = Some(indent);
+            }
             match blanks_since {
                 Some(0) => stats.direct += 1,
                 Some(1) => stats.single_spaced += 1,
@@ -235,6 +252,18 @@ fn densest_band(hist: &[usize]) -> usize {
     best.0
 }
 
+/// Fewest blocks opened with a first-line indent for a text to count as set so: one or
+/// two may be quotations or examples.
+const MIN_FIRST_LINE_INDENTS: usize = 3;
+
+/// The indentation of `line` in columns (a tab counts four).
+pub(crate) fn indent_of(line: &str) -> usize {
+    line.chars()
+        .take_while(|c| c.is_whitespace())
+        .map(|c| if c == '\t' { 4 } else { 1 })
+        .sum()
+}
+
 /// Most indented lines, one in this many, for a text to be set flush left.
 const FLUSH_LEFT_EVERY: usize = 20;
 
@@ -244,6 +273,14 @@ impl Stats {
     /// `pdftotext` output, a blank line after it.
     pub fn flush_left(&self) -> bool {
         self.indented * FLUSH_LEFT_EVERY <= self.lines
+    }
+
+    /// Whether the text sets its paragraphs with a first-line indent, their wrapped lines
+    /// further out (as plain-text licences and books do): more blocks open so than with a
+    /// hanging indent, and at least [`MIN_FIRST_LINE_INDENTS`] of them.
+    pub fn indents_first_lines(&self) -> bool {
+        self.first_line_indents >= MIN_FIRST_LINE_INDENTS
+            && self.first_line_indents > self.hanging_indents
     }
 
     /// Whether the lines that end open before a blank line run on in lower case often
