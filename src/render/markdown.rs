@@ -452,10 +452,16 @@ fn write_section(
                     .first()
                     .map(|&o| report.old.unit(o).text.as_str())
                     .unwrap_or("");
-                // The aligner decided the change (`Edited` or `Rewritten` here); a heading
-                // that only changed its number is `Renumbered` and gets no note.
+                // The aligner decided the change (`Edited` or `Rewritten` here), and the note
+                // says it in the words of the summary table; a heading that only changed its
+                // number is `Renumbered` and gets no note.
+                let how = if l.change == Change::Rewritten {
+                    "reworded"
+                } else {
+                    "edited"
+                };
                 title_note = Some(format!(
-                    "Heading reworded (was {old_title}, “{}”).",
+                    "Heading {how} (was {old_title}, “{}”).",
                     markdown_escape(&quote(old_text))
                 ));
             }
