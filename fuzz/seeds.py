@@ -95,7 +95,7 @@ def main():
         pairs.append((k, HOSTILE[k], HOSTILE[k].replace("1.", "2.", 1) + " Added."))
         pairs.append((f"{k}-x", HOSTILE[k], other))
     two_text = ["align", "diff", "render_terminal", "render_side_by_side", "render_json",
-                "render_markdown"]
+                "render_markdown", "render_html", "render_docx", "render_lineage"]
     for n, (name, old, new) in enumerate(pairs):
         body = old.encode() + b"\0" + new.encode()
         for t, target in enumerate(two_text):

@@ -185,3 +185,15 @@ pub fn check_document(doc: &Document) {
         }
     }
 }
+
+/// Panics when `text` (the output `what`) holds a character that
+/// [`draftdiff::render::is_marked`] says must never reach an output raw (a C0 or C1
+/// control, DEL, a bidi control), line feeds aside: the renderers write their own.
+pub fn assert_no_raw_controls(what: &str, text: &str) {
+    if let Some((at, c)) = text
+        .char_indices()
+        .find(|&(_, c)| c != '\n' && draftdiff::render::is_marked(c))
+    {
+        panic!("{what}: raw U+{:04X} at byte {at}", u32::from(c));
+    }
+}
