@@ -1523,8 +1523,6 @@ impl Assembler {
                 .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
     }
 
-    /// Turns unit `id` into a title heading of kind `titled`: a sibling of the last title
-    /// of that kind if one is open, else one level below the innermost section.
     /// Whether the numbered unit `id` comes right after a numbered section title in its
     /// sequence (`3.` after the title `2. Basic Permissions.`): siblings share a role, so
     /// it may be a title as long as any title line ([`TITLE_MAX_WORDS`]), where a first
@@ -1541,6 +1539,8 @@ impl Assembler {
             .is_some_and(|s| value(s.id).is_some_and(|p| p + 1 == v))
     }
 
+    /// Turns unit `id` into a title heading of kind `titled`: a sibling of the last title
+    /// of that kind if one is open, else one level below the innermost section.
     fn make_title(&mut self, id: UnitId, titled: Titled) {
         let level = match self
             .sections
