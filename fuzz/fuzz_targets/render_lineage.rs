@@ -12,7 +12,10 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let input = Input::parse(data);
-    let lineage = Lineage::build(vec![input.old_doc(), input.new_doc()], &LineageOptions::new());
+    let lineage = Lineage::build(
+        vec![input.old_doc(), input.new_doc()],
+        &LineageOptions::new(),
+    );
     let diff = input.diff_options();
     let width = WIDTHS[usize::from(input.knobs.width) % WIDTHS.len()];
     let plain = Palette::new(false);
@@ -24,8 +27,15 @@ fuzz_target!(|data: &[u8]| {
         let mut out = Vec::new();
         if !lineage.versions()[0].units.is_empty() {
             let trace = lineage::trace(lineage, Node::new(0, 0), diff);
-            render::trace(lineage, &trace, input.knobs.misc & 1 != 0, width, &plain, &mut out)
-                .expect("writing to a Vec");
+            render::trace(
+                lineage,
+                &trace,
+                input.knobs.misc & 1 != 0,
+                width,
+                &plain,
+                &mut out,
+            )
+            .expect("writing to a Vec");
         }
         people.push(("trace", std::mem::take(&mut out)));
         render::blame(lineage, &blame, width, &plain, &mut out).expect("writing to a Vec");
