@@ -197,3 +197,16 @@ pub fn assert_no_raw_controls(what: &str, text: &str) {
         panic!("{what}: raw U+{:04X} at byte {at}", u32::from(c));
     }
 }
+
+/// Runs `render` twice into fresh buffers, panics unless both give the same bytes and they
+/// are UTF-8, and returns the text: the checks every text renderer's target makes.
+pub fn rendered_twice(render: impl Fn(&mut Vec<u8>) -> std::io::Result<()>) -> String {
+    let run = || {
+        let mut out = Vec::new();
+        render(&mut out).expect("writing to a Vec");
+        out
+    };
+    let out = run();
+    assert_eq!(out, run(), "output differs between two runs");
+    String::from_utf8(out).expect("the output is UTF-8")
+}
