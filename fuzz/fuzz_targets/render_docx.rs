@@ -5,20 +5,14 @@
 use draftdiff::read::{ReadOptions, TrackedChanges, document};
 use draftdiff::render::docx::{RedlineOptions, redline};
 use draftdiff::segment::SegmentOptions;
-use draftdiff_fuzz::Input;
+use draftdiff_fuzz::{Input, bytes_twice};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let input = Input::parse(data);
     let report = input.report();
     let options = RedlineOptions::new().author("fuzz");
-    let run = || {
-        let mut out = Vec::new();
-        redline(&report, &options, &mut out).expect("writing to a Vec");
-        out
-    };
-    let out = run();
-    assert_eq!(out, run(), "output differs between two runs");
+    let out = bytes_twice(|out| redline(&report, &options, out));
     for tracked in [TrackedChanges::Accepted, TrackedChanges::Original] {
         let read = ReadOptions::new().tracked_changes(tracked);
         if let Err(e) = document("redline.docx", out.clone(), &read, &SegmentOptions::new()) {

@@ -198,9 +198,9 @@ pub fn assert_no_raw_controls(what: &str, text: &str) {
     }
 }
 
-/// Runs `render` twice into fresh buffers, panics unless both give the same bytes and they
-/// are UTF-8, and returns the text: the checks every text renderer's target makes.
-pub fn rendered_twice(render: impl Fn(&mut Vec<u8>) -> std::io::Result<()>) -> String {
+/// Runs `render` twice into fresh buffers, panics unless both give the same bytes, and
+/// returns them: the check every renderer's target makes.
+pub fn bytes_twice(render: impl Fn(&mut Vec<u8>) -> std::io::Result<()>) -> Vec<u8> {
     let run = || {
         let mut out = Vec::new();
         render(&mut out).expect("writing to a Vec");
@@ -208,5 +208,10 @@ pub fn rendered_twice(render: impl Fn(&mut Vec<u8>) -> std::io::Result<()>) -> S
     };
     let out = run();
     assert_eq!(out, run(), "output differs between two runs");
-    String::from_utf8(out).expect("the output is UTF-8")
+    out
+}
+
+/// [`bytes_twice`] for a text renderer: the bytes must also be UTF-8, returned as text.
+pub fn rendered_twice(render: impl Fn(&mut Vec<u8>) -> std::io::Result<()>) -> String {
+    String::from_utf8(bytes_twice(render)).expect("the output is UTF-8")
 }
