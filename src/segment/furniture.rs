@@ -18,6 +18,11 @@
 //!   `Article 4`, …) are single phrases that always follow the end of a sentence;
 //!   furniture falls wherever the page ends.
 //!
+//! A scanner's noise makes one running head many patterns (`GOBIERNO REGIONAL DEL CUSCO 7
+//! Me`, `… j pa`, `… ; a`; `AÑO` read as `ANO`): a line whose pattern does not recur is
+//! counted with the lines of the same *skeleton* (its words of three letters or more,
+//! accents dropped) when that recurs, and the family must give the same evidence.
+//!
 //! In text paginated by form feeds (`pdftotext`), the page boundaries are known: a pattern
 //! that opens every page, or closes every page, is furniture by that place alone, however
 //! few or uneven the pages (see `Furniture::add_page_anchored`).
@@ -33,8 +38,10 @@ use super::style::ends_terminal;
 /// alike are not enough, three in step are.
 pub(crate) const MIN_REPEATS: usize = 3;
 
-/// Longest pattern (in bytes, spaces collapsed) looked at: running headers and footers are
-/// short (an RFC header `rfc # http/# may #` is 19); running text lines are longer.
+/// Longest pattern (in characters, spaces collapsed) looked at: running headers and footers
+/// are short (an RFC header `rfc # http/# may #` is 19); running text lines are longer.
+/// Counted in characters, not bytes, so that a Greek or Chinese head is measured as a
+/// Latin one is.
 const MAX_PATTERN_LEN: usize = 60;
 
 /// A page counter's line: (line number, its number, the number of pages).
@@ -99,12 +106,14 @@ pub(crate) struct Furniture {
 fn pattern_into(t: &str, out: &mut String) -> bool {
     out.clear();
     let bytes = t.as_bytes();
-    // Cheap first test (a tight loop over bytes): a line with more visible non-digit bytes
-    // than a pattern may hold is running text.
+    // Cheap first test (a tight loop over bytes): a line with more visible non-digit
+    // characters than a pattern may hold is running text (a UTF-8 continuation byte is
+    // no character of its own).
     if bytes.len() > MAX_PATTERN_LEN {
         let mut visible = 0;
-        for b in bytes {
-            visible += usize::from(!b.is_ascii_whitespace() && !b.is_ascii_digit());
+        for &b in bytes {
+            visible +=
+                usize::from(!b.is_ascii_whitespace() && !b.is_ascii_digit() && b & 0xC0 != 0x80);
             if visible > MAX_PATTERN_LEN {
                 return false;
             }
@@ -113,6 +122,9 @@ fn pattern_into(t: &str, out: &mut String) -> bool {
     let mut digits = false;
     let mut space = false;
     let mut alnum = false;
+    // Bytes of `out` beyond one per character: `out.len() - wide` is its length in
+    // characters.
+    let mut wide = 0;
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
@@ -156,9 +168,11 @@ fn pattern_into(t: &str, out: &mut String) -> bool {
                 space = false;
             }
             alnum |= c.is_alphanumeric();
+            let start = out.len();
             out.extend(c.to_lowercase());
+            wide += out.len() - start - out[start..].chars().count();
         }
-        if out.len() > MAX_PATTERN_LEN {
+        if out.len() - wide > MAX_PATTERN_LEN {
             return false;
         }
     }
@@ -327,6 +341,64 @@ fn hash(s: &str) -> u64 {
     h.finish()
 }
 
+/// Shortest word kept in a skeleton: OCR reads specks beside a running head as one- and
+/// two-letter words (`7 Me`, `j pa`) that change from page to page.
+const SKELETON_MIN_WORD: usize = 3;
+
+/// Fewest letters of a skeleton: a shorter line says too little to be told from another
+/// that merely looks like it.
+const SKELETON_MIN_LETTERS: usize = 12;
+
+/// The skeleton of a trimmed line, written into `out` (cleared first): its words of
+/// [`SKELETON_MIN_WORD`] letters or more, lower case, accents dropped, joined by spaces.
+/// Lines whose patterns differ only by a scanner's noise (a speck read as a letter, an
+/// accent lost: `AÑO`, `ANO`) share it. False when too little is left (two words and
+/// [`SKELETON_MIN_LETTERS`] letters at least).
+fn skeleton_into(t: &str, out: &mut String) -> bool {
+    use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+    out.clear();
+    let (mut words, mut letters, mut word_start, mut word_letters) = (0, 0, 0, 0);
+    let mut end_word = |out: &mut String, word_start: &mut usize, word_letters: &mut usize| {
+        if *word_letters >= SKELETON_MIN_WORD {
+            words += 1;
+            letters += *word_letters;
+            out.push(' ');
+        } else {
+            out.truncate(*word_start);
+        }
+        *word_start = out.len();
+        *word_letters = 0;
+    };
+    let mut letter =
+        |c: char, out: &mut String, word_start: &mut usize, word_letters: &mut usize| {
+            if c.is_alphabetic() {
+                out.extend(c.to_lowercase());
+                *word_letters += 1;
+            } else if !is_combining_mark(c) {
+                end_word(out, word_start, word_letters);
+            }
+        };
+    for c in t.chars() {
+        if c.is_ascii() {
+            letter(c, out, &mut word_start, &mut word_letters);
+        } else {
+            // Decomposed one character at a time: most lines are ASCII and need none.
+            decompose_canonical(c, |d| letter(d, out, &mut word_start, &mut word_letters));
+        }
+    }
+    end_word(out, &mut word_start, &mut word_letters);
+    words >= 2 && letters >= SKELETON_MIN_LETTERS
+}
+
+/// The key of a skeleton, apart from every pattern's.
+fn hash_skeleton(skeleton: &str) -> u64 {
+    use std::hash::{BuildHasher, Hasher};
+    let mut h = FastHash::default().build_hasher();
+    h.write_u8(0xFF);
+    h.write(skeleton.as_bytes());
+    h.finish()
+}
+
 /// One occurrence of a recurring pattern.
 #[derive(Debug, Clone, Copy)]
 struct Occurrence {
@@ -408,10 +480,12 @@ impl Furniture {
 
     /// The furniture found by repetition at regular distances.
     fn find_repeated(text: &str, marks: &[usize]) -> Furniture {
-        // Pass 1: the pattern of every short line, and how often each occurs.
+        // Pass 1: the pattern and skeleton of every short line, and how often each occurs.
         let mut counts: FastMap<u64, u32> = FastMap::default();
-        let mut short: Vec<(usize, u64)> = Vec::new();
+        let mut skeletons: FastMap<u64, u32> = FastMap::default();
+        let mut short: Vec<(usize, u64, Option<u64>)> = Vec::new();
         let mut buf = String::new();
+        let mut skeleton = String::new();
         for (i, line) in text.lines().enumerate() {
             let t = line.trim();
             if t.is_empty() || t.len() > MAX_PATTERN_LEN * 4 || !pattern_into(t, &mut buf) {
@@ -419,28 +493,46 @@ impl Furniture {
             }
             let h = hash(&buf);
             *counts.entry(h).or_insert(0) += 1;
-            short.push((i + 1, h));
+            let s = skeleton_into(t, &mut skeleton).then(|| hash_skeleton(&skeleton));
+            if let Some(s) = s {
+                *skeletons.entry(s).or_insert(0) += 1;
+            }
+            short.push((i + 1, h, s));
         }
-        // Patterns seen exactly twice may stand with the furniture (see
-        // `add_companions`): their lines and text, kept apart.
+        // Each line's key: its pattern when that recurs, else its skeleton when that does
+        // (the same running head read by OCR with its noise: `… CUSCO 7 Me`, `… CUSCO j pa`).
+        let recurs = |n: Option<&u32>| n.is_some_and(|&n| n as usize >= MIN_REPEATS);
+        let keyed: Vec<(usize, u64)> = short
+            .iter()
+            .filter_map(|&(line, h, s)| {
+                if recurs(counts.get(&h)) {
+                    Some((line, h))
+                } else {
+                    s.filter(|s| recurs(skeletons.get(s))).map(|s| (line, s))
+                }
+            })
+            .collect();
+        drop(skeletons);
+        // Patterns seen exactly twice, in no recurring family, may stand with the
+        // furniture (see `add_companions`): their lines and text, kept apart.
         let mut pairs: FastMap<u64, Vec<usize>> = FastMap::default();
-        for &(line, h) in &short {
-            if counts.get(&h) == Some(&2) {
+        let mut k = keyed.iter().peekable();
+        for &(line, h, _) in &short {
+            let in_family = k.next_if(|&&(l, _)| l == line).is_some();
+            if !in_family && counts.get(&h) == Some(&2) {
                 pairs.entry(h).or_default().push(line);
             }
         }
-        counts.retain(|_, n| *n as usize >= MIN_REPEATS);
-        if counts.is_empty() {
+        drop(short);
+        drop(counts);
+        if keyed.is_empty() {
             return Furniture::default();
         }
         // Where the recurring ones are; keep those in step with the pages.
         let mut found: FastMap<u64, Vec<usize>> = FastMap::default();
-        for &(line, h) in &short {
-            if counts.contains_key(&h) {
-                found.entry(h).or_default().push(line);
-            }
+        for &(line, key) in &keyed {
+            found.entry(key).or_default().push(line);
         }
-        drop(short);
         let mut regular: FastMap<u64, (Vec<Occurrence>, usize)> = found
             .into_iter()
             .filter_map(|(h, lines)| {
@@ -478,6 +570,10 @@ impl Furniture {
         let mut breaks: Vec<usize> = vec![0];
         let mut rank = 0;
         let mut marks = marks.iter().peekable();
+        let mut keys = keyed.iter().peekable();
+        let mut pair_lines: Vec<usize> = pairs.values().flatten().copied().collect();
+        pair_lines.sort_unstable();
+        let mut pair_lines = pair_lines.iter().peekable();
         for (i, line) in text.lines().enumerate() {
             // A page mark is a page break, as a form feed is, and no text.
             let mark = marks.next_if_eq(&&(i + 1)).is_some();
@@ -495,9 +591,15 @@ impl Furniture {
                 continue;
             }
             rank += 1;
-            if t.len() <= MAX_PATTERN_LEN * 4 && pattern_into(t, &mut buf) {
-                let h = hash(&buf);
-                if let Some((occ, _)) = regular.get_mut(&h) {
+            // Only the lines pass 1 kept need their pattern again.
+            while keys.next_if(|&&(l, _)| l <= i).is_some() {}
+            while pair_lines.next_if(|&&l| l <= i).is_some() {}
+            let key = keys.next_if(|&&(l, _)| l == i + 1).map(|&(_, key)| key);
+            let paired = pair_lines.next_if(|&&l| l == i + 1).is_some();
+            if (key.is_some() || paired) && pattern_into(t, &mut buf) {
+                if let Some(h) = key
+                    && let Some((occ, _)) = regular.get_mut(&h)
+                {
                     if super::start::parse(t, false).is_some() {
                         numbered.push(h);
                     }
@@ -515,8 +617,8 @@ impl Furniture {
                     texts.entry(h).or_insert_with(|| buf.clone());
                     continue;
                 }
-                if pairs.contains_key(&h) {
-                    names.entry(h).or_insert_with(|| buf.clone());
+                if paired {
+                    names.entry(hash(&buf)).or_insert_with(|| buf.clone());
                 }
             }
             prev_terminal = ends_terminal(t);
@@ -812,7 +914,12 @@ impl Furniture {
         let mut buf = String::new();
         for (i, line) in text.lines().enumerate() {
             let t = line.trim_matches(|c: char| c.is_whitespace() || c == '\u{c}');
-            if t.is_empty() || t.len() > MAX_PATTERN_LEN || !pattern_into(t, &mut buf) {
+            // Two numbers or none: most lines of text have no digit, and need no pattern.
+            if t.is_empty()
+                || t.len() > MAX_PATTERN_LEN
+                || !t.bytes().any(|b| b.is_ascii_digit())
+                || !pattern_into(t, &mut buf)
+            {
                 continue;
             }
             let words = buf
@@ -1118,6 +1225,52 @@ mod tests {
     /// A body line that recurs on every page (a repeated clause) is text: found by the
     /// reader of PDF layout, where the same lines stood on three generated pages and were
     /// dropped as furniture.
+    /// The letterhead of a regional council's agreement as OCR read it on its three pages
+    /// (legalize-pe `pe-cus/A-R-0245-2025.md`): specks read as letters beside the head,
+    /// accents lost on later pages. No two pages give the same pattern; their skeletons
+    /// agree.
+    #[test]
+    fn a_running_head_read_with_ocr_noise_is_furniture_on_every_page() {
+        let heads = [
+            "GOBIERNO REGIONAL DEL CUSCO 7 Me",
+            "GOBIERNO REGIONAL DEL CUSCO j pa",
+            "GOBIERNO REGIONAL DEL CUSCO ; a",
+        ];
+        let text = paged(3, 20, |p| heads[p - 1].to_string());
+        let mut f = Furniture::find(&text);
+        assert_eq!(f.patterns.len(), 1);
+        assert_eq!(f.patterns[0].count, 3);
+        assert_eq!([f.at(1), f.at(22), f.at(43)], [Some(0); 3]);
+
+        // The running head of the Greek Government Gazette: 88 bytes, 46 characters. A
+        // head is measured in characters, as a Latin one is.
+        let gazette = "ΕΦΗΜΕΡΙΣ ΤΗΣ ΚΥΒΕΡΝΗΣΕΩΣ ΤΗΣ ΕΛΛΗΝΙΚΗΣ ΔΗΜΟΚΡΑΤΙΑΣ";
+        assert!(gazette.len() > MAX_PATTERN_LEN);
+        assert_eq!(
+            pattern(gazette).as_deref(),
+            Some("εφημερισ τησ κυβερνησεωσ τησ ελληνικησ δημοκρατιασ")
+        );
+
+        let mut skeleton = String::new();
+        assert!(skeleton_into(heads[0], &mut skeleton));
+        assert_eq!(skeleton, "gobierno regional del cusco ");
+        // Accents dropped: `AÑO` and its OCR reading `ANO` agree.
+        assert!(skeleton_into("“AÑO DE LA RECUPERACIÓN”", &mut skeleton));
+        assert_eq!(skeleton, "ano recuperacion ");
+        // Too little left to tell one line from another.
+        assert!(!skeleton_into("Page 7 of 12", &mut skeleton));
+        assert!(!skeleton_into("A/HRC/36/52", &mut skeleton));
+    }
+
+    /// Two heads that differ by a word are two patterns, not one: on alternate pages,
+    /// neither recurs often enough.
+    #[test]
+    fn heads_that_differ_by_a_word_are_not_one_family() {
+        let heads = ["GOBIERNO REGIONAL DEL CUSCO", "CONSEJO REGIONAL DEL CUSCO"];
+        let text = paged(4, 20, |p| heads[p % 2].to_string());
+        assert!(Furniture::find(&text).patterns.is_empty());
+    }
+
     #[test]
     fn a_recurring_sentence_is_not_furniture() {
         let text = paged(6, 20, |_| "to a second line that ends it.".to_string());
