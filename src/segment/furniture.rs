@@ -350,7 +350,8 @@ const SKELETON_MIN_WORD: usize = 3;
 const SKELETON_MIN_LETTERS: usize = 12;
 
 /// The skeleton of a trimmed line, written into `out` (cleared first): its words of
-/// [`SKELETON_MIN_WORD`] letters or more, lower case, accents dropped, joined by spaces.
+/// [`SKELETON_MIN_WORD`] letters or more, lower case, accents dropped, each followed by a
+/// space (so no skeleton is ever a pattern's text, which never ends in one).
 /// Lines whose patterns differ only by a scanner's noise (a speck read as a letter, an
 /// accent lost: `AÑO`, `ANO`) share it. False when too little is left (two words and
 /// [`SKELETON_MIN_LETTERS`] letters at least).
@@ -388,15 +389,6 @@ fn skeleton_into(t: &str, out: &mut String) -> bool {
     }
     end_word(out, &mut word_start, &mut word_letters);
     words >= 2 && letters >= SKELETON_MIN_LETTERS
-}
-
-/// The key of a skeleton, apart from every pattern's.
-fn hash_skeleton(skeleton: &str) -> u64 {
-    use std::hash::{BuildHasher, Hasher};
-    let mut h = FastHash::default().build_hasher();
-    h.write_u8(0xFF);
-    h.write(skeleton.as_bytes());
-    h.finish()
 }
 
 /// One occurrence of a recurring pattern.
@@ -493,7 +485,7 @@ impl Furniture {
             }
             let h = hash(&buf);
             *counts.entry(h).or_insert(0) += 1;
-            let s = skeleton_into(t, &mut skeleton).then(|| hash_skeleton(&skeleton));
+            let s = skeleton_into(t, &mut skeleton).then(|| hash(&skeleton));
             if let Some(s) = s {
                 *skeletons.entry(s).or_insert(0) += 1;
             }
