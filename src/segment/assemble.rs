@@ -11,6 +11,7 @@ use super::layout::{FootnoteSpot, LineClass, PageReader};
 use super::marker;
 use super::mend::{self, MendBuilder, Mender};
 use super::normalize::normalize;
+use super::openers::{Openers, OpenersBuilder};
 use super::sequence::{Chosen, Collector, Family, Pick, label_value};
 use super::start::{self, Shape, Start};
 use super::style::{Layout, Stats, ends_terminal, indent_of};
@@ -188,11 +189,17 @@ pub(crate) fn assemble(
     // The block being read: its first and last lines, whether all its lines are titles,
     // how many hold a comma.
     let mut block: Option<(usize, usize, bool, usize)> = None;
+    // Where a short line is what ends a paragraph, the words that open paragraphs here.
+    let paged_blocks = layout == Layout::Blocks && paged;
+    let mut openers = (pdf || paged_blocks).then(|| OpenersBuilder::new(short_line, paged_blocks));
     for (no, line, next) in numbered_lines(text) {
         let (line, class) = marks.classify(&mut reader, no, line, next);
         match class {
             LineClass::Text => {
                 collector.text(no, line.trim());
+                if let Some(o) = openers.as_mut() {
+                    o.line(line.trim());
+                }
                 references.count_line(line);
                 let title = is_block_title(line.trim());
                 let comma = usize::from(line.contains(','));
@@ -208,6 +215,9 @@ pub(crate) fn assemble(
             }
             LineClass::Blank | LineClass::Rule => {
                 collector.blank();
+                if let Some(o) = openers.as_mut() {
+                    o.blank();
+                }
                 close_title_block(block.take(), &mut title_blocks);
             }
             _ => {}
@@ -273,7 +283,8 @@ pub(crate) fn assemble(
         layout,
         pdf,
         short_line,
-        paged_blocks: layout == Layout::Blocks && paged,
+        openers: openers.map(OpenersBuilder::finish).unwrap_or_default(),
+        paged_blocks,
         flush_left: stats.flush_left(),
         indents_first_lines: stats.indents_first_lines(),
         scattered,
@@ -669,6 +680,8 @@ struct Assembler {
     layout: Layout,
     pdf: bool,
     short_line: usize,
+    /// Words that open paragraphs in this document, full line before or not.
+    openers: Openers,
     /// Wrapped blocks of a paginated text (form feeds: `pdftotext` output, an RFC): as in
     /// PDF text, a short line that ends a sentence before a capital ends its paragraph,
     /// since such extractions often leave no blank line between paragraphs. Hand-wrapped
@@ -1079,7 +1092,7 @@ impl Assembler {
                     };
                     let pdf_end = (self.pdf || self.paged_blocks)
                         && o.last_terminal
-                        && last_printed < self.short_line
+                        && (last_printed < self.short_line || self.openers.opens(t))
                         && capital;
                     // Paginated blocks: a numbered title line (`1.1 Version`) with its
                     // paragraph straight under it, no blank line between.

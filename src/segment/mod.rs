@@ -76,6 +76,7 @@ mod markdown;
 mod marker;
 mod mend;
 mod normalize;
+mod openers;
 mod sequence;
 mod start;
 mod style;
