@@ -285,6 +285,7 @@ pub(crate) fn assemble(
         short_line,
         openers: openers.map(OpenersBuilder::finish).unwrap_or_default(),
         paged_blocks,
+        double_spaced: layout == Layout::Blocks && stats.double_spaced(),
         flush_left: stats.flush_left(),
         indents_first_lines: stats.indents_first_lines(),
         scattered,
@@ -687,6 +688,10 @@ struct Assembler {
     /// since such extractions often leave no blank line between paragraphs. Hand-wrapped
     /// text without pages keeps its blocks whole (its lines are ragged).
     paged_blocks: bool,
+    /// Blocks of a text with a blank line after nearly every line
+    /// ([`Stats::double_spaced`]): the blank lines say nothing, and a line that goes on
+    /// the words of the line before goes on its unit.
+    double_spaced: bool,
     /// Every line starts at the margin ([`Stats::flush_left`]).
     flush_left: bool,
     /// Paragraphs open with a first-line indent ([`Stats::indents_first_lines`]).
@@ -796,12 +801,17 @@ fn previous_label(family: Family, v: u32) -> Option<String> {
 /// A short line that reads as a title: few words, starts with a capital or digit, and does
 /// not end like a sentence or clause.
 fn is_title(text: &str) -> bool {
+    is_title_of_lines(text, 1)
+}
+
+/// [`is_title`] for a title set on `lines` lines, each within a title line's bounds.
+fn is_title_of_lines(text: &str, lines: usize) -> bool {
     let Some(first) = text.chars().next() else {
         return false;
     };
     (first.is_uppercase() || first.is_ascii_digit())
-        && text.chars().count() <= TITLE_MAX_CHARS
-        && text.split_whitespace().count() <= TITLE_MAX_WORDS
+        && text.chars().count() <= TITLE_MAX_CHARS * lines
+        && text.split_whitespace().count() <= TITLE_MAX_WORDS * lines
         && text.chars().any(char::is_alphabetic)
         && !text.ends_with(['.', ',', ';', ':', '!', '?', '-'])
 }
@@ -961,10 +971,21 @@ impl Assembler {
         let runs_on = broke && next.is_some_and(|t| self.runs_across_break(t));
         let goes_on = !broke
             && self.open.as_ref().is_some_and(|o| {
+                // A title or a sentence broken off mid-phrase, no punctuation at all at its
+                // end, and a lower-case start after the blank (`Έγκριση σχεδίου σύμβασης
+                // προμήθειας` / `μαχητικών αεροσκαφών τύπου «RAFALE»`).
+                let runs_on = self.double_spaced
+                    && o.role != Role::LineHeading
+                    && next.is_some_and(|t| t.trim_start().starts_with(char::is_lowercase))
+                    && self.units[o.id]
+                        .text
+                        .trim_end_matches(['»', '”', '’', ')'])
+                        .ends_with(char::is_alphanumeric);
                 let deeper = |by: usize| next.is_some_and(|t| indent_of(t) >= o.first_indent + by);
                 // A directive's content, or the definition of an indented term, indented
                 // under it after a blank line (`   Resource` / `      This specification …`).
-                o.directive && deeper(1)
+                runs_on
+                    || o.directive && deeper(1)
                     // Example lines set one a line with blank lines between (an RFC's
                     // `ftp://ftp.is.co.za/…` / `mailto:John.Doe@example.com`): one block.
                     || o.tokens
@@ -1515,6 +1536,10 @@ impl Assembler {
         let text = &self.units[open.id].text;
         self.title_cut && open.role == Role::Plain
             || open.lines == 1 && is_title(text) && (!self.pdf || text.len() < self.short_line)
+            // Double-spaced blocks: the lines are the title's, run on (see `settle_break`).
+            || self.double_spaced
+                && open.lines <= MAX_HEADING_LINES
+                && is_title_of_lines(text, open.lines)
             || self.is_centred_title(open)
     }
 
@@ -1822,6 +1847,33 @@ mod tests {
         let stats = Stats::of(text);
         let (units, _, _) = assemble(text, stats.layout(), &stats, false);
         units.iter().map(|u| (u.kind, u.line)).collect()
+    }
+
+    #[test]
+    fn a_title_broken_mid_phrase_runs_on_across_the_blank_of_double_spaced_text() {
+        // `greek-law-4766-el` (dev) is set so: a blank line after every line (its line
+        // ends were doubled), titles under each article number broken in two.
+        let text = "Article one\n\nApproval of the draft contract for the purchase\n\n\
+                    of eighteen aircraft\n\n1. The draft contract is approved.\n\n\
+                    Article two\n\nOther provisions\n\n1. The originals are kept.\n\n\
+                    2. The contracts apply from their signature.\n\nArticle three\n\n\
+                    Entry into force\n\nThis law enters into force on publication.\n";
+        use UnitKind::{Heading, Paragraph};
+        assert_eq!(
+            seg(text),
+            vec![
+                (Heading, 1),
+                (Heading, 3),
+                (Paragraph, 7),
+                (Heading, 9),
+                (Heading, 11),
+                (Paragraph, 13),
+                (Paragraph, 15),
+                (Heading, 17),
+                (Heading, 19),
+                (Paragraph, 21),
+            ]
+        );
     }
 
     #[test]

@@ -215,9 +215,7 @@ impl Stats {
         }
         let n = self.lines as f64;
         let terminal = self.terminal as f64 / n;
-        let pdf = self.lines >= 4
-            && self.single_spaced as f64 / n >= PDF_SINGLE_SPACED_SHARE
-            && self.direct as f64 / n <= PDF_DIRECT_SHARE
+        let pdf = self.double_spaced()
             && self.typical_len <= PDF_MAX_TYPICAL_LEN
             && terminal < PDF_MAX_TERMINAL_SHARE
             && self.sentences_run_across_blanks();
@@ -281,6 +279,16 @@ impl Stats {
     pub fn indents_first_lines(&self) -> bool {
         self.first_line_indents >= MIN_FIRST_LINE_INDENTS
             && self.first_line_indents > self.hanging_indents
+    }
+
+    /// Whether a blank line follows (nearly) every line, as in PDF-extracted text or a file
+    /// whose line ends were doubled (`\r\r\n`): a blank line there says nothing by itself,
+    /// whatever the layout read from the lines.
+    pub fn double_spaced(&self) -> bool {
+        let n = self.lines as f64;
+        self.lines >= 4
+            && self.single_spaced as f64 / n >= PDF_SINGLE_SPACED_SHARE
+            && self.direct as f64 / n <= PDF_DIRECT_SHARE
     }
 
     /// Whether the lines that end open before a blank line run on in lower case often
