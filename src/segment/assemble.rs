@@ -97,7 +97,13 @@ impl Marks {
         Marks {
             frames: frame::find(text),
             frame_at: 0,
-            furniture: Furniture::find(text),
+            // reStructuredText source is not printed pages: a comment line recurring in
+            // its literal blocks (`# Correct:`) is text, however regularly it recurs.
+            furniture: if !text.contains('\u{c}') && super::markdown::is_restructured_text(text) {
+                Furniture::default()
+            } else {
+                Furniture::find(text)
+            },
         }
     }
 
@@ -318,6 +324,7 @@ pub(crate) fn assemble(
         furniture_numbers,
         indent: 0,
         title_blocks,
+        literal_indent: None,
     };
     let mut reader = PageReader::new(pdf);
     marks.rewind();
@@ -536,6 +543,9 @@ struct Open {
     last_list_end: bool,
     /// Indentation (columns) of the first line and of the last line.
     first_indent: usize,
+    /// Column where the first line's text starts: after an item's bullet or number
+    /// (`- Yes::` → 2), else [`Open::first_indent`].
+    text_indent: usize,
     last_indent: usize,
     /// The second line is indented more than the first: a hanging indent.
     hanging: bool,
@@ -754,6 +764,10 @@ struct Assembler {
     /// Blocks made only of short title lines (first line, last line), in order: each
     /// line an entry, as in a table of contents.
     title_blocks: Vec<(usize, usize)>,
+    /// The indentation of the last unit closed when its text ended in `::`, a
+    /// reStructuredText literal-block marker (`Optional::`): lines indented deeper after it
+    /// are one block of literal text, blank lines inside included.
+    literal_indent: Option<usize>,
 }
 
 /// How a list label is written.
@@ -1078,8 +1092,18 @@ impl Assembler {
             self.contents_entry(no, t);
             return;
         }
+        if self.literal_block(no, t) {
+            return;
+        }
         let at_block_start = self.layout == Layout::Lines || self.open.is_none();
-        let start = start::parse(t, !self.pdf)
+        // A directive's content (`.. code-block::` / `   # Correct:`) starts nothing.
+        let in_directive = self
+            .open
+            .as_ref()
+            .is_some_and(|o| o.directive && self.indent > o.first_indent);
+        let start = (!in_directive)
+            .then(|| start::parse(t, !self.pdf))
+            .flatten()
             .filter(|_| !(direct && self.wrapped_at_margin(t)))
             .filter(|s| self.accept(no, s, at_block_start && !self.pdf))
             .map(|mut s| {
@@ -1092,7 +1116,11 @@ impl Assembler {
         if let Some(s) = start {
             self.title_cut = self.first_label_after_title(&s);
             self.close_open();
+            let text_indent = self.indent + t.len().saturating_sub(s.rest.len());
             self.open_start(no, s);
+            if let Some(o) = self.open.as_mut() {
+                o.text_indent = text_indent;
+            }
             return;
         }
         let continues = match &self.open {
@@ -1206,6 +1234,7 @@ impl Assembler {
                 directive: false,
                 tokens: false,
                 first_indent: self.indent,
+                text_indent: self.indent,
                 last_indent: self.indent,
                 hanging: false,
                 first_centre: 0,
@@ -1215,6 +1244,48 @@ impl Assembler {
             self.append(id, no, &text);
             self.note_line(t);
         }
+    }
+
+    /// The first line `t` of a literal block after a unit that ended in `::`: opens the
+    /// block, as a paragraph that goes on while lines are indented deeper than the marker
+    /// (as a directive's content does), and starts no number or title inside it.
+    fn literal_block(&mut self, no: usize, t: &str) -> bool {
+        let Some(marker) = self.literal_indent else {
+            return false;
+        };
+        if self.open.is_some() || self.indent <= marker {
+            self.literal_indent = self.literal_indent.filter(|_| self.open.is_some());
+            return false;
+        }
+        self.literal_indent = None;
+        let id = self.units.len();
+        self.push_unit(UnitKind::Paragraph, None, no, None);
+        self.intro = None;
+        self.open = Some(Open {
+            id,
+            role: Role::Plain,
+            lines: 0,
+            last_len: 0,
+            last_terminal: false,
+            last_list_end: false,
+            last_contents: false,
+            term: false,
+            directive: false,
+            tokens: false,
+            first_indent: marker,
+            text_indent: marker,
+            last_indent: self.indent,
+            hanging: false,
+            first_centre: 0,
+            last_centre: 0,
+        });
+        let text = self.take_markers(no, t, id);
+        self.append(id, no, &text);
+        self.note_line(t);
+        if let Some(o) = self.open.as_mut() {
+            o.directive = true;
+        }
+        true
     }
 
     /// A table-of-contents entry after another: each entry is a list item of its own,
@@ -1238,6 +1309,7 @@ impl Assembler {
             last_terminal: false,
             last_list_end: false,
             first_indent: self.indent,
+            text_indent: self.indent,
             last_indent: self.indent,
             hanging: false,
             first_centre: 0,
@@ -1519,6 +1591,7 @@ impl Assembler {
             directive: false,
             tokens: false,
             first_indent: self.indent,
+            text_indent: self.indent,
             last_indent: self.indent,
             hanging: false,
             first_centre: 0,
@@ -1533,6 +1606,9 @@ impl Assembler {
     /// In PDF text the line must also be short: a full line without final punctuation is
     /// more likely a sentence cut by the extraction.
     fn is_title_line(&self, open: &Open) -> bool {
+        if open.directive {
+            return false;
+        }
         let text = &self.units[open.id].text;
         self.title_cut && open.role == Role::Plain
             || open.lines == 1 && is_title(text) && (!self.pdf || text.len() < self.short_line)
@@ -1755,6 +1831,13 @@ impl Assembler {
             return;
         };
         let id = open.id;
+        // `Example::`, or `::` alone (the expanded form).
+        self.literal_indent =
+            (!open.directive && self.units[id].text.ends_with("::")).then_some(if open.lines > 1 {
+                open.last_indent
+            } else {
+                open.text_indent
+            });
         if open.role == Role::Lettered
             && open.lines == 1
             && self.units[id].text.len() < self.short_line
@@ -1786,6 +1869,7 @@ impl Assembler {
             self.maybe_title = Some(id);
         } else if open.role == Role::Plain
             && !self.pdf
+            && !open.directive
             && self.layout == Layout::Blocks
             && open.lines >= 2
             && open.hanging
@@ -1847,6 +1931,48 @@ mod tests {
         let stats = Stats::of(text);
         let (units, _, _) = assemble(text, stats.layout(), &stats, false);
         units.iter().map(|u| (u.kind, u.line)).collect()
+    }
+
+    #[test]
+    fn a_literal_block_is_one_unit_and_its_comment_lines_start_nothing() {
+        // `pep-0572-assignment-expressions` (dev): a `::` paragraph over code with blank
+        // lines and `#` comments, an item whose code sits under it and a paragraph of the
+        // item after the code; then a directive whose content opens with a comment.
+        let text = "Syntax\n======\n\nThe target is assigned that value::\n\n\
+                    \x20   # Handle a matched regex\n\
+                    \x20   if (match := pattern.search(data)) is not None:\n\n\
+                    \x20   # A loop that can't be trivially rewritten\n\
+                    \x20   while chunk := file.read(8192):\n\n\
+                    Cases\n-----\n\n\
+                    - Unparenthesized assignment expressions are prohibited.  Example::\n\n\
+                    \x20   y := f(x)  # INVALID\n\n\
+                    \x20 This rule is included to simplify the choice.\n\n\
+                    - Assignment expressions in f-strings need parentheses. Example::\n\n\
+                    \x20   >>> f'{(x:=10)}'\n\n\
+                    \x20 This shows what looks like an assignment operator.\n\n\
+                    .. code-block::\n\n\
+                    \x20  # Correct:\n\n\
+                    \x20  # Aligned with opening delimiter.\n\
+                    \x20  foo = long_function_name(var_one, var_two)\n\n\
+                    The 4-space rule is optional.\n";
+        use UnitKind::{Heading, ListItem, Paragraph};
+        assert_eq!(
+            seg(text),
+            vec![
+                (Heading, 1),
+                (Paragraph, 4),
+                (Paragraph, 6),
+                (Heading, 12),
+                (ListItem, 15),
+                (Paragraph, 17),
+                (Paragraph, 19),
+                (ListItem, 21),
+                (Paragraph, 23),
+                (Paragraph, 25),
+                (Paragraph, 27),
+                (Paragraph, 34),
+            ]
+        );
     }
 
     #[test]

@@ -100,7 +100,9 @@ pub(crate) fn indented_blocks_as_items(units: &mut [Unit], text: &str) {
         let before = &units[i];
         let intro = before.kind == UnitKind::Paragraph
             && indent(&lines, before.line) <= body
-            && before.text.trim_end().ends_with(':');
+            && before.text.trim_end().ends_with(':')
+            // `::` ends a reStructuredText paragraph over a literal block: code, not items.
+            && !before.text.trim_end().ends_with("::");
         let heading = before.kind == UnitKind::Heading;
         let end = (i + 1..units.len())
             .find(|&j| !deeper(&units[j]))

@@ -54,7 +54,53 @@ pub(crate) fn is_markdown(path: &str, text: &str) -> bool {
     if lower.ends_with(".md") || lower.ends_with(".markdown") || lower.ends_with(".mdown") {
         return true;
     }
-    !is_asciidoc(text) && syntax_kinds(text) >= MIN_MARKDOWN_KINDS
+    !is_asciidoc(text) && syntax_kinds(text) >= MIN_MARKDOWN_KINDS && !is_restructured_text(text)
+}
+
+/// Fewest literal-block markers (a line ending in `::` followed by a blank line and an
+/// indented line) that make a text reStructuredText without a directive: two, as one could
+/// be a line of prose or code.
+const MIN_LITERAL_MARKERS: usize = 2;
+
+/// Whether `text`, outside fenced code, writes reStructuredText's own block syntax: an
+/// explicit-markup directive (`.. code-block::`, `.. note::`) or [`MIN_LITERAL_MARKERS`]
+/// literal-block markers. Such a text underlines its titles with `=` and `-` as Markdown
+/// does, and the comment lines of its code (`   # Correct:`) look like ATX headings, but
+/// pulldown-cmark would read its directives as paragraphs and its code as headings; the
+/// plain-text reader knows both.
+pub(crate) fn is_restructured_text(text: &str) -> bool {
+    let mut fenced = false;
+    let mut literal = 0;
+    let mut lines = text.lines().peekable();
+    while let Some(line) = lines.next() {
+        let s = line.trim();
+        if s.starts_with("```") || s.starts_with("~~~") {
+            fenced = !fenced;
+        }
+        if fenced {
+            continue;
+        }
+        if is_directive(s) {
+            return true;
+        }
+        if s.ends_with("::") && lines.next_if(|l| l.trim().is_empty()).is_some() {
+            literal += usize::from(lines.peek().is_some_and(|l| l.starts_with([' ', '\t'])));
+        }
+    }
+    literal >= MIN_LITERAL_MARKERS
+}
+
+/// `.. name::` with a name of letters, digits, `-`, `_` or `:` (`.. code-block::`,
+/// `.. rst:directive::`).
+fn is_directive(s: &str) -> bool {
+    s.strip_prefix(".. ")
+        .and_then(|r| r.split_once("::"))
+        .is_some_and(|(name, _)| {
+            !name.is_empty()
+                && name
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | ':'))
+        })
 }
 
 /// How many kinds of Markdown block syntax (ATX heading, setext underline, code fence,
@@ -801,6 +847,32 @@ mod tests {
         assert_eq!(parents[1], Some(0));
         assert_eq!(parents[3], Some(0));
         assert_eq!(parents[6], Some(5));
+    }
+
+    #[test]
+    fn restructured_text_is_told_by_its_directives_and_literal_blocks() {
+        assert!(is_restructured_text(
+            "Title\n=====\n\n.. code-block:: python\n\n   # Correct:\n   x = 1\n"
+        ));
+        let two_literals = "Yes::\n\n    import os\n\nNo::\n\n    import sys, os\n";
+        assert!(is_restructured_text(two_literals));
+        // One `::` alone could be prose or code; inside a fence it is the fence's.
+        assert!(!is_restructured_text("Yes::\n\n    import os\n"));
+        assert!(!is_restructured_text(
+            "# Setup\n\n```rst\n.. note::\n\n   Read this.\n```\n"
+        ));
+        // A Markdown title and a comment line that looks like one: Markdown without the
+        // directive, reStructuredText with it.
+        let page = "Layout\n======\n\n   # Correct:\n";
+        assert!(is_markdown("a.rst", page));
+        assert!(!is_markdown(
+            "a.rst",
+            &format!("{page}\n.. note:: Mind the tabs.\n")
+        ));
+        assert!(is_markdown(
+            "a.md",
+            &format!("{page}\n.. note:: Mind the tabs.\n")
+        ));
     }
 
     #[test]

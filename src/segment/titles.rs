@@ -14,7 +14,8 @@
 //!   unnumbered one-line heading and before a paragraph of several lines (`Erstes
 //!   Kapitel` / `Hinunter in den Kaninchenbau.` / the chapter's text): the chapter's name
 //!   under its number. On a title page, where one-line blocks follow each other, the
-//!   line after a title is an author or an imprint and stays a paragraph.
+//!   line after a title is an author or an imprint and stays a paragraph; under an
+//!   underlined title, which would underline its subtitle too, it is the first sentence.
 //!
 //! - **a flush-left title over indented text**: a one-line block of a few words ending in
 //!   a question mark or a period, set at the margin, when the text under it is indented
@@ -337,7 +338,14 @@ pub(crate) fn titles_by_layout(units: &mut [Unit], text: &str) {
             (is_period_title(&u.text) || is_colon_title(&u.text)) && all_capitals(&u.text);
         let subtitle = i > 0 && is_period_title(&u.text) && {
             let h = &units[i - 1];
+            // An underlined title (reStructuredText, setext) would underline its subtitle
+            // too: the line under it is its first sentence (`Indentation` / `-----` /
+            // `Use 4 spaces per indentation level.`).
+            let h_underlined = line(h.line)
+                .zip(line(h.line + 1))
+                .is_some_and(|(t, under)| is_underline(under, t.trim_end().chars().count()));
             h.kind == UnitKind::Heading
+                && !h_underlined
                 && h.number.is_none()
                 && h.line == h.end_line
                 && units
@@ -357,6 +365,27 @@ pub(crate) fn titles_by_layout(units: &mut [Unit], text: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn kinds(text: &str) -> Vec<(UnitKind, usize)> {
+        crate::segment::segment("a.txt", text, &crate::segment::SegmentOptions::new())
+            .units
+            .iter()
+            .map(|u| (u.kind, u.line))
+            .collect()
+    }
+
+    #[test]
+    fn a_short_sentence_under_an_underlined_title_is_no_subtitle() {
+        let body = "Continuation lines should align wrapped elements either\n\
+                    vertically or with a hanging indent, as the examples show.\n";
+        let underlined =
+            format!("Indentation\n-----------\n\nUse 4 spaces per indentation level.\n\n{body}");
+        use UnitKind::{Heading, Paragraph};
+        assert_eq!(
+            kinds(&underlined),
+            vec![(Heading, 1), (Paragraph, 4), (Paragraph, 6)]
+        );
+    }
 
     #[test]
     fn underlines_and_period_titles() {
