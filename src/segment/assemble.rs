@@ -1344,8 +1344,13 @@ impl Assembler {
                 o.first_centre = o.last_centre;
                 o.directive = t.starts_with(".. ") && t.contains("::");
                 o.tokens = o.first_indent > 0 && is_display_token(t);
+                // A field and its size (`RSV1, RSV2, RSV3:  1 bit each`) count the words
+                // of the field.
+                let words = |s: &str| s.split_whitespace().count();
                 o.term = t.starts_with(char::is_alphanumeric)
-                    && t.split_whitespace().count() <= TERM_MAX_WORDS
+                    && t.split_once(':').map_or(words(t), |(term, _)| words(term))
+                        <= TERM_MAX_WORDS
+                    && words(t) <= 2 * TERM_MAX_WORDS
                     && t.chars().any(char::is_alphabetic)
                     && !t.ends_with(|c: char| c.is_ascii_punctuation() && c != ')');
             } else {
@@ -1931,6 +1936,27 @@ mod tests {
         let stats = Stats::of(text);
         let (units, _, _) = assemble(text, stats.layout(), &stats, false);
         units.iter().map(|u| (u.kind, u.line)).collect()
+    }
+
+    #[test]
+    fn a_field_of_several_names_is_a_definition_entry_like_its_neighbours() {
+        // An RFC's header fields (the layout of `rfc791-internet-protocol`, dev): each
+        // field and its size, its definition indented under it.
+        let text = "   The fields are as follows.\n\n\
+                    \x20  FIN:  1 bit\n\n\
+                    \x20     Indicates that this is the final fragment in a message, and the\n\
+                    \x20     first fragment MAY also be the final fragment.\n\n\
+                    \x20  RSV1, RSV2, RSV3:  1 bit each\n\n\
+                    \x20     MUST be 0 unless an extension is negotiated that defines\n\
+                    \x20     meanings for non-zero values.\n\n\
+                    \x20  Opcode:  4 bits\n\n\
+                    \x20     Defines the interpretation of the payload data, and an\n\
+                    \x20     unknown opcode fails the connection.\n";
+        use UnitKind::{ListItem, Paragraph};
+        assert_eq!(
+            seg(text),
+            vec![(Paragraph, 1), (ListItem, 3), (ListItem, 8), (ListItem, 13)]
+        );
     }
 
     #[test]

@@ -211,11 +211,16 @@ pub(crate) fn parse(line: &str, bullets: bool) -> Option<Start<'_>> {
                 rest,
             })
         }
-        b'-' | b'*' | b'+' if bullets && marker.len() == 1 => Some(Start {
-            shape: Shape::Bullet,
-            number: None,
-            rest,
-        }),
+        // A bullet marks words: `+ - - - +----+` is a row of a drawing.
+        b'-' | b'*' | b'+'
+            if bullets && marker.len() == 1 && rest.contains(char::is_alphanumeric) =>
+        {
+            Some(Start {
+                shape: Shape::Bullet,
+                number: None,
+                rest,
+            })
+        }
         _ => {
             if matches!(marker, "•" | "◦" | "▪" | "‣" | "●") || is_symbol_font_bullet(marker)
             {
@@ -386,6 +391,9 @@ mod tests {
         assert_eq!(shape("## Scope"), Some((Shape::Markdown(2), None, "Scope")));
         assert_eq!(shape("- item"), Some((Shape::Bullet, None, "item")));
         assert_eq!(parse("- item", false), None);
+        // A row of a drawing or a grid table, not a bullet.
+        assert_eq!(shape("+ - - - - - - - +-----------+"), None);
+        assert_eq!(shape("* * *"), None);
         assert_eq!(shape("• item").map(|s| s.0), Some(Shape::Bullet));
         // `regeringen-dir-2016-15-sv` (dev): a Word document's Symbol-font bullet.
         assert_eq!(
