@@ -18,7 +18,8 @@
 //! Then a line that starts with it after a line ending a sentence opens a paragraph, full
 //! line before or not. Nothing here knows any word: the words are the document's own.
 //!
-//! Cost: one pass over the lines, `O(W)` for `W` words, and a map of first words.
+//! Cost: one pass over the lines and a map of their first words; a second pass over the
+//! words, `O(W log C)` for `W` words and `C` candidates, only where a candidate is left.
 
 use std::collections::HashMap;
 
@@ -47,6 +48,8 @@ pub(crate) struct OpenersBuilder<'t> {
     /// separates every line and says nothing.
     blank_breaks: bool,
     seen: HashMap<&'t str, Seen>,
+    /// The text lines, for the sentences started inside them ([`OpenersBuilder::finish`]).
+    lines: Vec<&'t str>,
     /// The last text line: its length and whether it ended a sentence.
     last: Option<(usize, bool)>,
     blank_since: bool,
@@ -58,6 +61,7 @@ impl<'t> OpenersBuilder<'t> {
             short_line,
             blank_breaks,
             seen: HashMap::new(),
+            lines: Vec::new(),
             last: None,
             blank_since: false,
         }
@@ -71,7 +75,10 @@ impl<'t> OpenersBuilder<'t> {
     /// A text line (trimmed); page furniture and page breaks are not given.
     pub(crate) fn line(&mut self, t: &'t str) {
         let mut words = t.split_whitespace();
-        if let Some(first) = words.next().filter(|w| starts_upper(w)) {
+        let Some(first) = words.next() else {
+            return;
+        };
+        if starts_upper(first) {
             let seen = self.seen.entry(first).or_default();
             match self.last {
                 Some((_, false)) => seen.against += 1,
@@ -86,29 +93,51 @@ impl<'t> OpenersBuilder<'t> {
                 None => {}
             }
         }
-        let mut previous = t.split_whitespace();
-        for word in t.split_whitespace().skip(1) {
-            let before = previous.next().unwrap_or_default();
-            if starts_upper(word) && ends_terminal(before) {
-                self.seen.entry(word).or_default().against += 1;
-            }
-        }
+        self.lines.push(t);
         self.last = Some((t.len(), ends_terminal(t)));
         self.blank_since = false;
     }
 
-    /// The openers, sorted.
+    /// The openers, sorted. The sentences started inside lines are looked for only when
+    /// the line starts leave a candidate, which few documents do.
     pub(crate) fn finish(self) -> Openers {
-        let mut words: Vec<String> = self
+        let mut words: Vec<&str> = self
             .seen
             .into_iter()
             .filter(|(_, s)| {
                 s.against == 0 && s.confirmed >= MIN_CONFIRMED && s.confirmed >= s.open_question
             })
-            .map(|(w, _)| w.to_string())
+            .map(|(w, _)| w)
             .collect();
+        if words.is_empty() {
+            return Openers::default();
+        }
         words.sort_unstable();
-        Openers(words)
+        let mut starts_sentences = vec![false; words.len()];
+        for t in self.lines {
+            let mut before = "";
+            for word in t.split_whitespace() {
+                // Most words end in a letter: passed over on their last byte.
+                let ends_open = before
+                    .as_bytes()
+                    .last()
+                    .is_none_or(|b| b.is_ascii_alphanumeric() || *b == b',');
+                if !ends_open && ends_terminal(before) {
+                    if let Ok(i) = words.binary_search(&word) {
+                        starts_sentences[i] = true;
+                    }
+                }
+                before = word;
+            }
+        }
+        Openers(
+            words
+                .into_iter()
+                .zip(starts_sentences)
+                .filter(|&(_, inside)| !inside)
+                .map(|(w, _)| w.to_string())
+                .collect(),
+        )
     }
 }
 
