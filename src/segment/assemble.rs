@@ -178,7 +178,11 @@ pub(crate) fn assemble(
     // A text prints pages when form feeds break them, or, set flush left as `pdftotext`
     // sets it, when running heads or page numbers recur at page-regular distances
     // (`furniture`): an extraction with no page-break character at all.
-    let paged = stats.form_feeds > 0 || stats.flush_left() && !marks.furniture.lines().is_empty();
+    // So is one whose blocks hold several paragraphs each, told by the layout alone
+    // (`paragraphs_without_blanks`): extraction that kept no blank line between them.
+    let paged = stats.form_feeds > 0
+        || stats.flush_left()
+            && (!marks.furniture.lines().is_empty() || paragraphs_without_blanks(text, stats));
     let flush_paged = layout == Layout::Blocks && paged && stats.flush_left();
     let typical_len = if flush_paged {
         stats.typical_len.min(stats.full_len)
@@ -357,6 +361,50 @@ pub(crate) fn assemble(
     }
     super::admonition::admonitions_as_sections(&mut asm.units, text);
     (asm.units, asm.artifacts, explanation)
+}
+
+/// Fewest paragraph ends inside blocks (see [`paragraphs_without_blanks`]) that tell a
+/// text whose paragraphs follow each other without a blank line.
+const MIN_ENDS_INSIDE_BLOCKS: usize = 6;
+
+/// Shortest typical line (bytes) of such a text: verse and addresses, whose short lines
+/// end sentences inside stanzas, are set narrower than prose.
+const MIN_PROSE_LINE: usize = 50;
+
+/// Whether the blocks of `text` (between blank lines) hold several paragraphs each, as
+/// PDF extraction sets them when it keeps no blank line between paragraphs: inside the
+/// blocks, a line shorter than [`SHORT_LINE_SHARE`] of the typical line that ends a sentence, followed by a line
+/// starting with a capital, happens at least [`MIN_ENDS_INSIDE_BLOCKS`] times and more
+/// often than there are blocks of two lines or more. Hand-wrapped text fills its lines
+/// up to a paragraph's last, which a blank line follows.
+pub(super) fn paragraphs_without_blanks(text: &str, stats: &Stats) -> bool {
+    if stats.typical_len < MIN_PROSE_LINE {
+        return false;
+    }
+    let short_line = (stats.typical_len as f64 * SHORT_LINE_SHARE) as usize;
+    let (mut ends, mut blocks) = (0usize, 0usize);
+    let mut prev: Option<&str> = None;
+    let mut block_lines = 0usize;
+    for line in text.lines() {
+        let t = line.trim();
+        if t.is_empty() {
+            blocks += usize::from(block_lines >= 2);
+            block_lines = 0;
+            prev = None;
+            continue;
+        }
+        block_lines += 1;
+        if let Some(p) = prev
+            && p.len() < short_line
+            && ends_terminal(p)
+            && t.starts_with(char::is_uppercase)
+        {
+            ends += 1;
+        }
+        prev = Some(t);
+    }
+    blocks += usize::from(block_lines >= 2);
+    ends >= MIN_ENDS_INSIDE_BLOCKS && ends > blocks
 }
 
 /// Records the block `block` (first line, last line, all titles, lines with a comma) if
@@ -1936,6 +1984,23 @@ mod tests {
         let stats = Stats::of(text);
         let (units, _, _) = assemble(text, stats.layout(), &stats, false);
         units.iter().map(|u| (u.kind, u.line)).collect()
+    }
+
+    #[test]
+    fn blocks_holding_many_paragraphs_are_told_from_hand_wrapped_text() {
+        // `legalize-pe-lal-or-15-2023` (dev): recitals one after another, no blank line.
+        let recital = "Que, de conformidad a lo establecido en el Artículo 191 de la Constitución\n\
+                       Política del Estado y la Ley Orgánica de Gobiernos Regionales, señalan que\n\
+                       los Gobiernos Regionales son personas jurídicas;\n";
+        let block = recital.repeat(7);
+        assert!(paragraphs_without_blanks(&block, &Stats::of(&block)));
+        // The same recitals with a blank line after each: nothing to tell.
+        let spaced = format!("{recital}\n").repeat(7);
+        assert!(!paragraphs_without_blanks(&spaced, &Stats::of(&spaced)));
+        // Verse: short lines ending sentences inside its stanzas.
+        let stanza = "Ihr naht euch wieder, schwankende Gestalten.\nDie früh sich einst dem trüben Blick gezeigt.\nVersuch ich wohl, euch diesmal festzuhalten?\n\n";
+        let verse = stanza.repeat(4);
+        assert!(!paragraphs_without_blanks(&verse, &Stats::of(&verse)));
     }
 
     #[test]

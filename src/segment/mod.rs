@@ -152,7 +152,7 @@ fn run(
     if options.layout == Layout::Auto
         && markdown::is_markdown(path, text)
         && stats.layout() != Layout::Pdf
-        && !pages_without_markdown(text)
+        && !pages_without_markdown(text, &stats)
     {
         let (units, artifacts) = markdown::segment(text);
         let explanation = explain.then(|| Explanation {
@@ -209,13 +209,14 @@ fn run(
 /// page counter): the short last line of a paragraph that recurs at about a page's
 /// distance (`l'enfant.` in a Markdown code of law) is no page, and a Markdown document
 /// must not be sent to the page reader on its evidence.
-fn pages_without_markdown(text: &str) -> bool {
+fn pages_without_markdown(text: &str, stats: &style::Stats) -> bool {
     markdown::syntax_kinds(text) < markdown::MIN_MARKDOWN_KINDS
         && !markdown::writes_inline_syntax(text)
-        && furniture::Furniture::find(text)
+        && (furniture::Furniture::find(text)
             .patterns
             .iter()
             .any(|p| !style::ends_terminal(&p.pattern))
+            || stats.flush_left() && assemble::paragraphs_without_blanks(text, stats))
 }
 
 /// The layout [`segment`] would read `text` with under [`Layout::Auto`].
