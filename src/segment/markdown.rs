@@ -69,6 +69,10 @@ const MIN_LITERAL_MARKERS: usize = 2;
 /// pulldown-cmark would read its directives as paragraphs and its code as headings; the
 /// plain-text reader knows both.
 pub(crate) fn is_restructured_text(text: &str) -> bool {
+    // Both need a `::`: one substring search spares most texts the pass over their lines.
+    if !text.contains("::") {
+        return false;
+    }
     let mut fenced = false;
     let mut literal = 0;
     let mut lines = text.lines().peekable();
