@@ -615,6 +615,28 @@ struct Open {
 }
 
 impl Open {
+    /// Unit `id` opening at column `indent` as plain text, before its first line is noted.
+    fn plain(id: UnitId, indent: usize) -> Open {
+        Open {
+            id,
+            role: Role::Plain,
+            lines: 0,
+            last_len: 0,
+            last_terminal: false,
+            last_list_end: false,
+            last_contents: false,
+            term: false,
+            directive: false,
+            tokens: false,
+            first_indent: indent,
+            text_indent: indent,
+            last_indent: indent,
+            hanging: false,
+            first_centre: 0,
+            last_centre: 0,
+        }
+    }
+
     /// The lines are set centred, as a title on a plain-text page is
     /// (`GNU GENERAL PUBLIC LICENSE` over `Version 3, 29 June 2007`): both well in from
     /// the margin, about the same column at their middles. Such a block is not a
@@ -1270,24 +1292,7 @@ impl Assembler {
             let id = self.units.len();
             self.push_unit(UnitKind::Paragraph, None, no, None);
             self.intro = Some(id);
-            self.open = Some(Open {
-                id,
-                role: Role::Plain,
-                lines: 0,
-                last_len: 0,
-                last_terminal: false,
-                last_list_end: false,
-                last_contents: false,
-                term: false,
-                directive: false,
-                tokens: false,
-                first_indent: self.indent,
-                text_indent: self.indent,
-                last_indent: self.indent,
-                hanging: false,
-                first_centre: 0,
-                last_centre: 0,
-            });
+            self.open = Some(Open::plain(id, self.indent));
             let text = self.take_markers(no, t, id);
             self.append(id, no, &text);
             self.note_line(t);
@@ -1310,22 +1315,8 @@ impl Assembler {
         self.push_unit(UnitKind::Paragraph, None, no, None);
         self.intro = None;
         self.open = Some(Open {
-            id,
-            role: Role::Plain,
-            lines: 0,
-            last_len: 0,
-            last_terminal: false,
-            last_list_end: false,
-            last_contents: false,
-            term: false,
-            directive: false,
-            tokens: false,
-            first_indent: marker,
-            text_indent: marker,
             last_indent: self.indent,
-            hanging: false,
-            first_centre: 0,
-            last_centre: 0,
+            ..Open::plain(id, marker)
         });
         let text = self.take_markers(no, t, id);
         self.append(id, no, &text);
@@ -1350,22 +1341,8 @@ impl Assembler {
         let id = self.units.len();
         self.push_unit(UnitKind::ListItem, None, no, None);
         self.open = Some(Open {
-            id,
             role: Role::Body,
-            lines: 0,
-            last_len: 0,
-            last_terminal: false,
-            last_list_end: false,
-            first_indent: self.indent,
-            text_indent: self.indent,
-            last_indent: self.indent,
-            hanging: false,
-            first_centre: 0,
-            last_centre: 0,
-            last_contents: false,
-            term: false,
-            directive: false,
-            tokens: false,
+            ..Open::plain(id, self.indent)
         });
         self.append(id, no, t);
         self.note_line(t);
@@ -1633,22 +1610,8 @@ impl Assembler {
         };
         debug_assert_eq!(self.units[id].kind, kind);
         self.open = Some(Open {
-            id,
             role,
-            lines: 0,
-            last_len: 0,
-            last_terminal: false,
-            last_list_end: false,
-            last_contents: false,
-            term: false,
-            directive: false,
-            tokens: false,
-            first_indent: self.indent,
-            text_indent: self.indent,
-            last_indent: self.indent,
-            hanging: false,
-            first_centre: 0,
-            last_centre: 0,
+            ..Open::plain(id, self.indent)
         });
         let text = self.take_markers(no, s.rest, id);
         self.append(id, no, &text);
