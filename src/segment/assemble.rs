@@ -1261,11 +1261,18 @@ impl Assembler {
                         && o.last_len < self.short_line
                         && is_title(&self.units[o.id].text)
                         && capital;
+                    // A part of a decree set in capitals on its own line (`CONSIDERANDO:`
+                    // under `… Asesoría Jurídica; y,`): a title whatever ends the line
+                    // before it, in page-printed text, where no blank line sets it apart.
+                    let formula = self.paged_blocks
+                        && super::titles::is_colon_title(t.trim_end())
+                        && super::titles::all_capitals(t);
                     let definition = self.definitions
                         && o.last_terminal
                         && o.role == Role::Plain
                         && is_definition_line(t);
                     !(pdf_end
+                        || formula
                         || centred_title
                         || definition
                         || title_end
@@ -1947,6 +1954,48 @@ mod tests {
         let stats = Stats::of(text);
         let (units, _, _) = assemble(text, stats.layout(), &stats, false);
         units.iter().map(|u| (u.kind, u.line)).collect()
+    }
+
+    #[test]
+    fn a_part_of_a_decree_in_capitals_starts_a_unit_whatever_ends_the_line_before() {
+        // `legalize-pe-lam-dr-4-2022` (dev), lines 19-29: `CONSIDERANDO:` under a line
+        // ending `y,`, then the recitals, on pages whose letterhead makes them paged.
+        let head = "GOBIERNO REGIONAL LAMBAYEQUE\n";
+        let recital = |n: usize| {
+            format!(
+                "Que, mediante Oficio No. {n}-2022-GR.LAMB/ORPP de fecha 17 de marzo 2022, el Jefe\n\
+                 Regional de Planeamiento remite al Gerente General Regional el proyecto de\n\
+                 Decreto Regional número {n};\n"
+            )
+        };
+        let first = "VISTO:\n\
+                     El Oficio No. 000626-2022-GR.LAMB/ORPP, de fecha 16 de marzo de 2022, emitido por\n\
+                     el Jefe de la Oficina Regional de Planeamiento, Presupuesto y Acondicionamiento\n\
+                     Territorial, dado por el Jefe Regional de Asesoría Jurídica; y,\n\
+                     CONSIDERANDO:\n";
+        let text = format!(
+            "{head}{first}{}{}\n1/3\n\n{head}{}{}\n2/3\n\n{head}{}{}\n3/3\n",
+            recital(1),
+            recital(2),
+            recital(3),
+            recital(4),
+            recital(5),
+            recital(6)
+        );
+        let got = seg(&text);
+        assert_eq!(
+            got.iter()
+                .filter(|&&(_, line)| (2..=10).contains(&line))
+                .copied()
+                .collect::<Vec<_>>(),
+            vec![
+                (UnitKind::Heading, 2),
+                (UnitKind::Paragraph, 3),
+                (UnitKind::Heading, 6),
+                (UnitKind::Paragraph, 7),
+                (UnitKind::Paragraph, 10),
+            ]
+        );
     }
 
     #[test]

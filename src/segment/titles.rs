@@ -135,7 +135,7 @@ fn is_period_title(text: &str) -> bool {
 /// Whether `text` is a short phrase ending in one colon, with no other punctuation
 /// inside: the formula words of a decree or a resolution (`VISTO:`, `CONSIDERANDO:`,
 /// `SE RESUELVE:`), titles of its parts when set in capitals alone on their line.
-fn is_colon_title(text: &str) -> bool {
+pub(super) fn is_colon_title(text: &str) -> bool {
     let Some(body) = text.strip_suffix(':') else {
         return false;
     };
@@ -159,7 +159,7 @@ fn is_title_phrase(text: &str, body: &str) -> bool {
 }
 
 /// Whether every letter of `text` is a capital (and it has at least two).
-fn all_capitals(text: &str) -> bool {
+pub(super) fn all_capitals(text: &str) -> bool {
     let letters = text.chars().filter(|c| c.is_alphabetic());
     letters.clone().count() >= 2 && letters.filter(|c| c.is_lowercase()).count() == 0
 }
