@@ -373,10 +373,11 @@ const MIN_PROSE_LINE: usize = 50;
 
 /// Whether the blocks of `text` (between blank lines) hold several paragraphs each, as
 /// PDF extraction sets them when it keeps no blank line between paragraphs: inside the
-/// blocks, a line shorter than [`SHORT_LINE_SHARE`] of the typical line that ends a sentence, followed by a line
-/// starting with a capital, happens at least [`MIN_ENDS_INSIDE_BLOCKS`] times and more
-/// often than there are blocks of two lines or more. Hand-wrapped text fills its lines
-/// up to a paragraph's last, which a blank line follows.
+/// blocks, a line shorter than [`SHORT_LINE_SHARE`] of the typical line that ends a
+/// sentence, followed by a line starting with a capital, happens at least
+/// [`MIN_ENDS_INSIDE_BLOCKS`] times and more often than there are blocks of two lines or
+/// more. Hand-wrapped text fills its lines up to a paragraph's last, which a blank line
+/// follows.
 pub(super) fn paragraphs_without_blanks(text: &str, stats: &Stats) -> bool {
     if stats.typical_len < MIN_PROSE_LINE {
         return false;
