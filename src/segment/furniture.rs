@@ -27,6 +27,12 @@
 //! that opens every page, or closes every page, is furniture by that place alone, however
 //! few or uneven the pages (see `Furniture::add_page_anchored`).
 //!
+//! Two more shapes are found by lines that recur together rather than alone (see
+//! `Furniture::add_stacked` and `Furniture::add_recurring_blocks`): a line too long for a
+//! running head that stands with the heads on every page (a letterhead's motto), and a
+//! block of small print set wider than the text that recurs line for line, at whatever
+//! distances (a certification notice under the pages of a signed PDF).
+//!
 //! Nothing here knows what a header says: only the repetition and the place count.
 
 use std::collections::HashMap;
@@ -43,6 +49,19 @@ pub(crate) const MIN_REPEATS: usize = 3;
 /// Counted in characters, not bytes, so that a Greek or Chinese head is measured as a
 /// Latin one is.
 const MAX_PATTERN_LEN: usize = 60;
+
+/// Fewest non-blank lines of a block of small print that recurs as a whole (see
+/// `Furniture::add_recurring_blocks`): two lines alike can be a clause of a law quoted
+/// twice over a line break, three in a row and three times over are set by the page.
+const BLOCK_MIN_LINES: usize = 3;
+
+/// Most non-blank lines of such a block: a notice under a page, not a page of text.
+const BLOCK_MAX_LINES: usize = 12;
+
+/// How much wider than the median line of a text a line of small print is: a footer set
+/// in smaller type runs 30 % or more past the text's measure (110 characters against 80);
+/// a line of the text itself rarely exceeds it.
+const WIDE_SHARE: f64 = 1.3;
 
 /// A page counter's line: (line number, its number, the number of pages).
 type Counter = (usize, u64, u64);
@@ -458,29 +477,145 @@ fn regular_period(lines: &[usize]) -> Option<usize> {
     (regular as f64 >= REGULAR_SHARE * gaps.len() as f64).then_some(median)
 }
 
+/// A non-blank line as the passes over lines see it.
+struct Row<'a> {
+    /// Its trimmed text.
+    text: &'a str,
+    /// Its number (from 1).
+    line: u32,
+}
+
+impl Row<'_> {
+    /// A sentence, a numbered paragraph or an item: text however it recurs. A rule (a
+    /// title's underline) is not furniture here either: the rule pass removes it.
+    fn is_text(&self) -> bool {
+        let t = self.text;
+        (!t.bytes().any(|b| b.is_ascii_digit()) && is_prose(&t.to_lowercase()))
+            || super::start::parse(t, true).is_some()
+            || super::frame::is_rule(t)
+    }
+
+    /// Whether it may be furniture at all: a line longer than any running head or footer
+    /// is not.
+    fn is_printable_furniture(&self) -> bool {
+        self.text.len() <= MAX_PATTERN_LEN * 4
+    }
+
+    /// Its length in characters.
+    fn width(&self) -> usize {
+        self.text.chars().count()
+    }
+}
+
+/// Which lines have the same text: a hash per line (`u64::MAX` for a line that cannot be
+/// furniture) and how often each occurs.
+struct Texts {
+    keys: Vec<u64>,
+    counts: FastMap<u64, u32>,
+}
+
+/// The non-blank lines of a text. What a pass needs beyond the text and number of each
+/// (the hashes of all lines, the median width) it computes when it needs it: most texts
+/// need neither.
+struct Lines<'a> {
+    rows: Vec<Row<'a>>,
+    texts: std::cell::OnceCell<Texts>,
+}
+
+impl Lines<'_> {
+    fn of(text: &str) -> Lines<'_> {
+        let rows = text
+            .lines()
+            .enumerate()
+            .filter_map(|(i, line)| {
+                let t = line.trim();
+                (!t.is_empty()).then(|| Row {
+                    text: t,
+                    line: u32::try_from(i + 1).unwrap_or(u32::MAX),
+                })
+            })
+            .collect();
+        Lines {
+            rows,
+            texts: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// The row of line `no`, if it is not blank.
+    fn row(&self, no: usize) -> Option<usize> {
+        self.rows
+            .binary_search_by_key(&no, |r| r.line as usize)
+            .ok()
+    }
+
+    /// The hashes of the lines' texts and their counts, computed on first use.
+    fn texts(&self) -> &Texts {
+        self.texts.get_or_init(|| {
+            let mut counts: FastMap<u64, u32> = FastMap::default();
+            let keys = self
+                .rows
+                .iter()
+                .map(|r| {
+                    if !r.is_printable_furniture() {
+                        return u64::MAX;
+                    }
+                    let key = hash(r.text);
+                    *counts.entry(key).or_insert(0) += 1;
+                    key
+                })
+                .collect();
+            Texts { keys, counts }
+        })
+    }
+
+    /// The hash of row `k`'s text.
+    fn key(&self, k: usize) -> u64 {
+        self.texts().keys[k]
+    }
+
+    /// How often the text of row `k` occurs.
+    fn count(&self, k: usize) -> u32 {
+        let texts = self.texts();
+        texts.counts.get(&texts.keys[k]).copied().unwrap_or(0)
+    }
+
+    /// The median width of the lines, in characters.
+    fn measure(&self) -> usize {
+        let mut widths: Vec<usize> = self.rows.iter().map(Row::width).collect();
+        if widths.is_empty() {
+            return 0;
+        }
+        let mid = widths.len() / 2;
+        *widths.select_nth_unstable(mid).1
+    }
+}
+
 impl Furniture {
     /// Finds the furniture of `text` (see the module docs).
     pub fn find(text: &str) -> Furniture {
         let marks = page_marks(text);
-        let mut furniture = Furniture::find_repeated(text, &marks);
+        let lines = Lines::of(text);
+        let mut furniture = Furniture::find_repeated(text, &lines, &marks);
         furniture.add_page_marks(&marks);
         furniture.add_page_anchored(text);
         furniture.add_page_counters(text);
+        furniture.add_stacked(&lines);
+        furniture.add_recurring_blocks(&lines);
         furniture.release_first_apart();
         furniture
     }
 
     /// The furniture found by repetition at regular distances.
-    fn find_repeated(text: &str, marks: &[usize]) -> Furniture {
+    fn find_repeated(text: &str, lines: &Lines, marks: &[usize]) -> Furniture {
         // Pass 1: the pattern and skeleton of every short line, and how often each occurs.
         let mut counts: FastMap<u64, u32> = FastMap::default();
         let mut skeletons: FastMap<u64, u32> = FastMap::default();
         let mut short: Vec<(usize, u64, Option<u64>)> = Vec::new();
         let mut buf = String::new();
         let mut skeleton = String::new();
-        for (i, line) in text.lines().enumerate() {
-            let t = line.trim();
-            if t.is_empty() || t.len() > MAX_PATTERN_LEN * 4 || !pattern_into(t, &mut buf) {
+        for row in &lines.rows {
+            let t = row.text;
+            if !row.is_printable_furniture() || !pattern_into(t, &mut buf) {
                 continue;
             }
             let h = hash(&buf);
@@ -489,7 +624,7 @@ impl Furniture {
             if let Some(s) = s {
                 *skeletons.entry(s).or_insert(0) += 1;
             }
-            short.push((i + 1, h, s));
+            short.push((row.line as usize, h, s));
         }
         // Each line's key: its pattern when that recurs, else its skeleton when that does
         // (the same running head read by OCR with its noise: `… CUSCO 7 Me`, `… CUSCO j pa`).
@@ -758,6 +893,261 @@ impl Furniture {
                 period,
             });
         }
+        self.lines.sort_unstable();
+    }
+
+    /// Lines stacked with the running heads: when the nearest non-blank line below (or
+    /// above) every occurrence of a furniture pattern, at most [`PAGE_EDGE_LINES`] lines
+    /// away, is the same line each time (by its skeleton, so that a scanner's noise does
+    /// not split it), set apart by a blank line from what lies beyond it (as the heads are
+    /// from the text), and that line stands nowhere else, it belongs to the same head,
+    /// however long (a letterhead's motto under the names, `“AÑO DE LA RECUPERACIÓN Y
+    /// CONSOLIDACIÓN DE LA ECONOMÍA PERUANA”`, too long to be taken for a head of its
+    /// own). Repeated until the stacks stop growing. A sentence, a numbered paragraph or an
+    /// item stays text.
+    fn add_stacked(&mut self, lines: &Lines) {
+        let rows = &lines.rows;
+        let mut skeleton = String::new();
+        let mut skeleton_of = |t: &str| skeleton_into(t, &mut skeleton).then(|| hash(&skeleton));
+        let mut from = 0;
+        while from < self.patterns.len() {
+            let to = self.patterns.len();
+            for p in from..to {
+                if self.patterns[p].count < MIN_REPEATS {
+                    continue;
+                }
+                let occ: Vec<usize> = self
+                    .lines
+                    .iter()
+                    .filter(|&&(_, q)| q == p)
+                    .map(|&(l, _)| l)
+                    .collect();
+                for below in [true, false] {
+                    let stacked: Option<Vec<usize>> = occ
+                        .iter()
+                        .map(|&no| {
+                            let k = lines.row(no)?;
+                            let k = if below { k + 1 } else { k.checked_sub(1)? };
+                            let r = rows.get(k)?;
+                            // A blank line (or the end) parts it from what lies beyond.
+                            let beyond = if below {
+                                rows.get(k + 1)
+                            } else {
+                                k.checked_sub(1).map(|j| &rows[j])
+                            };
+                            let apart = beyond.is_none_or(|b| b.line.abs_diff(r.line) > 1);
+                            (r.is_printable_furniture()
+                                && apart
+                                && (r.line as usize).abs_diff(no) <= PAGE_EDGE_LINES
+                                && !self.is_furniture(r.line as usize))
+                            .then_some(k)
+                        })
+                        .collect();
+                    let Some(mut stacked) = stacked else {
+                        continue;
+                    };
+                    stacked.sort_unstable();
+                    stacked.dedup();
+                    // The same line each time (by skeleton), and nowhere else (by text).
+                    let mut texts: Vec<(u64, u32)> = stacked
+                        .iter()
+                        .map(|&k| (lines.key(k), lines.count(k)))
+                        .collect();
+                    texts.sort_unstable();
+                    texts.dedup();
+                    let elsewhere =
+                        texts.iter().map(|&(_, n)| n as usize).sum::<usize>() != stacked.len();
+                    if stacked.len() < MIN_REPEATS || elsewhere {
+                        continue;
+                    }
+                    let alike = texts.len() == 1 || {
+                        let first = skeleton_of(rows[stacked[0]].text);
+                        first.is_some()
+                            && stacked[1..]
+                                .iter()
+                                .all(|&k| skeleton_of(rows[k].text) == first)
+                    };
+                    if !alike || rows[stacked[0]].is_text() {
+                        continue;
+                    }
+                    let i = self.patterns.len();
+                    self.patterns.push(FurniturePattern {
+                        pattern: rows[stacked[0]]
+                            .text
+                            .chars()
+                            .take(MAX_PATTERN_LEN)
+                            .collect(),
+                        count: stacked.len(),
+                        period: self.patterns[p].period,
+                    });
+                    self.lines
+                        .extend(stacked.iter().map(|&k| (rows[k].line as usize, i)));
+                    self.lines.sort_unstable();
+                }
+            }
+            from = to;
+        }
+    }
+
+    /// Small print that recurs as a block: a run of at least [`BLOCK_MIN_LINES`] non-blank
+    /// lines found again line for line at least [`MIN_REPEATS`] times, each time at least
+    /// [`MIN_PAGE_LINES`] after the last, each time at most [`BLOCK_MAX_LINES`] lines and
+    /// set wider than the text (a line longer than [`WIDE_SHARE`] times the median line):
+    /// a certification notice in small
+    /// type under the pages of a signed PDF. Set by the page, not by the text, such a block
+    /// need not recur at regular distances. Every line of a block stands nowhere else in
+    /// the text (a line that recurs elsewhere too is the text's). The page evidence is that
+    /// of single lines ([`INTERRUPT_EVERY`]); a block with a line that reads as a sentence
+    /// ([`is_prose`]) or starts a numbered paragraph or an item is text (a clause of a law
+    /// repeated in several sections, set at the text's width anyway). Each block is then
+    /// grown by the lines that stand beside at least two of its occurrences alike and
+    /// nowhere else (the first line of a notice whose first copy the scanner garbled).
+    fn add_recurring_blocks(&mut self, lines: &Lines) {
+        let rows = &lines.rows;
+        if rows.len() < BLOCK_MIN_LINES * MIN_REPEATS {
+            return;
+        }
+        // Every occurrence holds a wide line, so some wide line recurs: most texts have
+        // none, and need no more work.
+        let measure = lines.measure() as f64;
+        let wide = |r: &Row| r.width() as f64 > WIDE_SHARE * measure;
+        let mut wide_texts: FastMap<u64, u32> = FastMap::default();
+        for r in rows
+            .iter()
+            .filter(|r| r.is_printable_furniture() && wide(r))
+        {
+            *wide_texts.entry(hash(r.text)).or_insert(0) += 1;
+        }
+        if wide_texts.values().all(|&n| (n as usize) < MIN_REPEATS) {
+            return;
+        }
+        let texts = lines.texts();
+        let recurs = |k: usize| {
+            texts.keys[k] != u64::MAX && texts.counts[&texts.keys[k]] as usize >= MIN_REPEATS
+        };
+        // Runs of BLOCK_MIN_LINES rows whose lines all recur, by their texts.
+        let mut windows: FastMap<u64, Vec<usize>> = FastMap::default();
+        for k in 0..=rows.len() - BLOCK_MIN_LINES {
+            if (k..k + BLOCK_MIN_LINES).all(recurs) {
+                let key = texts.keys[k..k + BLOCK_MIN_LINES]
+                    .iter()
+                    .fold(0u64, |h, &key| h.rotate_left(17) ^ key);
+                windows.entry(key).or_default().push(k);
+            }
+        }
+        let mut covered = vec![false; rows.len()];
+        let mut any = false;
+        for starts in windows.values() {
+            if starts.len() < MIN_REPEATS {
+                continue;
+            }
+            let apart = starts
+                .windows(2)
+                .all(|p| rows[p[1]].line >= rows[p[0]].line + MIN_PAGE_LINES as u32);
+            let block = &rows[starts[0]..starts[0] + BLOCK_MIN_LINES];
+            let only_there = (starts[0]..starts[0] + BLOCK_MIN_LINES)
+                .all(|k| lines.count(k) as usize == starts.len());
+            if apart && only_there && !block.iter().any(Row::is_text) {
+                for &k in starts {
+                    covered[k..k + BLOCK_MIN_LINES].fill(true);
+                }
+                any = true;
+            }
+        }
+        if !any {
+            return;
+        }
+        // The occurrences: runs of covered rows, as [first, last] row indices.
+        let mut runs: Vec<(usize, usize)> = Vec::new();
+        for k in (0..rows.len()).filter(|&k| covered[k]) {
+            match runs.last_mut() {
+                Some((_, last)) if *last + 1 == k => *last = k,
+                _ => runs.push((k, k)),
+            }
+        }
+        // Grown row by row, up and down, by lines standing alike beside two runs.
+        loop {
+            let mut grew = false;
+            for up in [true, false] {
+                let beside = |&(first, last): &(usize, usize)| {
+                    if up {
+                        first.checked_sub(1)
+                    } else {
+                        Some(last + 1).filter(|&k| k < rows.len())
+                    }
+                    .filter(|&k| !covered[k] && texts.keys[k] != u64::MAX)
+                };
+                let mut keys: FastMap<u64, u32> = FastMap::default();
+                for k in runs.iter().filter_map(beside) {
+                    *keys.entry(texts.keys[k]).or_insert(0) += 1;
+                }
+                // Alike beside two runs at least, and nowhere else.
+                keys.retain(|key, n| *n >= 2 && texts.counts[key] == *n);
+                let grown: Vec<(usize, usize)> = runs
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(j, run)| Some((j, beside(run)?)))
+                    .filter(|&(_, k)| keys.contains_key(&texts.keys[k]) && !rows[k].is_text())
+                    .collect();
+                for (j, k) in grown {
+                    covered[k] = true;
+                    if up {
+                        runs[j].0 = k;
+                    } else {
+                        runs[j].1 = k;
+                    }
+                    grew = true;
+                }
+            }
+            if !grew {
+                break;
+            }
+        }
+        // Set by the page: every run holds a line wider than the text's, and is no longer
+        // than small print (a longer run is a passage of the text given again).
+        if !runs.iter().all(|&(first, last)| {
+            last - first < BLOCK_MAX_LINES && rows[first..=last].iter().any(wide)
+        }) {
+            return;
+        }
+        // Page evidence: the text line before a run (furniture aside) does not end a
+        // sentence.
+        let evidence = runs
+            .iter()
+            .filter(|&&(first, _)| {
+                rows[..first]
+                    .iter()
+                    .rev()
+                    .find(|r| !self.is_furniture(r.line as usize))
+                    .is_some_and(|r| !ends_terminal(r.text))
+            })
+            .count();
+        if evidence == 0 || evidence * INTERRUPT_EVERY < runs.len() {
+            return;
+        }
+        let new_rows: Vec<usize> = runs
+            .iter()
+            .flat_map(|&(first, last)| first..=last)
+            .filter(|&k| !self.is_furniture(rows[k].line as usize))
+            .collect();
+        let Some(&first) = new_rows.first() else {
+            return;
+        };
+        let mut gaps: Vec<usize> = runs
+            .windows(2)
+            .map(|w| (rows[w[1].0].line - rows[w[0].0].line) as usize)
+            .collect();
+        gaps.sort_unstable();
+        let i = self.patterns.len();
+        // Named by its first line, cut as short as a running head's pattern.
+        let name: String = rows[first].text.chars().take(MAX_PATTERN_LEN).collect();
+        self.patterns.push(FurniturePattern {
+            pattern: format!("{name} …"),
+            count: new_rows.len(),
+            period: gaps.get(gaps.len() / 2).copied().unwrap_or(0),
+        });
+        self.lines
+            .extend(new_rows.into_iter().map(|k| (rows[k].line as usize, i)));
         self.lines.sort_unstable();
     }
 
@@ -1372,5 +1762,108 @@ mod tests {
         let f = Furniture::find(&text);
         let found: Vec<&str> = f.patterns.iter().map(|p| p.pattern.as_str()).collect();
         assert_eq!(found, ["internet protocol september #", "introduction"]);
+    }
+
+    /// A body of `pages` runs of `lines[p]` lines of about 70 characters, none ending a
+    /// sentence, with `block` after each run.
+    fn with_blocks(lines: &[usize], block: &[&str]) -> String {
+        let mut text = String::new();
+        for (p, &n) in lines.iter().enumerate() {
+            for l in 0..n {
+                text.push_str(&format!(
+                    "line {l} of page {p} where the members of the committee went on to\n"
+                ));
+            }
+            for b in block {
+                text.push_str(b);
+                text.push('\n');
+            }
+        }
+        text.push_str("The end.\n");
+        text
+    }
+
+    const NOTICE: [&str; 3] = [
+        "This is an authentic printable copy of an electronic document filed by the Regional Government,",
+        "under Art. 25 of Supreme Decree 070-2013-PCM and the Third Final Complementary Provision of the",
+        "Decree. Its authenticity may be checked at the following address: https://example.org/verify",
+    ];
+
+    #[test]
+    fn small_print_recurring_as_a_block_is_furniture_however_uneven_the_pages() {
+        let text = with_blocks(&[20, 35, 12], &NOTICE);
+        let f = Furniture::find(&text);
+        let mut found: Vec<usize> = f.lines().iter().map(|&(l, _)| l).collect();
+        found.sort_unstable();
+        assert_eq!(found, [21, 22, 23, 59, 60, 61, 74, 75, 76]);
+        assert_eq!(f.patterns.len(), 1);
+        assert_eq!(f.patterns[0].count, 9);
+
+        // The same block at the text's own width is text (a clause quoted in three
+        // sections), and so is a wide block that recurs only twice.
+        let narrow: Vec<String> = NOTICE
+            .iter()
+            .map(|l| l.chars().take(70).collect())
+            .collect();
+        let narrow: Vec<&str> = narrow.iter().map(String::as_str).collect();
+        assert!(
+            Furniture::find(&with_blocks(&[20, 35, 12], &narrow))
+                .lines()
+                .is_empty()
+        );
+        assert!(
+            Furniture::find(&with_blocks(&[20, 35], &NOTICE))
+                .lines()
+                .is_empty()
+        );
+        // So is a passage of wide lines given three times over: longer than small print.
+        let passage: Vec<String> = (0..=BLOCK_MAX_LINES)
+            .map(|i| format!("{} (part {i})", NOTICE[i % 3]))
+            .collect();
+        let passage: Vec<&str> = passage.iter().map(String::as_str).collect();
+        assert!(
+            Furniture::find(&with_blocks(&[20, 35, 12], &passage))
+                .lines()
+                .is_empty()
+        );
+        // A block that opens a numbered paragraph is text whatever its width.
+        let numbered = [&format!("(2) {}", NOTICE[0])[..], NOTICE[1], NOTICE[2]];
+        let f = Furniture::find(&with_blocks(&[20, 35, 12], &numbered));
+        let found: Vec<usize> = f.lines().iter().map(|&(l, _)| l).collect();
+        assert!(!found.contains(&21), "{found:?}");
+    }
+
+    #[test]
+    fn a_long_line_stacked_under_the_running_heads_is_furniture() {
+        let motto = [
+            "“AÑO DE LA RECUPERACIÓN Y CONSOLIDACIÓN DE LA ECONOMÍA PERUANA”",
+            "“ANO DE LA RECUPERACION Y CONSOLIDACION DE LA ECONOMIA PERUANA”",
+            "“ANO DE LA RECUPERACION Y CONSOLIDACION DE LA ECONOMIA PERUANA”",
+        ];
+        assert!(motto[0].chars().count() > MAX_PATTERN_LEN);
+        let text = paged(3, 20, |p| {
+            format!("REGIONAL COUNCIL OF CUSCO\n\n{}\n", motto[p - 1])
+        });
+        let mut f = Furniture::find(&text);
+        let found: Vec<&str> = f.patterns.iter().map(|p| p.pattern.as_str()).collect();
+        let name: String = motto[0].chars().take(MAX_PATTERN_LEN).collect();
+        assert_eq!(found, ["regional council of cusco", name.as_str()]);
+        assert_eq!([f.at(3), f.at(27), f.at(51)], [Some(1); 3]);
+        // Run on into the text (no blank line beyond it), it is the text's first line.
+        let text = paged(3, 20, |p| {
+            format!("REGIONAL COUNCIL OF CUSCO\n\n{}", motto[p - 1])
+        });
+        assert_eq!(Furniture::find(&text).patterns.len(), 1);
+
+        // Under the heads, a different first line on each page is text.
+        let first = [
+            "The council met in May",
+            "Members voted",
+            "A new session opened",
+        ];
+        let text = paged(3, 20, |p| {
+            format!("REGIONAL COUNCIL OF CUSCO\n\n{}\n", first[p - 1])
+        });
+        assert_eq!(Furniture::find(&text).patterns.len(), 1);
     }
 }
