@@ -8,6 +8,8 @@
 //!   kinds is taken as rewritten in place, pair by pair, when each pair's word evidence
 //!   (without characters or position) reaches
 //!   [`replace_min_score`](super::AlignOptions::replace_min_score) (diff's "changed lines");
+//!   one heading facing one heading needs no words in common: it is the section's heading
+//!   renamed, placed by the links on both sides;
 //! - otherwise the in-order pairs reaching
 //!   [`gap_min_score`](super::AlignOptions::gap_min_score) with the largest total are linked
 //!   (a small dynamic programme over the gap, at most [`GAP_MAX_PAIRS`] pairs).
@@ -20,6 +22,7 @@ use super::evidence;
 use super::merges::Group;
 use super::order::heaviest_chain;
 use super::{AlignOptions, Context, compatible};
+use crate::model::UnitKind;
 
 /// Largest block rewritten in place: beyond three paragraphs facing three, equal counts are
 /// more likely a coincidence than a rewrite.
@@ -29,7 +32,9 @@ pub const REPLACED_MAX: usize = 3;
 /// removals and additions, which keeps the work per gap bounded.
 pub const GAP_MAX_PAIRS: usize = 64;
 
-/// Adds the links found in the gaps between in-order links to `groups`.
+/// Adds the links found in the gaps between in-order links to `groups`. A gap of one old
+/// heading facing one new heading is that section's heading renamed, whatever its words
+/// ("Enforcement" → "Moderation"): the links on both sides place it.
 pub fn fill(groups: &mut Vec<Group>, ctx: &mut Context, options: &AlignOptions) {
     let (n_old, n_new) = (ctx.old.units.len(), ctx.new.units.len());
     // Markup (markup.rs) is never linked: it is not free to take.
@@ -107,7 +112,10 @@ fn replaced_block(
             return None;
         }
         let p = ctx.pair(o, n);
-        if evidence::words_score(&p.measures) < options.replace_min_score {
+        let lone_headings = olds.len() == 1
+            && ctx.old.units[o].kind == UnitKind::Heading
+            && ctx.new.units[n].kind == UnitKind::Heading;
+        if !lone_headings && evidence::words_score(&p.measures) < options.replace_min_score {
             return None;
         }
         out.push((o, n, p.score));
@@ -202,6 +210,47 @@ mod tests {
             .min_score(0.9)
             .move_min_score(0.9);
         assert_eq!(links(&[A, B, C], &[A, rewritten, C], &off).len(), 2);
+    }
+
+    #[test]
+    fn a_lone_heading_renamed_between_two_links_is_linked() {
+        use crate::align::testing::doc;
+        use crate::model::UnitKind::{Heading, Paragraph};
+        // "Enforcement" became "Moderation": no word in common, but the only heading
+        // between the same two paragraphs on both sides.
+        let old = doc(&[
+            (Paragraph, None, A),
+            (Heading, None, "Enforcement"),
+            (Paragraph, None, C),
+        ]);
+        let new = doc(&[
+            (Paragraph, None, A),
+            (Heading, None, "Moderation"),
+            (Paragraph, None, C),
+        ]);
+        let got: Vec<(Vec<usize>, Vec<usize>)> = align(&old, &new, &AlignOptions::new())
+            .links
+            .into_iter()
+            .map(|l| (l.old, l.new))
+            .collect();
+        assert_eq!(
+            got,
+            vec![(vec![0], vec![0]), (vec![1], vec![1]), (vec![2], vec![2])]
+        );
+        // Two headings facing two are matched by their words, not their places.
+        let old = doc(&[
+            (Paragraph, None, A),
+            (Heading, None, "Enforcement"),
+            (Heading, None, "Scope"),
+            (Paragraph, None, C),
+        ]);
+        let new = doc(&[
+            (Paragraph, None, A),
+            (Heading, None, "Moderation"),
+            (Heading, None, "Appeals"),
+            (Paragraph, None, C),
+        ]);
+        assert_eq!(align(&old, &new, &AlignOptions::new()).links.len(), 2);
     }
 
     #[test]
