@@ -8,8 +8,8 @@
 //!   kinds is taken as rewritten in place, pair by pair, when each pair's word evidence
 //!   (without characters or position) reaches
 //!   [`replace_min_score`](super::AlignOptions::replace_min_score) (diff's "changed lines");
-//!   one heading facing one heading needs no words in common: it is the section's heading
-//!   renamed, placed by the links on both sides;
+//!   one heading facing one heading with nothing else between the two links needs no words
+//!   in common: it is the section's heading renamed, placed by the links on both sides;
 //! - otherwise the in-order pairs reaching
 //!   [`gap_min_score`](super::AlignOptions::gap_min_score) with the largest total are linked
 //!   (a small dynamic programme over the gap, at most [`GAP_MAX_PAIRS`] pairs).
@@ -33,8 +33,10 @@ pub const REPLACED_MAX: usize = 3;
 pub const GAP_MAX_PAIRS: usize = 64;
 
 /// Adds the links found in the gaps between in-order links to `groups`. A gap of one old
-/// heading facing one new heading is that section's heading renamed, whatever its words
-/// ("Enforcement" → "Moderation"): the links on both sides place it.
+/// heading facing one new heading, and nothing else between the two links, is that
+/// section's heading renamed, whatever its words ("Enforcement" → "Moderation"): the links
+/// on both sides place it. (A gap whose other units were linked elsewhere as moves places
+/// nothing: there the headings stand among moved text.)
 pub fn fill(groups: &mut Vec<Group>, ctx: &mut Context, options: &AlignOptions) {
     let (n_old, n_new) = (ctx.old.units.len(), ctx.new.units.len());
     // Markup (markup.rs) is never linked: it is not free to take.
@@ -84,7 +86,10 @@ pub fn fill(groups: &mut Vec<Group>, ctx: &mut Context, options: &AlignOptions) 
         if olds.is_empty() || news.is_empty() || olds.len() * news.len() > GAP_MAX_PAIRS {
             continue;
         }
-        let found = replaced_block(&olds, &news, ctx, options)
+        // Nothing else between the two links: the lone units are each other's only
+        // neighbours' neighbours.
+        let alone = o_to - o_from == 1 && n_to - n_from == 1;
+        let found = replaced_block(&olds, &news, alone, ctx, options)
             .unwrap_or_else(|| best_in_order(&olds, &news, ctx, options));
         for (o, n, score) in found {
             groups.push(Group {
@@ -96,10 +101,13 @@ pub fn fill(groups: &mut Vec<Group>, ctx: &mut Context, options: &AlignOptions) 
     }
 }
 
-/// `k` old units facing `k` new units of matching kinds, each pair similar enough.
+/// `k` old units facing `k` new units of matching kinds, each pair similar enough; an old
+/// heading facing a new one `alone` between two links (no other unit, linked or not, on
+/// either side) needs no words in common.
 fn replaced_block(
     olds: &[usize],
     news: &[usize],
+    alone: bool,
     ctx: &mut Context,
     options: &AlignOptions,
 ) -> Option<Vec<(usize, usize, f64)>> {
@@ -112,7 +120,7 @@ fn replaced_block(
             return None;
         }
         let p = ctx.pair(o, n);
-        let lone_headings = olds.len() == 1
+        let lone_headings = alone
             && ctx.old.units[o].kind == UnitKind::Heading
             && ctx.new.units[n].kind == UnitKind::Heading;
         if !lone_headings && evidence::words_score(&p.measures) < options.replace_min_score {
