@@ -303,8 +303,92 @@ fn front_matter(text: &str) -> Option<(std::ops::Range<usize>, usize)> {
     None
 }
 
+/// Fewest colons of a container fence (`:::tip`, `:::`).
+const CONTAINER_FENCE: usize = 3;
+
+/// `text` with its container fences read as the renderers of the Markdown sites read them
+/// (markdown-it-container and VitePress, Docusaurus admonitions, Pandoc fenced divs):
+///
+/// ```text
+/// :::tip Import maps in browsers
+/// Import maps are a relatively new browser feature.
+/// :::
+/// ```
+///
+/// is a box whose title and content are one unit where the box opens. CommonMark knows no
+/// such fence: its definition lists took the opening `:` for a definition, and glued the
+/// box to the paragraph before it. So an opening fence (`:::` and a name) becomes its title
+/// (what follows the name, or `[Title]` after it; nothing for `::: {.note}`), and a closing
+/// fence (colons alone) a blank line; every line stays where it is, so line numbers hold.
+/// Only when the text both opens and closes a container, and never inside a code fence.
+fn clear_container_fences(text: &str) -> std::borrow::Cow<'_, str> {
+    // The fence of a trimmed line: Some(title) for an opening fence, Some("") for a
+    // closing one.
+    fn fence(line: &str) -> Option<(bool, &str)> {
+        let lead = line.len() - line.trim_start_matches(' ').len();
+        let s = &line[lead..];
+        let colons = s.bytes().take_while(|&b| b == b':').count();
+        if lead > 3 || colons < CONTAINER_FENCE {
+            return None;
+        }
+        let rest = s[colons..].trim();
+        if rest.is_empty() {
+            return Some((false, ""));
+        }
+        // The name: up to a space or a `[`; a Pandoc attribute block has no title.
+        if rest.starts_with('{') {
+            return Some((true, ""));
+        }
+        let end = rest.find([' ', '\t', '[']).unwrap_or(rest.len());
+        let name = &rest[..end];
+        if name.is_empty()
+            || !name
+                .chars()
+                .all(|c| c.is_alphanumeric() || "-_.".contains(c))
+        {
+            return None;
+        }
+        let title = rest[end..].trim();
+        let title = match title.strip_prefix('[').and_then(|t| t.strip_suffix(']')) {
+            Some(inner) => inner.trim(),
+            None if title.starts_with('{') => "",
+            None => title,
+        };
+        Some((true, title))
+    }
+    if !text.contains(":::") {
+        return text.into();
+    }
+    let mut fenced = false;
+    let mut found: Vec<(usize, usize, bool, &str)> = Vec::new();
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let body = line.trim_end_matches(['\n', '\r']);
+        let s = body.trim_start();
+        if s.starts_with("```") || s.starts_with("~~~") {
+            fenced = !fenced;
+        } else if !fenced && let Some((opens, title)) = fence(body) {
+            found.push((at, at + body.len(), opens, title));
+        }
+        at += line.len();
+    }
+    if !(found.iter().any(|f| f.2) && found.iter().any(|f| !f.2)) {
+        return text.into();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
+    for (start, end, _, title) in found {
+        out.push_str(&text[last..start]);
+        out.push_str(title);
+        last = end;
+    }
+    out.push_str(&text[last..]);
+    out.into()
+}
+
 /// Cuts Markdown `text` into units.
 pub(crate) fn segment(text: &str) -> (Vec<Unit>, Vec<Artifact>) {
+    let text = &*clear_container_fences(text);
     let line_starts: Vec<usize> = std::iter::once(0)
         .chain(text.match_indices('\n').map(|(i, _)| i + 1))
         .collect();
@@ -851,6 +935,37 @@ mod tests {
         assert_eq!(parents[1], Some(0));
         assert_eq!(parents[3], Some(0));
         assert_eq!(parents[6], Some(5));
+    }
+
+    #[test]
+    fn a_container_is_one_unit_where_it_opens_and_no_definition() {
+        // VitePress, markdown-it-container, Docusaurus: a box with its title.
+        let text = "Intro paragraph.\n\n:::tip Import maps\nA newer browser feature.\n:::\n\n\
+                    :::warning[Production]\nUse the production build.\n:::\n\n\
+                    ::: {.note}\nA Pandoc div.\n:::\n\nLast.\n";
+        assert_eq!(
+            shape(text),
+            [
+                ("paragraph", "Intro paragraph.".to_string(), 1),
+                (
+                    "paragraph",
+                    "Import maps A newer browser feature.".to_string(),
+                    3
+                ),
+                (
+                    "paragraph",
+                    "Production Use the production build.".to_string(),
+                    7
+                ),
+                ("paragraph", "A Pandoc div.".to_string(), 12),
+                ("paragraph", "Last.".to_string(), 15),
+            ]
+        );
+        // Inside a code fence, or with no fence to close it, colons are text.
+        let code = "Intro.\n\n```\n:::tip Not a box\n:::\n```\n";
+        assert_eq!(clear_container_fences(code), code);
+        let open = "Term\n\n:::tip never closed\n";
+        assert_eq!(clear_container_fences(open), open);
     }
 
     #[test]
