@@ -497,6 +497,8 @@ pub(crate) fn segment(text: &str) -> (Vec<Unit>, Vec<Artifact>) {
     };
     // Depths of the open list items, innermost last.
     let mut items: Vec<usize> = Vec::new();
+    // The top-level block is a block quote.
+    let mut quote = false;
     // A footnote marker just removed (`negotiations [^1], and`): the space before it goes
     // too when punctuation follows, so the text reads `negotiations, and`.
     let mut after_marker = false;
@@ -514,6 +516,7 @@ pub(crate) fn segment(text: &str) -> (Vec<Unit>, Vec<Artifact>) {
                 let top = depth == 0;
                 depth += 1;
                 if top {
+                    quote = matches!(tag, Tag::BlockQuote(_));
                     let plain = matches!(tag, Tag::Paragraph);
                     let block = match tag {
                         Tag::CodeBlock(_) => Block::Code,
@@ -589,6 +592,24 @@ pub(crate) fn segment(text: &str) -> (Vec<Unit>, Vec<Artifact>) {
                     let mut b = Building::new(UnitKind::Paragraph, None, range.start);
                     b.in_item = true;
                     cur = Some(b);
+                } else if quote
+                    && ((depth == 2 && !inline_start(&tag) && !matches!(tag, Tag::List(_)))
+                        || (depth == 3 && matches!(tag, Tag::Item)))
+                    && cur.as_ref().is_some_and(|b| !b.text.trim().is_empty())
+                {
+                    // Each paragraph of a block quote, and each item of a list in it, is a
+                    // unit, as unquoted.
+                    if let Some(b) = cur.take() {
+                        // It ends on the line before the next one's (`>` prefixes aside).
+                        let line_start = line_starts[line_of(range.start) - 1];
+                        finish(b, line_start, &mut units, &mut sections, None);
+                    }
+                    let kind = if depth == 3 {
+                        UnitKind::ListItem
+                    } else {
+                        UnitKind::Paragraph
+                    };
+                    cur = Some(Building::new(kind, None, range.start));
                 } else if let Some(b) = cur.as_mut() {
                     // A block quote that opens with a bulleted list quotes a list item
                     // (`> - (a) the holder returns …`, an amending act quoting the points
@@ -935,6 +956,27 @@ mod tests {
         assert_eq!(parents[1], Some(0));
         assert_eq!(parents[3], Some(0));
         assert_eq!(parents[6], Some(5));
+    }
+
+    #[test]
+    fn each_paragraph_and_item_of_a_block_quote_is_a_unit() {
+        let text = "Intro.\n\n> First quoted\n> paragraph.\n>\n> Second one.\n\n\
+                    > [note]\n> It says:\n> * one\n>   more\n> * two\n>\n> Closing.\n\n\
+                    > - (a) an inserted point\n> - (b) and another\n";
+        assert_eq!(
+            shape(text),
+            [
+                ("paragraph", "Intro.".to_string(), 1),
+                ("paragraph", "First quoted paragraph.".to_string(), 3),
+                ("paragraph", "Second one.".to_string(), 6),
+                ("paragraph", "[note] It says:".to_string(), 8),
+                ("list_item", "one more".to_string(), 10),
+                ("list_item", "two".to_string(), 12),
+                ("paragraph", "Closing.".to_string(), 14),
+                ("list_item", "(a) an inserted point".to_string(), 16),
+                ("list_item", "(b) and another".to_string(), 17),
+            ]
+        );
     }
 
     #[test]
