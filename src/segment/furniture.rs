@@ -755,6 +755,15 @@ impl Furniture {
         for h in numbered {
             regular.remove(&h);
         }
+        // A line underlined wherever it stands (`Tier 1` over `------`) is a title that
+        // recurs, however regularly: running heads are not underlined.
+        let underlined = |no: usize| {
+            let (Some(k), Some(next)) = (lines.row(no), lines.row(no + 1)) else {
+                return false;
+            };
+            super::titles::is_underline(lines.rows[next].text, lines.rows[k].text.chars().count())
+        };
+        regular.retain(|_, (occ, _)| !occ.iter().all(|o| underlined(o.line)));
         // Where form feeds mark the pages, furniture stands at a page's head or foot: a
         // line that recurs in the middle of pages (a field of a registry's entries, a line
         // of repeated examples) is text, however regular.
@@ -1831,6 +1840,17 @@ mod tests {
         let f = Furniture::find(&with_blocks(&[20, 35, 12], &numbered));
         let found: Vec<usize> = f.lines().iter().map(|&(l, _)| l).collect();
         assert!(!found.contains(&21), "{found:?}");
+    }
+
+    #[test]
+    fn a_title_underlined_wherever_it_recurs_is_text() {
+        // Sections of one shape (`Tier 1`, `Tier 2`, `Tier 3`), each title underlined,
+        // at regular distances and after sentences that do not end: titles, not heads.
+        let text = paged(3, 20, |p| format!("\nTier {p}\n------"));
+        assert!(Furniture::find(&text).patterns.is_empty());
+        // The same lines not underlined are running heads.
+        let text = paged(3, 20, |p| format!("\nTier {p}"));
+        assert_eq!(Furniture::find(&text).patterns.len(), 1);
     }
 
     #[test]

@@ -60,7 +60,7 @@ const MAX_TITLE_WORDS: usize = 6;
 const ADORNMENT: &str = "=-~^\"'`#*+:._";
 
 /// Whether `line` is an underline for a title of `title_chars` characters.
-fn is_underline(line: &str, title_chars: usize) -> bool {
+pub(super) fn is_underline(line: &str, title_chars: usize) -> bool {
     let t = line.trim_end();
     let mut chars = t.chars();
     let Some(first) = chars.next() else {
