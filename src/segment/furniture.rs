@@ -500,11 +500,6 @@ impl Row<'_> {
     fn is_printable_furniture(&self) -> bool {
         self.text.len() <= MAX_PATTERN_LEN * 4
     }
-
-    /// Its length in characters.
-    fn width(&self) -> usize {
-        self.text.chars().count()
-    }
 }
 
 /// Which lines have the same text: a hash per line (`u64::MAX` for a line that cannot be
@@ -514,9 +509,8 @@ struct Texts {
     counts: FastMap<u64, u32>,
 }
 
-/// The non-blank lines of a text. What a pass needs beyond the text and number of each
-/// (the hashes of all lines, the median width) it computes when it needs it: most texts
-/// need neither.
+/// The non-blank lines of a text. The hashes of all lines are computed when a pass first
+/// needs them: most texts never do.
 struct Lines<'a> {
     rows: Vec<Row<'a>>,
     texts: std::cell::OnceCell<Texts>,
@@ -577,16 +571,6 @@ impl Lines<'_> {
     fn count(&self, k: usize) -> u32 {
         let texts = self.texts();
         texts.counts.get(&texts.keys[k]).copied().unwrap_or(0)
-    }
-
-    /// The median width of the lines, in characters.
-    fn measure(&self) -> usize {
-        let mut widths: Vec<usize> = self.rows.iter().map(Row::width).collect();
-        if widths.is_empty() {
-            return 0;
-        }
-        let mid = widths.len() / 2;
-        *widths.select_nth_unstable(mid).1
     }
 }
 
@@ -1018,14 +1002,19 @@ impl Furniture {
         }
         // Every occurrence holds a wide line, so some wide line recurs: most texts have
         // none, and need no more work.
-        let measure = lines.measure() as f64;
-        let wide = |r: &Row| r.width() as f64 > WIDE_SHARE * measure;
+        // Each line's width, counted once; the median is the text's measure.
+        let widths: Vec<usize> = rows.iter().map(|r| r.text.chars().count()).collect();
+        let measure = {
+            let mut sorted = widths.clone();
+            let mid = sorted.len() / 2;
+            *sorted.select_nth_unstable(mid).1 as f64
+        };
+        let wide = |k: usize| widths[k] as f64 > WIDE_SHARE * measure;
         let mut wide_texts: FastMap<u64, u32> = FastMap::default();
-        for r in rows
-            .iter()
-            .filter(|r| r.is_printable_furniture() && wide(r))
-        {
-            *wide_texts.entry(hash(r.text)).or_insert(0) += 1;
+        for (k, r) in rows.iter().enumerate() {
+            if r.is_printable_furniture() && wide(k) {
+                *wide_texts.entry(hash(r.text)).or_insert(0) += 1;
+            }
         }
         if wide_texts.values().all(|&n| (n as usize) < MIN_REPEATS) {
             return;
@@ -1114,9 +1103,10 @@ impl Furniture {
         }
         // Set by the page: every run holds a line wider than the text's, and is no longer
         // than small print (a longer run is a passage of the text given again).
-        if !runs.iter().all(|&(first, last)| {
-            last - first < BLOCK_MAX_LINES && rows[first..=last].iter().any(wide)
-        }) {
+        if !runs
+            .iter()
+            .all(|&(first, last)| last - first < BLOCK_MAX_LINES && (first..=last).any(wide))
+        {
             return;
         }
         // Page evidence: the text line before a run (furniture aside) does not end a
