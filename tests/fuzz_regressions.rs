@@ -56,3 +56,20 @@ fn canonically_equivalent_old_spelling_is_rebuilt_exactly() {
         d.ops
     );
 }
+
+/// Found by the property test `structured_text_loses_no_word`: a list label alone on its
+/// line (`(a)`), then a page break, then a line read as a footnote's continuation (a
+/// lower-case line after a recurring ` 1 A footnote text.`). With no footnote open, that
+/// line went to the text without taking the pending label, which the end of the text then
+/// appended to it: the unit began on line 9 and ended on line 3, its words out of order.
+#[test]
+fn a_pending_label_marks_a_line_read_as_a_footnote_continuation() {
+    let text = " 1 A footnote text.\n\n(a)\n\n\u{c}\n\n 1 A footnote text.\n\nthe";
+    for layout in [Layout::Auto, Layout::Pdf, Layout::Blocks, Layout::Lines] {
+        let doc = segment("fuzz.txt", text, &SegmentOptions::new().layout(layout));
+        for u in &doc.units {
+            assert!(u.line <= u.end_line, "{layout:?}: {u:?}");
+            assert!(!u.text.ends_with(" (a)"), "{layout:?}: {u:?}");
+        }
+    }
+}

@@ -1010,38 +1010,45 @@ impl Assembler {
             }
             LineClass::FootnoteMore => match self.open_note {
                 Some(id) => self.append(id, no, line.trim()),
-                None => self.text(no, line),
+                // No note to go on: a line of the text, a pending label's included.
+                None => self.text_line(no, line),
             },
             LineClass::Text => {
                 self.close_note();
-                let t = line.trim();
-                let paged = self.pdf || self.paged_blocks;
-                if paged && is_lone_label(t) {
-                    // A label set apart from its text: it numbers the text that follows
-                    // (after the blank line `pdftotext` leaves); two in a row, the first
-                    // was text of its own.
-                    if let Some((at, label)) = self.pending_label.replace((no, t.to_string())) {
-                        self.text(at, &label);
-                    }
-                } else if let Some((at, label)) = self.pending_label.take() {
-                    if start::parse(t, false).is_some() {
-                        // The line numbers itself (`a.` / `4.15 Tiseida …`): the "label"
-                        // was the last word of a wrapped sentence (`… hence` / `a.`).
-                        self.text(at, &label);
-                        self.text(no, line);
-                    } else {
-                        self.text(no, &format!("{label} {t}"));
-                    }
-                } else if is_lone_bullet(t) {
-                    // A bullet set apart from its text (PDF extraction of a hanging
-                    // indent): it marks the text that follows.
-                    self.pending_bullet = Some(t.chars().next().unwrap_or('•'));
-                } else if let Some(bullet) = self.pending_bullet.take() {
-                    self.text(no, &format!("{bullet} {t}"));
-                } else {
-                    self.text(no, line);
-                }
+                self.text_line(no, line);
             }
+        }
+    }
+
+    /// A line of running text: it may be a list label or bullet set apart from its text, or
+    /// the text a pending one marks.
+    fn text_line(&mut self, no: usize, line: &str) {
+        let t = line.trim();
+        let paged = self.pdf || self.paged_blocks;
+        if paged && is_lone_label(t) {
+            // A label set apart from its text: it numbers the text that follows
+            // (after the blank line `pdftotext` leaves); two in a row, the first
+            // was text of its own.
+            if let Some((at, label)) = self.pending_label.replace((no, t.to_string())) {
+                self.text(at, &label);
+            }
+        } else if let Some((at, label)) = self.pending_label.take() {
+            if start::parse(t, false).is_some() {
+                // The line numbers itself (`a.` / `4.15 Tiseida …`): the "label"
+                // was the last word of a wrapped sentence (`… hence` / `a.`).
+                self.text(at, &label);
+                self.text(no, line);
+            } else {
+                self.text(no, &format!("{label} {t}"));
+            }
+        } else if is_lone_bullet(t) {
+            // A bullet set apart from its text (PDF extraction of a hanging
+            // indent): it marks the text that follows.
+            self.pending_bullet = Some(t.chars().next().unwrap_or('•'));
+        } else if let Some(bullet) = self.pending_bullet.take() {
+            self.text(no, &format!("{bullet} {t}"));
+        } else {
+            self.text(no, line);
         }
     }
 
