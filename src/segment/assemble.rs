@@ -375,9 +375,10 @@ const MIN_PROSE_LINE: usize = 50;
 /// PDF extraction sets them when it keeps no blank line between paragraphs: inside the
 /// blocks, a line shorter than [`SHORT_LINE_SHARE`] of the typical line that ends a
 /// sentence, followed by a line starting with a capital, happens at least
-/// [`MIN_ENDS_INSIDE_BLOCKS`] times and more often than there are blocks of two lines or
-/// more. Hand-wrapped text fills its lines up to a paragraph's last, which a blank line
-/// follows.
+/// [`MIN_ENDS_INSIDE_BLOCKS`] times and more often than there are blocks of prose (two
+/// lines or more, one of them no short line). Hand-wrapped text fills its lines up to a
+/// paragraph's last, which a blank line follows; a letterhead or a title of two short lines
+/// is no paragraph a blank line closes.
 pub(super) fn paragraphs_without_blanks(text: &str, stats: &Stats) -> bool {
     if stats.typical_len < MIN_PROSE_LINE {
         return false;
@@ -385,16 +386,18 @@ pub(super) fn paragraphs_without_blanks(text: &str, stats: &Stats) -> bool {
     let short_line = (stats.typical_len as f64 * SHORT_LINE_SHARE) as usize;
     let (mut ends, mut blocks) = (0usize, 0usize);
     let mut prev: Option<&str> = None;
-    let mut block_lines = 0usize;
+    // Lines of the block being read, and whether one of them is a full line of prose.
+    let (mut block_lines, mut full) = (0usize, false);
     for line in text.lines() {
         let t = line.trim();
         if t.is_empty() {
-            blocks += usize::from(block_lines >= 2);
-            block_lines = 0;
+            blocks += usize::from(block_lines >= 2 && full);
+            (block_lines, full) = (0, false);
             prev = None;
             continue;
         }
         block_lines += 1;
+        full |= t.len() >= short_line;
         if let Some(p) = prev
             && p.len() < short_line
             && ends_terminal(p)
@@ -404,7 +407,7 @@ pub(super) fn paragraphs_without_blanks(text: &str, stats: &Stats) -> bool {
         }
         prev = Some(t);
     }
-    blocks += usize::from(block_lines >= 2);
+    blocks += usize::from(block_lines >= 2 && full);
     ends >= MIN_ENDS_INSIDE_BLOCKS && ends > blocks
 }
 
@@ -2021,6 +2024,14 @@ mod tests {
         let stanza = "Ihr naht euch wieder, schwankende Gestalten.\nDie früh sich einst dem trüben Blick gezeigt.\nVersuch ich wohl, euch diesmal festzuhalten?\n\n";
         let verse = stanza.repeat(4);
         assert!(!paragraphs_without_blanks(&verse, &Stats::of(&verse)));
+        // Letterheads and titles set apart by blank lines are no paragraphs a blank line
+        // closes: only blocks of prose weigh against the ends inside them
+        // (`legalize-pe-jun-or-411-2024`, dev, whose two pages repeat their letterhead).
+        let headed = format!(
+            "{block}\n{}",
+            "GOBIERNO REGIONAL JUNÍN\nCONSEJO REGIONAL\n\n".repeat(8)
+        );
+        assert!(paragraphs_without_blanks(&headed, &Stats::of(&headed)));
     }
 
     #[test]
