@@ -1616,6 +1616,39 @@ fn pdf_text_saved_as_markdown_is_read_as_pages() {
 }
 
 #[test]
+fn a_block_of_short_lines_in_page_printed_text_is_one_unit() {
+    // `legalize-pe-lam-dr-4-2022` (dev): the signature under a decree, four short lines
+    // with no sentence end. Each pair of lines was read as a title run into the next
+    // line, so the stamp became two headings.
+    let stamp = "Firmado digitalmente\nLUIS ALBERTO DIAZ BRAVO\nGOBERNADOR REGIONAL DE LAMBAYEQUE\n\
+                 Fecha y hora de proceso: 18/03/2022 - 14:11:23\n";
+    let text = format!("{}{stamp}", decree_pages());
+    let doc = segment("decree.md", &text, &SegmentOptions::new());
+    let last = doc.units.last().expect("units");
+    assert_eq!(last.kind, UnitKind::Paragraph, "{:?}", units(&doc));
+    assert!(
+        last.text.starts_with("Firmado digitalmente LUIS") && last.text.ends_with("14:11:23"),
+        "{:?}",
+        units(&doc)
+    );
+    // A title still runs into the full line of text under it.
+    let titled = format!(
+        "{}DISPOSICIONES FINALES\n{}\n",
+        decree_pages(),
+        "Que, el presente Decreto Regional entra en vigencia al día siguiente de su publicación en el"
+    );
+    let doc = segment("decree.md", &titled, &SegmentOptions::new());
+    let n = doc.units.len();
+    assert_eq!(
+        doc.units[n - 2].text,
+        "DISPOSICIONES FINALES",
+        "{:?}",
+        units(&doc)
+    );
+    assert_eq!(doc.units[n - 2].kind, UnitKind::Heading);
+}
+
+#[test]
 fn markdown_with_one_kind_of_syntax_and_no_pages_stays_markdown() {
     // A Markdown law (headings only, the `##` title of every article recurring, as in
     // `gesetze-tierschg`) shows no page furniture: the `.md` name holds.

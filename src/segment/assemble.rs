@@ -1235,11 +1235,17 @@ impl Assembler {
                     // when both stand at the margin.
                     let at_margin = self.flush_left
                         || o.first_indent <= MARGIN_SLACK && self.indent <= MARGIN_SLACK;
+                    // A title runs into text: a full line, or one that ends a sentence.
+                    // A short phrase under short phrases is a block of lines (a
+                    // signature, an address, a stamp), not a title over its text.
+                    let into_text =
+                        t.trim_end().len() >= self.short_line || super::style::ends_terminal(t);
                     let title_run_in = direct
                         && at_margin
                         && self.title_runs_in(o)
                         && o.last_len < self.short_line
                         && !t.starts_with(char::is_lowercase)
+                        && into_text
                         && !wraps;
                     // A short question that opens a block, the text under it (`What are
                     // some of the common governance structures for community projects?` /
