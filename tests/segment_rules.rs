@@ -1649,6 +1649,49 @@ fn a_block_of_short_lines_in_page_printed_text_is_one_unit() {
 }
 
 #[test]
+fn front_matter_does_not_make_pdf_text_markdown() {
+    // Legalize-PE keeps its acts with YAML front matter over the PDF text (the corpus
+    // excerpts start under it). The front matter's `---` lines read as Markdown syntax and
+    // sent the whole act to the Markdown reader, one unit a block.
+    let plain = segment("decree.md", &decree_pages(), &SegmentOptions::new());
+    let front = "---\ntitle: Decreto Regional N.° 000004-2022-GR.LAMB/GR\ncountry: pe\nrank: decreto_regional\n---\n";
+    let text = format!("{front}{}", decree_pages());
+    let doc = segment("decree.md", &text, &SegmentOptions::new());
+    // The front matter is one unit, as the Markdown reader makes it.
+    assert_eq!(doc.units[0].kind, UnitKind::Paragraph);
+    assert_eq!((doc.units[0].line, doc.units[0].end_line), (2, 4));
+    assert!(doc.units[0].text.starts_with("title: Decreto"));
+    // The rest is what the body alone gives, five lines further down.
+    assert_eq!(doc.units.len(), plain.units.len() + 1, "{:?}", units(&doc));
+    for (with, without) in doc.units[1..].iter().zip(&plain.units) {
+        assert_eq!(with.text, without.text);
+        assert_eq!(with.kind, without.kind);
+        assert_eq!(with.line, without.line + 5);
+        assert_eq!(with.id, without.id + 1);
+        assert_eq!(with.section, without.section.map(|s| s + 1));
+        assert_eq!(with.parent, without.parent.map(|p| p + 1));
+    }
+    assert_eq!(doc.artifacts.len(), plain.artifacts.len());
+    // Markdown under front matter stays Markdown.
+    let md = segment(
+        "post.md",
+        "---\ntitle: Post\n---\n# Title\n\n- one\n- two\n\nSome `code` here.\n",
+        &SegmentOptions::new(),
+    );
+    let kinds: Vec<_> = md.units.iter().map(|u| u.kind.as_str()).collect();
+    assert_eq!(
+        kinds,
+        [
+            "paragraph",
+            "heading",
+            "list_item",
+            "list_item",
+            "paragraph"
+        ]
+    );
+}
+
+#[test]
 fn markdown_with_one_kind_of_syntax_and_no_pages_stays_markdown() {
     // A Markdown law (headings only, the `##` title of every article recurring, as in
     // `gesetze-tierschg`) shows no page furniture: the `.md` name holds.

@@ -276,7 +276,7 @@ impl Building {
 /// break followed by paragraphs and setext headings (`author:` over a YAML `-` line),
 /// so it is cut off before parsing. A `---` further down is left to CommonMark: there it
 /// is a thematic break or a setext underline.
-fn front_matter(text: &str) -> Option<(std::ops::Range<usize>, usize)> {
+pub(super) fn front_matter(text: &str) -> Option<(std::ops::Range<usize>, usize)> {
     let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
     let mut lines = text[bom..].split_inclusive('\n');
     let first = lines.next()?;

@@ -145,16 +145,32 @@ fn run(
     options: &SegmentOptions,
     explain: bool,
 ) -> (Document, Option<Explanation>) {
+    // YAML front matter (Legalize's laws, Jekyll, Hugo) says nothing of how the text under
+    // it is laid out: the reader is chosen on the body alone, the front matter's lines
+    // blanked so that line numbers stay the file's. A body of page-printed text gets the
+    // front matter back as its first unit, as the Markdown reader makes it.
+    let front = (options.layout == Layout::Auto && markdown::is_markdown(path, text))
+        .then(|| markdown::front_matter(text))
+        .flatten()
+        .map(|(_, body)| body);
+    let blanked;
+    let (whole, text) = match front {
+        Some(body) => {
+            blanked = "\n".repeat(text[..body].matches('\n').count()) + &text[body..];
+            (text, blanked.as_str())
+        }
+        None => (text, text),
+    };
     let stats = style::Stats::of(text);
     // A `.md` file whose lines are PDF-extracted text with a blank line after each (every
     // line a Markdown paragraph, sentences running on across the blanks) is read as the
     // PDF text it is, not as one paragraph a line; so is one that prints pages.
     if options.layout == Layout::Auto
         && markdown::is_markdown(path, text)
-        && stats.layout() != Layout::Pdf
+        && !stats.pdf_shown()
         && !pages_without_markdown(text, &stats)
     {
-        let (units, artifacts) = markdown::segment(text);
+        let (units, artifacts) = markdown::segment(whole);
         let explanation = explain.then(|| Explanation {
             layout: Layout::Blocks,
             ..Explanation::default()
@@ -183,6 +199,17 @@ fn run(
         asciidoc::asciidoc_blocks_and_items(&mut units, text);
     }
     titles::section_mark_titles(&mut units, text);
+    if let Some(body) = front {
+        let (mut head, _) = markdown::segment(&whole[..body]);
+        let shift = head.len();
+        for u in &mut units {
+            u.id += shift;
+            u.section = u.section.map(|s| s + shift);
+            u.parent = u.parent.map(|p| p + shift);
+        }
+        head.append(&mut units);
+        units = head;
+    }
     (
         Document {
             path: path.to_string(),

@@ -291,6 +291,14 @@ impl Stats {
             && self.direct as f64 / n <= PDF_DIRECT_SHARE
     }
 
+    /// [`Layout::Pdf`], with sentences seen running across the blank lines (not only too
+    /// few open lines to tell): the evidence it takes to read a file named as Markdown as
+    /// PDF text. A short Markdown note (`- one` / `- two` under a title) is double-spaced
+    /// too.
+    pub(crate) fn pdf_shown(&self) -> bool {
+        self.layout() == Layout::Pdf && self.open_across_blank >= PDF_MIN_OPEN_ACROSS_BLANK
+    }
+
     /// Whether the lines that end open before a blank line run on in lower case often
     /// enough for the blank lines to be extraction artefacts (true when there are too few
     /// such lines to tell, or the script has no case).
