@@ -1692,6 +1692,79 @@ fn front_matter_does_not_make_pdf_text_markdown() {
 }
 
 #[test]
+fn numbered_headings_ten_lines_apart_are_no_page_numbers() {
+    // A French code of Legalize-FR (`Code du travail maritime`, outside the corpus): the
+    // articles `Article 21`, `Article 40`, `Article 75` recur every ten lines like a
+    // page counter (`Page 21`), but their numbers jump faster than pages turn.
+    let article = "Le marin est tenu d'accomplir, en dehors des heures de service, le travail de mise en état de propreté.";
+    let mut text = String::new();
+    for (n, title) in [
+        (21, "Titre 3 : Des obligations du marin"),
+        (40, "Titre 4 : Des obligations de l'armateur"),
+        (75, "Chapitre 2 : De la nourriture"),
+        (133, "Titre 9 : Dispositions diverses"),
+    ] {
+        text.push_str(&format!(
+            "{title}\n\nArticle {n}\n\n{article}\n\n{article}\n\n{article}\n\n"
+        ));
+    }
+    let doc = seg(&text);
+    assert!(doc.artifacts.is_empty(), "{:?}", doc.artifacts);
+    assert_eq!(
+        doc.units
+            .iter()
+            .filter(|u| u.text.starts_with("Article "))
+            .count(),
+        4,
+        "{:?}",
+        units(&doc)
+    );
+    // Page numbers that count the pages, inside sentences the pages cut, stay furniture.
+    let open = "Le marin est tenu d'accomplir, en dehors des heures de service, le travail de";
+    let mut paged = String::new();
+    for page in 1..=4 {
+        paged.push_str(&format!(
+            "{}{open}\n\nPage {page}\n\nmise en état de propreté du navire.\n",
+            format!("{article}\n").repeat(12)
+        ));
+    }
+    let doc = seg(&paged);
+    assert_eq!(doc.artifacts.len(), 4, "{:?}", units(&doc));
+}
+
+#[test]
+fn a_table_repeating_its_cells_under_front_matter_stays_markdown() {
+    // Legalize-FR's codes: YAML front matter, ATX headings only, and a schedule whose
+    // cells (`15 mars`, `15 juin`, ...) recur every eight lines in one place. Those cells
+    // are no pages: the file is Markdown, read by the Markdown reader.
+    let mut text = String::from(
+        "---\ntitle: \"Code général des impôts\"\ncountry: \"fr\"\n---\n# Code général des impôts\n\n",
+    );
+    for n in 1..=40 {
+        text.push_str(&format!("##### Article {n}\n\nLe dépôt du relevé de solde est effectué au plus tard le 15 du quatrième mois qui suit la clôture.\n\n"));
+    }
+    for period in [
+        "Le 20 novembre et le 19 février inclus",
+        "Le 20 février et le 19 mai inclus",
+        "Le 20 mai et le 19 août inclus",
+        "Le 20 août et le 19 novembre inclus",
+    ] {
+        text.push_str(&format!(
+            "{period}\n\n15 mars\n\n15 juin\n\n15 septembre\n\n15 décembre\n\n"
+        ));
+    }
+    let doc = segment("code.md", &text, &SegmentOptions::new());
+    assert!(doc.artifacts.is_empty(), "{:?}", doc.artifacts);
+    assert_eq!(
+        doc.units
+            .iter()
+            .filter(|u| u.kind == UnitKind::Heading)
+            .count(),
+        41
+    );
+}
+
+#[test]
 fn markdown_with_one_kind_of_syntax_and_no_pages_stays_markdown() {
     // A Markdown law (headings only, the `##` title of every article recurring, as in
     // `gesetze-tierschg`) shows no page furniture: the `.md` name holds.

@@ -456,6 +456,54 @@ fn is_companion_title(pattern: &str) -> bool {
         && !pattern.ends_with(',')
 }
 
+/// The numbers printed in `text`, each run of ASCII digits (saturating past `u64`).
+fn numbers(text: &str) -> Vec<u64> {
+    let mut out = Vec::new();
+    let mut current: Option<u64> = None;
+    for b in text.bytes() {
+        if b.is_ascii_digit() {
+            let d = u64::from(b - b'0');
+            current = Some(current.unwrap_or(0).saturating_mul(10).saturating_add(d));
+        } else if let Some(n) = current.take() {
+            out.push(n);
+        }
+    }
+    out.extend(current);
+    out
+}
+
+/// Whether the numbers of the occurrences `printed` (line, text) of a pattern recurring
+/// every `period` lines keep step with the pages: at each place, the number either stays
+/// as it was or rises by no more than [`MAX_PAGE_MULTIPLE`] for each page between two
+/// occurrences, at [`REGULAR_SHARE`] of the steps or more. Occurrences that print
+/// different counts of numbers (a scanner's noise) say nothing either way.
+fn numbers_keep_step<'a>(printed: impl Iterator<Item = (usize, &'a str)>, period: usize) -> bool {
+    let printed: Vec<(usize, Vec<u64>)> = printed.map(|(l, t)| (l, numbers(t))).collect();
+    let Some((_, first)) = printed.first() else {
+        return true;
+    };
+    if first.is_empty() || printed.iter().any(|(_, n)| n.len() != first.len()) {
+        return true;
+    }
+    (0..first.len()).all(|g| {
+        if printed.iter().all(|(_, n)| n[g] == first[g]) {
+            return true;
+        }
+        let steps = printed.len() - 1;
+        let in_step = printed
+            .windows(2)
+            .filter(|w| {
+                let pages = ((w[1].0 - w[0].0) as f64 / period.max(1) as f64)
+                    .round()
+                    .max(1.0);
+                let (a, b) = (w[0].1[g], w[1].1[g]);
+                b >= a && (b - a) as f64 <= MAX_PAGE_MULTIPLE as f64 * pages
+            })
+            .count();
+        in_step as f64 >= REGULAR_SHARE * steps as f64
+    })
+}
+
 /// True when the distances between `lines` are regular; returns the period.
 fn regular_period(lines: &[usize]) -> Option<usize> {
     let mut gaps: Vec<usize> = lines.windows(2).map(|w| w[1] - w[0]).collect();
@@ -748,6 +796,16 @@ impl Furniture {
             super::titles::is_underline(lines.rows[next].text, lines.rows[k].text.chars().count())
         };
         regular.retain(|_, (occ, _)| !occ.iter().all(|o| underlined(o.line)));
+        // A number in a running head or foot stands still (a document symbol, a year) or
+        // counts the pages; a number that jumps faster than the pages turn numbers
+        // something else (`Article 21`, `Article 40`, `Article 75`, ten lines apart).
+        regular.retain(|_, (occ, period)| {
+            let printed = occ.iter().filter_map(|o| {
+                let k = lines.row(o.line)?;
+                Some((o.line, lines.rows[k].text))
+            });
+            numbers_keep_step(printed, *period)
+        });
         // Where form feeds mark the pages, furniture stands at a page's head or foot: a
         // line that recurs in the middle of pages (a field of a registry's entries, a line
         // of repeated examples) is text, however regular.

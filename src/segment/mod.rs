@@ -239,11 +239,20 @@ fn run(
 fn pages_without_markdown(text: &str, stats: &style::Stats) -> bool {
     markdown::syntax_kinds(text) < markdown::MIN_MARKDOWN_KINDS
         && !markdown::writes_inline_syntax(text)
-        && (furniture::Furniture::find(text)
-            .patterns
-            .iter()
-            .any(|p| !style::ends_terminal(&p.pattern))
+        && (spans_pages(&furniture::Furniture::find(text), text.lines().count())
             || stats.flush_left() && assemble::paragraphs_without_blanks(text, stats))
+}
+
+/// Whether `furniture` holds a pattern that ends no sentence and pages a good part of the
+/// document: its occurrences times its period cover at least a third of its `lines` lines.
+/// Pages run through a document (a letterhead on each of three pages of an act, its
+/// annexes unpaged); a column of a table that repeats its cells (`15 mars`, `15 juin`
+/// every eight lines in one schedule of a 17,000-line code) recurs in one place.
+fn spans_pages(furniture: &furniture::Furniture, lines: usize) -> bool {
+    furniture
+        .patterns
+        .iter()
+        .any(|p| !style::ends_terminal(&p.pattern) && 3 * p.count * p.period >= lines)
 }
 
 /// The layout [`segment`] would read `text` with under [`Layout::Auto`].
