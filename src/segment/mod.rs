@@ -149,7 +149,8 @@ fn run(
     // it is laid out: the reader is chosen on the body alone, the front matter's lines
     // blanked so that line numbers stay the file's. A body of page-printed text gets the
     // front matter back as its first unit, as the Markdown reader makes it.
-    let front = (options.layout == Layout::Auto && markdown::is_markdown(path, text))
+    let mut as_markdown = options.layout == Layout::Auto && markdown::is_markdown(path, text);
+    let front = as_markdown
         .then(|| markdown::front_matter(text))
         .flatten()
         .map(|(_, body)| body);
@@ -157,6 +158,7 @@ fn run(
     let (whole, text) = match front {
         Some(body) => {
             blanked = "\n".repeat(text[..body].matches('\n').count()) + &text[body..];
+            as_markdown = markdown::is_markdown(path, &blanked);
             (text, blanked.as_str())
         }
         None => (text, text),
@@ -165,11 +167,7 @@ fn run(
     // A `.md` file whose lines are PDF-extracted text with a blank line after each (every
     // line a Markdown paragraph, sentences running on across the blanks) is read as the
     // PDF text it is, not as one paragraph a line; so is one that prints pages.
-    if options.layout == Layout::Auto
-        && markdown::is_markdown(path, text)
-        && !stats.pdf_shown()
-        && !pages_without_markdown(text, &stats)
-    {
+    if as_markdown && !stats.pdf_shown() && !pages_without_markdown(text, &stats) {
         let (units, artifacts) = markdown::segment(whole);
         let explanation = explain.then(|| Explanation {
             layout: Layout::Blocks,
