@@ -1649,6 +1649,30 @@ fn a_block_of_short_lines_in_page_printed_text_is_one_unit() {
 }
 
 #[test]
+fn scanner_noise_alone_on_a_printed_page_is_no_text() {
+    // `legalize-pe-cus-ar-245-2025` (dev): OCR leaves a stamp's or a signature's marks at
+    // page bottoms (`“SS`, `2Y`, `N`), each a block of its own; each became a paragraph.
+    let text = decree_pages()
+        .replacen("\n1/3\n", "\n“SS\n\n1/3\n", 1)
+        .replacen("\n2/3\n", "\n2Y\n\n2/3\n", 1)
+        .replacen("\n3/3\n", "\n(...)\n\n3/3\n", 1);
+    let doc = segment("decree.md", &text, &SegmentOptions::new());
+    let removed: Vec<&str> = doc.artifacts.iter().map(|a| a.text.as_str()).collect();
+    assert!(
+        removed.contains(&"“SS") && removed.contains(&"2Y"),
+        "{removed:?}"
+    );
+    assert!(doc.units.iter().all(|u| u.text != "“SS" && u.text != "2Y"));
+    // An omission mark in a quotation is text.
+    assert!(
+        doc.units.iter().any(|u| u.text == "(...)"),
+        "{:?}",
+        units(&doc)
+    );
+    assert!(!removed.contains(&"(...)"));
+}
+
+#[test]
 fn front_matter_does_not_make_pdf_text_markdown() {
     // Legalize-PE keeps its acts with YAML front matter over the PDF text (the corpus
     // excerpts start under it). The front matter's `---` lines read as Markdown syntax and

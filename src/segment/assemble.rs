@@ -332,6 +332,8 @@ pub(crate) fn assemble(
     };
     let mut reader = PageReader::new(pdf);
     marks.rewind();
+    // Whether the line before stood apart from the text (blank, furniture, a page break).
+    let mut after_edge = true;
     for (no, line, next) in numbered_lines(text) {
         let (line, mut class) = marks.classify(&mut reader, no, line, next);
         if let Some(key) = header_key(pdf, &reader, no, line, class) {
@@ -340,6 +342,21 @@ pub(crate) fn assemble(
                 class = LineClass::PageHeader;
             }
         }
+        // A scanner's noise standing alone on a printed page (`“SS`, `2Y`, `.>».` left
+        // by a stamp or a signature in a page's margin) is no text.
+        if paged
+            && class == LineClass::Text
+            && after_edge
+            && next.is_none_or(|n| n.trim().is_empty())
+            && asm.scattered.binary_search(&no).is_err()
+            && is_noise(line.trim())
+        {
+            class = LineClass::Stray;
+        }
+        after_edge = !matches!(
+            class,
+            LineClass::Text | LineClass::FootnoteStart { .. } | LineClass::FootnoteMore
+        );
         asm.line(no, line, class);
     }
     if let Some((at, label)) = asm.pending_label.take() {
@@ -427,6 +444,33 @@ fn close_title_block(block: Option<(usize, usize, bool, usize)>, blocks: &mut Ve
 /// the text. ASCII `-` and `*` alone are rules or separators, not bullets.
 fn is_lone_bullet(t: &str) -> bool {
     matches!(t, "•" | "◦" | "▪" | "‣" | "●" | "○" | "■") || super::start::is_symbol_font_bullet(t)
+}
+
+/// Fewest letters of a word: a line with no longer word is no text when it stands alone
+/// on a printed page ([`is_noise`]).
+const NOISE_WORD_LETTERS: usize = 3;
+
+/// Longest line [`is_noise`] reads as noise, in characters.
+const NOISE_MAX_CHARS: usize = 12;
+
+/// A short line with no word of [`NOISE_WORD_LETTERS`] letters that is no number, no
+/// list label, bullet, roman numeral or omission mark (`(...)`): what OCR makes of a stamp or a signature (`“SS`,
+/// `2Y`, `N`, `.>».`). A line of digits alone (`12`, `3.5`) is a page number or a table
+/// cell, and stays for the rules that know them.
+fn is_noise(t: &str) -> bool {
+    let letters = t.chars().any(char::is_alphabetic);
+    t.chars().count() <= NOISE_MAX_CHARS
+        && (letters || !t.chars().any(|c| c.is_ascii_digit()))
+        && !t
+            .split(|c: char| !c.is_alphabetic())
+            .any(|w| w.chars().count() >= NOISE_WORD_LETTERS)
+        && !t.chars().all(|c| "IVXLCDMivxlcdm.".contains(c))
+        // An omission in a quotation, `(...)`, marks text left out.
+        && !t.contains("...")
+        && !t.contains('…')
+        && !is_lone_bullet(t)
+        && !is_lone_label(t)
+        && start::parse(t, false).is_none()
 }
 
 /// Longest list label that may stand alone on its line (`(viii)`, `12.3.`).
