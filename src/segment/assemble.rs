@@ -454,9 +454,9 @@ const NOISE_WORD_LETTERS: usize = 3;
 const NOISE_MAX_CHARS: usize = 12;
 
 /// A short line with no word of [`NOISE_WORD_LETTERS`] letters that is no number, no
-/// list label, bullet, roman numeral or omission mark (`(...)`): what OCR makes of a stamp or a signature (`“SS`,
-/// `2Y`, `N`, `.>».`). A line of digits alone (`12`, `3.5`) is a page number or a table
-/// cell, and stays for the rules that know them.
+/// list label, bullet, roman numeral or omission mark (`(...)`): what OCR makes of a stamp
+/// or a signature (`“SS`, `2Y`, `N`, `.>».`). A line of digits alone (`12`, `3.5`) is a
+/// page number or a table cell, and stays for the rules that know them.
 fn is_noise(t: &str) -> bool {
     let letters = t.chars().any(char::is_alphabetic);
     t.chars().count() <= NOISE_MAX_CHARS
