@@ -1282,8 +1282,7 @@ impl Assembler {
                     // A title runs into text: a full line, or one that ends a sentence.
                     // A short phrase under short phrases is a block of lines (a
                     // signature, an address, a stamp), not a title over its text.
-                    let into_text =
-                        t.trim_end().len() >= self.short_line || super::style::ends_terminal(t);
+                    let into_text = t.trim_end().len() >= self.short_line || ends_terminal(t);
                     let title_run_in = direct
                         && at_margin
                         && self.title_runs_in(o)
