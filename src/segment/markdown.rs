@@ -17,6 +17,10 @@
 //! paragraph's own style is its sibling, not its item. Such an item's parent is the
 //! paragraph that introduced the enumeration, as a CommonMark list item's is.
 //!
+//! A code of law saved as text in a `.md` file writes its article labels as lone lines
+//! (`Article 1101`, Legalize-FR's versions before 2020): a sequence of at least
+//! [`MIN_LABELS`] such lines, a word and a number, is read as headings ([`label_templates`]).
+//!
 //! Used for files named `*.md` / `*.markdown` and for text that shows at least
 //! [`MIN_MARKDOWN_KINDS`] kinds of Markdown block syntax, unless it sets its titles with
 //! `=` marks ([`MIN_SECTION_MARKS`] lines like `== Installation`): that is AsciiDoc (or
@@ -303,6 +307,96 @@ pub(super) fn front_matter(text: &str) -> Option<(std::ops::Range<usize>, usize)
     None
 }
 
+/// Fewest lone lines of one label template (`Article #`, `§ #`) that make a sequence of
+/// article labels: three, as two lines alike can be a coincidence.
+const MIN_LABELS: usize = 3;
+
+/// Longest label line, in characters: a word and a number (`Article L. 111-1 bis`).
+const LABEL_MAX_CHARS: usize = 32;
+
+/// The template of a label line, a word followed by a number (`Article 1101`,
+/// `Art. 104a`, `§ 232`, `Chapitre IV`, `Article 2 bis`), with its number replaced by `#`
+/// and its word lower-cased (`article #`); `None` for any other line. A number is a token
+/// holding a digit or an upper-case roman numeral; short lower-case words after it
+/// (`bis`, `ter`) are part of it. The line ends with no punctuation: a label is no
+/// sentence.
+fn label_template(line: &str) -> Option<String> {
+    let line = line.trim();
+    if line.chars().count() > LABEL_MAX_CHARS || line.ends_with(['.', ':', ';', ',', '!', '?']) {
+        return None;
+    }
+    let mut tokens = line.split_whitespace();
+    let word = tokens.next()?;
+    let is_number = |t: &str| {
+        t.bytes().any(|b| b.is_ascii_digit())
+            || t.bytes().all(|b| b.is_ascii_uppercase()) && start::roman_value(t).is_some()
+    };
+    if is_number(word) || word.chars().any(|c| c.is_ascii_punctuation() && c != '.') && word != "§"
+    {
+        return None;
+    }
+    let mut numbered = false;
+    for t in tokens {
+        if is_number(t) {
+            numbered = true;
+        } else if !(numbered && t.len() <= 7 && t.chars().all(|c| c.is_lowercase())) {
+            return None;
+        }
+    }
+    numbered.then(|| word.to_lowercase() + " #")
+}
+
+/// The templates of the label lines that stand alone between blank lines at least
+/// [`MIN_LABELS`] times with different numbers: a code of law saved as text, one `Article
+/// 1101` line over each article, its headings' `#` marks lost. CommonMark reads such a line
+/// as a paragraph; the sequence over the whole document says it is the heading of what
+/// follows. Evidence from the document, no word list: `Artikel`, `Articolul`, `§` and
+/// `Rule` are found the same way.
+fn label_templates(text: &str) -> std::collections::BTreeSet<String> {
+    let lines: Vec<&str> = text.lines().collect();
+    let blank = |i: Option<usize>| {
+        i.and_then(|i| lines.get(i))
+            .is_none_or(|l| l.trim().is_empty())
+    };
+    // Per template: the distinct label lines, the occurrences, and those the text runs
+    // across (the next line starts in lower case).
+    let mut seen: std::collections::BTreeMap<
+        String,
+        (std::collections::BTreeSet<&str>, usize, usize),
+    > = Default::default();
+    for (i, line) in lines.iter().enumerate() {
+        if blank(i.checked_sub(1))
+            && blank(Some(i + 1))
+            && let Some(template) = label_template(line)
+        {
+            let next = lines[i + 1..].iter().find(|l| !l.trim().is_empty());
+            let runs_on = next.is_some_and(|l| l.trim_start().starts_with(char::is_lowercase));
+            let entry = seen.entry(template).or_default();
+            entry.0.insert(line.trim());
+            entry.1 += 1;
+            entry.2 += usize::from(runs_on);
+        }
+    }
+    // A heading starts what follows it. A page number left in PDF text saved as Markdown
+    // (`pág. 5`, `Página 3 de 10`) falls where the page ended, often inside a sentence
+    // that goes on after it: one label in ten with the text running on is a page count.
+    seen.retain(|_, (lines, count, runs_on)| lines.len() >= MIN_LABELS && 10 * *runs_on < *count);
+    if seen.is_empty() {
+        return Default::default();
+    }
+    // Page numbers that always fall between sentences are found by their page-regular
+    // distances: page furniture, not headings.
+    let bare = |p: &str| p.replace('.', "");
+    let furniture: Vec<String> = super::furniture::Furniture::find(text)
+        .patterns
+        .iter()
+        .map(|p| bare(&p.pattern))
+        .collect();
+    seen.into_keys()
+        .filter(|template| !furniture.contains(&bare(template)))
+        .collect()
+}
+
 /// Fewest colons of a container fence (`:::tip`, `:::`).
 const CONTAINER_FENCE: usize = 3;
 
@@ -409,6 +503,7 @@ pub(crate) fn segment(text: &str) -> (Vec<Unit>, Vec<Artifact>) {
     // top-level paragraph (the introduction of a list that follows it).
     let mut enumeration = Enumeration::default();
     let mut last_style: Option<String> = None;
+    let labels = label_templates(text);
     let finish = |mut b: Building,
                   end: usize,
                   units: &mut Vec<Unit>,
@@ -646,6 +741,15 @@ pub(crate) fn segment(text: &str) -> (Vec<Unit>, Vec<Artifact>) {
                         if b.plain {
                             (b.kind, parent) = enumeration.paragraph(&b.text, units.len());
                             last_style = marker_style(&b.text);
+                            let one_line = !text[b.start..range.end].trim_end().contains('\n');
+                            if b.kind == UnitKind::Paragraph
+                                && one_line
+                                && label_template(&b.text).is_some_and(|t| labels.contains(&t))
+                            {
+                                // A heading below all of Markdown's six levels.
+                                (b.kind, b.level, parent) = (UnitKind::Heading, 7, None);
+                                enumeration.open = None;
+                            }
                         }
                         let paragraph = b.kind == UnitKind::Paragraph;
                         let id = finish(b, range.end, &mut units, &mut sections, parent);
@@ -742,6 +846,44 @@ mod tests {
             "{units:#?}"
         );
         assert_eq!(units[1].text, "await account.deposit(amount: amount)");
+    }
+
+    #[test]
+    fn label_templates_name_a_word_and_a_number() {
+        assert_eq!(label_template("Article 1101").as_deref(), Some("article #"));
+        assert_eq!(
+            label_template("Article L111-1 bis").as_deref(),
+            Some("article #")
+        );
+        assert_eq!(label_template("§ 232a").as_deref(), Some("§ #"));
+        assert_eq!(label_template("Chapitre IV").as_deref(), Some("chapitre #"));
+        // A sentence, a title with words after its number, a bare number: no labels.
+        assert_eq!(label_template("See 3."), None);
+        assert_eq!(label_template("Chapter 3 Overview"), None);
+        assert_eq!(label_template("1101"), None);
+    }
+
+    #[test]
+    fn a_sequence_of_lone_article_labels_heads_the_articles() {
+        // Code civil as Legalize-FR stores its versions before 2020 (`Article N` lines
+        // without `#` marks).
+        let text = "Article 1101\n\nLe contrat est une convention.\n\nArticle 1102\n\n\
+                    Le contrat est synallagmatique.\n\nArticle 1103\n\nIl est unilatéral.\n";
+        let (units, _) = segment(text);
+        let kinds: Vec<UnitKind> = units.iter().map(|u| u.kind).collect();
+        use UnitKind::{Heading, Paragraph};
+        assert_eq!(
+            kinds,
+            [Heading, Paragraph, Heading, Paragraph, Heading, Paragraph]
+        );
+        assert_eq!(units[3].section, Some(2));
+        // Two labels are no sequence; page numbers the text runs on across are no
+        // headings.
+        let (units, _) = segment("Article 1\n\nText.\n\nArticle 2\n\nText.\n");
+        assert!(units.iter().all(|u| u.kind == Paragraph));
+        let text = "The budget\n\npág. 1\n\nfor the year.\n\npág. 2\n\nOther.\n\npág. 3\n\nEnd.\n";
+        let (units, _) = segment(text);
+        assert!(units.iter().all(|u| u.kind == Paragraph), "{units:#?}");
     }
 
     #[test]
