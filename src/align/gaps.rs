@@ -39,9 +39,9 @@ pub const GAP_MAX_PAIRS: usize = 64;
 /// nothing: there the headings stand among moved text.)
 pub fn fill(groups: &mut Vec<Group>, ctx: &mut Context, options: &AlignOptions) {
     let (n_old, n_new) = (ctx.old.units.len(), ctx.new.units.len());
-    // Markup (markup.rs) is never linked: it is not free to take.
-    let mut old_free: Vec<bool> = ctx.old_markup.iter().map(|&m| !m).collect();
-    let mut new_free: Vec<bool> = ctx.new_markup.iter().map(|&m| !m).collect();
+    // Units held out (markup, article labels) are never linked here: not free to take.
+    let mut old_free: Vec<bool> = ctx.old_held.iter().map(|&m| !m).collect();
+    let mut new_free: Vec<bool> = ctx.new_held.iter().map(|&m| !m).collect();
     for g in groups.iter() {
         g.old.iter().for_each(|&o| old_free[o] = false);
         g.new.iter().for_each(|&n| new_free[n] = false);

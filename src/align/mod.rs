@@ -32,6 +32,8 @@
 //! 8. `sections.rs`: a heading follows the content of its section: an old heading whose
 //!    section's linked content mostly went to one new section, and most of that section's
 //!    linked content came from it, is linked (or relinked) to that section's heading.
+//!    A heading that is only a label (`Article 1101`) is held out of steps 2 to 7 and
+//!    linked here by its section's content alone, merges and splits of articles included.
 //! 9. `pieces.rs`: a unit longer than [`LARGE_UNIT`] (a paragraph whose breaks were lost)
 //!    goes through steps 1 to 8 as its UAX #29 sentences, and the links of its pieces are
 //!    folded into one link of the unit: a split into the new units its sentences went to,
@@ -347,15 +349,17 @@ pub(crate) struct Context<'a> {
     old_profiles: Vec<tokens::Profile>,
     new_profiles: Vec<tokens::Profile>,
     scorer: evidence::Scorer,
-    /// Per unit: markup, not text (`markup.rs`); such units are never linked.
-    old_markup: Vec<bool>,
-    new_markup: Vec<bool>,
+    /// Per unit: held out of steps 2 to 7, never a candidate, never linked in a gap or by
+    /// a sentence: markup, not text (`markup.rs`), and headings that are only a label
+    /// (`Article 1101`), which `sections.rs` links by their sections' content.
+    old_held: Vec<bool>,
+    new_held: Vec<bool>,
 }
 
 impl Context<'_> {
-    /// True when neither unit is markup: the pair may be scored and linked.
+    /// True when neither unit is held out: the pair may be scored and linked.
     fn linkable(&self, o: usize, n: usize) -> bool {
-        !self.old_markup[o] && !self.new_markup[n]
+        !self.old_held[o] && !self.new_held[n]
     }
 
     /// True when both units are the same kind of block (prose with prose, code with code,
@@ -531,8 +535,8 @@ fn scored_pairs<'a>(
         old_profiles,
         new_profiles,
         scorer: evidence::Scorer::new(vocab.len()),
-        old_markup: markup::mask(old),
-        new_markup: markup::mask(new),
+        old_held: held_out(old),
+        new_held: held_out(new),
     };
     // Sentence alignment (sentences.rs): pairs carrying a sentence are candidates too.
     // Found before the candidates of the indexes (the two are independent), so that the
@@ -562,6 +566,16 @@ fn scored_pairs<'a>(
     drop(cands);
     merges::boost(&mut pairs, &mut ctx, options);
     (pairs, ctx, carried, vocab.len())
+}
+
+/// One flag per unit of `doc`: markup (`markup.rs`) or a heading that is only a label
+/// (`sections::is_label`), both left out of steps 2 to 7.
+fn held_out(doc: &Document) -> Vec<bool> {
+    markup::mask(doc)
+        .into_iter()
+        .zip(&doc.units)
+        .map(|(markup, u)| markup || sections::is_label(u))
+        .collect()
 }
 
 /// The pairs that may become one-to-one links: by the fitted model when there is one, else

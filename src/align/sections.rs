@@ -12,6 +12,15 @@
 //!   the section it found is one of its subsections, or took no linked content at all, and
 //!   its text carries no number.
 //!
+//!
+//! A heading that is only a label (`Article 1101`, `§ 232`, `Chapter IV`: [`is_label`])
+//! carries no words of its own. It is held out of the steps before (a text that a
+//! renumbering gives to other content would anchor the alignment in the wrong place) and
+//! linked here by its section's content alone: each label to the label whose section took
+//! most of its content, both ways, the labels so joined making one link (two articles
+//! merged into one, one spread over two). A label over no linked content keeps the same
+//! label on the other side when the labels around both are linked to each other.
+//!
 //! A section is the run of units after a heading up to the next heading, whatever the
 //! levels. Only links of non-heading units vote, each once per pair of sections it joins.
 //! Nothing here is a threshold on a score: a heading needs [`SECTION_MIN_LINKS`] links of
@@ -40,6 +49,8 @@ pub fn relink(groups: &mut Vec<Group>, ctx: &Context) {
     let old_section = sections(ctx.old);
     let new_section = sections(ctx.new);
     let is_heading = |doc: &Document, u: usize| doc.units[u].kind == UnitKind::Heading;
+    let old_label: Vec<bool> = ctx.old.units.iter().map(is_label).collect();
+    let new_label: Vec<bool> = ctx.new.units.iter().map(is_label).collect();
 
     // votes[(h_old, h_new)]: links joining content of both sections; totals per section.
     let mut votes: BTreeMap<(usize, usize), usize> = BTreeMap::new();
@@ -89,7 +100,7 @@ pub fn relink(groups: &mut Vec<Group>, ctx: &Context) {
     // it holds a majority both ways.
     let mut target: BTreeMap<usize, (usize, usize, usize)> = BTreeMap::new();
     for (&ho, &total_o) in &old_total {
-        if total_o == 0 {
+        if total_o == 0 || old_label[ho] {
             continue;
         }
         let Some((hn, v)) = votes
@@ -102,6 +113,9 @@ pub fn relink(groups: &mut Vec<Group>, ctx: &Context) {
         else {
             continue;
         };
+        if new_label[hn] {
+            continue;
+        }
         let total_n = new_total.get(&hn).copied().unwrap_or(0);
         // A single link vouches only for a numbered heading whose section and target
         // section have no other linked content (a short article, renumbered).
@@ -167,6 +181,7 @@ pub fn relink(groups: &mut Vec<Group>, ctx: &Context) {
             new_used[g.new[0]] = true;
         }
     }
+    added.extend(label_links(&votes, ctx, (&old_label, &new_label)));
     if !drop.iter().any(|&d| d) && added.is_empty() {
         return;
     }
@@ -176,6 +191,168 @@ pub fn relink(groups: &mut Vec<Group>, ctx: &Context) {
         !drop[i - 1]
     });
     groups.extend(added);
+}
+
+/// Whether `unit` is a heading that is only a label, a word and a number (`Article 1101`,
+/// `§ 232`, `Chapter IV`): its text names a place in the numbering, not its content.
+/// Renumbering gives the same label to other text (the 2016 reform of the French Code
+/// civil moved every article of contract formation: old 1102 is new 1106, and new 1102
+/// says something else), so such a heading is linked by its section's content alone.
+pub(crate) fn is_label(unit: &crate::model::Unit) -> bool {
+    unit.kind == UnitKind::Heading && crate::segment::label_template(&unit.text).is_some()
+}
+
+/// The links of label headings (held out of the steps before, see [`is_label`]), from
+/// `votes`, the content links joining their sections. Each old label names the new label
+/// whose section took most of its content, and each new label the old one it took most
+/// from (first on ties); the labels joined so, directly or through each other, form one
+/// link: two articles merged into one (old 1102 and 1103 → new 1106), one spread over
+/// two (old 1110 → new 1132 and 1134). A label whose section has no linked content either
+/// side keeps the same label on the other side, when that one has none either (an article
+/// rewritten in place, or a chapter label over a heading).
+fn label_links(
+    votes: &BTreeMap<(usize, usize), usize>,
+    ctx: &Context,
+    (old_label, new_label): (&[bool], &[bool]),
+) -> Vec<Group> {
+    let mut best_new: BTreeMap<usize, (usize, usize)> = BTreeMap::new();
+    let mut best_old: BTreeMap<usize, (usize, usize)> = BTreeMap::new();
+    let mut old_voted = vec![false; old_label.len()];
+    let mut new_voted = vec![false; new_label.len()];
+    for (&(ho, hn), &v) in votes {
+        old_voted[ho] = true;
+        new_voted[hn] = true;
+        if !(old_label[ho] && new_label[hn]) {
+            continue;
+        }
+        if best_new.get(&ho).is_none_or(|&(_, bv)| v > bv) {
+            best_new.insert(ho, (hn, v));
+        }
+        if best_old.get(&hn).is_none_or(|&(_, bv)| v > bv) {
+            best_old.insert(hn, (ho, v));
+        }
+    }
+    // Union-find over old labels (ids as they are) and new labels (offset by the old count).
+    let offset = old_label.len();
+    let mut parent: Vec<usize> = (0..offset + new_label.len()).collect();
+    fn root(parent: &mut [usize], mut x: usize) -> usize {
+        while parent[x] != x {
+            parent[x] = parent[parent[x]];
+            x = parent[x];
+        }
+        x
+    }
+    let mut joined = vec![false; parent.len()];
+    let mut weight: BTreeMap<(usize, usize), usize> = BTreeMap::new();
+    let edges = best_new
+        .iter()
+        .map(|(&ho, &(hn, _))| (ho, hn))
+        .chain(best_old.iter().map(|(&hn, &(ho, _))| (ho, hn)));
+    for (ho, hn) in edges {
+        let (a, b) = (root(&mut parent, ho), root(&mut parent, offset + hn));
+        parent[a.max(b)] = a.min(b);
+        joined[ho] = true;
+        joined[offset + hn] = true;
+        weight.insert((ho, hn), votes[&(ho, hn)]);
+    }
+    let mut components: BTreeMap<usize, Group> = BTreeMap::new();
+    let members: Vec<usize> = (0..parent.len()).filter(|&x| joined[x]).collect();
+    for x in members {
+        let r = root(&mut parent, x);
+        let g = components.entry(r).or_insert_with(|| Group {
+            old: Vec::new(),
+            new: Vec::new(),
+            score: 0.0,
+        });
+        if x < offset {
+            g.old.push(x);
+        } else {
+            g.new.push(x - offset);
+        }
+    }
+    // Each link's score: the share of the content links touching its sections that join
+    // them to each other (one pass over the votes).
+    let mut inside: BTreeMap<usize, usize> = BTreeMap::new();
+    let mut all: BTreeMap<usize, usize> = BTreeMap::new();
+    for (&(ho, hn), &v) in votes {
+        let ro = joined[ho].then(|| root(&mut parent, ho));
+        let rn = joined[offset + hn].then(|| root(&mut parent, offset + hn));
+        if let Some(r) = ro {
+            *all.entry(r).or_default() += v;
+        }
+        if let Some(r) = rn
+            && ro != Some(r)
+        {
+            *all.entry(r).or_default() += v;
+        }
+        if ro.is_some() && ro == rn && weight.contains_key(&(ho, hn)) {
+            *inside.entry(ro.unwrap_or_default()).or_default() += v;
+        }
+    }
+    let mut links: Vec<Group> = components
+        .into_iter()
+        .map(|(r, mut g)| {
+            let (inside, all) = (inside.get(&r).copied(), all.get(&r).copied());
+            g.score = inside.unwrap_or(0) as f64 / all.unwrap_or(0).max(1) as f64;
+            g
+        })
+        .collect();
+    // Labels over no linked content keep their own text's partner when they stand in
+    // place: the labels before and after them are linked to each other (or there are
+    // none). Renumbering puts the same label elsewhere, among other labels.
+    let old_labels: Vec<usize> = (0..old_label.len()).filter(|&o| old_label[o]).collect();
+    let new_labels: Vec<usize> = (0..new_label.len()).filter(|&n| new_label[n]).collect();
+    let mut linked: std::collections::BTreeSet<(usize, usize)> = Default::default();
+    for g in &links {
+        for &o in &g.old {
+            linked.extend(g.new.iter().map(|&n| (o, n)));
+        }
+    }
+    let agree = |o: Option<&usize>, n: Option<&usize>| match (o, n) {
+        (None, None) => true,
+        (Some(&o), Some(&n)) => linked.contains(&(o, n)),
+        _ => false,
+    };
+    let mut by_text: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (j, &n) in new_labels.iter().enumerate() {
+        by_text
+            .entry(ctx.new.units[n].norm.as_str())
+            .or_default()
+            .push(j);
+    }
+    let mut taken = vec![false; new_label.len()];
+    let mut kept = Vec::new();
+    for (i, &o) in old_labels.iter().enumerate() {
+        if old_voted[o] || joined[o] {
+            continue;
+        }
+        let Some(places) = by_text.get(ctx.old.units[o].norm.as_str()) else {
+            continue;
+        };
+        let found = places
+            .iter()
+            .map(|&j| (j, &new_labels[j]))
+            .find(|&(j, &n)| {
+                !new_voted[n]
+                    && !joined[offset + n]
+                    && !taken[n]
+                    && agree(
+                        i.checked_sub(1).map(|k| &old_labels[k]),
+                        j.checked_sub(1).map(|k| &new_labels[k]),
+                    )
+                    && agree(old_labels.get(i + 1), new_labels.get(j + 1))
+            });
+        if let Some((_, &n)) = found {
+            taken[n] = true;
+            kept.push(Group {
+                old: vec![o],
+                new: vec![n],
+                score: 1.0,
+            });
+        }
+    }
+    links.extend(kept);
+    links
 }
 
 /// Whether a heading's text carries a number ("Article 9", "§ 232"): a label that
@@ -222,6 +399,78 @@ mod tests {
     use super::*;
     use crate::align::{AlignOptions, align, testing::doc};
     use UnitKind::{Heading as H, Paragraph as P};
+
+    #[test]
+    fn renumbered_article_labels_follow_their_content() {
+        // The 2016 reform of the French Code civil (align corpus, dev): old 1102 and 1103
+        // became the two paragraphs of new 1106, and new 1102 says something else.
+        let synallagmatic = "Le contrat est synallagmatique lorsque les contractants s'obligent réciproquement les uns envers les autres.";
+        let unilateral = "Il est unilatéral lorsqu'une ou plusieurs personnes s'obligent envers une ou plusieurs autres sans engagement réciproque.";
+        let freedom = "Chacun est libre de contracter ou de ne pas contracter et de choisir son cocontractant dans les limites fixées par la loi.";
+        let old = doc(&[
+            (H, None, "Article 1102"),
+            (P, None, synallagmatic),
+            (H, None, "Article 1103"),
+            (P, None, unilateral),
+        ]);
+        let new = doc(&[
+            (H, None, "Article 1102"),
+            (P, None, freedom),
+            (H, None, "Article 1106"),
+            (P, None, synallagmatic),
+            (P, None, unilateral),
+        ]);
+        let alignment = align(&old, &new, &AlignOptions::new());
+        assert!(
+            alignment
+                .links
+                .iter()
+                .any(|l| l.old == [0, 2] && l.new == [2]),
+            "{:?}",
+            alignment.links
+        );
+        assert_eq!(alignment.added, [0, 1]);
+    }
+
+    #[test]
+    fn a_label_over_rewritten_text_keeps_its_place() {
+        // Article 2's text is new from end to end; the articles around it are unchanged,
+        // so its label still names it.
+        let first =
+            "The committee shall meet at least twice a year at the seat of the organisation.";
+        let third = "The secretariat shall keep the minutes and publish them within one month.";
+        let old = doc(&[
+            (H, None, "Article 1"),
+            (P, None, first),
+            (H, None, "Article 2"),
+            (
+                P,
+                None,
+                "Members are appointed by the assembly for four years, renewable once.",
+            ),
+            (H, None, "Article 3"),
+            (P, None, third),
+        ]);
+        let new = doc(&[
+            (H, None, "Article 1"),
+            (P, None, first),
+            (H, None, "Article 2"),
+            (
+                P,
+                None,
+                "Budgets are voted in December and audited every spring by outside auditors.",
+            ),
+            (H, None, "Article 3"),
+            (P, None, third),
+        ]);
+        let alignment = align(&old, &new, &AlignOptions::new());
+        for h in [0, 2, 4] {
+            assert!(
+                alignment.links.iter().any(|l| l.old == [h] && l.new == [h]),
+                "{h}"
+            );
+        }
+    }
 
     #[test]
     fn a_renamed_heading_follows_its_section() {

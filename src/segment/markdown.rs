@@ -317,10 +317,10 @@ const LABEL_MAX_CHARS: usize = 32;
 /// The template of a label line, a word followed by a number (`Article 1101`,
 /// `Art. 104a`, `§ 232`, `Chapitre IV`, `Article 2 bis`), with its number replaced by `#`
 /// and its word lower-cased (`article #`); `None` for any other line. A number is a token
-/// holding a digit or an upper-case roman numeral; short lower-case words after it
-/// (`bis`, `ter`) are part of it. The line ends with no punctuation: a label is no
+/// holding a digit or an upper-case roman numeral; a lower-case suffix of three letters
+/// at most after it (`bis`, `ter`) is part of it. The line ends with no punctuation: a label is no
 /// sentence.
-fn label_template(line: &str) -> Option<String> {
+pub(crate) fn label_template(line: &str) -> Option<String> {
     let line = line.trim();
     if line.chars().count() > LABEL_MAX_CHARS || line.ends_with(['.', ':', ';', ',', '!', '?']) {
         return None;
@@ -335,15 +335,18 @@ fn label_template(line: &str) -> Option<String> {
     {
         return None;
     }
-    let mut numbered = false;
-    for t in tokens {
-        if is_number(t) {
-            numbered = true;
-        } else if !(numbered && t.len() <= 7 && t.chars().all(|c| c.is_lowercase())) {
-            return None;
-        }
+    if !tokens.next().is_some_and(is_number) {
+        return None;
     }
-    numbered.then(|| word.to_lowercase() + " #")
+    // One suffix of the number at most (`bis`, `ter`): a word of three letters or more
+    // after it makes a title (`Tier 2 target policy`).
+    let suffix = tokens.next();
+    if tokens.next().is_some()
+        || suffix.is_some_and(|t| t.chars().count() > 3 || !t.chars().all(char::is_lowercase))
+    {
+        return None;
+    }
+    Some(word.to_lowercase() + " #")
 }
 
 /// The templates of the label lines that stand alone between blank lines at least
@@ -860,6 +863,7 @@ mod tests {
         // A sentence, a title with words after its number, a bare number: no labels.
         assert_eq!(label_template("See 3."), None);
         assert_eq!(label_template("Chapter 3 Overview"), None);
+        assert_eq!(label_template("Tier 2 target policy"), None);
         assert_eq!(label_template("1101"), None);
     }
 

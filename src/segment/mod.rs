@@ -86,6 +86,7 @@ mod titles;
 pub(crate) use enumerations::enumerations_as_items;
 pub use explain::{Explanation, FurnitureNote, RejectedNote};
 pub use json::{SourceJson, UnitJson, unit_json};
+pub(crate) use markdown::label_template;
 pub use normalize::{comparable, fold_style, is_invisible, normalize};
 pub(crate) use start::to_roman;
 pub use style::Layout;
