@@ -69,7 +69,18 @@ pub fn grow(groups: &mut [Group], pairs: &[Scored], ctx: &Context, options: &Ali
             pieces.push((m.new_in_old.max(m.new_sentences), false, i));
         }
     }
-    pieces.retain(|p| p.0 as f64 >= options.merge_min && pairs[p.2].score >= options.gap_min_score);
+    // A piece is found in its whole more than in any other unit (see `boost`).
+    let (old_best, new_best) = best_strengths(pairs, old_profiles.len(), new_profiles.len());
+    pieces.retain(|&(strength, is_merge, i)| {
+        let best = if is_merge {
+            old_best[pairs[i].old]
+        } else {
+            new_best[pairs[i].new]
+        };
+        strength as f64 >= options.merge_min
+            && pairs[i].score >= options.gap_min_score
+            && strength >= best
+    });
     // A piece of another kind of block than its whole (a formula set apart as a code block
     // from the sentence that held it) joins only when it is the whole's own words.
     pieces.retain(|p| {
@@ -143,10 +154,19 @@ pub fn boost(pairs: &mut [Scored], ctx: &mut Context, options: &AlignOptions) {
                 m.new_in_old.max(m.new_sentences)
             }
         };
+        // A piece is found in its whole more than in any other unit: a paragraph whose
+        // words are better kept elsewhere is no piece of this merge.
+        let (old_best, new_best) = best_strengths(pairs, ctx.old.units.len(), ctx.new.units.len());
+        let (best, piece): (&[f32], fn(&Scored) -> usize) = if merge {
+            (&old_best, |p| p.old)
+        } else {
+            (&new_best, |p| p.new)
+        };
         let mut order: Vec<usize> = (0..pairs.len())
             .filter(|&i| {
                 strength(&pairs[i]) as f64 >= options.merge_min
                     && pairs[i].score >= options.gap_min_score
+                    && strength(&pairs[i]) >= best[piece(&pairs[i])]
             })
             .collect();
         order.sort_by(|&a, &b| {
@@ -186,6 +206,19 @@ pub fn boost(pairs: &mut [Scored], ctx: &mut Context, options: &AlignOptions) {
     }
 }
 
+/// For each old unit, the largest share of it found in any new unit of its candidate
+/// pairs (words or sentences), and the same for each new unit in the old ones: a unit is a
+/// piece of a merge or split only where it is found most.
+fn best_strengths(pairs: &[Scored], n_old: usize, n_new: usize) -> (Vec<f32>, Vec<f32>) {
+    let (mut old_best, mut new_best) = (vec![0f32; n_old], vec![0f32; n_new]);
+    for p in pairs {
+        let m = &p.measures;
+        old_best[p.old] = old_best[p.old].max(m.old_in_new.max(m.old_sentences));
+        new_best[p.new] = new_best[p.new].max(m.new_in_old.max(m.new_sentences));
+    }
+    (old_best, new_best)
+}
+
 /// How much more of `whole` is covered by `sources` plus `piece` than by `sources` alone.
 pub fn gain(whole: &Profile, sources: &[usize], piece: usize, profiles: &[Profile]) -> f64 {
     let before: Vec<&Profile> = sources.iter().map(|&s| &profiles[s]).collect();
@@ -202,6 +235,35 @@ mod tests {
 
     const A: &str = "Volcanic soils hold water well and feed the vineyards of the southern slopes.";
     const D: &str = "The railway reached the capital in 1871, and trade with the coast doubled.";
+
+    #[test]
+    fn a_paragraph_kept_better_elsewhere_is_no_piece_of_a_merge() {
+        // Code civil before and after the 2016 reform (align corpus, dev): the old "contrat
+        // de bienfaisance" (line 23) shares a stock phrase with the new "commutatif"
+        // definition (line 65), which old "commutatif" (line 17) became, but its words
+        // are kept best in the new "à titre gratuit" one (line 61): it is no piece of a
+        // merge into line 65.
+        let dir = "tests/corpus/align/law-fr-code-civil-contrats-2016";
+        let old = include_str!("../../tests/corpus/align/law-fr-code-civil-contrats-2016/old.md");
+        let new = include_str!("../../tests/corpus/align/law-fr-code-civil-contrats-2016/new.md");
+        let old = crate::segment::segment(&format!("{dir}/old.md"), old, &Default::default());
+        let new = crate::segment::segment(&format!("{dir}/new.md"), new, &Default::default());
+        let a = align(&old, &new, &AlignOptions::new());
+        let at = |doc: &crate::model::Document, line: usize| {
+            doc.units
+                .iter()
+                .position(|u| u.line == line)
+                .expect("a unit starts there")
+        };
+        let (commutatif, bienfaisance) = (at(&old, 17), at(&old, 23));
+        let link = a
+            .links
+            .iter()
+            .find(|l| l.old.contains(&commutatif))
+            .expect("old commutatif is linked");
+        assert_eq!(link.new, [at(&new, 65)]);
+        assert!(!link.old.contains(&bienfaisance), "{link:?}");
+    }
 
     #[test]
     fn three_short_remarks_merged_into_one_paragraph() {
