@@ -76,9 +76,11 @@ pub(crate) struct PageReader {
     page_start: usize,
 }
 
-/// Largest footnote number recognised (a bigger number starting a line in a page's foot is
-/// more likely a year or an amount than a footnote).
-const MAX_FOOTNOTE: u32 = 999;
+/// Largest footnote number recognised: four digits, as a long report numbering its notes
+/// through the document reaches a thousand notes (a year or an amount starting a line in a
+/// page's foot is taken for a footnote only when it continues the notes' own sequence,
+/// see [`PageReader::classify`]).
+const MAX_FOOTNOTE: u32 = 9999;
 
 fn is_url(t: &str) -> bool {
     (t.starts_with("http://") || t.starts_with("https://") || t.starts_with("www."))
@@ -117,7 +119,7 @@ fn is_page_number(t: &str) -> bool {
 /// ` 1 The word…`, `3  CEDAW…`: a footnote number, spaces, text.
 fn footnote_start(t: &str) -> Option<(u32, &str, &str)> {
     let end = t.find(|c: char| !c.is_ascii_digit())?;
-    if end == 0 || end > 3 {
+    if end == 0 || end > 4 {
         return None;
     }
     let after = &t[end..];
@@ -287,6 +289,34 @@ mod tests {
                 "Blank",
                 "fn2",
                 "Text",
+                "Blank",
+                "Text"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_thousandth_footnote_continues_the_notes() {
+        // A report numbering its notes through the document passes note 999; a year at a
+        // page's foot is no note unless the notes have reached it.
+        let mut r = PageReader::new(true);
+        r.next_footnote = 1000;
+        r.in_foot = true;
+        assert!(matches!(
+            r.classify(10, " 1000  See document DG/17/16, para. 86.", None),
+            LineClass::FootnoteStart { number: 1000, .. }
+        ));
+        let text = "text\n\n  \n\n 1 A note.\n\n  \n\n2024  budget figures\n";
+        assert_eq!(
+            classes(text),
+            [
+                "Text",
+                "Blank",
+                "PageBreak",
+                "Blank",
+                "fn1",
+                "Blank",
+                "PageBreak",
                 "Blank",
                 "Text"
             ]
