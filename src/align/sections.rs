@@ -207,9 +207,9 @@ pub(crate) fn is_label(unit: &crate::model::Unit) -> bool {
 /// whose section took most of its content, and each new label the old one it took most
 /// from (first on ties); the labels joined so, directly or through each other, form one
 /// link: two articles merged into one (old 1102 and 1103 → new 1106), one spread over
-/// two (old 1110 → new 1132 and 1134). A label whose section has no linked content either
-/// side keeps the same label on the other side, when that one has none either (an article
-/// rewritten in place, or a chapter label over a heading).
+/// two (old 1110 → new 1132 and 1134). A label whose section has no linked content keeps
+/// the same label on the other side when that one has none either and the labels before
+/// and after the two are linked to each other (an article rewritten in place).
 fn label_links(
     votes: &BTreeMap<(usize, usize), usize>,
     ctx: &Context,
