@@ -143,6 +143,9 @@ const MAX_PIECES: usize = 4;
 /// but their union matches it well. Pieces are pairs whose smaller side is mostly found in
 /// the larger (see [`merge_min`](super::AlignOptions::merge_min)).
 pub fn boost(pairs: &mut [Scored], ctx: &mut Context, options: &AlignOptions) {
+    // A piece is found in its whole more than in any other unit: a paragraph whose words
+    // are better kept elsewhere is no piece of this merge.
+    let (old_best, new_best) = best_strengths(pairs, ctx.old.units.len(), ctx.new.units.len());
     // Merges: by new unit; splits: by old unit.
     for merge in [true, false] {
         let key = |p: &Scored| if merge { p.new } else { p.old };
@@ -154,9 +157,6 @@ pub fn boost(pairs: &mut [Scored], ctx: &mut Context, options: &AlignOptions) {
                 m.new_in_old.max(m.new_sentences)
             }
         };
-        // A piece is found in its whole more than in any other unit: a paragraph whose
-        // words are better kept elsewhere is no piece of this merge.
-        let (old_best, new_best) = best_strengths(pairs, ctx.old.units.len(), ctx.new.units.len());
         let (best, piece): (&[f32], fn(&Scored) -> usize) = if merge {
             (&old_best, |p| p.old)
         } else {

@@ -243,7 +243,7 @@ fn label_links(
         x
     }
     let mut joined = vec![false; parent.len()];
-    let mut weight: BTreeMap<(usize, usize), usize> = BTreeMap::new();
+    let mut edge_set: std::collections::BTreeSet<(usize, usize)> = Default::default();
     let edges = best_new
         .iter()
         .map(|(&ho, &(hn, _))| (ho, hn))
@@ -253,7 +253,7 @@ fn label_links(
         parent[a.max(b)] = a.min(b);
         joined[ho] = true;
         joined[offset + hn] = true;
-        weight.insert((ho, hn), votes[&(ho, hn)]);
+        edge_set.insert((ho, hn));
     }
     let mut components: BTreeMap<usize, Group> = BTreeMap::new();
     let members: Vec<usize> = (0..parent.len()).filter(|&x| joined[x]).collect();
@@ -285,7 +285,7 @@ fn label_links(
         {
             *all.entry(r).or_default() += v;
         }
-        if ro.is_some() && ro == rn && weight.contains_key(&(ho, hn)) {
+        if ro.is_some() && ro == rn && edge_set.contains(&(ho, hn)) {
             *inside.entry(ro.unwrap_or_default()).or_default() += v;
         }
     }

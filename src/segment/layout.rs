@@ -119,7 +119,7 @@ fn is_page_number(t: &str) -> bool {
 /// ` 1 The word…`, `3  CEDAW…`: a footnote number, spaces, text.
 fn footnote_start(t: &str) -> Option<(u32, &str, &str)> {
     let end = t.find(|c: char| !c.is_ascii_digit())?;
-    if end == 0 || end > 4 {
+    if end == 0 {
         return None;
     }
     let after = &t[end..];
