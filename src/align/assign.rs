@@ -100,3 +100,65 @@ pub fn assign(
     chosen.sort_unstable();
     chosen
 }
+
+/// The last step: a pair that is the best candidate of both its units, both left unlinked
+/// by every step before, eligible (`keep`) but below
+/// [`move_min_score`](super::AlignOptions::move_min_score) because it crosses the order, is a
+/// link after all. Order asks more evidence of a crossing pair because a rival in place may
+/// be the true one; a pair that no rival beats on either side, left over when everything
+/// else is decided, has that evidence. Returns the indices of such pairs in `pairs`.
+pub fn mutual_leftovers(
+    pairs: &[Scored],
+    keep: &[bool],
+    linked_old: &[bool],
+    linked_new: &[bool],
+) -> Vec<usize> {
+    let mut best_old = vec![0.0f64; linked_old.len()];
+    let mut best_new = vec![0.0f64; linked_new.len()];
+    for p in pairs {
+        best_old[p.old] = best_old[p.old].max(p.score);
+        best_new[p.new] = best_new[p.new].max(p.score);
+    }
+    (0..pairs.len())
+        .filter(|&i| {
+            let p = &pairs[i];
+            keep[i]
+                && !linked_old[p.old]
+                && !linked_new[p.new]
+                && p.score >= best_old[p.old]
+                && p.score >= best_new[p.new]
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pair(old: usize, new: usize, score: f64) -> Scored {
+        Scored {
+            old,
+            new,
+            score,
+            measures: Default::default(),
+        }
+    }
+
+    #[test]
+    fn a_leftover_pair_is_linked_only_when_no_rival_beats_it_on_either_side() {
+        // Old 0 and new 1 are left free; (0, 1) is the best of both: a link. Old 2 and new 2
+        // are free too, but new 2's best is old 1 (linked elsewhere): (2, 2) has a rival.
+        let pairs = [pair(0, 1, 0.35), pair(1, 2, 0.5), pair(2, 2, 0.4)];
+        let keep = [true, true, true];
+        let linked_old = [false, true, false];
+        let linked_new = [true, false, false];
+        assert_eq!(
+            mutual_leftovers(&pairs, &keep, &linked_old, &linked_new),
+            vec![0]
+        );
+        // Not eligible: not linked.
+        assert!(
+            mutual_leftovers(&pairs, &[false, true, true], &linked_old, &linked_new).is_empty()
+        );
+    }
+}

@@ -34,6 +34,9 @@
 //!    linked content came from it, is linked (or relinked) to that section's heading.
 //!    A heading that is only a label (`Article 1101`) is held out of steps 2 to 7 and
 //!    linked here by its section's content alone, merges and splits of articles included.
+//!    Last, a pair of step 4 left out only because it crosses the order, whose two units
+//!    are still free and have no better candidate on either side, is linked
+//!    (`assign::mutual_leftovers`).
 //! 9. `pieces.rs`: a unit longer than [`LARGE_UNIT`] (a paragraph whose breaks were lost)
 //!    goes through steps 1 to 8 as its UAX #29 sentences, and the links of its pieces are
 //!    folded into one link of the unit: a split into the new units its sentences went to,
@@ -618,6 +621,19 @@ fn link_groups<'a>(
     sentences::attach(&mut groups, &carried, &ctx, options);
     drop(carried);
     sections::relink(&mut groups, &ctx);
+    let (mut linked_old, mut linked_new) =
+        (vec![false; old.units.len()], vec![false; new.units.len()]);
+    for g in &groups {
+        g.old.iter().for_each(|&o| linked_old[o] = true);
+        g.new.iter().for_each(|&n| linked_new[n] = true);
+    }
+    for i in assign::mutual_leftovers(&pairs, &eligible, &linked_old, &linked_new) {
+        groups.push(merges::Group {
+            old: vec![pairs[i].old],
+            new: vec![pairs[i].new],
+            score: pairs[i].score,
+        });
+    }
     (groups, ctx, words)
 }
 
