@@ -740,6 +740,19 @@ pub(crate) fn segment(text: &str) -> (Vec<Unit>, Vec<Artifact>) {
                         intro = None;
                         last_paragraph = None;
                     } else if let Some(mut b) = cur.take() {
+                        // A kramdown block attribute list right under a block (`~~~` then
+                        // `{: #fig-flow title="Protocol Flow"}`) belongs to that block.
+                        if b.plain
+                            && is_block_attributes(&text[b.start..range.end])
+                            && let Some(last) = units.last_mut()
+                            && last.end_line + 1 == line_of(b.start)
+                        {
+                            last.text.push(' ');
+                            last.text.push_str(text[b.start..range.end].trim());
+                            last.norm = normalize(&last.text);
+                            last.end_line = line_of(range.end.saturating_sub(1).max(b.start));
+                            continue;
+                        }
                         let mut parent = None;
                         if b.plain {
                             (b.kind, parent) = enumeration.paragraph(&b.text, units.len());
@@ -798,6 +811,16 @@ pub(crate) fn segment(text: &str) -> (Vec<Unit>, Vec<Artifact>) {
         finish(definition(span), end, &mut units, &mut sections, None);
     }
     (units, artifacts)
+}
+
+/// True when `block` is one kramdown block attribute list (`{: #id title="…"}`, `{:.class}`):
+/// one line, not an extension (`{::boilerplate bcp14}`, which stands for text).
+fn is_block_attributes(block: &str) -> bool {
+    let line = block.trim();
+    line.starts_with("{:")
+        && !line.starts_with("{::")
+        && line.ends_with('}')
+        && !line.contains('\n')
 }
 
 /// True for the tags of inline markup (emphasis, links, images…), which sit inside a
@@ -1000,6 +1023,26 @@ mod tests {
         assert_eq!(
             shape("---\nJust text.\n"),
             [("paragraph", "Just text.".into(), 2)]
+        );
+    }
+
+    #[test]
+    fn a_block_attribute_list_belongs_to_the_block_above_it() {
+        // As kramdown-rfc writes a figure's anchor and title (ietf-oauth-rfc6749-v2-1-15).
+        let text = "Flow:\n\n~~~\nA -> B\n~~~\n{: #fig-flow title=\"Flow\"}\n\n{::boilerplate bcp14}\n\n{: #apart}\n";
+        let (units, _) = segment(text);
+        let shape: Vec<(usize, usize, &str)> = units
+            .iter()
+            .map(|u| (u.line, u.end_line, u.text.as_str()))
+            .collect();
+        assert_eq!(
+            shape,
+            [
+                (1, 1, "Flow:"),
+                (3, 6, "A -> B {: #fig-flow title=\"Flow\"}"),
+                (8, 8, "{::boilerplate bcp14}"),
+                (10, 10, "{: #apart}"),
+            ]
         );
     }
 
