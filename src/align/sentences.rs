@@ -13,8 +13,11 @@
 //! 2. Candidates come from an inverted index of old sentences by word: a new sentence queries
 //!    its [`QUERY_WORDS`] rarest words, skipping words found in more than [`MAX_POSTINGS`]
 //!    sentences, and keeps its [`CANDIDATES`] best old sentences by shared weight (ties by
-//!    relative position, then id). `O(S · q · p)`, nothing proportional to the product of
-//!    the two documents' sizes.
+//!    relative position, then id). A sentence left with fewer than [`SATURATED_BELOW`]
+//!    such words (a long document of stock phrases, where every word is common) also
+//!    queries the pairs of its [`PAIR_WORDS`] rarest words, from an index of the old
+//!    sentences in the same state: two words common alone are rare together. `O(S · q ·
+//!    p)`, nothing proportional to the product of the two documents' sizes.
 //! 3. Each candidate is measured exactly: the shared weight as a share of each side's
 //!    weight. A pair *matches* when the two sentences share most of their weight (weighted
 //!    Dice at least the threshold), or when one holds nearly all of the other (a sentence
@@ -50,6 +53,14 @@ pub const QUERY_WORDS: usize = 6;
 /// 0.990 at 200, and the same at 10,000 paragraphs and on the gold corpus). At 200 the whole
 /// comparison of that pair takes the same time within noise (15.1–15.8 s).
 pub const MAX_POSTINGS: usize = 200;
+
+/// A sentence with fewer words than this under [`MAX_POSTINGS`] is *saturated*: its words
+/// alone would find few or no candidates, so pairs of its rarest words are queried too (two
+/// words common alone are rare together: `school feeding` with `independent review`).
+pub const SATURATED_BELOW: usize = 3;
+
+/// Rarest words of a saturated sentence whose pairs are keys (10 pairs).
+pub const PAIR_WORDS: usize = 5;
 
 /// Candidate old sentences measured per new sentence: room for a sentence joined from two
 /// plus a rival.
@@ -230,6 +241,45 @@ pub fn carried(ctx: &Context, n_words: usize) -> Vec<Carried> {
     }
     drop(fill);
     let post = |w: u32| &postings[starts[w as usize] as usize..starts[w as usize + 1] as usize];
+    // Saturated sentences (every rare word of theirs in too many sentences, as in a long
+    // document of stock phrases) are indexed by pairs of their rarest words as well.
+    let saturated = |words: &[(u32, f32)]| {
+        words
+            .iter()
+            .filter(|&&(w, _)| (1..=MAX_POSTINGS).contains(&post(w).len()))
+            .count()
+            < SATURATED_BELOW
+    };
+    let pairs_of = |words: &[(u32, f32)], out: &mut Vec<u64>| {
+        let mut rare: Vec<(usize, u32)> = words
+            .iter()
+            .map(|&(w, _)| (post(w).len(), w))
+            .filter(|q| q.0 > 0)
+            .collect();
+        rare.sort_unstable();
+        rare.truncate(PAIR_WORDS);
+        rare.sort_unstable_by_key(|q| q.1);
+        out.clear();
+        for (i, &(_, a)) in rare.iter().enumerate() {
+            for &(_, b) in &rare[i + 1..] {
+                out.push(u64::from(a) << 32 | u64::from(b));
+            }
+        }
+    };
+    let mut pair_index: Vec<(u64, u32)> = Vec::new();
+    let mut keys = Vec::new();
+    for (id, s) in olds.iter().enumerate() {
+        if s.weight >= MIN_WEIGHT && saturated(s.words) {
+            pairs_of(s.words, &mut keys);
+            pair_index.extend(keys.iter().map(|&k| (k, id as u32)));
+        }
+    }
+    pair_index.sort_unstable();
+    let pair_post = |key: u64| {
+        let from = pair_index.partition_point(|e| e.0 < key);
+        let to = pair_index.partition_point(|e| e.0 <= key);
+        &pair_index[from..to]
+    };
 
     let n_old = ctx.old.units.len().max(1) as f32;
     let n_new = ctx.new.units.len().max(1) as f32;
@@ -239,6 +289,7 @@ pub fn carried(ctx: &Context, n_words: usize) -> Vec<Carried> {
         let mut touched: Vec<u32> = Vec::new();
         let mut query: Vec<(usize, u32, f32)> = Vec::new();
         let mut ranked: Vec<(f32, f32, u32)> = Vec::new();
+        let mut keys = Vec::new();
         let mut found = Vec::with_capacity(piece.len());
         for s in piece {
             let mut measured = Vec::new();
@@ -263,6 +314,22 @@ pub fn carried(ctx: &Context, n_words: usize) -> Vec<Carried> {
                             touched.push(o);
                         }
                         acc[o as usize] += x;
+                    }
+                }
+                if !pair_index.is_empty() && saturated(s.words) {
+                    pairs_of(s.words, &mut keys);
+                    for &k in &keys {
+                        let hits = pair_post(k);
+                        if hits.len() > MAX_POSTINGS {
+                            continue;
+                        }
+                        let x = idf[(k >> 32) as usize] + idf[(k & 0xffff_ffff) as usize];
+                        for &(_, o) in hits {
+                            if acc[o as usize] == 0.0 {
+                                touched.push(o);
+                            }
+                            acc[o as usize] += x;
+                        }
                     }
                 }
                 let here = (s.unit as f32 + 0.5) / n_new;
@@ -473,6 +540,80 @@ pub fn attach(groups: &mut Vec<Group>, carried: &[Carried], ctx: &Context, optio
 mod tests {
     use crate::align::testing::paras;
     use crate::align::{AlignOptions, align};
+
+    /// Sentence `i` of a document written with 40 words, 8 a sentence: every word is in
+    /// about a fifth of the sentences (too many to name one), pairs of them are rare.
+    fn stock_sentence(i: u64) -> String {
+        const SYLLABLES: [&str; 8] = ["Ba", "ko", "tu", "mi", "re", "sa", "lo", "ne"];
+        let word = |w: u64| {
+            let w = w as usize;
+            let s = [w % 8, w / 8 % 8, (w * 3 + 1) % 8].map(|k| SYLLABLES[k].to_lowercase());
+            s.concat()
+        };
+        let step = |x: u64| {
+            x.wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407)
+        };
+        let mut state = step(i);
+        let mut words: Vec<u64> = Vec::new();
+        while words.len() < 8 {
+            state = step(state);
+            let w = (state >> 33) % 40;
+            if !words.contains(&w) {
+                words.push(w);
+            }
+        }
+        let text = words.into_iter().map(word).collect::<Vec<_>>().join(" ");
+        let mut chars = text.chars();
+        let first = chars.next().map(|c| c.to_ascii_uppercase()).unwrap_or(' ');
+        format!("{first}{}.", chars.as_str())
+    }
+
+    #[test]
+    fn a_sentence_of_common_words_is_found_by_its_rare_pairs() {
+        // Old paragraph 0 is spread over three new paragraphs, one sentence in three each,
+        // in a document of 400 paragraphs where no single word is rare enough to query.
+        let filler: Vec<String> = (0..400)
+            .map(|p| {
+                (0..3)
+                    .map(|k| stock_sentence(10 + 3 * p + k))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect();
+        let spread: Vec<String> = (0..3).map(stock_sentence).collect();
+        let mut old: Vec<String> = vec![spread.join(" ")];
+        old.extend(filler.iter().cloned());
+        let mut new: Vec<String> = filler.clone();
+        for (k, at) in [(0, 100), (1, 200), (2, 300)] {
+            let fresh = |j| stock_sentence(5000 + 2 * k as u64 + j);
+            new.insert(at + k, format!("{} {} {}", fresh(0), spread[k], fresh(1)));
+        }
+        let (old, new) = (paras(&refs(&old)), paras(&refs(&new)));
+        let texts = |d: &crate::model::Document| -> Vec<String> {
+            d.units.iter().map(|u| u.text.clone()).collect()
+        };
+        let (old_texts, new_texts) = (texts(&old), texts(&new));
+        let (_, _, carried, _) = crate::align::scored_pairs(
+            &old,
+            &new,
+            (&refs(&old_texts), &refs(&new_texts)),
+            &AlignOptions::new(),
+        );
+        let from_first: Vec<(usize, f32)> = carried
+            .iter()
+            .filter(|c| c.old == 0)
+            .map(|c| (c.new, c.old_share))
+            .collect();
+        let targets: Vec<usize> = from_first.iter().map(|c| c.0).collect();
+        assert_eq!(targets, vec![100, 201, 302]);
+        // A third of the old paragraph each.
+        assert!(from_first.iter().all(|c| (c.1 - 1.0 / 3.0).abs() < 0.02));
+    }
+
+    fn refs(v: &[String]) -> Vec<&str> {
+        v.iter().map(String::as_str).collect()
+    }
 
     #[test]
     fn a_paragraph_spread_over_reworded_ones_links_to_each() {
