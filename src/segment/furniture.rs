@@ -11,7 +11,8 @@
 //!   footer printed on odd pages only recurs every two pages, its even-page mirror image
 //!   is a pattern of its own with the same period);
 //! - **page evidence**: at least once in [`INTERRUPT_EVERY`] occurrences it stands inside
-//!   a sentence (the text line before it, other recurring lines aside, does not end one),
+//!   a sentence (the text line before it, other recurring lines aside, does not end one,
+//!   or the text line after it starts in lower case),
 //!   or it is laid out in columns (parts set apart by [`COLUMN_GAP`] spaces or more, as
 //!   the left, centre and right parts of a running head in paginated plain text), or it
 //!   stands next to a form feed. Titles and numbered headings that recur (`Article 3`,
@@ -72,6 +73,10 @@ const COUNTER_MAX_WORDS: usize = 2;
 /// Shortest page, in lines: a pattern recurring more often than this is part of the text
 /// (a table column, a refrain), not of the page.
 const MIN_PAGE_LINES: usize = 8;
+
+/// Shortest page, in lines, on which a sentence running on in lower case after a recurring
+/// line counts as cut by the page: a page of running text holds a few dozen lines.
+const MIN_CUT_PAGE_LINES: usize = 20;
 
 /// Longest page, in lines: a single-spaced page has about 60 lines, a double-spaced PDF
 /// extraction about twice that with its footnotes; a pattern recurring at longer
@@ -721,6 +726,8 @@ impl Furniture {
         // occurrence before it (a footer before a page break).
         let mut after_form_feed = false;
         let mut last_occ: Option<(u64, usize)> = None;
+        // The occurrences since the last text line (a page number and a symbol together).
+        let mut since_text: Vec<(u64, usize)> = Vec::new();
         let mut next_occ: FastMap<u64, usize> = FastMap::default();
         let mut texts: FastMap<u64, String> = FastMap::default();
         let mut names: FastMap<u64, String> = FastMap::default();
@@ -771,6 +778,7 @@ impl Furniture {
                         o.rank = rank;
                     }
                     last_occ = Some((h, *k));
+                    since_text.push((h, *k));
                     *k += 1;
                     after_form_feed = false;
                     texts.entry(h).or_insert_with(|| buf.clone());
@@ -780,6 +788,23 @@ impl Furniture {
                     names.entry(hash(&buf)).or_insert_with(|| buf.clone());
                 }
             }
+            // A sentence that goes on in lower case after them (`… the national imple-`,
+            // footnotes, `1`, `A/HRC/52/18`, `mentation of …`) was cut by them: the text
+            // before may be a footnote that ends its own sentence.
+            // Only at a page's length: a record repeated every few lines (an addressee's
+            // `Alcalde/sa` / `de la Municipalidad` / `Provincial` / `de Chumbivilcas,` in a
+            // list of them) also runs on in lower case.
+            if t.chars().next().is_some_and(char::is_lowercase) {
+                for &(h, k) in &since_text {
+                    if let Some((occ, period)) = regular.get_mut(&h)
+                        && *period >= MIN_CUT_PAGE_LINES
+                        && let Some(o) = occ.get_mut(k)
+                    {
+                        o.evidence = true;
+                    }
+                }
+            }
+            since_text.clear();
             prev_terminal = ends_terminal(t);
             after_form_feed = false;
             last_occ = None;
@@ -1635,6 +1660,40 @@ mod tests {
         assert_eq!(f.at(1), Some(0));
         assert_eq!(f.at(2), None);
         assert_eq!(f.at(22), Some(0));
+    }
+
+    #[test]
+    fn a_foot_of_notes_does_not_hide_the_sentence_cut_by_the_page() {
+        // Each page ends with a footnote (which ends its own sentence), then the page number
+        // and the document symbol; the paragraph cut by the page goes on in lower case
+        // (the shape of a UN report extracted from PDF, where the notes used to hide it).
+        let notes = [
+            "See the report of the meeting.",
+            "Ibid.",
+            "Official Records of the General Assembly.",
+            "As amended in 2019.",
+            "Adopted without a vote.",
+            "Available from the secretariat.",
+        ];
+        let mut s = String::new();
+        for (p, note) in (1..=6).zip(notes) {
+            for l in 0..24 {
+                s.push_str(&format!(
+                    "Delegates discussed item {l} of the agenda at length\n"
+                ));
+            }
+            s.push_str(&format!("\n{p} {note}\n\n"));
+            s.push_str(&format!("                    {p}\n"));
+            s.push_str("A/HRC/52/18\n\n");
+            s.push_str("and the debate went on.\n");
+        }
+        let f = Furniture::find(&s);
+        let mut found: Vec<&str> = f.patterns.iter().map(|p| p.pattern.as_str()).collect();
+        found.sort_unstable();
+        assert_eq!(found, ["#", "a/hrc/#/#"]);
+        // The same lines over a sentence that ended before the notes stay unproven.
+        let ended = s.replace("and the debate went on.", "The debate went on.");
+        assert!(Furniture::find(&ended).patterns.is_empty());
     }
 
     #[test]
