@@ -140,6 +140,9 @@ impl Marks {
     ) -> (&'a str, LineClass<'a>) {
         let (line, over) = self.view(no, line);
         let class = reader.classify(no, line, next);
+        if let Some(LineClass::Furniture(_)) = over {
+            reader.turn_page(no);
+        }
         match over {
             Some(o) if !matches!(class, LineClass::Blank | LineClass::PageBreak) => (line, o),
             _ => (line, class),

@@ -74,6 +74,18 @@ pub(crate) struct PageReader {
     in_footnote: bool,
     next_footnote: u32,
     page_start: usize,
+    /// In text that is not double-spaced: under a footnote separator (`__________`), where
+    /// the notes of the page stand until the page's furniture or the text goes on.
+    notes: bool,
+}
+
+/// Fewest underscores of a footnote separator line (word processors and PDF extraction
+/// write the short rule over a page's notes as a run of underscores).
+const NOTE_RULE_MIN: usize = 5;
+
+/// True for a footnote separator: a run of underscores and nothing else.
+pub(crate) fn is_note_rule(t: &str) -> bool {
+    t.len() >= NOTE_RULE_MIN && t.bytes().all(|b| b == b'_')
 }
 
 /// Largest footnote number recognised: four digits, as a long report numbering its notes
@@ -149,6 +161,18 @@ impl PageReader {
             in_footnote: false,
             next_footnote: 1,
             page_start: 1,
+            notes: false,
+        }
+    }
+
+    /// A page boundary found by other evidence (a running head or page number recurring
+    /// over the document, see `furniture.rs`) at line `no`: the notes of the page end, and a
+    /// new page begins after it.
+    pub fn turn_page(&mut self, no: usize) {
+        if !self.pdf {
+            self.notes = false;
+            self.in_footnote = false;
+            self.page_start = no + 1;
         }
     }
 
@@ -201,7 +225,7 @@ impl PageReader {
             return LineClass::Blank;
         }
         if !self.pdf {
-            return LineClass::Text;
+            return self.classify_plain(no, t);
         }
         let direct = self.prev_text && !self.prev_blank;
         if self.in_foot {
@@ -253,13 +277,51 @@ impl PageReader {
     }
 }
 
+impl PageReader {
+    /// A non-blank line of text that is not double-spaced: text, except under a footnote
+    /// separator, where lines that start with the next note numbers (in sequence, as in
+    /// double-spaced text) are notes, and the lines that follow each one directly go on
+    /// with it. A line that is neither ends the notes.
+    fn classify_plain<'a>(&mut self, no: usize, t: &'a str) -> LineClass<'a> {
+        if is_note_rule(t) {
+            self.notes = true;
+            self.in_footnote = false;
+            self.foot_start = no;
+            return LineClass::Rule;
+        }
+        if self.notes {
+            if let Some((n, label, rest)) = footnote_start(t)
+                && (n == 1 || (self.next_footnote..self.next_footnote + 3).contains(&n))
+            {
+                self.in_footnote = true;
+                self.next_footnote = n + 1;
+                return LineClass::FootnoteStart {
+                    number: n,
+                    label,
+                    rest,
+                };
+            }
+            if self.in_footnote && !self.prev_blank {
+                return LineClass::FootnoteMore;
+            }
+            self.notes = false;
+            self.in_footnote = false;
+        }
+        LineClass::Text
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn classes(text: &str) -> Vec<String> {
+        classes_in(text, true)
+    }
+
+    fn classes_in(text: &str, pdf: bool) -> Vec<String> {
         let lines: Vec<&str> = text.lines().collect();
-        let mut r = PageReader::new(true);
+        let mut r = PageReader::new(pdf);
         (0..lines.len())
             .map(|i| {
                 let c = r.classify(i + 1, lines[i], lines.get(i + 1).copied());
@@ -290,6 +352,28 @@ mod tests {
                 "fn2",
                 "Text",
                 "Blank",
+                "Text"
+            ]
+        );
+    }
+
+    #[test]
+    fn notes_under_a_separator_in_single_spaced_text() {
+        // As word processors export a page foot: the rule, the notes (one wrapped), then
+        // the text of the next page. A numbered line out of sequence is not a note.
+        let text = "the welcome digitiz-\n\n____________________\n1 Ibid., para. 139.\n2 See the report of the\nWorking Group.\n\nation of the programmes.\n__________\n7 Out of sequence.\n";
+        assert_eq!(
+            classes_in(text, false),
+            [
+                "Text",
+                "Blank",
+                "Rule",
+                "fn1",
+                "fn2",
+                "FootnoteMore",
+                "Blank",
+                "Text",
+                "Rule",
                 "Text"
             ]
         );
