@@ -90,25 +90,89 @@ struct Marks {
     frames: Vec<(usize, FrameMark)>,
     frame_at: usize,
     furniture: Furniture,
+    /// First lines of the blocks of notes set over a page's furniture (see [`foot_notes`]).
+    notes: Vec<usize>,
+    notes_at: usize,
+}
+
+/// Most lines of notes over one page's furniture.
+const FOOT_NOTES_MAX_LINES: usize = 16;
+
+/// The blocks of footnotes that stand, with no separator, between a page's text and its
+/// furniture (as `pdftotext` leaves them): the first lines of such blocks, in order. A
+/// block qualifies when it is set apart by a blank line, stands right over the furniture
+/// (blank lines aside), starts with a note number, and the page's text above carries that
+/// number as a marker (`children.1 The`, `reported2 that`).
+fn foot_notes(text: &str, furniture: &Furniture) -> Vec<usize> {
+    let runs: Vec<usize> = furniture.lines().iter().map(|&(l, _)| l).collect();
+    if runs.is_empty() {
+        return Vec::new();
+    }
+    let lines: Vec<&str> = text.lines().collect();
+    let blank = |no: usize| lines.get(no - 1).is_none_or(|l| l.trim().is_empty());
+    let mut out = Vec::new();
+    let mut page_from = 1;
+    for (k, &f) in runs.iter().enumerate() {
+        // The first line of a run of furniture (a page number and a symbol together).
+        let prev_furniture = k > 0 && (runs[k - 1] + 1..f).all(blank);
+        if prev_furniture {
+            page_from = f + 1;
+            continue;
+        }
+        let mut end = f - 1;
+        while end > page_from && blank(end) {
+            end -= 1;
+        }
+        let mut start = end;
+        while start > page_from && !blank(start - 1) && end - start < FOOT_NOTES_MAX_LINES {
+            start -= 1;
+        }
+        if start > page_from && blank(start - 1) && !blank(start) {
+            let first = lines[start - 1].trim();
+            if let Some((_, label, _)) = super::layout::footnote_start(first)
+                && (page_from..start - 1).any(|no| has_marker(lines[no - 1], label))
+            {
+                out.push(start);
+            }
+        }
+        page_from = f + 1;
+    }
+    out
+}
+
+/// True when `line` carries `label` as a footnote marker: right after a letter or a
+/// closing mark, and not followed by another digit.
+fn has_marker(line: &str, label: &str) -> bool {
+    line.match_indices(label).any(|(i, _)| {
+        let before = line[..i].chars().next_back();
+        let after = line[i + label.len()..].chars().next();
+        before.is_some_and(|c| {
+            c.is_alphabetic() || matches!(c, '.' | ',' | ';' | ':' | ')' | '”' | '’' | '"')
+        }) && after.is_none_or(|c| !c.is_ascii_digit() && !c.is_alphanumeric())
+    })
 }
 
 impl Marks {
     fn new(text: &str) -> Marks {
+        // reStructuredText source is not printed pages: a comment line recurring in its
+        // literal blocks (`# Correct:`) is text, however regularly it recurs.
+        let furniture = if !text.contains('\u{c}') && super::markdown::is_restructured_text(text) {
+            Furniture::default()
+        } else {
+            Furniture::find(text)
+        };
         Marks {
             frames: frame::find(text),
             frame_at: 0,
-            // reStructuredText source is not printed pages: a comment line recurring in
-            // its literal blocks (`# Correct:`) is text, however regularly it recurs.
-            furniture: if !text.contains('\u{c}') && super::markdown::is_restructured_text(text) {
-                Furniture::default()
-            } else {
-                Furniture::find(text)
-            },
+            notes: foot_notes(text, &furniture),
+            notes_at: 0,
+            furniture,
         }
     }
 
     fn rewind(&mut self) {
         self.frame_at = 0;
+        self.notes_at = 0;
         self.furniture.rewind();
     }
 
@@ -139,6 +203,10 @@ impl Marks {
         next: Option<&str>,
     ) -> (&'a str, LineClass<'a>) {
         let (line, over) = self.view(no, line);
+        if self.notes.get(self.notes_at) == Some(&no) {
+            self.notes_at += 1;
+            reader.open_notes(no);
+        }
         let class = reader.classify(no, line, next);
         if let Some(LineClass::Furniture(_)) = over {
             reader.turn_page(no);
@@ -2017,6 +2085,49 @@ mod tests {
         let stats = Stats::of(text);
         let (units, _, _) = assemble(text, stats.layout(), &stats, false);
         units.iter().map(|u| (u.kind, u.line)).collect()
+    }
+
+    #[test]
+    fn notes_over_the_page_furniture_are_footnotes_when_the_page_marks_them() {
+        // Single-spaced extraction with no separator: each page's note stands between its
+        // text and its footer. Page 3's last block also starts with its number, but no
+        // marker on the page names it: it stays a paragraph.
+        let notes = [
+            "Ibid., para. 11.",
+            "See the report of the Secretary-General.",
+            "Adopted without a vote.",
+            "Official Records of the General Assembly.",
+        ];
+        let mut text = String::new();
+        for (p, note) in (1..=4).zip(notes) {
+            let marker = if p == 3 { String::new() } else { p.to_string() };
+            text.push_str(&format!(
+                "{p}. The delegations of the working group discussed the{marker} report at\n\
+                 length and agreed on the text of the recommendations it holds.\n\n"
+            ));
+            for l in 0..20 {
+                text.push_str(&format!(
+                    "Line {l} of the running text of the page that goes on\n"
+                ));
+            }
+            text.push_str(&format!("\n{p} {note}\n\n"));
+            text.push_str(&format!(
+                "GE.23-03021                                  {p}\n\n"
+            ));
+        }
+        let notes: Vec<(UnitKind, usize)> = seg(&text)
+            .into_iter()
+            .filter(|&(_, line)| line % 28 == 25)
+            .collect();
+        assert_eq!(
+            notes,
+            [
+                (UnitKind::Footnote, 25),
+                (UnitKind::Footnote, 53),
+                (UnitKind::Paragraph, 81),
+                (UnitKind::Footnote, 109)
+            ]
+        );
     }
 
     #[test]

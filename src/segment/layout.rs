@@ -129,7 +129,7 @@ fn is_page_number(t: &str) -> bool {
 }
 
 /// ` 1 The word…`, `3  CEDAW…`: a footnote number, spaces, text.
-fn footnote_start(t: &str) -> Option<(u32, &str, &str)> {
+pub(crate) fn footnote_start(t: &str) -> Option<(u32, &str, &str)> {
     let end = t.find(|c: char| !c.is_ascii_digit())?;
     if end == 0 {
         return None;
@@ -162,6 +162,16 @@ impl PageReader {
             next_footnote: 1,
             page_start: 1,
             notes: false,
+        }
+    }
+
+    /// The notes of a page found by other evidence begin at line `no` (see
+    /// `assemble::foot_notes`): read them as under a footnote separator.
+    pub fn open_notes(&mut self, no: usize) {
+        if !self.pdf {
+            self.notes = true;
+            self.in_footnote = false;
+            self.foot_start = no;
         }
     }
 
