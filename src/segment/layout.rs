@@ -251,16 +251,8 @@ impl PageReader {
                 Some(Shape::Numbered { .. } | Shape::Deep | Shape::Roman(_))
             );
             if !direct && !starts_unit {
-                if let Some((n, label, rest)) = footnote_start(t) {
-                    if n == 1 || (self.next_footnote..self.next_footnote + 3).contains(&n) {
-                        self.in_footnote = true;
-                        self.next_footnote = n + 1;
-                        return LineClass::FootnoteStart {
-                            number: n,
-                            label,
-                            rest,
-                        };
-                    }
+                if let Some(note) = self.next_note(t) {
+                    return note;
                 }
                 if self.in_footnote {
                     return LineClass::FootnoteMore;
@@ -288,6 +280,22 @@ impl PageReader {
 }
 
 impl PageReader {
+    /// The start of a note when `t` starts with a note number in sequence (the first, or
+    /// one of the next three: a note may be missed), taking it as the last note read.
+    fn next_note<'a>(&mut self, t: &'a str) -> Option<LineClass<'a>> {
+        let (n, label, rest) = footnote_start(t)?;
+        if n != 1 && !(self.next_footnote..self.next_footnote + 3).contains(&n) {
+            return None;
+        }
+        self.in_footnote = true;
+        self.next_footnote = n + 1;
+        Some(LineClass::FootnoteStart {
+            number: n,
+            label,
+            rest,
+        })
+    }
+
     /// A non-blank line of text that is not double-spaced: text, except under a footnote
     /// separator, where lines that start with the next note numbers (in sequence, as in
     /// double-spaced text) are notes, and the lines that follow each one directly go on
@@ -300,16 +308,8 @@ impl PageReader {
             return LineClass::Rule;
         }
         if self.notes {
-            if let Some((n, label, rest)) = footnote_start(t)
-                && (n == 1 || (self.next_footnote..self.next_footnote + 3).contains(&n))
-            {
-                self.in_footnote = true;
-                self.next_footnote = n + 1;
-                return LineClass::FootnoteStart {
-                    number: n,
-                    label,
-                    rest,
-                };
+            if let Some(note) = self.next_note(t) {
+                return note;
             }
             if self.in_footnote && !self.prev_blank {
                 return LineClass::FootnoteMore;
