@@ -203,14 +203,16 @@ impl Marks {
         next: Option<&str>,
     ) -> (&'a str, LineClass<'a>) {
         let (line, over) = self.view(no, line);
+        // Before the reader sees it: a page number in the footer (`4   GE.23-83999`) is
+        // not the next note.
+        if let Some(LineClass::Furniture(_)) = over {
+            reader.turn_page(no);
+        }
         if self.notes.get(self.notes_at) == Some(&no) {
             self.notes_at += 1;
             reader.open_notes(no);
         }
         let class = reader.classify(no, line, next);
-        if let Some(LineClass::Furniture(_)) = over {
-            reader.turn_page(no);
-        }
         match over {
             Some(o) if !matches!(class, LineClass::Blank | LineClass::PageBreak) => (line, o),
             _ => (line, class),
@@ -2111,8 +2113,10 @@ mod tests {
                 ));
             }
             text.push_str(&format!("\n{p} {note}\n\n"));
+            // The report's pages are numbered from 2: a footer's number is the next note's.
             text.push_str(&format!(
-                "GE.23-03021                                  {p}\n\n"
+                "{}                                  GE.23-03021\n\n",
+                p + 1
             ));
         }
         let notes: Vec<(UnitKind, usize)> = seg(&text)
