@@ -11,6 +11,11 @@
 //!   first line of the next page;
 //! - a lone URL (or page number) just before such a line.
 //!
+//! In single-spaced text the page boundaries are the furniture found by repetition
+//! (`furniture.rs`), and a page's notes stand under a separator rule (`__________`) or,
+//! with no rule, between the page's text and its furniture (`assemble::foot_notes` finds
+//! those from the page's markers; [`PageReader::open_notes`], [`PageReader::turn_page`]).
+//!
 //! [`PageReader`] is a small state machine over the lines; the segmenter runs it twice
 //! (a first pass collects the footnotes so their markers can be found in the running text
 //! before their bodies are reached), so it is deterministic and keeps no per-line memory.
@@ -84,7 +89,7 @@ pub(crate) struct PageReader {
 const NOTE_RULE_MIN: usize = 5;
 
 /// True for a footnote separator: a run of underscores and nothing else.
-pub(crate) fn is_note_rule(t: &str) -> bool {
+fn is_note_rule(t: &str) -> bool {
     t.len() >= NOTE_RULE_MIN && t.bytes().all(|b| b == b'_')
 }
 
