@@ -152,6 +152,14 @@ fn sentences<'a>(profiles: &'a [Profile], idf: &[f32]) -> Vec<Sent<'a>> {
     out
 }
 
+/// Adds `x` to old sentence `o`'s shared query weight, noting it among those `touched`.
+fn credit(acc: &mut [f32], touched: &mut Vec<u32>, o: u32, x: f32) {
+    if acc[o as usize] == 0.0 {
+        touched.push(o);
+    }
+    acc[o as usize] += x;
+}
+
 /// A hash of a sentence's word set (collisions only make a sentence look repeated).
 fn key(words: &[(u32, f32)]) -> u64 {
     use std::hash::{BuildHasher, Hasher};
@@ -310,10 +318,7 @@ pub fn carried(ctx: &Context, n_words: usize) -> Vec<Carried> {
                 }
                 for &(_, w, x) in &query {
                     for &o in post(w) {
-                        if acc[o as usize] == 0.0 {
-                            touched.push(o);
-                        }
-                        acc[o as usize] += x;
+                        credit(&mut acc, &mut touched, o, x);
                     }
                 }
                 if !pair_index.is_empty() && saturated(s.words) {
@@ -325,10 +330,7 @@ pub fn carried(ctx: &Context, n_words: usize) -> Vec<Carried> {
                         }
                         let x = idf[(k >> 32) as usize] + idf[(k & 0xffff_ffff) as usize];
                         for &(_, o) in hits {
-                            if acc[o as usize] == 0.0 {
-                                touched.push(o);
-                            }
-                            acc[o as usize] += x;
+                            credit(&mut acc, &mut touched, o, x);
                         }
                     }
                 }
@@ -544,11 +546,12 @@ mod tests {
     /// Sentence `i` of a document written with 40 words, 8 a sentence: every word is in
     /// about a fifth of the sentences (too many to name one), pairs of them are rare.
     fn stock_sentence(i: u64) -> String {
-        const SYLLABLES: [&str; 8] = ["Ba", "ko", "tu", "mi", "re", "sa", "lo", "ne"];
+        const SYLLABLES: [&str; 8] = ["ba", "ko", "tu", "mi", "re", "sa", "lo", "ne"];
         let word = |w: u64| {
             let w = w as usize;
-            let s = [w % 8, w / 8 % 8, (w * 3 + 1) % 8].map(|k| SYLLABLES[k].to_lowercase());
-            s.concat()
+            [w % 8, w / 8 % 8, (w * 3 + 1) % 8]
+                .map(|k| SYLLABLES[k])
+                .concat()
         };
         let step = |x: u64| {
             x.wrapping_mul(6_364_136_223_846_793_005)
