@@ -368,6 +368,7 @@ pub(crate) fn assemble(
         short_line,
         openers: openers.map(OpenersBuilder::finish).unwrap_or_default(),
         paged_blocks,
+        turns_pages: stats.form_feeds > 0 || !marks.furniture.lines().is_empty(),
         double_spaced: layout == Layout::Blocks && stats.double_spaced(),
         flush_left: stats.flush_left(),
         indents_first_lines: stats.indents_first_lines(),
@@ -398,6 +399,7 @@ pub(crate) fn assemble(
         last_dotted: None,
         after_break: false,
         pending_close: false,
+        after_rule: false,
         furniture_numbers,
         indent: 0,
         title_blocks,
@@ -889,6 +891,8 @@ struct Assembler {
     /// since such extractions often leave no blank line between paragraphs. Hand-wrapped
     /// text without pages keeps its blocks whole (its lines are ragged).
     paged_blocks: bool,
+    /// Page breaks are known: form feeds, or running heads or page numbers found.
+    turns_pages: bool,
     /// Blocks of a text with a blank line after nearly every line
     /// ([`Stats::double_spaced`]): the blank lines say nothing, and a line that goes on
     /// the words of the line before goes on its unit.
@@ -938,6 +942,10 @@ struct Assembler {
     /// A blank line came since the last text line (outside PDF text): the open unit ends
     /// unless a page break between says the text runs on.
     pending_close: bool,
+    /// A footnote rule came right after text: if notes follow, they are the page's foot
+    /// and the open unit waits under them for the next page (where it may run on); if
+    /// anything else follows, the rule ended the unit.
+    after_rule: bool,
     /// For each furniture pattern, whether it is a page number.
     furniture_numbers: Vec<bool>,
     /// Indentation of the line being read (columns).
@@ -1103,8 +1111,8 @@ impl Assembler {
                 self.artifact(ArtifactKind::PageBreak, no, line);
             }
             LineClass::Rule => {
-                self.settle_break(None);
-                self.close_open();
+                self.close_under_rule();
+                self.after_rule = true;
                 self.artifact(ArtifactKind::PageBreak, no, line);
             }
             LineClass::Furniture(p) => {
@@ -1120,6 +1128,8 @@ impl Assembler {
             LineClass::PageNumber => self.artifact(ArtifactKind::PageNumber, no, line),
             LineClass::PageHeader => self.artifact(ArtifactKind::PageHeader, no, line),
             LineClass::FootnoteStart { label, rest, .. } => {
+                // Notes under the rule: the page's foot, the text waits above it.
+                self.after_rule = false;
                 self.close_note();
                 let id = self.units.len();
                 let parent = self.marker_owner.get(self.notes_seen).copied().flatten();
@@ -1134,6 +1144,7 @@ impl Assembler {
                 None => self.text_line(no, line),
             },
             LineClass::Text => {
+                self.close_under_rule();
                 self.close_note();
                 self.text_line(no, line);
             }
@@ -1223,7 +1234,9 @@ impl Assembler {
     /// text says so. Its last line does not end a sentence, and the next starts in lower
     /// case or the last line is full (a paragraph's last line rarely is) and the next is
     /// not a title. In PDF text a full last line goes on even after a full stop: pages end
-    /// between the sentences of a paragraph.
+    /// between the sentences of a paragraph. So it does in other paged text when the open
+    /// unit is a numbered paragraph, where blank lines cannot tell (they also stand
+    /// between the text and the page's foot).
     fn runs_across_break(&self, t: &str) -> bool {
         let Some(o) = &self.open else {
             return false;
@@ -1242,7 +1255,14 @@ impl Assembler {
         if !o.last_terminal {
             lower || (full && !title)
         } else {
-            self.pdf && full && !title
+            // A numbered paragraph, in a paged text whose paragraphs number themselves:
+            // the next paragraph would carry the next number. A short line there is a
+            // block of its own (`Recomienda:`).
+            let unit = &self.units[o.id];
+            let numbered = unit.kind == UnitKind::Paragraph
+                && unit.number.is_some()
+                && t.len() >= self.short_line;
+            (self.pdf || self.turns_pages && numbered) && full && !title
         }
     }
 
@@ -1976,6 +1996,14 @@ impl Assembler {
         unit.norm = normalize(&unit.text);
     }
 
+    /// A rule that no note followed: it ended the open unit.
+    fn close_under_rule(&mut self) {
+        if std::mem::take(&mut self.after_rule) {
+            self.settle_break(None);
+            self.close_open();
+        }
+    }
+
     fn close_note(&mut self) {
         if let Some(id) = self.open_note.take() {
             self.finish(id);
@@ -2132,6 +2160,67 @@ mod tests {
                 (UnitKind::Footnote, 109)
             ]
         );
+    }
+
+    #[test]
+    fn a_numbered_paragraph_runs_on_over_its_page_foot() {
+        // Pages of numbered paragraphs with blank lines between, a rule and a note at each
+        // foot, then the footer and the running head. Odd pages break mid-sentence, even
+        // pages after a full stop: the next page's first block, unnumbered, goes on with
+        // the paragraph either way.
+        let words = [
+            "alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india",
+            "juliett", "kilo", "lima", "mike", "november", "oscar", "papa", "quebec", "romeo",
+        ];
+        let notes = [
+            "Ibid., para. 11.",
+            "See the report of the Secretary-General.",
+            "Adopted without a vote.",
+            "Official Records of the General Assembly.",
+            "Available at the website.",
+            "Information provided by the secretariat.",
+        ];
+        let mut lines: Vec<String> = Vec::new();
+        let mut k = 0;
+        let mut body = || {
+            k += 1;
+            let line: Vec<&str> = (0..11)
+                .map(|j| words[(k * 7 + j * 3) % words.len()])
+                .collect();
+            line.join(" ")
+        };
+        let mut expected = Vec::new();
+        for (p, note) in (1..=6).zip(notes) {
+            if p > 1 {
+                let first = body();
+                let mut chars = first.chars();
+                let capital = chars.next().map(|c| c.to_ascii_uppercase());
+                lines.push(format!(
+                    "{}{} agreed",
+                    capital.unwrap_or('X'),
+                    chars.as_str()
+                ));
+                lines.push(format!("{} as set out.", body()));
+                lines.push(String::new());
+            }
+            lines.push(format!(
+                "{p}. The delegations of the working group discussed the {}",
+                body()
+            ));
+            expected.push((UnitKind::Paragraph, lines.len()));
+            lines.extend((0..12).map(|_| body()));
+            let last = body();
+            lines.push(if p % 2 == 1 { last } else { format!("{last}.") });
+            lines.push(String::new());
+            lines.push("____________________".to_string());
+            lines.push(format!("{p} {note}"));
+            expected.push((UnitKind::Footnote, lines.len()));
+            lines.push(String::new());
+            lines.push(format!("Page {p} of 6"));
+            lines.push(format!("{:>60}", "A/HRC/40/26"));
+            lines.push(String::new());
+        }
+        assert_eq!(seg(&lines.join("\n")), expected);
     }
 
     #[test]

@@ -240,7 +240,7 @@ impl PageReader {
             return LineClass::Blank;
         }
         if !self.pdf {
-            return self.classify_plain(no, t);
+            return self.classify_plain(no, t, next);
         }
         let direct = self.prev_text && !self.prev_blank;
         if self.in_foot {
@@ -256,7 +256,7 @@ impl PageReader {
                 Some(Shape::Numbered { .. } | Shape::Deep | Shape::Roman(_))
             );
             if !direct && !starts_unit {
-                if let Some(note) = self.next_note(t) {
+                if let Some(note) = self.next_note(t, next) {
                     return note;
                 }
                 if self.in_footnote {
@@ -287,9 +287,24 @@ impl PageReader {
 impl PageReader {
     /// The start of a note when `t` starts with a note number in sequence (the first, or
     /// one of the next three: a note may be missed), taking it as the last note read.
-    fn next_note<'a>(&mut self, t: &'a str) -> Option<LineClass<'a>> {
+    /// Numbering starts again at 1 only with the first note of a foot: within a note, a
+    /// line starting `1 ` wraps its text (`Supplement No.` / `1 (E/CN.6/65/158).`).
+    ///
+    /// Right under a note's line, a number is read as the next note only when it is the
+    /// very next one and the line after does not start with it again (`Supplement No.` /
+    /// `82 (S/56/46).` / `82 See …`): a line under a note more often wraps it.
+    fn next_note<'a>(&mut self, t: &'a str, next: Option<&str>) -> Option<LineClass<'a>> {
         let (n, label, rest) = footnote_start(t)?;
-        if n != 1 && !(self.next_footnote..self.next_footnote + 3).contains(&n) {
+        let under_note = self.in_footnote && !self.prev_blank;
+        let in_sequence = if under_note {
+            n == self.next_footnote
+                && next
+                    .and_then(|l| footnote_start(l.trim()))
+                    .is_none_or(|(m, _, _)| m != n)
+        } else {
+            n == 1 || (self.next_footnote..self.next_footnote + 3).contains(&n)
+        };
+        if !in_sequence {
             return None;
         }
         self.in_footnote = true;
@@ -305,7 +320,7 @@ impl PageReader {
     /// separator, where lines that start with the next note numbers (in sequence, as in
     /// double-spaced text) are notes, and the lines that follow each one directly go on
     /// with it. A line that is neither ends the notes.
-    fn classify_plain<'a>(&mut self, no: usize, t: &'a str) -> LineClass<'a> {
+    fn classify_plain<'a>(&mut self, no: usize, t: &'a str, next: Option<&str>) -> LineClass<'a> {
         if is_note_rule(t) {
             self.notes = true;
             self.in_footnote = false;
@@ -313,7 +328,7 @@ impl PageReader {
             return LineClass::Rule;
         }
         if self.notes {
-            if let Some(note) = self.next_note(t) {
+            if let Some(note) = self.next_note(t, next) {
                 return note;
             }
             if self.in_footnote && !self.prev_blank {
@@ -390,6 +405,29 @@ mod tests {
                 "Text",
                 "Rule",
                 "Text"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_line_under_a_note_starting_with_a_number_wraps_it() {
+        // `3 (…)` followed by `3 See` ends note 2, `1 (…)` under note 4 does not start the
+        // numbering again, and a number past the next one wraps its note.
+        let text = "text\n\n__________\n1 Ibid.\n2 Official Records, Supplement No.\n3 (S/56/46).\n3 See CCPR/C/40/224.\n4 Official Records, Supplement No.\n1 (E/CN.6/65/158).\n5 Official Records, Supplement No.\n7 (A/66/306).\n";
+        assert_eq!(
+            classes_in(text, false),
+            [
+                "Text",
+                "Blank",
+                "Rule",
+                "fn1",
+                "fn2",
+                "FootnoteMore",
+                "fn3",
+                "fn4",
+                "FootnoteMore",
+                "fn5",
+                "FootnoteMore"
             ]
         );
     }
