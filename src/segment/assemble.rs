@@ -248,14 +248,15 @@ pub(crate) fn assemble(
     // Paginated text set flush left (`pdftotext`): a full printed line is measured by the
     // densest band of lengths, since lines that hold two printed lines (written so on
     // some pages) would lengthen the typical line and, with it, what counts as short.
-    // A text prints pages when form feeds break them, or, set flush left as `pdftotext`
-    // sets it, when running heads or page numbers recur at page-regular distances
-    // (`furniture`): an extraction with no page-break character at all.
-    // So is one whose blocks hold several paragraphs each, told by the layout alone
-    // (`paragraphs_without_blanks`): extraction that kept no blank line between them.
+    // A text prints pages when form feeds break them, or when running heads or page
+    // numbers recur at page-regular distances (`furniture`): an extraction with no
+    // page-break character at all, flush left as `pdftotext` sets it or with its list
+    // items set in. So is one set flush left whose blocks hold several paragraphs each,
+    // told by the layout alone (`paragraphs_without_blanks`): extraction that kept no
+    // blank line between them.
     let paged = stats.form_feeds > 0
-        || stats.flush_left()
-            && (!marks.furniture.lines().is_empty() || paragraphs_without_blanks(text, stats));
+        || !marks.furniture.lines().is_empty()
+        || stats.flush_left() && paragraphs_without_blanks(text, stats);
     let flush_paged = layout == Layout::Blocks && paged && stats.flush_left();
     let typical_len = if flush_paged {
         stats.typical_len.min(stats.full_len)
@@ -1156,7 +1157,15 @@ impl Assembler {
     fn text_line(&mut self, no: usize, line: &str) {
         let t = line.trim();
         let paged = self.pdf || self.paged_blocks;
-        if paged && is_lone_label(t) {
+        // A full line broken off mid-phrase (`… amounted to 67,485 euros in` / `2011.`):
+        // what follows is its sentence's end, not a label.
+        let mid_sentence = self.open.as_ref().is_some_and(|o| {
+            o.last_len >= self.short_line
+                && !o.last_terminal
+                && !o.last_list_end
+                && self.units[o.id].text.ends_with(char::is_alphanumeric)
+        });
+        if paged && is_lone_label(t) && !mid_sentence {
             // A label set apart from its text: it numbers the text that follows
             // (after the blank line `pdftotext` leaves); two in a row, the first
             // was text of its own.
@@ -2221,6 +2230,29 @@ mod tests {
             lines.push(String::new());
         }
         assert_eq!(seg(&lines.join("\n")), expected);
+    }
+
+    #[test]
+    fn a_number_ending_a_sentence_broken_at_a_full_line_is_no_label() {
+        // `2011.` alone under a full line broken mid-phrase ends that sentence; it does
+        // not number the title under it.
+        let text = "1. The delegations of the working group discussed the report of the meeting at\n\
+                    length, and the budget for the clearance of the mines amounted to 67,485 euros in\n\
+                    2011.\n\
+                    Background\n\
+                    2. The working group took note of the report and of the budget that it holds for\n\
+                    the next year, and it agreed on the text of the recommendations that it holds.\n\
+                    \u{c}\n\
+                    3. The working group adopted the report.\n";
+        assert_eq!(
+            seg(text),
+            [
+                (UnitKind::Paragraph, 1),
+                (UnitKind::Heading, 4),
+                (UnitKind::Paragraph, 5),
+                (UnitKind::Paragraph, 8)
+            ]
+        );
     }
 
     #[test]
