@@ -111,13 +111,32 @@ const FULL_LINE_BAND: f64 = 0.15;
 const HISTOGRAM_MAX: usize = 512;
 
 /// True when `s` (trimmed) ends a sentence or clause: `.`, `!`, `?`, `:` or `;`, possibly
-/// followed by closing quotes or brackets.
+/// followed by closing quotes or brackets, and by a footnote marker as PDF text leaves it
+/// (`… trafficking hotlines.9`, `the following:22`).
 pub(crate) fn ends_terminal(s: &str) -> bool {
-    let s = s.trim_end_matches(|c: char| {
-        c.is_whitespace() || matches!(c, '"' | '\'' | '”' | '’' | '»' | ')' | ']')
-    });
-    s.ends_with(['.', '!', '?', ':', ';'])
+    let closing =
+        |c: char| c.is_whitespace() || matches!(c, '"' | '\'' | '”' | '’' | '»' | ')' | ']');
+    let s = s.trim_end_matches(closing);
+    if s.ends_with(['.', '!', '?', ':', ';']) {
+        return true;
+    }
+    // A marker: up to three digits right after the mark that ends a word's sentence (a
+    // letter or a closing mark before it, so `3.2` and `A/HRC/40/26` end nothing).
+    let digits = s.len() - s.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    if !(1..=MARKER_DIGITS).contains(&digits) {
+        return false;
+    }
+    let quote = |c: char| closing(c) && !c.is_whitespace();
+    let before = s[..s.len() - digits].trim_end_matches(quote);
+    let mut chars = before.chars().rev();
+    chars
+        .next()
+        .is_some_and(|c| matches!(c, '.' | '!' | '?' | ':' | ';'))
+        && chars.next().is_some_and(|c| c.is_alphabetic() || quote(c))
 }
+
+/// Most digits of a footnote marker at a sentence's end.
+const MARKER_DIGITS: usize = 3;
 
 impl Stats {
     /// Gathers the statistics of `text` in one pass.
@@ -359,6 +378,14 @@ mod tests {
     #[test]
     fn terminal_punctuation() {
         assert!(ends_terminal("end.”"));
+        assert!(ends_terminal("trafficking hotlines.9"));
+        assert!(ends_terminal("the following:22"));
+        assert!(ends_terminal("as it said.”104"));
+        assert!(!ends_terminal("see paragraph 3.2"));
+        assert!(!ends_terminal("A/HRC/40/26"));
+        assert!(!ends_terminal("in 2011"));
+        assert!(!ends_terminal("RFC:  791"));
+        assert!(!ends_terminal("Content-length: 243"));
         assert!(ends_terminal("items: "));
         assert!(!ends_terminal("capacity-"));
         assert!(!ends_terminal("and the"));
