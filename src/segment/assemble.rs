@@ -736,6 +736,21 @@ struct Open {
     /// Every line is one token of code or an address, set in from the margin
     /// ([`is_display_token`]): an example line of a specification.
     tokens: bool,
+    /// The last line as appended: where it starts in the unit's text, its line number, the
+    /// unit's last line before it and whether that line ended a sentence (see
+    /// [`Assembler::split_title_tail`]).
+    tail: Option<Tail>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Tail {
+    at: usize,
+    no: usize,
+    prev_end: usize,
+    prev_len: usize,
+    prev_terminal: bool,
+    /// The line before ended a sentence (`.`, `!`, `?`), not a clause (`:`, `;`).
+    prev_sentence: bool,
 }
 
 impl Open {
@@ -752,6 +767,7 @@ impl Open {
             term: false,
             directive: false,
             tokens: false,
+            tail: None,
             first_indent: indent,
             text_indent: indent,
             last_indent: indent,
@@ -1342,6 +1358,7 @@ impl Assembler {
             });
         if let Some(s) = start {
             self.title_cut = self.first_label_after_title(&s);
+            self.split_title_tail();
             self.close_open();
             let text_indent = self.indent + t.len().saturating_sub(s.rest.len());
             self.open_start(no, s);
@@ -1451,6 +1468,15 @@ impl Assembler {
                     o.hanging = indent >= o.first_indent + INDENT_STEP;
                 }
                 o.last_indent = indent;
+                let unit = &self.units[o.id];
+                o.tail = Some(Tail {
+                    at: unit.text.len(),
+                    no,
+                    prev_end: unit.end_line,
+                    prev_len: o.last_len,
+                    prev_terminal: o.last_terminal,
+                    prev_sentence: o.last_terminal && !o.last_list_end,
+                });
             }
             let id = self.open.as_ref().map_or(0, |o| o.id);
             let text = self.take_markers(no, t, id);
@@ -1466,6 +1492,57 @@ impl Assembler {
             self.append(id, no, &text);
             self.note_line(t);
         }
+    }
+
+    /// Before a unit start, in page-printed text without blank lines: when the open unit's
+    /// last line is a short title line with no final punctuation, standing between a line
+    /// that ended a sentence and the start (`… of the Trust Fund board.` / `Observations` /
+    /// `102. In addition, …`), it was a title, not the paragraph's last line (which would
+    /// end its sentence). It becomes a unit of its own, decided as any one-line block.
+    fn split_title_tail(&mut self) {
+        if !(self.pdf || self.paged_blocks) {
+            return;
+        }
+        let Some(o) = &self.open else {
+            return;
+        };
+        let Some(tail) = o.tail else {
+            return;
+        };
+        let unit = &self.units[o.id];
+        let line = &unit.text[tail.at..];
+        let title = line.strip_prefix(' ').is_some_and(|t| {
+            t.len() < self.short_line
+                && is_title(t)
+                && t.starts_with(char::is_uppercase)
+                && !t.contains(|c: char| c.is_ascii_digit())
+        });
+        if !(title
+            && matches!(o.role, Role::Plain | Role::Body)
+            && tail.prev_sentence
+            && !o.last_terminal
+            && o.last_indent <= o.first_indent + MARGIN_SLACK)
+        {
+            return;
+        }
+        let line = line.trim().to_string();
+        let unit = &mut self.units[o.id];
+        unit.text.truncate(tail.at);
+        unit.end_line = tail.prev_end;
+        let indent = o.last_indent;
+        if let Some(o) = self.open.as_mut() {
+            o.lines -= 1;
+            o.last_len = tail.prev_len;
+            o.last_terminal = tail.prev_terminal;
+            o.tail = None;
+        }
+        self.close_open();
+        let id = self.units.len();
+        self.push_unit(UnitKind::Paragraph, None, tail.no, None);
+        self.intro = Some(id);
+        self.open = Some(Open::plain(id, indent));
+        self.append(id, tail.no, &line);
+        self.note_line(&line);
     }
 
     /// The first line `t` of a literal block after a unit that ended in `::`: opens the
@@ -2251,6 +2328,36 @@ mod tests {
                 (UnitKind::Heading, 4),
                 (UnitKind::Paragraph, 5),
                 (UnitKind::Paragraph, 8)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_title_line_between_a_full_sentence_end_and_a_number_is_a_title() {
+        // Page-printed text without blank lines: `Observations` under a full line that
+        // ends a sentence, right over paragraph 3, ends nothing itself: it is a title.
+        let text = "1. The delegations of the working group discussed the report of the meeting at\n\
+                    length and agreed on the text of the recommendations that the report holds for\n\
+                    the next session of the committee.\n\
+                    2. The working group took note of the budget that the secretariat had prepared for\n\
+                    the clearance of mines in the region, and it asked for a revised estimate by the end\n\
+                    of the year, with particular attention to the costs of the experts and the survey.\n\
+                    Observations\n\
+                    3. The working group welcomed the progress made since the last session and thanked\n\
+                    the host Government for its support.\n\
+                    4. The working group adopted the report and asked the secretariat to publish it.\n\
+                    \n\
+                    \u{c}\n\
+                    5. The working group closed the session.\n";
+        assert_eq!(
+            seg(text),
+            [
+                (UnitKind::Paragraph, 1),
+                (UnitKind::Paragraph, 4),
+                (UnitKind::Heading, 7),
+                (UnitKind::Paragraph, 8),
+                (UnitKind::Paragraph, 10),
+                (UnitKind::Paragraph, 13)
             ]
         );
     }
