@@ -997,6 +997,23 @@ enum ItemStyle {
     Dot,
 }
 
+/// Whether the label `next` (`3.`, `(c)`) numbers the item after the one numbered `prev`
+/// (`2`, `b`): the next number, or the next letter.
+fn label_follows(prev: &str, next: &str) -> bool {
+    let bare = |s: &str| s.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+    let (prev, next) = (bare(prev), bare(next));
+    if let (Ok(p), Ok(n)) = (prev.parse::<u32>(), next.parse::<u32>()) {
+        return p + 1 == n;
+    }
+    let letter = |s: &str| {
+        let mut chars = s.chars();
+        chars
+            .next()
+            .filter(|c| c.is_ascii_alphabetic() && chars.next().is_none())
+    };
+    matches!((letter(&prev), letter(&next)), (Some(p), Some(n)) if (p as u8) + 1 == n as u8)
+}
+
 /// The style and bare label of a list item's number as printed.
 fn item_label(number: &str) -> (ItemStyle, &str) {
     if let Some(l) = number.strip_prefix('(') {
@@ -1174,12 +1191,15 @@ impl Assembler {
         let t = line.trim();
         let paged = self.pdf || self.paged_blocks;
         // A full line broken off mid-phrase (`… amounted to 67,485 euros in` / `2011.`):
-        // what follows is its sentence's end, not a label.
+        // what follows is its sentence's end, not a label, unless it numbers the next
+        // item of the list the open unit is in (`… bringt oder` / `3.`).
         let mid_sentence = self.open.as_ref().is_some_and(|o| {
+            let unit = &self.units[o.id];
             o.last_len >= self.short_line
                 && !o.last_terminal
                 && !o.last_list_end
-                && self.units[o.id].text.ends_with(char::is_alphanumeric)
+                && unit.text.ends_with(char::is_alphanumeric)
+                && !unit.number.as_deref().is_some_and(|n| label_follows(n, t))
         });
         if paged && is_lone_label(t) && !mid_sentence {
             // A label set apart from its text: it numbers the text that follows
@@ -1469,7 +1489,10 @@ impl Assembler {
                 }
                 o.last_indent = indent;
                 let unit = &self.units[o.id];
-                o.tail = Some(Tail {
+                // A line joined to a broken word is no line of its own.
+                let mended =
+                    mend::broken_head(&unit.text).is_some() || unit.text.ends_with('\u{AD}');
+                o.tail = (!mended).then_some(Tail {
                     at: unit.text.len(),
                     no,
                     prev_end: unit.end_line,
@@ -1510,7 +1533,9 @@ impl Assembler {
             return;
         };
         let unit = &self.units[o.id];
-        let line = &unit.text[tail.at..];
+        let Some(line) = unit.text.get(tail.at..) else {
+            return;
+        };
         let title = line.strip_prefix(' ').is_some_and(|t| {
             t.len() < self.short_line
                 && is_title(t)
