@@ -254,9 +254,8 @@ pub(crate) fn assemble(
     // items set in. So is one set flush left whose blocks hold several paragraphs each,
     // told by the layout alone (`paragraphs_without_blanks`): extraction that kept no
     // blank line between them.
-    let paged = stats.form_feeds > 0
-        || !marks.furniture.lines().is_empty()
-        || stats.flush_left() && paragraphs_without_blanks(text, stats);
+    let turns_pages = stats.form_feeds > 0 || !marks.furniture.lines().is_empty();
+    let paged = turns_pages || stats.flush_left() && paragraphs_without_blanks(text, stats);
     let flush_paged = layout == Layout::Blocks && paged && stats.flush_left();
     let typical_len = if flush_paged {
         stats.typical_len.min(stats.full_len)
@@ -369,7 +368,7 @@ pub(crate) fn assemble(
         short_line,
         openers: openers.map(OpenersBuilder::finish).unwrap_or_default(),
         paged_blocks,
-        turns_pages: stats.form_feeds > 0 || !marks.furniture.lines().is_empty(),
+        turns_pages,
         double_spaced: layout == Layout::Blocks && stats.double_spaced(),
         flush_left: stats.flush_left(),
         indents_first_lines: stats.indents_first_lines(),
@@ -736,9 +735,8 @@ struct Open {
     /// Every line is one token of code or an address, set in from the margin
     /// ([`is_display_token`]): an example line of a specification.
     tokens: bool,
-    /// The last line as appended: where it starts in the unit's text, its line number, the
-    /// unit's last line before it and whether that line ended a sentence (see
-    /// [`Assembler::split_title_tail`]).
+    /// The last line as appended: where it starts in the unit's text, its line number, and
+    /// the unit's last line before it (see [`Assembler::split_title_tail`]).
     tail: Option<Tail>,
 }
 
@@ -749,8 +747,7 @@ struct Tail {
     prev_end: usize,
     prev_len: usize,
     prev_terminal: bool,
-    /// The line before ended a sentence (`.`, `!`, `?`), not a clause (`:`, `;`).
-    prev_sentence: bool,
+    prev_list_end: bool,
 }
 
 impl Open {
@@ -1498,7 +1495,7 @@ impl Assembler {
                     prev_end: unit.end_line,
                     prev_len: o.last_len,
                     prev_terminal: o.last_terminal,
-                    prev_sentence: o.last_terminal && !o.last_list_end,
+                    prev_list_end: o.last_list_end,
                 });
             }
             let id = self.open.as_ref().map_or(0, |o| o.id);
@@ -1544,7 +1541,9 @@ impl Assembler {
         });
         if !(title
             && matches!(o.role, Role::Plain | Role::Body)
-            && tail.prev_sentence
+            // The line before ended a sentence, not a clause (`:`, `;`).
+            && tail.prev_terminal
+            && !tail.prev_list_end
             && !o.last_terminal
             && o.last_indent <= o.first_indent + MARGIN_SLACK)
         {
@@ -1559,6 +1558,7 @@ impl Assembler {
             o.lines -= 1;
             o.last_len = tail.prev_len;
             o.last_terminal = tail.prev_terminal;
+            o.last_list_end = tail.prev_list_end;
             o.tail = None;
         }
         self.close_open();
